@@ -1,0 +1,15 @@
+import type { Role } from "../../db/schema/accounts";
+
+export interface NavItem {
+  to: string;
+  /** i18n key in the `common` namespace. */
+  labelKey: string;
+  /** Who sees the link; everybody when absent. The server still checks each page. */
+  roles?: readonly Role[];
+}
+
+/** The main navigation; each feature adds its entry here. */
+export const NAV_ITEMS: NavItem[] = [
+  { to: "/", labelKey: "nav.home" },
+  { to: "/admin/utilisateurs", labelKey: "nav.users", roles: ["coordinator"] },
+];

@@ -1,0 +1,18 @@
+import { useTranslation } from "react-i18next";
+
+export function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <p>{t("footer.operator")}</p>
+      <ul className="footer-links">
+        <li>
+          <a href="/accessibilite">{t("footer.accessibility")}</a>
+        </li>
+        <li>
+          <a href="/mentions-legales">{t("footer.legal")}</a>
+        </li>
+      </ul>
+    </footer>
+  );
+}

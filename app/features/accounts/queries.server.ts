@@ -1,0 +1,107 @@
+import type { Role, User } from "../../../db/schema/accounts";
+import type { DbOrTrx } from "../../lib/db.server";
+
+export function findUserById(db: DbOrTrx, id: string): Promise<User | undefined> {
+  return db.selectFrom("app_user").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export function findUserByEmail(db: DbOrTrx, email: string): Promise<User | undefined> {
+  return db.selectFrom("app_user").selectAll().where("email", "=", email.toLowerCase()).executeTakeFirst();
+}
+
+export function insertUser(
+  db: DbOrTrx,
+  values: { email: string | null; passwordHash: string | null; firstName: string; lastName?: string | null; role?: Role; locale?: "fr" | "en"; createdBy?: string | null },
+) {
+  return db
+    .insertInto("app_user")
+    .values({
+      email: values.email,
+      password_hash: values.passwordHash,
+      first_name: values.firstName,
+      last_name: values.lastName ?? null,
+      role: values.role ?? "learner",
+      locale: values.locale ?? "fr",
+      created_by: values.createdBy ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function setPasswordHash(db: DbOrTrx, userId: string, passwordHash: string) {
+  await db
+    .updateTable("app_user")
+    .set({ password_hash: passwordHash, updated_at: new Date() })
+    .where("id", "=", userId)
+    .execute();
+}
+
+export async function updatePreferences(
+  db: DbOrTrx,
+  userId: string,
+  prefs: { locale?: "fr" | "en"; large_text?: boolean; high_contrast?: boolean },
+) {
+  if (Object.keys(prefs).length === 0) return;
+  await db.updateTable("app_user").set({ ...prefs, updated_at: new Date() }).where("id", "=", userId).execute();
+}
+
+export async function setRole(db: DbOrTrx, userId: string, role: Role) {
+  return db
+    .updateTable("app_user")
+    .set({ role, updated_at: new Date() })
+    .where("id", "=", userId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export function listUsers(db: DbOrTrx, { search, limit, offset }: { search?: string; limit: number; offset: number }) {
+  let query = db
+    .selectFrom("app_user")
+    .select((eb) => [
+      "id",
+      "email",
+      "first_name",
+      "last_name",
+      "role",
+      "created_at",
+      "disabled_at",
+      eb.fn.count<string>("id").over().as("total"),
+    ])
+    .orderBy("created_at", "desc")
+    .orderBy("id")
+    .limit(limit)
+    .offset(offset);
+  if (search) {
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([eb("email", "ilike", pattern), eb("first_name", "ilike", pattern), eb("last_name", "ilike", pattern)]),
+    );
+  }
+  return query.execute();
+}
+
+export function countActiveSessions(db: DbOrTrx, userId: string) {
+  return db
+    .selectFrom("session")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("user_id", "=", userId)
+    .where("expires_at", ">", new Date())
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));
+}
+
+export async function insertPasswordResetToken(db: DbOrTrx, id: string, userId: string, expiresAt: Date) {
+  await db.insertInto("password_reset_token").values({ id, user_id: userId, expires_at: expiresAt }).execute();
+}
+
+/** Marks the token used and returns its user, in one statement: a second use finds nothing. */
+export function consumePasswordResetToken(db: DbOrTrx, id: string, now: Date) {
+  return db
+    .updateTable("password_reset_token")
+    .set({ used_at: now })
+    .where("id", "=", id)
+    .where("used_at", "is", null)
+    .where("expires_at", ">", now)
+    .returning("user_id")
+    .executeTakeFirst();
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+// Messages are i18n keys: the server returns them, the page translates them.
+const email = z
+  .string({ error: "accounts:errors.email_required" })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "accounts:errors.email_invalid" }).max(254, { error: "accounts:errors.email_invalid" }));
+
+export const newPassword = z
+  .string({ error: "accounts:errors.password_required" })
+  .min(10, { error: "accounts:errors.password_too_short" })
+  .max(200, { error: "accounts:errors.password_too_long" });
+
+const firstName = z
+  .string({ error: "accounts:errors.first_name_required" })
+  .trim()
+  .min(1, { error: "accounts:errors.first_name_required" })
+  .max(80, { error: "accounts:errors.name_too_long" });
+
+export const SignUpSchema = z
+  .object({
+    firstName,
+    email,
+    password: newPassword,
+    passwordConfirm: z.string({ error: "accounts:errors.password_confirm_required" }),
+  })
+  .refine((v) => v.password === v.passwordConfirm, {
+    path: ["passwordConfirm"],
+    error: "accounts:errors.password_mismatch",
+  });
+
+export const SignInSchema = z.object({
+  email,
+  password: z.string({ error: "accounts:errors.password_required" }).max(200),
+  redirectTo: z.string().optional(),
+});
+
+export const ChangePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "accounts:errors.password_required" }),
+    password: newPassword,
+    passwordConfirm: z.string({ error: "accounts:errors.password_confirm_required" }),
+  })
+  .refine((v) => v.password === v.passwordConfirm, {
+    path: ["passwordConfirm"],
+    error: "accounts:errors.password_mismatch",
+  });
+
+export const ResetRequestSchema = z.object({ email });
+
+export const ResetPasswordSchema = z
+  .object({
+    token: z.string({ error: "accounts:errors.reset_invalid" }).min(10).max(200),
+    password: newPassword,
+    passwordConfirm: z.string({ error: "accounts:errors.password_confirm_required" }),
+  })
+  .refine((v) => v.password === v.passwordConfirm, {
+    path: ["passwordConfirm"],
+    error: "accounts:errors.password_mismatch",
+  });
+
+export const PreferencesSchema = z.object({
+  locale: z.enum(["fr", "en"], { error: "accounts:errors.locale_invalid" }).optional(),
+  largeText: z.enum(["on", "off"]).optional(),
+  highContrast: z.enum(["on", "off"]).optional(),
+  redirectTo: z.string().optional(),
+});
+
+export const ChangeRoleSchema = z.object({
+  role: z.enum(["learner", "mediator", "teacher", "coordinator"], { error: "admin:errors.role_invalid" }),
+});
+
+/** Only same-site paths: `/x` but not `//evil.example` or `https://…`. */
+export function safeRedirect(to: string | null | undefined, fallback = "/"): string {
+  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,168 @@
+import type { Role, User } from "../../../db/schema/accounts";
+import type { Db } from "../../lib/db.server";
+import { appError, forbidden, notFound } from "../../lib/errors";
+import { env } from "../../lib/env.server";
+import { serverT } from "../../lib/i18n.server";
+import { queueMail } from "../../lib/mail.server";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "../../lib/password.server";
+import { isUuid } from "../../lib/ids";
+import { can } from "../../lib/permissions";
+import { createSession, invalidateUserSessions } from "../../lib/session.server";
+import { clearFailures, isThrottled, recordFailure } from "../../lib/throttle.server";
+import { generateToken, hashToken } from "../../lib/tokens.server";
+import * as q from "./queries.server";
+
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
+
+/** A field error the route turns into a 400 form reply (nothing was written). */
+export class FieldError extends Error {
+  constructor(
+    public field: string,
+    public messageKey: string,
+  ) {
+    super(messageKey);
+  }
+}
+
+export async function signUp(
+  db: Db,
+  input: { firstName: string; email: string; password: string; locale: "fr" | "en" },
+  meta: RequestMeta,
+) {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    if (await q.findUserByEmail(trx, input.email)) throw new FieldError("email", "accounts:errors.email_taken");
+    try {
+      const user = await q.insertUser(trx, {
+        email: input.email,
+        passwordHash,
+        firstName: input.firstName,
+        locale: input.locale,
+      });
+      const token = await createSession(trx, user.id, meta);
+      return { user, token };
+    } catch (error) {
+      // Two sign-ups racing for one address: the unique constraint decides.
+      if ((error as { code?: string }).code === "23505") throw new FieldError("email", "accounts:errors.email_taken");
+      throw error;
+    }
+  });
+}
+
+function throttleKeys(email: string, ip: string | null) {
+  const keys = [`signin:account:${email}`];
+  if (ip) keys.push(`signin:ip:${ip}`);
+  return keys;
+}
+
+/**
+ * Checks the password and opens a new session (a fresh token at every sign-in,
+ * so a token planted before sign-in is worthless). At most 10 failures per
+ * 15 minutes per account and per address, counted in Postgres.
+ */
+export async function signIn(db: Db, input: { email: string; password: string }, meta: RequestMeta) {
+  const keys = throttleKeys(input.email, meta.ip);
+  if (await isThrottled(db, keys)) throw appError(429, "throttled", "accounts:errors.throttled");
+  const user = await q.findUserByEmail(db, input.email);
+  const ok = user?.password_hash ? await verifyPassword(user.password_hash, input.password) : false;
+  if (!user?.password_hash) await burnPasswordCheck(input.password);
+  if (!user || !ok || user.disabled_at) {
+    await recordFailure(db, keys);
+    throw new FieldError("password", "accounts:errors.bad_credentials");
+  }
+  await clearFailures(db, [keys[0]!]);
+  const token = await createSession(db, user.id, meta);
+  return { user, token };
+}
+
+export async function changePassword(
+  db: Db,
+  user: User,
+  input: { currentPassword: string; password: string },
+  meta: RequestMeta,
+) {
+  if (!user.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+    throw new FieldError("currentPassword", "accounts:errors.current_password_wrong");
+  }
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    await q.setPasswordHash(trx, user.id, passwordHash);
+    // Every session ends, this one included; the caller gets a fresh one.
+    await invalidateUserSessions(trx, user.id);
+    return createSession(trx, user.id, meta);
+  });
+}
+
+/** Always answers the same way, whether or not the address has an account. */
+export async function requestPasswordReset(db: Db, email: string, origin: string) {
+  const user = await q.findUserByEmail(db, email);
+  if (!user || user.disabled_at) return;
+  const token = generateToken();
+  const link = `${env().APP_URL ?? origin}/mot-de-passe/nouveau?jeton=${token}`;
+  const t = serverT(user.locale);
+  await db.transaction().execute(async (trx) => {
+    await q.insertPasswordResetToken(trx, hashToken(token), user.id, new Date(Date.now() + RESET_TOKEN_TTL_MS));
+    await queueMail(trx, {
+      to: email,
+      subject: t("accounts:reset_mail.subject"),
+      text: t("accounts:reset_mail.body", { name: user.first_name, link, minutes: RESET_TOKEN_TTL_MS / 60000 }),
+    });
+  });
+}
+
+export async function resetPassword(db: Db, input: { token: string; password: string }, meta: RequestMeta) {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    const consumed = await q.consumePasswordResetToken(trx, hashToken(input.token), new Date());
+    if (!consumed) throw appError(400, "reset_invalid", "accounts:errors.reset_invalid");
+    await q.setPasswordHash(trx, consumed.user_id, passwordHash);
+    await invalidateUserSessions(trx, consumed.user_id);
+    const token = await createSession(trx, consumed.user_id, meta);
+    const user = await q.findUserById(trx, consumed.user_id);
+    return { token, user: user! };
+  });
+}
+
+export async function savePreferences(
+  db: Db,
+  user: User | null,
+  prefs: { locale?: "fr" | "en"; large_text?: boolean; high_contrast?: boolean },
+) {
+  if (user) await q.updatePreferences(db, user.id, prefs);
+}
+
+const PAGE_SIZE = 25;
+
+export async function listUsersForAdmin(db: Db, actor: User, { search, page }: { search?: string; page: number }) {
+  if (!can(actor, "manage:user:any")) throw forbidden();
+  const rows = await q.listUsers(db, { search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const total = rows[0] ? Number(rows[0].total) : 0;
+  return { users: rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+export async function getUserForAdmin(db: Db, actor: User, userId: string) {
+  if (!can(actor, "manage:user:any")) throw forbidden();
+  const user = isUuid(userId) ? await q.findUserById(db, userId) : undefined;
+  if (!user) throw notFound("user");
+  return { user, activeSessions: await q.countActiveSessions(db, userId) };
+}
+
+export async function changeUserRole(db: Db, actor: User, userId: string, role: Role) {
+  if (!can(actor, "manage:user:any")) throw forbidden();
+  if (actor.id === userId) throw appError(400, "own_role", "admin:errors.own_role");
+  if (!isUuid(userId)) throw notFound("user");
+  const updated = await q.setRole(db, userId, role);
+  if (!updated) throw notFound("user");
+  return updated;
+}
+
+export async function endUserSessions(db: Db, actor: User, userId: string) {
+  if (!can(actor, "manage:user:any")) throw forbidden();
+  if (!isUuid(userId) || !(await q.findUserById(db, userId))) throw notFound("user");
+  return invalidateUserSessions(db, userId);
+}

@@ -1,0 +1,110 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
+import { Kysely, Migrator, type LogEvent, type Transaction } from "kysely";
+import { PGliteDialect } from "kysely-pglite-dialect";
+import { PostgresJSDialect } from "kysely-postgres-js";
+import postgres from "postgres";
+import type { Database } from "../../db/types";
+import { migrations } from "../../db/migrations/index";
+import { env } from "./env.server";
+
+export type Db = Kysely<Database>;
+/** Query functions take either the pool or a transaction as their first argument. */
+export type DbOrTrx = Kysely<Database> | Transaction<Database>;
+
+export interface OpenedDatabase {
+  db: Db;
+  kind: "postgres" | "embedded";
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres:// URL; when absent the embedded PGlite database is used. */
+  url?: string;
+  /** Folder for the embedded database (PGlite keeps its files in `<dataDir>/pglite`). */
+  dataDir?: string;
+  /** In-memory PGlite, for tests of the embedded backend. */
+  memory?: boolean;
+  poolSize?: number;
+  onQuery?: (event: LogEvent) => void;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase> {
+  const log = options.onQuery;
+  if (options.url) {
+    const sqlClient = postgres(options.url, {
+      max: options.poolSize ?? 10,
+      onnotice: () => {},
+      // Kysely passes Dates; ask postgres.js to return timestamps as Dates too.
+      types: {},
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: sqlClient }), log });
+    return { db, kind: "postgres", close: () => db.destroy() };
+  }
+  let dataDir: string | undefined;
+  if (!options.memory) {
+    dataDir = path.resolve(options.dataDir ?? env().DATA_DIR, "pglite");
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const pg = new PGlite(dataDir, { extensions: { unaccent, pg_trgm } });
+  await pg.waitReady;
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pg), log });
+  return { db, kind: "embedded", close: () => db.destroy() };
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+// One database handle per process, shared by the server bundle and anything
+// it loads: kept on globalThis so that a re-evaluated module (vite dev reload)
+// does not open a second PGlite on the same folder.
+const GLOBAL_KEY = Symbol.for("passerelle.database");
+type GlobalWithDb = typeof globalThis & { [GLOBAL_KEY]?: Promise<OpenedDatabase> };
+
+export function appDatabase(): Promise<OpenedDatabase> {
+  const g = globalThis as GlobalWithDb;
+  g[GLOBAL_KEY] ??= (async () => {
+    const opened = await openDatabase({ url: env().DATABASE_URL });
+    await migrateToLatest(opened.db);
+    return opened;
+  })();
+  return g[GLOBAL_KEY]!;
+}
+
+export async function closeAppDatabase() {
+  const g = globalThis as GlobalWithDb;
+  const pending = g[GLOBAL_KEY];
+  g[GLOBAL_KEY] = undefined;
+  if (pending) await (await pending).close();
+}
+
+const RETRYABLE = new Set(["40001", "40P01"]);
+
+/**
+ * Runs `work` in a transaction, retrying on serialization failures and
+ * deadlocks (SQLSTATE 40001 / 40P01) with a short jittered backoff.
+ */
+export async function withRetryingTransaction<T>(
+  db: Db,
+  work: (trx: Transaction<Database>) => Promise<T>,
+  { attempts = 8, isolation }: { attempts?: number; isolation?: "serializable" | "repeatable read" } = {},
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      let builder = db.transaction();
+      if (isolation) builder = builder.setIsolationLevel(isolation);
+      return await builder.execute(work);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (!code || !RETRYABLE.has(code) || attempt >= attempts) throw error;
+      await new Promise((r) => setTimeout(r, Math.random() * 10 * 2 ** attempt));
+    }
+  }
+}

@@ -1,0 +1,156 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import nodemailer from "nodemailer";
+import { sql } from "kysely";
+import type { Db, DbOrTrx } from "./db.server";
+import { env } from "./env.server";
+import { logger } from "./logger.server";
+
+export interface MailToQueue {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** Same key queued twice → one message (a retried request does not mail twice). */
+  dedupeKey?: string;
+}
+
+/**
+ * Mail is never sent inside a request: it is written to the outbox in the
+ * caller's transaction and a worker sends it, so a slow or broken mail server
+ * delays mail without failing the request or losing the message.
+ */
+export async function queueMail(db: DbOrTrx, mail: MailToQueue) {
+  await db
+    .insertInto("outbox_message")
+    .values({
+      to_address: mail.to,
+      subject: mail.subject,
+      text_body: mail.text,
+      html_body: mail.html ?? null,
+      dedupe_key: mail.dedupeKey ?? null,
+    })
+    .onConflict((oc) => oc.column("dedupe_key").doNothing())
+    .execute();
+}
+
+export interface MailTransport {
+  send(message: { from: string; to: string; subject: string; text: string; html?: string | null }): Promise<void>;
+}
+
+/** SMTP when SMTP_URL is set; otherwise `.eml` files under `<DATA_DIR>/mail/`. */
+export function createMailTransport(): MailTransport {
+  const { SMTP_URL, DATA_DIR } = env();
+  if (SMTP_URL) {
+    const transporter = nodemailer.createTransport(SMTP_URL);
+    return { send: async (m) => void (await transporter.sendMail({ ...m, html: m.html ?? undefined })) };
+  }
+  const dir = path.resolve(DATA_DIR, "mail");
+  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return {
+    async send(m) {
+      const info = await transporter.sendMail({ ...m, html: m.html ?? undefined });
+      await mkdir(dir, { recursive: true });
+      const file = path.join(dir, `${Date.now()}-${crypto.randomUUID()}.eml`);
+      await writeFile(file, info.message as Buffer);
+      logger.info({ to: m.to, subject: m.subject, file }, "mail written to file (no SMTP_URL)");
+    },
+  };
+}
+
+const LEASE_SECONDS = 120;
+const MAX_ATTEMPTS = 8;
+
+/** Exponential backoff: 30 s, 1 min, 2 min … capped at 1 h. */
+export function retryDelaySeconds(attempts: number) {
+  return Math.min(30 * 2 ** (attempts - 1), 3600);
+}
+
+/**
+ * Claims due messages with FOR UPDATE SKIP LOCKED and a lease, sends them
+ * outside the transaction, then records the outcome. Several processes can
+ * run this at once: a row is claimed by one of them only.
+ */
+export async function drainOutbox(db: Db, transport: MailTransport, batchSize = 20): Promise<{ sent: number; failed: number }> {
+  const claimed = await db.transaction().execute(async (trx) => {
+    const due = await trx
+      .selectFrom("outbox_message")
+      .select("id")
+      .where("status", "=", "pending")
+      .where("next_attempt_at", "<=", sql<Date>`now()`)
+      .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<", sql<Date>`now()`)]))
+      .orderBy("id")
+      .limit(batchSize)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    if (due.length === 0) return [];
+    return trx
+      .updateTable("outbox_message")
+      .set({
+        locked_until: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
+        attempts: sql`attempts + 1`,
+      })
+      .where(
+        "id",
+        "in",
+        due.map((r) => r.id),
+      )
+      .returningAll()
+      .execute();
+  });
+
+  let sent = 0;
+  let failed = 0;
+  const from = env().MAIL_FROM;
+  for (const message of claimed) {
+    try {
+      await transport.send({
+        from,
+        to: message.to_address,
+        subject: message.subject,
+        text: message.text_body,
+        html: message.html_body,
+      });
+      await db
+        .updateTable("outbox_message")
+        .set({ status: "sent", sent_at: sql`now()`, locked_until: null, last_error: null })
+        .where("id", "=", message.id)
+        .execute();
+      sent++;
+    } catch (error) {
+      failed++;
+      const dead = message.attempts >= MAX_ATTEMPTS;
+      logger.warn({ err: error, id: message.id, attempts: message.attempts, dead }, "mail send failed");
+      await db
+        .updateTable("outbox_message")
+        .set({
+          status: dead ? "dead" : "pending",
+          locked_until: null,
+          last_error: String((error as Error)?.message ?? error).slice(0, 1000),
+          next_attempt_at: sql`now() + make_interval(secs => ${retryDelaySeconds(message.attempts)})`,
+        })
+        .where("id", "=", message.id)
+        .execute();
+    }
+  }
+  return { sent, failed };
+}
+
+export function startOutboxWorker(db: Db, { intervalMs = 2000 } = {}) {
+  const transport = createMailTransport();
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = async () => {
+    if (stopped) return;
+    running = drainOutbox(db, transport).catch((err) => logger.error({ err }, "outbox worker tick failed"));
+    await running;
+    if (!stopped) timer = setTimeout(tick, intervalMs);
+  };
+  let timer = setTimeout(tick, 100);
+  return async function stop() {
+    stopped = true;
+    clearTimeout(timer);
+    await running;
+  };
+}

@@ -1,0 +1,83 @@
+import type { MiddlewareFunction } from "react-router";
+import { dbContext, nonceContext, requestIdContext, sessionContext } from "./context";
+import { appDatabase } from "./db.server";
+import { env } from "./env.server";
+import { logger } from "./logger.server";
+import {
+  clearSessionCookieHeader,
+  readSessionToken,
+  sessionCookieHeader,
+  validateSessionToken,
+} from "./session.server";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Endpoints for machines that authenticate without our cookie (xAPI Basic
+ * credentials, LiveKit's signed webhooks): a cross-site form cannot ride a
+ * session there, so the Origin check does not apply.
+ */
+export const ORIGIN_CHECK_EXEMPT = [/^\/xapi(\/|$)/, /^\/api\/livekit\/webhook$/];
+
+export function isAllowedOrigin(request: Request): boolean {
+  const origin = request.headers.get("Origin");
+  if (!origin) return false;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  const hosts = new Set([new URL(request.url).host]);
+  const forwarded = request.headers.get("X-Forwarded-Host");
+  if (forwarded) hosts.add(forwarded.split(",")[0]!.trim());
+  const appUrl = env().APP_URL;
+  if (appUrl) hosts.add(new URL(appUrl).host);
+  return hosts.has(originHost);
+}
+
+export function clientIp(request: Request): string | null {
+  // Set by app/server.ts from the socket (or the proxy when TRUST_PROXY says so).
+  return request.headers.get("X-Passerelle-Client-Ip");
+}
+
+/** Request id, nonce, Origin check, database handle and the signed-in session. */
+export const requestMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  const requestId = crypto.randomUUID();
+  context.set(requestIdContext, requestId);
+  context.set(nonceContext, Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64"));
+
+  const url = new URL(request.url);
+  if (!SAFE_METHODS.has(request.method) && !ORIGIN_CHECK_EXEMPT.some((re) => re.test(url.pathname))) {
+    if (!isAllowedOrigin(request)) {
+      logger.warn({ requestId, path: url.pathname, origin: request.headers.get("Origin") }, "cross-origin request refused");
+      return new Response("403 — Requête refusée : elle ne vient pas de ce site. / Request refused: it does not come from this site.", {
+        status: 403,
+        headers: { "Content-Type": "text/plain; charset=utf-8", "X-Request-Id": requestId },
+      });
+    }
+  }
+
+  const { db } = await appDatabase();
+  context.set(dbContext, db);
+
+  let setCookie: string | null = null;
+  const token = await readSessionToken(request);
+  if (token) {
+    const session = await validateSessionToken(db, token);
+    if (session) {
+      context.set(sessionContext, { user: session.user, sessionId: session.sessionId });
+      if (session.renewedUntil) setCookie = await sessionCookieHeader(token, session.renewedUntil);
+    } else {
+      setCookie = await clearSessionCookieHeader();
+    }
+  }
+
+  const response = await next();
+  // A route that signed in or out has already set its own cookie.
+  if (setCookie && !response.headers.get("Set-Cookie")?.includes("passerelle_session")) {
+    response.headers.append("Set-Cookie", setCookie);
+  }
+  response.headers.set("X-Request-Id", requestId);
+  return response;
+};

@@ -1,0 +1,39 @@
+import type { Role } from "../../db/schema/accounts";
+
+/**
+ * Permissions read `action:entity:scope`. `own` covers objects the user made
+ * or is in charge of; `any` covers all of them. The same pure check decides on
+ * the server and hides links in the UI — the server check is the one that counts.
+ */
+export type Scope = "own" | "any";
+export type Permission = `${string}:${string}:${Scope}`;
+
+export const ROLES: readonly Role[] = ["learner", "mediator", "teacher", "coordinator"] as const;
+
+const GRANTS: Record<Role, readonly string[]> = {
+  learner: ["read:profile:own", "update:profile:own"],
+  mediator: [
+    "read:profile:own",
+    "update:profile:own",
+    "create:course:own",
+    "update:course:own",
+    "create:learner:own",
+    "read:learner:own",
+  ],
+  teacher: ["read:profile:own", "update:profile:own", "create:course:own", "update:course:own"],
+  coordinator: ["*"],
+};
+
+export function can(user: { role: Role } | null | undefined, permission: Permission): boolean {
+  if (!user) return false;
+  const grants = GRANTS[user.role];
+  if (grants.includes("*")) return true;
+  if (grants.includes(permission)) return true;
+  // Holding `any` implies `own`.
+  if (permission.endsWith(":own")) return grants.includes(permission.replace(/:own$/, ":any"));
+  return false;
+}
+
+export function isStaff(user: { role: Role } | null | undefined) {
+  return !!user && user.role !== "learner";
+}

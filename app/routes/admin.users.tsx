@@ -1,0 +1,63 @@
+import { useTranslation } from "react-i18next";
+import { Form, useLoaderData } from "react-router";
+import type { Route } from "./+types/admin.users";
+import { PageTitle } from "../components/ui/page-title";
+import { Pagination } from "../components/ui/pagination";
+import { listUsersForAdmin } from "../features/accounts/service.server";
+import { dbContext } from "../lib/context";
+import { formatDate } from "../lib/i18n";
+import { pageParam } from "../lib/ids";
+import { requireUser } from "../lib/session.server";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const actor = requireUser(context, request);
+  const url = new URL(request.url);
+  const search = url.searchParams.get("q")?.trim().slice(0, 100) || undefined;
+  const result = await listUsersForAdmin(context.get(dbContext), actor, { search, page: pageParam(url) });
+  return { ...result, search: search ?? "" };
+}
+
+export default function AdminUsers() {
+  const { t, i18n } = useTranslation("admin");
+  const { users, total, page, pageCount, search } = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <PageTitle>{t("users.title")}</PageTitle>
+      <h1>{t("users.title")}</h1>
+      <Form method="get" role="search" className="search-form">
+        <label htmlFor="user-search">{t("users.search_label")}</label>
+        <input id="user-search" type="search" name="q" defaultValue={search} />
+        <button type="submit" className="button secondary">
+          {t("users.search_submit")}
+        </button>
+      </Form>
+      <p>{t("users.count", { count: total })}</p>
+      <table className="data-table">
+        <caption className="visually-hidden">{t("users.title")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("users.name")}</th>
+            <th scope="col">{t("users.email")}</th>
+            <th scope="col">{t("users.role")}</th>
+            <th scope="col">{t("users.created")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>
+                <a href={`/admin/utilisateurs/${u.id}`}>
+                  {u.first_name} {u.last_name ?? ""}
+                </a>
+              </td>
+              <td>{u.email ?? t("users.no_email")}</td>
+              <td>{t(`accounts:roles.${u.role}`)}</td>
+              <td>{formatDate(u.created_at, i18n.language)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pagination page={page} pageCount={pageCount} />
+    </div>
+  );
+}

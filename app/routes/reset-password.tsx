@@ -1,0 +1,63 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
+import { data, Form, useActionData, useSearchParams } from "react-router";
+import type { Route } from "./+types/reset-password";
+import { FormErrors, FormField } from "../components/ui/form-field";
+import { PageTitle } from "../components/ui/page-title";
+import { redirectSignedIn, requestMeta } from "../features/accounts/responses.server";
+import { ResetPasswordSchema } from "../features/accounts/schemas";
+import { resetPassword } from "../features/accounts/service.server";
+import { dbContext } from "../lib/context";
+import { isAppError } from "../lib/errors";
+import { parseForm } from "../lib/forms.server";
+
+const SECRETS = ["password", "passwordConfirm"];
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const submission = await parseForm(request, ResetPasswordSchema);
+  if (submission.status !== "success") return data(submission.reply({ hideFields: SECRETS }), { status: 400 });
+  try {
+    const { token, user } = await resetPassword(context.get(dbContext), submission.value, requestMeta(request));
+    return redirectSignedIn("/compte?mot-de-passe=change", token, user);
+  } catch (error) {
+    if (isAppError(error)) {
+      return data(submission.reply({ formErrors: [error.data.messageKey], hideFields: SECRETS }), { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function ResetPassword() {
+  const { t } = useTranslation("accounts");
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({ lastResult, id: "reset" });
+  return (
+    <div className="page narrow">
+      <PageTitle>{t("reset.title")}</PageTitle>
+      <h1>{t("reset.title")}</h1>
+      <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.token.errors ?? [])]} />
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <input type="hidden" name="token" value={searchParams.get("jeton") ?? ""} />
+        <FormField
+          field={fields.password}
+          label={t("fields.new_password")}
+          hint={t("fields.password_hint")}
+          type="password"
+          autoComplete="new-password"
+          required
+        />
+        <FormField
+          field={fields.passwordConfirm}
+          label={t("fields.password_confirm")}
+          type="password"
+          autoComplete="new-password"
+          required
+        />
+        <button type="submit" className="button primary">
+          {t("reset.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

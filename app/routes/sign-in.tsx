@@ -1,0 +1,72 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
+import { data, Form, redirect, useActionData, useSearchParams } from "react-router";
+import type { Route } from "./+types/sign-in";
+import { redirectSignedIn, requestMeta } from "../features/accounts/responses.server";
+import { safeRedirect, SignInSchema } from "../features/accounts/schemas";
+import { FieldError, signIn } from "../features/accounts/service.server";
+import { FormErrors, FormField } from "../components/ui/form-field";
+import { PageTitle } from "../components/ui/page-title";
+import { dbContext } from "../lib/context";
+import { appErrorStatus, isAppError } from "../lib/errors";
+import { parseForm } from "../lib/forms.server";
+import { currentUser } from "../lib/session.server";
+
+export function loader({ context, request }: Route.LoaderArgs) {
+  if (currentUser(context)) throw redirect(safeRedirect(new URL(request.url).searchParams.get("retour")));
+  return null;
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const submission = await parseForm(request, SignInSchema);
+  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  try {
+    const { user, token } = await signIn(context.get(dbContext), submission.value, requestMeta(request));
+    return redirectSignedIn(safeRedirect(submission.value.redirectTo), token, user);
+  } catch (error) {
+    if (error instanceof FieldError) {
+      return data(submission.reply({ formErrors: [error.messageKey], hideFields: ["password"] }), { status: 400 });
+    }
+    if (isAppError(error)) {
+      return data(submission.reply({ formErrors: [error.data.messageKey], hideFields: ["password"] }), {
+        status: appErrorStatus(error),
+      });
+    }
+    throw error;
+  }
+}
+
+export default function SignIn() {
+  const { t } = useTranslation("accounts");
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({ lastResult, id: "sign-in" });
+  return (
+    <div className="page narrow">
+      <PageTitle>{t("sign_in.title")}</PageTitle>
+      <h1>{t("sign_in.title")}</h1>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <input type="hidden" name="redirectTo" value={searchParams.get("retour") ?? "/"} />
+        <FormField field={fields.email} label={t("fields.email")} type="email" autoComplete="email" required />
+        <FormField
+          field={fields.password}
+          label={t("fields.password")}
+          type="password"
+          autoComplete="current-password"
+          required
+        />
+        <button type="submit" className="button primary">
+          {t("sign_in.submit")}
+        </button>
+      </Form>
+      <p>
+        <a href="/mot-de-passe-oublie">{t("sign_in.forgot")}</a>
+      </p>
+      <p>
+        {t("sign_in.no_account")} <a href="/inscription">{t("sign_in.create_account")}</a>
+      </p>
+      <p className="hint">{t("sign_in.no_email_hint")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
+import { data, Form, redirect, useActionData } from "react-router";
+import type { Route } from "./+types/sign-up";
+import { FormErrors, FormField } from "../components/ui/form-field";
+import { PageTitle } from "../components/ui/page-title";
+import { redirectSignedIn, requestMeta } from "../features/accounts/responses.server";
+import { SignUpSchema } from "../features/accounts/schemas";
+import { FieldError, signUp } from "../features/accounts/service.server";
+import { dbContext } from "../lib/context";
+import { parseForm } from "../lib/forms.server";
+import { getLocale } from "../lib/i18n.server";
+import { isLocale } from "../lib/i18n";
+import { currentUser } from "../lib/session.server";
+
+const SECRETS = ["password", "passwordConfirm"];
+
+export function loader({ context }: Route.LoaderArgs) {
+  if (currentUser(context)) throw redirect("/compte");
+  return null;
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const submission = await parseForm(request, SignUpSchema);
+  if (submission.status !== "success") return data(submission.reply({ hideFields: SECRETS }), { status: 400 });
+  const locale = getLocale(context);
+  try {
+    const { user, token } = await signUp(
+      context.get(dbContext),
+      { ...submission.value, locale: isLocale(locale) ? locale : "fr" },
+      requestMeta(request),
+    );
+    return redirectSignedIn("/compte?bienvenue=1", token, user);
+  } catch (error) {
+    if (error instanceof FieldError) {
+      return data(submission.reply({ fieldErrors: { [error.field]: [error.messageKey] }, hideFields: SECRETS }), {
+        status: 400,
+      });
+    }
+    throw error;
+  }
+}
+
+export default function SignUp() {
+  const { t } = useTranslation("accounts");
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult, id: "sign-up" });
+  return (
+    <div className="page narrow">
+      <PageTitle>{t("sign_up.title")}</PageTitle>
+      <h1>{t("sign_up.title")}</h1>
+      <p>{t("sign_up.intro")}</p>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <FormField field={fields.firstName} label={t("fields.first_name")} autoComplete="given-name" required />
+        <FormField field={fields.email} label={t("fields.email")} type="email" autoComplete="email" required />
+        <FormField
+          field={fields.password}
+          label={t("fields.new_password")}
+          hint={t("fields.password_hint")}
+          type="password"
+          autoComplete="new-password"
+          required
+        />
+        <FormField
+          field={fields.passwordConfirm}
+          label={t("fields.password_confirm")}
+          type="password"
+          autoComplete="new-password"
+          required
+        />
+        <button type="submit" className="button primary">
+          {t("sign_up.submit")}
+        </button>
+      </Form>
+      <p className="hint">{t("sign_up.no_email_hint")}</p>
+      <p>
+        {t("sign_up.have_account")} <a href="/connexion">{t("sign_up.sign_in")}</a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import type { Migration } from "kysely";
+import * as foundation from "./2026-11-29_foundation";
+
+/**
+ * Every migration, by name, in the order they run. Listed by hand rather than
+ * read from the folder so that the same list works in the server bundle, in
+ * tsx scripts and in vitest; a test checks that no file is left out.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026-11-29_foundation": foundation,
+};

@@ -1,0 +1,59 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Role = "learner" | "mediator" | "teacher" | "coordinator";
+
+export interface AppUserTable {
+  id: Generated<string>;
+  /** Lower-cased; null for assisted accounts of people without an address. */
+  email: string | null;
+  password_hash: string | null;
+  first_name: string;
+  last_name: string | null;
+  role: ColumnType<Role, Role | undefined, Role>;
+  locale: ColumnType<"fr" | "en", "fr" | "en" | undefined, "fr" | "en">;
+  large_text: ColumnType<boolean, boolean | undefined, boolean>;
+  high_contrast: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  disabled_at: Date | null;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the token, hex: the token itself never reaches the database. */
+  id: string;
+  user_id: string;
+  created_at: Generated<Date>;
+  /** Sliding: pushed back on activity, never past absolute_expires_at. */
+  expires_at: Date;
+  absolute_expires_at: Date;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface SignInFailureTable {
+  id: Generated<string>;
+  throttle_key: string;
+  failed_at: Generated<Date>;
+}
+
+export interface PasswordResetTokenTable {
+  id: string;
+  user_id: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface AccountsTables {
+  app_user: AppUserTable;
+  session: SessionTable;
+  sign_in_failure: SignInFailureTable;
+  password_reset_token: PasswordResetTokenTable;
+}
+
+export type User = Selectable<AppUserTable>;
+export type NewUser = Insertable<AppUserTable>;
+export type UserUpdate = Updateable<AppUserTable>;
+export type Session = Selectable<SessionTable>;

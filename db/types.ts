@@ -1,0 +1,10 @@
+import type { AccountsTables } from "./schema/accounts";
+import type { PlacesTables } from "./schema/places";
+import type { PlatformTables } from "./schema/platform";
+
+/**
+ * The typed shape of the database, one interface per domain under
+ * `db/schema/`. Kept in step with `db/migrations/` by hand; the integration
+ * suite fails when a query names a column the migrations do not create.
+ */
+export interface Database extends AccountsTables, PlatformTables, PlacesTables {}
