@@ -55,6 +55,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
   return { db, kind: "embedded", close: () => db.destroy() };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run on an untyped handle
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();

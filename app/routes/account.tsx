@@ -35,7 +35,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (submission.status !== "success") return data(submission.reply({ hideFields: SECRETS }), { status: 400 });
   try {
     const token = await changePassword(context.get(dbContext), user, submission.value, requestMeta(request));
-    return redirectSignedIn("/compte?mot-de-passe=change", token, user);
+    return redirectSignedIn(request, context.get(dbContext), "/compte?mot-de-passe=change", token, user);
   } catch (error) {
     if (error instanceof FieldError) {
       return data(submission.reply({ fieldErrors: { [error.field]: [error.messageKey] }, hideFields: SECRETS }), {

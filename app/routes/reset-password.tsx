@@ -18,7 +18,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (submission.status !== "success") return data(submission.reply({ hideFields: SECRETS }), { status: 400 });
   try {
     const { token, user } = await resetPassword(context.get(dbContext), submission.value, requestMeta(request));
-    return redirectSignedIn("/compte?mot-de-passe=change", token, user);
+    return redirectSignedIn(request, context.get(dbContext), "/compte?mot-de-passe=change", token, user);
   } catch (error) {
     if (isAppError(error)) {
       return data(submission.reply({ formErrors: [error.data.messageKey], hideFields: SECRETS }), { status: 400 });

@@ -22,7 +22,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   try {
     const { user, token } = await signIn(context.get(dbContext), submission.value, requestMeta(request));
-    return redirectSignedIn(safeRedirect(submission.value.redirectTo), token, user);
+    return redirectSignedIn(request, context.get(dbContext), safeRedirect(submission.value.redirectTo), token, user);
   } catch (error) {
     if (error instanceof FieldError) {
       return data(submission.reply({ formErrors: [error.messageKey], hideFields: ["password"] }), { status: 400 });

@@ -30,7 +30,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       { ...submission.value, locale: isLocale(locale) ? locale : "fr" },
       requestMeta(request),
     );
-    return redirectSignedIn("/compte?bienvenue=1", token, user);
+    return redirectSignedIn(request, context.get(dbContext), "/compte?bienvenue=1", token, user);
   } catch (error) {
     if (error instanceof FieldError) {
       return data(submission.reply({ fieldErrors: { [error.field]: [error.messageKey] }, hideFields: SECRETS }), {

@@ -4,25 +4,42 @@ import { displayCookie } from "../../lib/display.server";
 import { localeCookie } from "../../lib/i18n.server";
 import { ABSOLUTE_LIFETIME_MS, clearSessionCookieHeader, sessionCookieHeader, INACTIVITY_TIMEOUT_MS } from "../../lib/session.server";
 import { clientIp } from "../../lib/middleware.server";
-import type { RequestMeta } from "./service.server";
+import type { Db } from "../../lib/db.server";
+import { isLocale } from "../../lib/i18n";
+import { savePreferences, type RequestMeta } from "./service.server";
 
 export function requestMeta(request: Request): RequestMeta {
   return { ip: clientIp(request), userAgent: request.headers.get("User-Agent") };
 }
 
 /**
- * Redirect after sign-in: the new session cookie, and the user's saved
- * language and display modes so the next page already uses them.
+ * Redirect after sign-in with the new session cookie. Language and display
+ * modes: what the visitor chose on this device before signing in wins and is
+ * saved to the profile (a senior who just enlarged the text keeps it); on a
+ * device with no choice yet, the profile's settings apply.
  */
-export async function redirectSignedIn(to: string, token: string, user: Pick<User, "locale" | "large_text" | "high_contrast">) {
+export async function redirectSignedIn(
+  request: Request,
+  db: Db,
+  to: string,
+  token: string,
+  user: Pick<User, "id" | "locale" | "large_text" | "high_contrast">,
+) {
+  const cookies = request.headers.get("Cookie");
+  const chosenLocale = await localeCookie.parse(cookies);
+  const chosenDisplay = await displayCookie.parse(cookies);
+  const locale = isLocale(chosenLocale) ? chosenLocale : user.locale;
+  const display =
+    chosenDisplay && typeof chosenDisplay === "object"
+      ? { largeText: chosenDisplay.largeText === true, highContrast: chosenDisplay.highContrast === true }
+      : { largeText: user.large_text, highContrast: user.high_contrast };
+  await savePreferences(db, user, { locale, large_text: display.largeText, high_contrast: display.highContrast });
+
   const headers = new Headers();
   const expires = new Date(Date.now() + Math.min(INACTIVITY_TIMEOUT_MS, ABSOLUTE_LIFETIME_MS));
   headers.append("Set-Cookie", await sessionCookieHeader(token, expires));
-  headers.append("Set-Cookie", await localeCookie.serialize(user.locale));
-  headers.append(
-    "Set-Cookie",
-    await displayCookie.serialize({ largeText: user.large_text, highContrast: user.high_contrast }),
-  );
+  headers.append("Set-Cookie", await localeCookie.serialize(locale));
+  headers.append("Set-Cookie", await displayCookie.serialize(display));
   return redirect(to, { headers });
 }
 

@@ -130,7 +130,7 @@ export async function resetPassword(db: Db, input: { token: string; password: st
 
 export async function savePreferences(
   db: Db,
-  user: User | null,
+  user: Pick<User, "id"> | null,
   prefs: { locale?: "fr" | "en"; large_text?: boolean; high_contrast?: boolean },
 ) {
   if (user) await q.updatePreferences(db, user.id, prefs);

@@ -1,0 +1,105 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE: string = require("axe-core").source;
+
+export const baseUrl = () => inject("baseUrl");
+
+/** Debian's Chromium, never a downloaded browser. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export async function newPage(browser: Browser, { locale = "fr-FR" } = {}): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl(), locale });
+  const page = await context.newPage();
+  return page;
+}
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the current page and fails
+ * with the list of violations. The script is evaluated through the DevTools
+ * protocol, so the page's strict CSP stays on.
+ */
+export async function expectNoA11yViolations(page: Page, label = page.url()) {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    // @ts-expect-error axe is a global once the source ran
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return result.violations.map(
+      (v: { id: string; help: string; nodes: { target: string[] }[] }) =>
+        `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+    );
+  });
+  expect(violations, `axe violations on ${label}`).toEqual([]);
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/connexion");
+  await page.getByLabel(/Adresse e-mail|Email address/).fill(email);
+  await page.getByLabel(/^(Mot de passe|Password)/).fill(password);
+  await page.locator("main").getByRole("button", { name: /Se connecter|Sign in/ }).click();
+  await page.waitForLoadState("domcontentloaded");
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: /Se déconnecter|Sign out/ }).click();
+  await page.waitForLoadState("domcontentloaded");
+}
+
+/** Undoes quoted-printable (soft line breaks and =XX bytes) so links can be read. */
+export function decodeQuotedPrintable(text: string): string {
+  const joined = text.replace(/=\r?\n/g, "");
+  const bytes: number[] = [];
+  for (let i = 0; i < joined.length; i++) {
+    const hex = joined[i] === "=" ? joined.slice(i + 1, i + 3) : "";
+    if (/^[0-9A-F]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(...new TextEncoder().encode(joined[i]));
+    }
+  }
+  return new TextDecoder().decode(new Uint8Array(bytes));
+}
+
+/** Waits for the outbox worker to write a mail to `to` and returns it, decoded. */
+export async function waitForMail(to: string, { timeoutMs = 15_000, after = 0 } = {}): Promise<string> {
+  const dir = inject("mailDir");
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const files = await readdir(dir).catch(() => [] as string[]);
+    for (const file of files.sort().reverse()) {
+      if (Number(file.split("-")[0]) < after) continue;
+      const text = await readFile(path.join(dir, file), "utf8");
+      if (text.includes(`To: ${to}`)) return decodeQuotedPrintable(text);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
+}
+
+export const DEMO = {
+  password: "passerelle-demo",
+  learner: "apprenant@demo.passerelle.fr",
+  mediator: "mediatrice@demo.passerelle.fr",
+  teacher: "enseignant@demo.passerelle.fr",
+  coordinator: "coordination@demo.passerelle.fr",
+};
