@@ -2,8 +2,9 @@ import accounts from "./accounts.json";
 import admin from "./admin.json";
 import common from "./common.json";
 import errors from "./errors.json";
+import files from "./files.json";
 import home from "./home.json";
 import pages from "./pages.json";
 
 /** One namespace per feature; add a feature's file here in both languages. */
-export default { accounts, admin, common, errors, home, pages };
+export default { accounts, admin, common, errors, files, home, pages };
