@@ -1,4 +1,8 @@
 // Starts the built app (`npm run build` first). Kept in plain JavaScript so
 // that production needs only `node`.
-const { startServer } = await import("../build/server/index.js");
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const buildDir = process.env.BUILD_DIR ?? "build";
+const { startServer } = await import(pathToFileURL(path.resolve(buildDir, "server/index.js")).href);
 await startServer();
