@@ -1,0 +1,79 @@
+// npm run bench — builds nothing itself (the npm script builds first), starts
+// the built app on a fresh real-Postgres database and measures it from this
+// process on loopback. Each domain adds a module to MODULES.
+import { createServer } from "node:http";
+import { gzipSync } from "node:zlib";
+import postgres from "postgres";
+import { migrateToLatest, openDatabase } from "../../app/lib/db.server";
+import { seedDemo } from "../../db/seed";
+import { startApp } from "../../tests/helpers/e2e-server";
+import { ADMIN_URL, databaseUrl } from "../../tests/helpers/postgres-template";
+import { measure, type BenchContext } from "./lib";
+
+type BenchModule = (ctx: BenchContext) => Promise<void>;
+
+/** Domain benches, run in this order after the home page. */
+const MODULES: [string, () => Promise<{ default: BenchModule }>][] = [];
+
+/** Pages whose shipped JavaScript is reported (gzipped). Domains add theirs. */
+const JS_PAGES = ["/", "/connexion", "/inscription", "/compte", "/accessibilite"];
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const only = process.env.BENCH_ONLY?.split(",");
+const results: { name: string; figures: Record<string, number | string> }[] = [];
+
+function report(name: string, figures: Record<string, number | string>) {
+  results.push({ name, figures });
+  console.log(`${name.padEnd(38)} ${Object.entries(figures).map(([k, v]) => `${k}=${v}`).join("  ")}`);
+}
+
+const dbName = `passerelle_bench_${process.pid}`;
+const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+await admin.unsafe(`create database "${dbName}"`);
+const url = databaseUrl(dbName);
+const opened = await openDatabase({ url, poolSize: 20 });
+await migrateToLatest(opened.db);
+await seedDemo(opened.db);
+const app = await startApp({ DATABASE_URL: url, LOG_LEVEL: "warn", OUTBOX_WORKER: "false" });
+console.log(`Bench on real PostgreSQL (${dbName}), app at ${app.baseUrl}, ${seconds} s per measurement\n`);
+
+try {
+  // Home page: the app next to the same HTML served by plain node:http.
+  const html = await (await fetch(`${app.baseUrl}/`)).text();
+  const staticServer = createServer((_req, res) => {
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+    res.end(html);
+  });
+  await new Promise<void>((r) => staticServer.listen(0, "127.0.0.1", r));
+  const staticPort = (staticServer.address() as { port: number }).port;
+  const appHome = await measure(`${app.baseUrl}/`, { seconds });
+  const staticHome = await measure(`http://127.0.0.1:${staticPort}/`, { seconds });
+  staticServer.close();
+  report("home page (app)", { ...appHome });
+  report("home page (static node:http)", { ...staticHome });
+  report("home page app/static ratio", { ratio: (appHome.requestsPerSecond / staticHome.requestsPerSecond).toFixed(3) });
+
+  // JavaScript each page loads: every <script src> and modulepreload it names.
+  for (const page of JS_PAGES) {
+    const body = await (await fetch(`${app.baseUrl}${page}`, { redirect: "manual" })).text();
+    const srcs = [...body.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+)"/g)].map((m) => m[1]!);
+    let gz = 0;
+    for (const src of new Set(srcs)) {
+      const js = Buffer.from(await (await fetch(new URL(src, app.baseUrl))).arrayBuffer());
+      gz += gzipSync(js).length;
+    }
+    report(`JS shipped by ${page}`, { files: new Set(srcs).size, gzipKB: (gz / 1024).toFixed(1) });
+  }
+
+  const ctx: BenchContext = { baseUrl: app.baseUrl, databaseUrl: url, db: opened.db, seconds, report };
+  for (const [name, load] of MODULES) {
+    if (only && !only.includes(name)) continue;
+    console.log(`\n— ${name}`);
+    await (await load()).default(ctx);
+  }
+} finally {
+  await app.stop();
+  await opened.close();
+  await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
+  await admin.end();
+}

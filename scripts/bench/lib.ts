@@ -1,0 +1,62 @@
+import autocannon from "autocannon";
+import type { Db } from "../../app/lib/db.server";
+
+export interface Figures {
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+export interface BenchContext {
+  /** The built app, started on a fresh real-Postgres database with the demo data. */
+  baseUrl: string;
+  databaseUrl: string;
+  db: Db;
+  /** Seconds per measurement (BENCH_SECONDS, default 10). */
+  seconds: number;
+  /** Prints one result line and keeps it for the summary. */
+  report(name: string, figures: Record<string, number | string>): void;
+}
+
+/**
+ * Loads `url` with autocannon from this process (loopback only, bounded by
+ * `seconds`). Latency percentiles are computed from every response time.
+ */
+export async function measure(
+  url: string,
+  {
+    connections = 10,
+    seconds = 10,
+    headers = {},
+    method = "GET",
+    body,
+  }: { connections?: number; seconds?: number; headers?: Record<string, string>; method?: "GET" | "POST" | "PUT"; body?: string } = {},
+): Promise<Figures> {
+  const samples: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration: seconds, headers, method, body }, (err, res) =>
+      err ? reject(err) : resolve(res),
+    );
+    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+      samples.push(responseTime),
+    );
+  });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    ...percentiles(samples),
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}
+
+/** p50/p95/p99 of a list of durations (ms), for benches that time queries directly. */
+export function percentiles(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+  return { p50: round(at(50)), p95: round(at(95)), p99: round(at(99)) };
+}
+
+export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
