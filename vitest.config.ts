@@ -6,6 +6,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
+    env: { LOG_LEVEL: "silent" },
     projects: [
       {
         extends: true,
