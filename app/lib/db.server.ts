@@ -49,7 +49,8 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     dataDir = path.resolve(options.dataDir ?? env().DATA_DIR, "pglite");
     mkdirSync(dataDir, { recursive: true });
   }
-  const pg = new PGlite(dataDir, { extensions: { unaccent, pg_trgm } });
+  // One options object: PGlite ignores the second argument when the first is not a string (memory).
+  const pg = new PGlite({ dataDir, extensions: { unaccent, pg_trgm } });
   await pg.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pg), log });
   return { db, kind: "embedded", close: () => db.destroy() };

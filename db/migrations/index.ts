@@ -1,5 +1,7 @@
 import type { Migration } from "kysely";
 import * as foundation from "./2026-11-29_foundation";
+import * as classrooms from "./2026-11-30_classrooms";
+import * as courses from "./2026-11-30_courses";
 
 /**
  * Every migration, by name, in the order they run. Listed by hand rather than
@@ -8,4 +10,6 @@ import * as foundation from "./2026-11-29_foundation";
  */
 export const migrations: Record<string, Migration> = {
   "2026-11-29_foundation": foundation,
+  "2026-11-30_classrooms": classrooms,
+  "2026-11-30_courses": courses,
 };
