@@ -1,5 +1,4 @@
 import type { AccountsTables } from "./schema/accounts";
-import type { ClassroomsTables } from "./schema/classrooms";
 import type { CoursesTables } from "./schema/courses";
 import type { PlacesTables } from "./schema/places";
 import type { PlatformTables } from "./schema/platform";
@@ -9,4 +8,4 @@ import type { PlatformTables } from "./schema/platform";
  * `db/schema/`. Kept in step with `db/migrations/` by hand; the integration
  * suite fails when a query names a column the migrations do not create.
  */
-export interface Database extends AccountsTables, PlatformTables, PlacesTables, CoursesTables, ClassroomsTables {}
+export interface Database extends AccountsTables, PlatformTables, PlacesTables, CoursesTables {}

@@ -1,6 +1,5 @@
 import type { Migration } from "kysely";
 import * as foundation from "./2026-11-29_foundation";
-import * as classrooms from "./2026-11-30_classrooms";
 import * as courses from "./2026-11-30_courses";
 
 /**
@@ -10,6 +9,5 @@ import * as courses from "./2026-11-30_courses";
  */
 export const migrations: Record<string, Migration> = {
   "2026-11-29_foundation": foundation,
-  "2026-11-30_classrooms": classrooms,
   "2026-11-30_courses": courses,
 };
