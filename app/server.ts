@@ -8,7 +8,9 @@ import { STATIC_SECURITY_HEADERS } from "./lib/csp.server";
 import { appDatabase, closeAppDatabase } from "./lib/db.server";
 import { env } from "./lib/env.server";
 import { logger } from "./lib/logger.server";
+import { startJobScheduler } from "./lib/jobs.server";
 import { startOutboxWorker } from "./lib/mail.server";
+import "./jobs.server";
 
 /**
  * The production server: this file is the entry of the server bundle, so the
@@ -55,7 +57,9 @@ export async function startServer() {
     }),
   );
 
-  const stopWorker = OUTBOX_WORKER === "true" ? startOutboxWorker(database.db) : async () => {};
+  const background = OUTBOX_WORKER === "true";
+  const stopWorker = background ? startOutboxWorker(database.db) : async () => {};
+  const stopJobs = background ? startJobScheduler(database.db, { embedded: database.kind === "embedded" }) : async () => {};
   const server = app.listen(PORT, HOST);
   await new Promise<void>((resolve) => server.once("listening", resolve));
   const url = `http://${HOST === "0.0.0.0" ? "localhost" : HOST}:${PORT}`;
@@ -71,6 +75,7 @@ export async function startServer() {
     server.close();
     server.closeIdleConnections();
     await stopWorker();
+    await stopJobs();
     await closeAppDatabase();
     clearTimeout(forced);
     process.exit(0);

@@ -19,6 +19,7 @@ const schema = z.object({
   /** Set to "false" to keep the outbox worker out of this process (e.g. a web-only replica). */
   /** Express "trust proxy" setting (e.g. "loopback" or a hop count) when behind a reverse proxy. */
   TRUST_PROXY: z.string().optional(),
+  /** Set to "false" to keep the mail worker and periodic jobs out of this process. */
   OUTBOX_WORKER: z.enum(["true", "false"]).default("true"),
   LIVEKIT_URL: z.string().optional(),
   LIVEKIT_API_KEY: z.string().optional(),
