@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import {
   data,
@@ -79,7 +80,24 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+  useClientLanguage();
   return <Outlet />;
+}
+
+/** On hydrated pages, follow a language switch made without a full reload. */
+function useClientLanguage() {
+  const { i18n } = useTranslation();
+  const locale = useRouteLoaderData<RootLoaderData>("root")?.locale;
+  useEffect(() => {
+    if (!locale || i18n.language === locale) return;
+    void (async () => {
+      if (!i18n.hasResourceBundle(locale, "common")) {
+        const strings = locale === "en" ? await import("./locales/en/index") : await import("./locales/fr/index");
+        for (const [ns, bundle] of Object.entries(strings.default)) i18n.addResourceBundle(locale, ns, bundle);
+      }
+      await i18n.changeLanguage(locale);
+    })();
+  }, [locale, i18n]);
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
