@@ -10,6 +10,8 @@ export default [
   route("mot-de-passe-oublie", "routes/forgot-password.tsx"),
   route("mot-de-passe/nouveau", "routes/reset-password.tsx"),
   route("compte", "routes/account.tsx"),
+  route("compte/donnees", "routes/account.data.ts"),
+  route("compte/supprimer", "routes/account.delete.tsx"),
   route("admin/utilisateurs", "routes/admin.users.tsx"),
   route("admin/utilisateurs/:userId", "routes/admin.user.tsx"),
   route("accessibilite", "routes/accessibility.tsx"),

@@ -116,6 +116,21 @@ export default function Account() {
         </Form>
       </section>
 
+      <section aria-labelledby="data-heading">
+        <h2 id="data-heading">{t("data.title")}</h2>
+        <p>{t("data.intro")}</p>
+        <ul>
+          <li>
+            <a href="/compte/donnees" download>
+              {t("data.download")}
+            </a>
+          </li>
+          <li>
+            <a href="/compte/supprimer">{t("data.delete")}</a>
+          </li>
+        </ul>
+      </section>
+
       {profile.hasPassword ? (
         <section aria-labelledby="password-heading">
           <h2 id="password-heading">{t("account.change_password")}</h2>

@@ -3,7 +3,7 @@ import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } f
 import type { Route } from "./+types/admin.user";
 import { PageTitle } from "../components/ui/page-title";
 import { ChangeRoleSchema } from "../features/accounts/schemas";
-import { changeUserRole, endUserSessions, getUserForAdmin } from "../features/accounts/service.server";
+import { changeUserRole, deleteUserAsCoordinator, endUserSessions, getUserForAdmin } from "../features/accounts/service.server";
 import { dbContext } from "../lib/context";
 import { appError } from "../lib/errors";
 import { formatDate } from "../lib/i18n";
@@ -41,6 +41,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (intent === "end-sessions") {
     await endUserSessions(db, actor, params.userId);
     return redirect(`/admin/utilisateurs/${params.userId}?fait=sessions`);
+  }
+  if (intent === "delete") {
+    await deleteUserAsCoordinator(db, actor, params.userId);
+    return redirect("/admin/utilisateurs?fait=supprime");
   }
   throw appError(400, "bad_intent", "errors:bad_request");
 }
@@ -104,6 +108,14 @@ export default function AdminUser() {
             <input type="hidden" name="intent" value="end-sessions" />
             <button type="submit" className="button secondary">
               {t("user.end_sessions")}
+            </button>
+          </Form>
+          <h2>{t("user.delete_heading")}</h2>
+          <p>{t("user.delete_intro")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="delete" />
+            <button type="submit" className="button danger">
+              {t("user.delete_submit")}
             </button>
           </Form>
         </>

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Form, useLoaderData } from "react-router";
+import { Form, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/admin.users";
 import { PageTitle } from "../components/ui/page-title";
 import { Pagination } from "../components/ui/pagination";
@@ -20,10 +20,16 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export default function AdminUsers() {
   const { t, i18n } = useTranslation("admin");
   const { users, total, page, pageCount, search } = useLoaderData<typeof loader>();
+  const deleted = useSearchParams()[0].get("fait") === "supprime";
   return (
     <div className="page">
       <PageTitle>{t("users.title")}</PageTitle>
       <h1>{t("users.title")}</h1>
+      {deleted ? (
+        <div className="alert success" role="status">
+          <p>{t("user.done_deleted")}</p>
+        </div>
+      ) : null}
       <Form method="get" role="search" className="search-form">
         <label htmlFor="user-search">{t("users.search_label")}</label>
         <input id="user-search" type="search" name="q" defaultValue={search} />

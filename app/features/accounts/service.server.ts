@@ -7,6 +7,8 @@ import { queueMail } from "../../lib/mail.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../../lib/password.server";
 import { isUuid } from "../../lib/ids";
 import { can } from "../../lib/permissions";
+import { personalDataSources } from "../../lib/personal-data.server";
+import "../../personal-data.server";
 import { createSession, invalidateUserSessions } from "../../lib/session.server";
 import { clearFailures, isThrottled, recordFailure } from "../../lib/throttle.server";
 import { generateToken, hashToken } from "../../lib/tokens.server";
@@ -165,4 +167,37 @@ export async function endUserSessions(db: Db, actor: User, userId: string) {
   if (!can(actor, "manage:user:any")) throw forbidden();
   if (!isUuid(userId) || !(await q.findUserById(db, userId))) throw notFound("user");
   return invalidateUserSessions(db, userId);
+}
+
+/** Everything Passerelle keeps about the user, as one JSON document (GDPR art. 15 and 20). */
+export async function exportPersonalData(db: Db, user: User) {
+  const data: Record<string, unknown> = { exportedAt: new Date().toISOString() };
+  for (const source of personalDataSources()) data[source.name] = await source.collect(db, user.id);
+  return data;
+}
+
+/**
+ * Deletes the account (GDPR art. 17). The person confirms with their password;
+ * people without one (assisted accounts) ask a mediator or the coordination,
+ * who delete it from the users page.
+ */
+export async function deleteOwnAccount(db: Db, user: User, password: string) {
+  if (!user.password_hash || !(await verifyPassword(user.password_hash, password))) {
+    throw new FieldError("password", "accounts:errors.current_password_wrong");
+  }
+  await eraseUser(db, user.id);
+}
+
+export async function deleteUserAsCoordinator(db: Db, actor: User, userId: string) {
+  if (!can(actor, "manage:user:any")) throw forbidden();
+  if (actor.id === userId) throw appError(400, "own_account", "admin:errors.own_account");
+  if (!isUuid(userId) || !(await q.findUserById(db, userId))) throw notFound("user");
+  await eraseUser(db, userId);
+}
+
+async function eraseUser(db: Db, userId: string) {
+  await db.transaction().execute(async (trx) => {
+    for (const source of personalDataSources()) await source.erase?.(trx, userId);
+    await trx.deleteFrom("app_user").where("id", "=", userId).execute();
+  });
 }

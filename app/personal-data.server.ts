@@ -1,0 +1,24 @@
+import { registerPersonalData } from "./lib/personal-data.server";
+
+/**
+ * Every domain's personal data, for the "download my data" export and for
+ * account deletion. Tables that reference app_user with ON DELETE CASCADE
+ * are erased by the deletion itself; list here what must be exported, or
+ * anonymised rather than deleted.
+ */
+registerPersonalData({
+  name: "account",
+  async collect(db, userId) {
+    const user = await db
+      .selectFrom("app_user")
+      .select(["id", "email", "first_name", "last_name", "role", "locale", "large_text", "high_contrast", "created_at"])
+      .where("id", "=", userId)
+      .executeTakeFirst();
+    const sessions = await db
+      .selectFrom("session")
+      .select(["created_at", "expires_at", "ip", "user_agent"])
+      .where("user_id", "=", userId)
+      .execute();
+    return { user, sessions };
+  },
+});
