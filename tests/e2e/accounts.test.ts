@@ -183,4 +183,30 @@ describe("accounts in the browser", () => {
     await expectNoA11yViolations(learner, "404 page");
     await learner.context().close();
   });
+
+  it("downloads a person's data and deletes the account", async () => {
+    const page = await newPage(browser);
+    const email = `depart-${unique()}@exemple.fr`;
+    await page.goto("/inscription");
+    await page.getByLabel("Prénom").fill("Gisèle");
+    await page.getByLabel("Adresse e-mail").fill(email);
+    await page.getByLabel("Nouveau mot de passe").fill("une phrase de départ");
+    await page.getByLabel("Répétez le mot de passe").fill("une phrase de départ");
+    await page.getByRole("button", { name: "Créer mon compte" }).click();
+    await page.getByRole("heading", { name: "Mes données" }).waitFor();
+    await expectNoA11yViolations(page, "account page");
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Télécharger mes données (fichier JSON)" }).click();
+    const file = await (await download).path();
+    const exported = JSON.parse(await (await import("node:fs/promises")).readFile(file!, "utf8"));
+    expect(exported.account.user.email).toBe(email);
+    await page.getByRole("link", { name: "Supprimer mon compte" }).click();
+    await expectNoA11yViolations(page, "delete account page");
+    await page.getByLabel("Tapez votre mot de passe pour confirmer").fill("une phrase de départ");
+    await page.getByRole("button", { name: "Supprimer définitivement mon compte" }).click();
+    await page.getByRole("link", { name: "Se connecter" }).waitFor();
+    await signIn(page, email, "une phrase de départ");
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("Adresse e-mail ou mot de passe incorrect.");
+    await page.context().close();
+  });
 });
