@@ -1,11 +1,13 @@
 import type { AccountsTables } from "./schema/accounts";
 import type { CoursesTables } from "./schema/courses";
+import type { H5pTables } from "./schema/h5p";
 import type { PlacesTables } from "./schema/places";
 import type { PlatformTables } from "./schema/platform";
+import type { XapiTables } from "./schema/xapi";
 
 /**
  * The typed shape of the database, one interface per domain under
  * `db/schema/`. Kept in step with `db/migrations/` by hand; the integration
  * suite fails when a query names a column the migrations do not create.
  */
-export interface Database extends AccountsTables, PlatformTables, PlacesTables, CoursesTables {}
+export interface Database extends AccountsTables, PlatformTables, PlacesTables, CoursesTables, XapiTables, H5pTables {}

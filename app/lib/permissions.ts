@@ -14,13 +14,16 @@ const GRANTS: Record<Role, readonly string[]> = {
   learner: ["read:profile:own", "update:profile:own"],
   mediator: [
     "read:profile:own",
+    // H5P activities they upload, and the results of learners on them.
+    "create:h5p_content:own",
+    "read:h5p_results:own",
     "update:profile:own",
     "create:course:own",
     "update:course:own",
     "create:learner:own",
     "read:learner:own",
   ],
-  teacher: ["read:profile:own", "update:profile:own", "create:course:own", "update:course:own"],
+  teacher: ["read:profile:own", "update:profile:own", "create:h5p_content:own", "read:h5p_results:own", "create:course:own", "update:course:own"],
   coordinator: ["*"],
 };
 

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as foundation from "./2026-11-29_foundation";
 import * as courses from "./2026-11-30_courses";
+import * as xapi from "./2026-11-30_xapi";
 
 /**
  * Every migration, by name, in the order they run. Listed by hand rather than
@@ -10,4 +11,5 @@ import * as courses from "./2026-11-30_courses";
 export const migrations: Record<string, Migration> = {
   "2026-11-29_foundation": foundation,
   "2026-11-30_courses": courses,
+  "2026-11-30_xapi": xapi,
 };

@@ -5,6 +5,8 @@ import errors from "./errors.json";
 import files from "./files.json";
 import home from "./home.json";
 import pages from "./pages.json";
+import h5p from "./h5p.json";
+import xapi from "./xapi.json";
 
 /** One namespace per feature; add a feature's file here in both languages. */
-export default { accounts, admin, common, errors, files, home, pages };
+export default { accounts, admin, common, errors, files, home, pages, h5p, xapi };

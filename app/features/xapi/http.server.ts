@@ -1,0 +1,173 @@
+import type { TFunction } from "i18next";
+import type { Db } from "../../lib/db.server";
+import { env } from "../../lib/env.server";
+import { logger } from "../../lib/logger.server";
+import { authenticate } from "./credentials.server";
+import { badRequest, LrsError } from "./errors";
+import { parseStatementRequest } from "./query-params";
+import { canWrite, putStatement, readScope, readStatements, storeStatements, type Writer } from "./service.server";
+import { isUuid } from "./validation";
+
+/**
+ * The LRS over HTTP (xAPI-Communication §2–3): headers, authentication,
+ * content negotiation and JSON errors around the service verbs. Browser
+ * clients of other origins may call it (CORS, no cookies involved).
+ */
+export const XAPI_VERSION = "1.0.3";
+export const SUPPORTED_VERSIONS = ["1.0.3", "1.0.2", "1.0.1", "1.0.0"];
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+const CORS_HEADERS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Expose-Headers": "X-Experience-API-Version, X-Experience-API-Consistent-Through, Last-Modified, Content-Type",
+};
+
+function headers(extra: Record<string, string> = {}) {
+  return {
+    "X-Experience-API-Version": XAPI_VERSION,
+    "Cache-Control": "no-store",
+    ...CORS_HEADERS,
+    ...extra,
+  };
+}
+
+export function lrsJson(body: unknown, status = 200, extra: Record<string, string> = {}) {
+  return new Response(JSON.stringify(body), { status, headers: headers({ "Content-Type": "application/json; charset=utf-8", ...extra }) });
+}
+
+export function lrsEmpty(status: number, extra: Record<string, string> = {}) {
+  return new Response(null, { status, headers: headers(extra) });
+}
+
+/** What the handlers need from the request context (tests pass their own). */
+export interface LrsDeps {
+  db: Db;
+  t: TFunction;
+}
+
+function errorResponse(error: LrsError, t: TFunction) {
+  const values = { ...error.values };
+  if (typeof values.reason === "string") values.reason = t(values.reason);
+  const extra: Record<string, string> = error.status === 401 ? { "WWW-Authenticate": 'Basic realm="Passerelle LRS", charset="UTF-8"' } : {};
+  return lrsJson({ error: error.code, message: t(error.messageKey, values) }, error.status, extra);
+}
+
+/** Runs `work`, turning LRS errors into JSON answers and anything else into a logged 500. */
+async function guarded(t: TFunction, work: () => Promise<Response>) {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof LrsError) return errorResponse(error, t);
+    logger.error({ err: error }, "LRS request failed");
+    return errorResponse(new LrsError(500, "server_error", "xapi:errors.server_error"), t);
+  }
+}
+
+function checkVersion(request: Request) {
+  const version = request.headers.get("X-Experience-API-Version");
+  if (!version) throw badRequest("version_missing");
+  if (!SUPPORTED_VERSIONS.includes(version) && version !== "1.0") throw badRequest("version_unsupported", { version });
+}
+
+/** Reads a JSON body of at most MAX_BODY_BYTES. */
+async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get("Content-Type") ?? "";
+  if (/^multipart\//i.test(type)) throw badRequest("attachments_unsupported");
+  if (!/^application\/json\b/i.test(type)) throw badRequest("content_type");
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new LrsError(413, "too_large", "xapi:errors.too_large");
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > MAX_BODY_BYTES) throw new LrsError(413, "too_large", "xapi:errors.too_large");
+      chunks.push(chunk);
+    }
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw badRequest("bad_json");
+  }
+}
+
+/** The base URL of this site as the LRS names it in authorities and `more` links. */
+export function siteUrl(request: Request) {
+  return (env().APP_URL ?? new URL(request.url).origin).replace(/\/$/, "");
+}
+
+function acceptedLanguages(request: Request) {
+  return (request.headers.get("Accept-Language") ?? "")
+    .split(",")
+    .map((part) => part.split(";")[0]!.trim())
+    .filter((tag) => tag && tag !== "*");
+}
+
+export function handleStatements(request: Request, { db, t }: LrsDeps): Promise<Response> {
+  return guarded(t, async () => {
+    if (request.method === "OPTIONS") {
+      return lrsEmpty(204, {
+        "Access-Control-Allow-Methods": "GET, HEAD, PUT, POST, OPTIONS",
+        "Access-Control-Allow-Headers": "Authorization, Content-Type, X-Experience-API-Version",
+        "Access-Control-Max-Age": "600",
+      });
+    }
+    checkVersion(request);
+    const credential = await authenticate(db, request.headers.get("Authorization"));
+    const url = new URL(request.url);
+    const writer: Writer = {
+      authority: { objectType: "Agent", name: credential.label, account: { homePage: siteUrl(request), name: credential.api_key } },
+      credentialId: credential.id,
+    };
+
+    if (request.method === "GET" || request.method === "HEAD") {
+      const scope = readScope(credential.scopes, credential.id);
+      if (!scope) throw new LrsError(403, "forbidden", "xapi:errors.forbidden_read");
+      const parsed = parseStatementRequest(url.searchParams);
+      const result = await readStatements(db, parsed, scope, { languages: acceptedLanguages(request), basePath: url.pathname });
+      const consistent = { "X-Experience-API-Consistent-Through": new Date().toISOString() };
+      if (result.kind === "single") {
+        return lrsJson(result.statement, 200, { ...consistent, "Last-Modified": result.stored.toUTCString() });
+      }
+      return lrsJson(result.result, 200, consistent);
+    }
+
+    if (!canWrite(credential.scopes)) throw new LrsError(403, "forbidden", "xapi:errors.forbidden_write");
+    if (request.method === "PUT") {
+      const names = [...url.searchParams.keys()];
+      const statementId = url.searchParams.get("statementId");
+      if (statementId === null) throw badRequest("statement_id_required");
+      if (names.length !== 1) throw badRequest("unknown_parameter", { name: names.find((n) => n !== "statementId") ?? "" });
+      if (!isUuid(statementId)) throw badRequest("bad_parameter", { name: "statementId" });
+      await putStatement(db, statementId, await readJson(request), writer);
+      return lrsEmpty(204);
+    }
+    if (request.method === "POST") {
+      const first = [...url.searchParams.keys()][0];
+      if (first !== undefined) throw badRequest("unknown_parameter", { name: first });
+      const body = await readJson(request);
+      const outcome = await storeStatements(db, Array.isArray(body) ? body : [body], writer);
+      return lrsJson(outcome.ids);
+    }
+    return lrsEmpty(405, { Allow: "GET, HEAD, PUT, POST, OPTIONS" });
+  });
+}
+
+/** The About resource: no authentication, no version header needed. */
+export function handleAbout(request: Request, { t }: Pick<LrsDeps, "t">) {
+  return guarded(t, async () => {
+    if (request.method === "OPTIONS") {
+      return lrsEmpty(204, { "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS", "Access-Control-Allow-Headers": "X-Experience-API-Version" });
+    }
+    if (request.method !== "GET" && request.method !== "HEAD") return lrsEmpty(405, { Allow: "GET, HEAD, OPTIONS" });
+    return lrsJson({ version: SUPPORTED_VERSIONS });
+  });
+}
+
+/** Any other /xapi/ path: the resources this LRS does not offer. */
+export function handleUnsupported({ t }: Pick<LrsDeps, "t">) {
+  return guarded(t, async () => {
+    throw new LrsError(404, "not_implemented", "xapi:errors.resource_unsupported");
+  });
+}

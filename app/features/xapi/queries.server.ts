@@ -1,0 +1,156 @@
+import { sql } from "kysely";
+import type { NewXapiStatementRow, XapiScope } from "../../../db/schema/xapi";
+import type { DbOrTrx } from "../../lib/db.server";
+import type { StatementQuery } from "./query-params";
+import { VOIDED_VERB } from "./validation";
+
+/** Inserts what is new; returns the ids actually inserted (the others already existed). */
+export async function insertStatements(db: DbOrTrx, rows: NewXapiStatementRow[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const inserted = await db
+    .insertInto("xapi_statement")
+    .values(rows)
+    .onConflict((oc) => oc.column("id").doNothing())
+    .returning("id")
+    .execute();
+  return new Set(inserted.map((r) => r.id));
+}
+
+export function findStatementsForComparison(db: DbOrTrx, ids: string[]) {
+  return db
+    .selectFrom("xapi_statement")
+    .select(["id", "comparison_hash", "client_timestamp", "timestamp", "verb_id"])
+    .where("id", "in", ids)
+    .execute();
+}
+
+/** Existing statements among `ids` that are themselves voiding statements. */
+export async function findVoidingAmong(db: DbOrTrx, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom("xapi_statement").select("id").where("id", "in", ids).where("verb_id", "=", VOIDED_VERB).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Marks `ids` voided (a voiding statement is never voided itself). */
+export async function markVoided(db: DbOrTrx, ids: string[]) {
+  if (ids.length === 0) return;
+  await db
+    .updateTable("xapi_statement")
+    .set({ voided: true })
+    .where("id", "in", ids)
+    .where("verb_id", "!=", VOIDED_VERB)
+    .where("voided", "=", false)
+    .execute();
+}
+
+/** Ids among `ids` that an already stored voiding statement points at (it arrived first). */
+export async function findAlreadyVoidedTargets(db: DbOrTrx, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom("xapi_statement")
+    .select("voids_statement_id")
+    .where("voids_statement_id", "in", ids)
+    .execute();
+  return rows.map((r) => r.voids_statement_id!);
+}
+
+export function findStatement(db: DbOrTrx, id: string) {
+  return db.selectFrom("xapi_statement").select(["statement", "voided", "verb_id", "credential_id", "stored"]).where("id", "=", id).executeTakeFirst();
+}
+
+export interface QueryScope {
+  /** Only statements stored through this credential (scope statements/read/mine). */
+  credentialId?: string;
+}
+
+/** One page of a filtered query, in `stored` order, plus one row to know whether more exist. */
+export function queryStatements(db: DbOrTrx, q: StatementQuery, after: [string, string] | undefined, scope: QueryScope) {
+  let query = db
+    .selectFrom("xapi_statement")
+    .select(["statement", "stored", "seq"])
+    .where("voided", "=", false);
+  if (q.agentKey) {
+    const key = q.agentKey;
+    query = q.relatedAgents
+      ? query.where(sql<boolean>`related_agent_keys @> array[${key}]::text[]`)
+      : query.where((eb) => eb.or([eb("actor_key", "=", key), eb("object_agent_key", "=", key)]));
+  }
+  if (q.verb) query = query.where("verb_id", "=", q.verb);
+  if (q.activity) {
+    const id = q.activity;
+    query = q.relatedActivities
+      ? query.where(sql<boolean>`related_activity_ids @> array[${id}]::text[]`)
+      : query.where("activity_id", "=", id);
+  }
+  if (q.registration) query = query.where("registration", "=", q.registration);
+  if (q.since) query = query.where("stored", ">", new Date(q.since));
+  if (q.until) query = query.where("stored", "<=", new Date(q.until));
+  if (scope.credentialId) query = query.where("credential_id", "=", scope.credentialId);
+  if (after) {
+    const [stored, seq] = after;
+    const cmp = q.ascending ? sql.raw(">") : sql.raw("<");
+    query = query.where(sql<boolean>`(stored, seq) ${cmp} (${new Date(stored)}::timestamptz, ${seq}::bigint)`);
+  }
+  const direction = q.ascending ? "asc" : "desc";
+  return query.orderBy("stored", direction).orderBy("seq", direction).limit(q.limit + 1).execute();
+}
+
+export function insertCredential(
+  db: DbOrTrx,
+  values: { label: string; apiKey: string; secretHash: string; scopes: XapiScope[]; createdBy: string },
+) {
+  return db
+    .insertInto("xapi_credential")
+    .values({
+      label: values.label,
+      api_key: values.apiKey,
+      secret_hash: values.secretHash,
+      scopes: values.scopes,
+      created_by: values.createdBy,
+    })
+    .returning(["id", "label", "api_key", "scopes", "created_at"])
+    .executeTakeFirstOrThrow();
+}
+
+export function listCredentials(db: DbOrTrx) {
+  return db
+    .selectFrom("xapi_credential")
+    .leftJoin("app_user", "app_user.id", "xapi_credential.created_by")
+    .select([
+      "xapi_credential.id",
+      "xapi_credential.label",
+      "xapi_credential.api_key",
+      "xapi_credential.scopes",
+      "xapi_credential.created_at",
+      "xapi_credential.revoked_at",
+      "xapi_credential.last_used_at",
+      "app_user.first_name as created_by_name",
+    ])
+    .orderBy("xapi_credential.revoked_at", (ob) => ob.desc().nullsFirst())
+    .orderBy("xapi_credential.created_at", "desc")
+    .execute();
+}
+
+export function findCredentialByKey(db: DbOrTrx, apiKey: string) {
+  return db.selectFrom("xapi_credential").selectAll().where("api_key", "=", apiKey).executeTakeFirst();
+}
+
+export async function revokeCredential(db: DbOrTrx, id: string) {
+  const result = await db
+    .updateTable("xapi_credential")
+    .set({ revoked_at: new Date() })
+    .where("id", "=", id)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Written at most once a minute per credential: a busy client should not turn reads into writes. */
+export async function touchCredential(db: DbOrTrx, id: string) {
+  await db
+    .updateTable("xapi_credential")
+    .set({ last_used_at: sql`now()` })
+    .where("id", "=", id)
+    .where((eb) => eb.or([eb("last_used_at", "is", null), eb("last_used_at", "<", sql<Date>`now() - interval '1 minute'`)]))
+    .execute();
+}

@@ -1,0 +1,61 @@
+import type { ColumnType, Generated, Selectable } from "kysely";
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface H5pLibraryTable {
+  id: Generated<string>;
+  machine_name: string;
+  major_version: number;
+  minor_version: number;
+  patch_version: number;
+  title: string;
+  runnable: boolean;
+  library_json: Json<Record<string, unknown>>;
+  /** Storage prefix of this install's files (`h5p/libraries/<folder>-<random>`). */
+  storage_prefix: string;
+  installed_by: string | null;
+  installed_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface H5pContentTable {
+  id: Generated<string>;
+  title: string;
+  /** "H5P.PasserelleQuestion 1.0" */
+  main_library: string;
+  h5p_json: Json<Record<string, unknown>>;
+  storage_prefix: string;
+  file_count: number;
+  total_bytes: ColumnType<string, number, number>;
+  source_key: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** H5P's "content user data": a learner's saved state, per content (and sub-content). */
+export interface H5pUserStateTable {
+  user_id: string;
+  content_id: string;
+  data_type: string;
+  sub_content_id: string;
+  state: string;
+  updated_at: Generated<Date>;
+}
+
+export interface H5pStatementLinkTable {
+  statement_id: string;
+  user_id: string;
+  content_id: string;
+  lesson_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface H5pTables {
+  h5p_library: H5pLibraryTable;
+  h5p_content: H5pContentTable;
+  h5p_user_state: H5pUserStateTable;
+  h5p_statement_link: H5pStatementLinkTable;
+}
+
+export type H5pLibrary = Selectable<H5pLibraryTable>;
+export type H5pContent = Selectable<H5pContentTable>;
