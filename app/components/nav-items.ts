@@ -11,5 +11,7 @@ export interface NavItem {
 /** The main navigation; each feature adds its entry here. */
 export const NAV_ITEMS: NavItem[] = [
   { to: "/", labelKey: "nav.home" },
+  { to: "/cours", labelKey: "courses:nav.catalogue" },
+  { to: "/creer/cours", labelKey: "courses:nav.authoring", roles: ["mediator", "teacher", "coordinator"] },
   { to: "/admin/utilisateurs", labelKey: "nav.users", roles: ["coordinator"] },
 ];

@@ -1,6 +1,7 @@
 import accounts from "./accounts.json";
 import admin from "./admin.json";
 import common from "./common.json";
+import courses from "./courses.json";
 import errors from "./errors.json";
 import files from "./files.json";
 import home from "./home.json";
@@ -9,4 +10,4 @@ import h5p from "./h5p.json";
 import xapi from "./xapi.json";
 
 /** One namespace per feature; add a feature's file here in both languages. */
-export default { accounts, admin, common, errors, files, home, pages, h5p, xapi };
+export default { accounts, admin, common, courses, errors, files, home, pages, h5p, xapi };

@@ -1,12 +1,10 @@
 import { toVideoEmbed } from "./embeds";
 import { registerNodeRenderer } from "./registry";
+import { CALLOUT_VARIANTS, type CalloutVariant } from "./types";
 import { safeImageSrc } from "./urls";
 
 // The built-in node types of a lesson body. Each renderer builds its element
 // from scratch: attributes are never spread from the document.
-
-export const CALLOUT_VARIANTS = ["conseil", "attention"] as const;
-export type CalloutVariant = (typeof CALLOUT_VARIANTS)[number];
 
 const shortText = (value: unknown, max: number) => (typeof value === "string" ? value.trim().slice(0, max) : "");
 

@@ -22,3 +22,6 @@ export const EMPTY_DOCUMENT: RichDocument = { type: "doc", content: [] };
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+export const CALLOUT_VARIANTS = ["conseil", "attention"] as const;
+export type CalloutVariant = (typeof CALLOUT_VARIANTS)[number];

@@ -1,0 +1,28 @@
+import { checkUpload, fileStorage, IMAGE_RULES } from "../../lib/storage.server";
+import { courseImageUrl, IMAGE_EXTENSIONS } from "./rich-text/urls";
+
+// Course images (covers and pictures in lessons) live in the file storage
+// under `courses/<uuid>.<ext>`; the name is ours, never the uploader's.
+
+const FILE_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(png|jpg|webp|gif)$/;
+const key = (fileName: string) => `courses/${fileName}`;
+
+/** Checks size and sniffed type (PNG, JPEG, WebP, GIF — never SVG) and stores the image. */
+export async function storeCourseImage(body: Uint8Array) {
+  const contentType = await checkUpload(body, IMAGE_RULES);
+  const fileName = `${crypto.randomUUID()}.${IMAGE_EXTENSIONS[contentType]}`;
+  await fileStorage().put(key(fileName), body, contentType);
+  return { fileName, url: courseImageUrl(fileName), contentType };
+}
+
+/** The image, or null when the name is not one of ours or the file is gone. */
+export async function readCourseImage(fileName: string) {
+  if (!FILE_NAME.test(fileName)) return null;
+  const file = await fileStorage().get(key(fileName));
+  if (!file || !IMAGE_RULES.allowed.includes(file.contentType)) return null;
+  return file;
+}
+
+export async function deleteStoredImage(fileName: string) {
+  if (FILE_NAME.test(fileName)) await fileStorage().delete(key(fileName));
+}

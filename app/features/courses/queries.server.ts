@@ -1,0 +1,297 @@
+import { sql } from "kysely";
+import type { Audience, CourseLevel, RichDoc } from "../../../db/schema/courses";
+import type { DbOrTrx } from "../../lib/db.server";
+
+// Learner-side queries. Each page loader uses a fixed number of them,
+// whatever the number of courses or lessons (tests count them).
+
+export interface CatalogueQuery {
+  /** A to_tsquery expression built by `prefixTsQuery`, or undefined. */
+  tsQuery?: string;
+  audience?: Audience;
+  theme?: string;
+  level?: CourseLevel;
+  userId?: string;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * "demarch" → "demarch:*": every word of the user's text, as a prefix, all
+ * required. Only letters and digits reach to_tsquery, so its syntax cannot be
+ * injected; accents and case are folded in SQL (immutable_unaccent, and the
+ * 'french' configuration lower-cases and stems).
+ */
+export function prefixTsQuery(text: string): string | undefined {
+  const words = text.normalize("NFC").match(/[\p{L}\p{N}]+/gu)?.slice(0, 8) ?? [];
+  return words.length ? words.map((w) => `${w}:*`).join(" & ") : undefined;
+}
+
+/** One query: the page of published courses, the total, lesson counts and the user's enrolment. */
+export function searchPublishedCourses(db: DbOrTrx, q: CatalogueQuery) {
+  const tsq = q.tsQuery ? sql`to_tsquery('french'::regconfig, immutable_unaccent(${q.tsQuery}))` : null;
+  let query = db
+    .selectFrom("course")
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom("lesson")
+          .whereRef("lesson.course_id", "=", "course.id")
+          .select((e) => [
+            e.fn.countAll<string>().as("lesson_count"),
+            e.fn.coalesce(e.fn.sum<string>("lesson.estimated_minutes"), sql<string>`0`).as("minutes"),
+          ])
+          .as("stats"),
+      (join) => join.onTrue(),
+    )
+    // Anonymous visitors: joined on null, so no row matches.
+    .leftJoin("enrolment", (join) =>
+      join.onRef("enrolment.course_id", "=", "course.id").on("enrolment.user_id", "=", q.userId ?? sql<string>`null`),
+    )
+    .select((eb) => [
+      "course.id",
+      "course.slug",
+      "course.title",
+      "course.summary",
+      "course.audiences",
+      "course.themes",
+      "course.level",
+      "course.cover_image_key",
+      "course.cover_alt",
+      "stats.lesson_count",
+      "stats.minutes",
+      "enrolment.enrolled_at",
+      "enrolment.completed_at",
+      eb.fn.countAll<string>().over().as("total"),
+    ])
+    .where("course.status", "=", "published");
+  if (q.audience) query = query.where(sql<boolean>`course.audiences @> array[${q.audience}]::text[]`);
+  if (q.theme) query = query.where(sql<boolean>`course.themes @> array[${q.theme}]::text[]`);
+  if (q.level) query = query.where("course.level", "=", q.level);
+  if (tsq) {
+    query = query.where(sql<boolean>`course.search @@ ${tsq}`).orderBy(sql`ts_rank(course.search, ${tsq})`, "desc");
+  }
+  return query.orderBy("course.title").orderBy("course.id").limit(q.limit).offset(q.offset).execute();
+}
+
+/** The signed-in learner's unfinished courses, most recent first. */
+export function listCoursesInProgress(db: DbOrTrx, userId: string, limit = 6) {
+  return db
+    .selectFrom("enrolment")
+    .innerJoin("course", "course.id", "enrolment.course_id")
+    .select(["course.slug", "course.title", "enrolment.updated_at"])
+    .where("enrolment.user_id", "=", userId)
+    .where("enrolment.completed_at", "is", null)
+    .where("course.status", "=", "published")
+    .orderBy("enrolment.updated_at", "desc")
+    .limit(limit)
+    .execute();
+}
+
+/** A course with whether `userId` is one of its authors and the user's enrolment, in one query. */
+export function findCourseBySlug(db: DbOrTrx, slug: string, userId: string | null) {
+  return db
+    .selectFrom("course")
+    .leftJoin("enrolment", (join) =>
+      join.onRef("enrolment.course_id", "=", "course.id").on("enrolment.user_id", "=", userId ?? sql<string>`null`),
+    )
+    .selectAll("course")
+    .select((eb) => [
+      "enrolment.enrolled_at",
+      "enrolment.last_lesson_id",
+      "enrolment.completed_at as enrolment_completed_at",
+      userId
+        ? eb
+            .exists(
+              eb
+                .selectFrom("course_author")
+                .whereRef("course_author.course_id", "=", "course.id")
+                .where("course_author.user_id", "=", userId),
+            )
+            .as("is_author")
+        : sql<boolean>`false`.as("is_author"),
+    ])
+    .where("course.slug", "=", slug)
+    .executeTakeFirst();
+}
+
+export interface OutlineRow {
+  module_id: string;
+  module_title: string;
+  module_position: number;
+  lesson_id: string | null;
+  lesson_title: string | null;
+  lesson_position: number | null;
+  estimated_minutes: number | null;
+  required: boolean | null;
+  completed_at: Date | null;
+  /** Only for the lesson asked for with `bodyOf`. */
+  body: RichDoc | null;
+}
+
+/**
+ * Modules and lessons in order (empty modules included), the user's
+ * completion of each lesson and, optionally, one lesson's body — one query.
+ */
+export function listOutline(db: DbOrTrx, courseId: string, { userId, bodyOf }: { userId?: string | null; bodyOf?: string } = {}) {
+  let query = db
+    .selectFrom("course_module")
+    .leftJoin("lesson", "lesson.module_id", "course_module.id")
+    .select([
+      "course_module.id as module_id",
+      "course_module.title as module_title",
+      "course_module.position as module_position",
+      "lesson.id as lesson_id",
+      "lesson.title as lesson_title",
+      "lesson.position as lesson_position",
+      "lesson.estimated_minutes",
+      "lesson.required",
+      bodyOf ? sql<RichDoc | null>`case when lesson.id = ${bodyOf} then lesson.body end`.as("body") : sql<null>`null`.as("body"),
+    ])
+    .where("course_module.course_id", "=", courseId);
+  if (userId) {
+    query = query
+      .leftJoin("lesson_progress", (join) =>
+        join.onRef("lesson_progress.lesson_id", "=", "lesson.id").on("lesson_progress.user_id", "=", userId),
+      )
+      .select("lesson_progress.completed_at");
+  } else {
+    query = query.select(sql<Date | null>`null`.as("completed_at"));
+  }
+  return query
+    .orderBy("course_module.position")
+    .orderBy("lesson.position")
+    .execute() as Promise<OutlineRow[]>;
+}
+
+/**
+ * Opening a lesson enrols the learner (once) and remembers the lesson for
+ * "Reprendre"; the lesson is marked started (once). One statement.
+ */
+export async function recordLessonVisit(db: DbOrTrx, v: { userId: string; courseId: string; lessonId: string }) {
+  await db
+    .with("enrolled", (d) =>
+      d
+        .insertInto("enrolment")
+        .values({ user_id: v.userId, course_id: v.courseId, last_lesson_id: v.lessonId })
+        .onConflict((oc) =>
+          oc.columns(["user_id", "course_id"]).doUpdateSet({ last_lesson_id: v.lessonId, updated_at: sql`now()` }),
+        ),
+    )
+    .insertInto("lesson_progress")
+    .values({ user_id: v.userId, lesson_id: v.lessonId, course_id: v.courseId })
+    .onConflict((oc) => oc.columns(["user_id", "lesson_id"]).doNothing())
+    .execute();
+}
+
+/** A lesson with its course's status and whether `userId` authors it. */
+export function findLessonWithCourse(db: DbOrTrx, lessonId: string, userId: string) {
+  return db
+    .selectFrom("lesson")
+    .innerJoin("course", "course.id", "lesson.course_id")
+    .select((eb) => [
+      "lesson.id",
+      "lesson.course_id",
+      "course.status",
+      "course.slug",
+      eb
+        .exists(
+          eb
+            .selectFrom("course_author")
+            .whereRef("course_author.course_id", "=", "course.id")
+            .where("course_author.user_id", "=", userId),
+        )
+        .as("is_author"),
+    ])
+    .where("lesson.id", "=", lessonId)
+    .executeTakeFirst();
+}
+
+/**
+ * Enrols if needed and locks the enrolment row for the rest of the
+ * transaction, so two lessons completed at the same moment cannot both miss
+ * the course's completion.
+ */
+export function lockEnrolment(trx: DbOrTrx, userId: string, courseId: string) {
+  return trx
+    .insertInto("enrolment")
+    .values({ user_id: userId, course_id: courseId })
+    .onConflict((oc) => oc.columns(["user_id", "course_id"]).doUpdateSet({ updated_at: sql`now()` }))
+    .returning(["completed_at"])
+    .executeTakeFirstOrThrow();
+}
+
+/** Idempotent: the first completion time and the best score are kept. */
+export function upsertLessonCompletion(
+  trx: DbOrTrx,
+  v: { userId: string; courseId: string; lessonId: string; at: Date; score: number | null; position: string | null },
+) {
+  return trx
+    .insertInto("lesson_progress")
+    .values({
+      user_id: v.userId,
+      lesson_id: v.lessonId,
+      course_id: v.courseId,
+      completed_at: v.at,
+      best_score: v.score,
+      last_position: v.position,
+    })
+    .onConflict((oc) =>
+      oc.columns(["user_id", "lesson_id"]).doUpdateSet({
+        completed_at: sql`coalesce(lesson_progress.completed_at, excluded.completed_at)`,
+        best_score: sql`greatest(lesson_progress.best_score, excluded.best_score)`,
+        last_position: sql`coalesce(excluded.last_position, lesson_progress.last_position)`,
+        updated_at: sql`now()`,
+      }),
+    )
+    .returning(["completed_at"])
+    .executeTakeFirstOrThrow();
+}
+
+export async function countRequiredLessonsLeft(trx: DbOrTrx, userId: string, courseId: string) {
+  const row = await trx
+    .selectFrom("lesson")
+    .select((eb) => eb.fn.countAll<string>().as("left"))
+    .where("lesson.course_id", "=", courseId)
+    .where("lesson.required", "=", true)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("lesson_progress")
+            .whereRef("lesson_progress.lesson_id", "=", "lesson.id")
+            .where("lesson_progress.user_id", "=", userId)
+            .where("lesson_progress.completed_at", "is not", null),
+        ),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.left);
+}
+
+export async function setEnrolmentCompleted(trx: DbOrTrx, userId: string, courseId: string, at: Date) {
+  const result = await trx
+    .updateTable("enrolment")
+    .set({ completed_at: at, updated_at: at })
+    .where("user_id", "=", userId)
+    .where("course_id", "=", courseId)
+    .where("completed_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Courses the user has completed, for other domains (paths, badges, reports,
+ * certificates): completion is stored on the enrolment when the last
+ * required lesson is completed.
+ */
+export function listCompletedCourses(db: DbOrTrx, userId: string) {
+  return db
+    .selectFrom("enrolment")
+    .innerJoin("course", "course.id", "enrolment.course_id")
+    .select(["course.id as courseId", "course.slug", "course.title", "enrolment.completed_at as completedAt"])
+    .where("enrolment.user_id", "=", userId)
+    .where("enrolment.completed_at", "is not", null)
+    .orderBy("enrolment.completed_at", "desc")
+    .execute() as Promise<{ courseId: string; slug: string; title: string; completedAt: Date }[]>;
+}

@@ -1,0 +1,97 @@
+import { useTranslation } from "react-i18next";
+import { Form, redirect, useLoaderData } from "react-router";
+import type { Route } from "./+types/courses.lesson";
+import { PageTitle } from "../components/ui/page-title";
+import { Duration, ProgressMeter } from "../features/courses/components/course-meta";
+import { CourseOutline } from "../features/courses/components/course-outline";
+import { completeLessonAndContinue, loadLessonPage } from "../features/courses/learning.server";
+import { renderRichText } from "../features/courses/rich-text/render";
+import { dbContext } from "../lib/context";
+import { currentUser, requireUser } from "../lib/session.server";
+import coursesCss from "../styles/courses.css?url";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: coursesCss }];
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const user = currentUser(context);
+  const page = await loadLessonPage(context.get(dbContext), user, params.slug, params.lessonId);
+  return { ...page, signedIn: !!user };
+}
+
+/** "J'ai terminé cette leçon" — idempotent: a double submit stores one completion. */
+export async function action({ params, request, context }: Route.ActionArgs) {
+  const user = requireUser(context, request);
+  const { redirectTo } = await completeLessonAndContinue(context.get(dbContext), user, params.slug, params.lessonId);
+  return redirect(redirectTo);
+}
+
+export default function LessonPage() {
+  const { t } = useTranslation("courses");
+  const data = useLoaderData<typeof loader>();
+  const { course, lesson } = data;
+  const lessonHref = (id: string) => `/cours/${course.slug}/lecons/${id}`;
+  const here = lessonHref(lesson.id);
+  return (
+    <div className="page lesson-page">
+      <PageTitle>{`${lesson.title} — ${course.title}`}</PageTitle>
+      <nav aria-label={t("lesson.course_nav")} className="lesson-top">
+        <a href={`/cours/${course.slug}`}>{t("lesson.back_to_course", { title: course.title })}</a>
+      </nav>
+      {course.status === "draft" ? (
+        <div className="alert" role="status">
+          <p>{t("course.draft_notice")}</p>
+        </div>
+      ) : null}
+      {data.signedIn ? <ProgressMeter id="course-progress" completed={data.progress.completed} total={data.progress.total} /> : null}
+
+      <article className="lesson" aria-labelledby="lesson-title">
+        <header>
+          <p className="lesson-kicker">
+            {t("lesson.number", { number: lesson.number, count: data.lessonCount })} · {data.module.title} ·{" "}
+            <Duration minutes={lesson.minutes} />
+          </p>
+          <h1 id="lesson-title">{lesson.title}</h1>
+        </header>
+        <div className="lesson-body">{renderRichText(data.body, { t })}</div>
+      </article>
+
+      <div className="lesson-complete">
+        {!data.signedIn ? (
+          <p>
+            <a className="button secondary big" href={`/connexion?retour=${encodeURIComponent(here)}`}>
+              {t("lesson.sign_in_to_save")}
+            </a>
+          </p>
+        ) : lesson.completed ? (
+          <p className="course-state completed">{t("lesson.already_done")}</p>
+        ) : course.status === "published" ? (
+          <Form method="post">
+            <button type="submit" className="button primary big">
+              {t("lesson.complete")}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+
+      <nav aria-label={t("lesson.pager")} className="lesson-pager">
+        {data.previous ? (
+          <a className="button secondary big" rel="prev" href={lessonHref(data.previous.id)}>
+            <span aria-hidden="true">←</span> {t("lesson.previous", { title: data.previous.title })}
+          </a>
+        ) : (
+          <span />
+        )}
+        {data.next ? (
+          <a className="button secondary big" rel="next" href={lessonHref(data.next.id)}>
+            {t("lesson.next", { title: data.next.title })} <span aria-hidden="true">→</span>
+          </a>
+        ) : null}
+      </nav>
+
+      <details className="lesson-outline">
+        <summary>{t("lesson.outline")}</summary>
+        <CourseOutline slug={course.slug} modules={data.modules} headingLevel={2} showProgress={data.signedIn} currentLessonId={lesson.id} />
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
+import { data, Form, redirect, useActionData } from "react-router";
+import type { Route } from "./+types/courses.new";
+import { FormErrors } from "../components/ui/form-field";
+import { PageTitle } from "../components/ui/page-title";
+import { CourseFieldError, createCourse, ensureCanAuthor } from "../features/courses/authoring.server";
+import { CourseDetailsFields, type CourseField } from "../features/courses/components/course-details-fields";
+import { CourseDetailsSchema } from "../features/courses/schemas";
+import { dbContext } from "../lib/context";
+import { parseForm } from "../lib/forms.server";
+import { requireUser } from "../lib/session.server";
+import coursesCss from "../styles/courses.css?url";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: coursesCss }];
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  ensureCanAuthor(requireUser(context, request));
+  return null;
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = requireUser(context, request);
+  ensureCanAuthor(user);
+  const submission = await parseForm(request, CourseDetailsSchema);
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  try {
+    const course = await createCourse(context.get(dbContext), user, submission.value);
+    return redirect(`/creer/cours/${course.id}?cree=1`);
+  } catch (error) {
+    if (error instanceof CourseFieldError) return data(submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }), { status: 400 });
+    throw error;
+  }
+}
+
+export default function NewCourse() {
+  const { t } = useTranslation("courses");
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm<Record<CourseField, string | string[]>>({ lastResult, id: "new-course", defaultValue: { level: "debutant" } });
+  return (
+    <div className="page narrow">
+      <PageTitle>{t("authoring.new")}</PageTitle>
+      <p className="breadcrumb">
+        <a href="/creer/cours">{t("authoring.back")}</a>
+      </p>
+      <h1>{t("authoring.new")}</h1>
+      <p>{t("authoring.new_intro")}</p>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <CourseDetailsFields fields={fields} />
+        <button type="submit" className="button primary">
+          {t("authoring.create_submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}
