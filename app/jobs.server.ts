@@ -1,3 +1,4 @@
+import { classReminderJob } from "./features/classrooms/scheduling.server";
 import { registerPeriodicJob } from "./lib/jobs.server";
 import { pruneFailures } from "./lib/throttle.server";
 
@@ -6,3 +7,4 @@ import { pruneFailures } from "./lib/throttle.server";
  * app/server.ts). Add a feature's job with one `registerPeriodicJob` call.
  */
 registerPeriodicJob({ name: "prune-sign-in-failures", everyMs: 60 * 60 * 1000, run: (db) => pruneFailures(db) });
+registerPeriodicJob(classReminderJob);

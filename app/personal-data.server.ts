@@ -1,3 +1,4 @@
+import { classroomsPersonalData } from "./features/classrooms/personal-data.server";
 import { registerPersonalData } from "./lib/personal-data.server";
 
 /**
@@ -22,3 +23,5 @@ registerPersonalData({
     return { user, sessions };
   },
 });
+
+registerPersonalData(classroomsPersonalData);

@@ -1,4 +1,5 @@
 import type { AccountsTables } from "./schema/accounts";
+import type { ClassroomsTables } from "./schema/classrooms";
 import type { CoursesTables } from "./schema/courses";
 import type { H5pTables } from "./schema/h5p";
 import type { PlacesTables } from "./schema/places";
@@ -10,4 +11,4 @@ import type { XapiTables } from "./schema/xapi";
  * `db/schema/`. Kept in step with `db/migrations/` by hand; the integration
  * suite fails when a query names a column the migrations do not create.
  */
-export interface Database extends AccountsTables, PlatformTables, PlacesTables, CoursesTables, XapiTables, H5pTables {}
+export interface Database extends AccountsTables, PlatformTables, PlacesTables, CoursesTables, XapiTables, H5pTables, ClassroomsTables {}

@@ -13,5 +13,6 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/", labelKey: "nav.home" },
   { to: "/cours", labelKey: "courses:nav.catalogue" },
   { to: "/creer/cours", labelKey: "courses:nav.authoring", roles: ["mediator", "teacher", "coordinator"] },
+  { to: "/classes", labelKey: "classrooms:nav" },
   { to: "/admin/utilisateurs", labelKey: "nav.users", roles: ["coordinator"] },
 ];

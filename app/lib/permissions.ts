@@ -22,8 +22,11 @@ const GRANTS: Record<Role, readonly string[]> = {
     "update:course:own",
     "create:learner:own",
     "read:learner:own",
+    // Virtual classes they host or co-host.
+    "create:classroom:own",
+    "update:classroom:own",
   ],
-  teacher: ["read:profile:own", "update:profile:own", "create:h5p_content:own", "read:h5p_results:own", "create:course:own", "update:course:own"],
+  teacher: ["read:profile:own", "update:profile:own", "create:h5p_content:own", "read:h5p_results:own", "create:course:own", "update:course:own", "create:classroom:own", "update:classroom:own"],
   coordinator: ["*"],
 };
 

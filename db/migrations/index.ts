@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as foundation from "./2026-11-29_foundation";
+import * as classrooms from "./2026-11-30_classrooms";
 import * as courses from "./2026-11-30_courses";
 import * as xapi from "./2026-11-30_xapi";
 
@@ -10,6 +11,7 @@ import * as xapi from "./2026-11-30_xapi";
  */
 export const migrations: Record<string, Migration> = {
   "2026-11-29_foundation": foundation,
+  "2026-11-30_classrooms": classrooms,
   "2026-11-30_courses": courses,
   "2026-11-30_xapi": xapi,
 };

@@ -1,5 +1,6 @@
 import accounts from "./accounts.json";
 import admin from "./admin.json";
+import classrooms from "./classrooms.json";
 import common from "./common.json";
 import courses from "./courses.json";
 import errors from "./errors.json";
@@ -10,4 +11,4 @@ import h5p from "./h5p.json";
 import xapi from "./xapi.json";
 
 /** One namespace per feature; add a feature's file here in both languages. */
-export default { accounts, admin, common, courses, errors, files, home, pages, h5p, xapi };
+export default { accounts, admin, classrooms, common, courses, errors, files, home, pages, h5p, xapi };
