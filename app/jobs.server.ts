@@ -1,4 +1,5 @@
 import { classReminderJob } from "./features/classrooms/scheduling.server";
+import { projectsRetentionJob } from "./features/projects/retention.server";
 import { registerPeriodicJob } from "./lib/jobs.server";
 import { pruneFailures } from "./lib/throttle.server";
 
@@ -8,3 +9,4 @@ import { pruneFailures } from "./lib/throttle.server";
  */
 registerPeriodicJob({ name: "prune-sign-in-failures", everyMs: 60 * 60 * 1000, run: (db) => pruneFailures(db) });
 registerPeriodicJob(classReminderJob);
+registerPeriodicJob(projectsRetentionJob);

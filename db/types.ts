@@ -4,6 +4,7 @@ import type { CoursesTables } from "./schema/courses";
 import type { H5pTables } from "./schema/h5p";
 import type { PlacesTables } from "./schema/places";
 import type { PlatformTables } from "./schema/platform";
+import type { ProjectsTables } from "./schema/projects";
 import type { XapiTables } from "./schema/xapi";
 
 /**
@@ -11,4 +12,4 @@ import type { XapiTables } from "./schema/xapi";
  * `db/schema/`. Kept in step with `db/migrations/` by hand; the integration
  * suite fails when a query names a column the migrations do not create.
  */
-export interface Database extends AccountsTables, PlatformTables, PlacesTables, CoursesTables, XapiTables, H5pTables, ClassroomsTables {}
+export interface Database extends AccountsTables, PlatformTables, PlacesTables, CoursesTables, XapiTables, H5pTables, ClassroomsTables, ProjectsTables {}

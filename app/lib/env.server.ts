@@ -29,6 +29,8 @@ const schema = z.object({
   S3_BUCKET: z.string().optional(),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Days after a school class is archived before its pupils' personal data is deleted (the anonymised work stays). */
+  PROJECTS_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
 });
 
 export type Env = z.infer<typeof schema>;

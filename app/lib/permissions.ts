@@ -11,7 +11,7 @@ export type Permission = `${string}:${string}:${Scope}`;
 export const ROLES: readonly Role[] = ["learner", "mediator", "teacher", "coordinator"] as const;
 
 const GRANTS: Record<Role, readonly string[]> = {
-  learner: ["read:profile:own", "update:profile:own"],
+  learner: ["read:profile:own", "update:profile:own", "join:school_class:own"],
   mediator: [
     "read:profile:own",
     // H5P activities they upload, and the results of learners on them.
@@ -26,7 +26,7 @@ const GRANTS: Record<Role, readonly string[]> = {
     "create:classroom:own",
     "update:classroom:own",
   ],
-  teacher: ["read:profile:own", "update:profile:own", "create:h5p_content:own", "read:h5p_results:own", "create:course:own", "update:course:own", "create:classroom:own", "update:classroom:own"],
+  teacher: ["read:profile:own", "update:profile:own", "create:h5p_content:own", "read:h5p_results:own", "create:course:own", "update:course:own", "create:classroom:own", "update:classroom:own", "create:school_class:own", "manage:school_class:own"],
   coordinator: ["*"],
 };
 

@@ -3,6 +3,7 @@ import * as foundation from "./2026-11-29_foundation";
 import * as classrooms from "./2026-11-30_classrooms";
 import * as courses from "./2026-11-30_courses";
 import * as xapi from "./2026-11-30_xapi";
+import * as projects from "./2026-12-01_projects";
 
 /**
  * Every migration, by name, in the order they run. Listed by hand rather than
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30_classrooms": classrooms,
   "2026-11-30_courses": courses,
   "2026-11-30_xapi": xapi,
+  "2026-12-01_projects": projects,
 };

@@ -1,0 +1,93 @@
+import type { User } from "../../../db/schema/accounts";
+import type { Db } from "../../lib/db.server";
+import { appError } from "../../lib/errors";
+import { isUuid } from "../../lib/ids";
+import { fileStorage, type UploadRules } from "../../lib/storage.server";
+import { notFound, teamAccess, teamMemberAccess } from "./access.server";
+import { checkUploadSafely } from "./rich.server";
+
+/** What a team may attach: documents, images, sound and short videos; 10 MB each, 30 files per team. */
+export const ATTACHMENT_RULES: UploadRules = {
+  maxBytes: 10 * 1024 * 1024,
+  allowed: [
+    "application/pdf",
+    "image/png",
+    "image/jpeg",
+    "image/webp",
+    "image/gif",
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.oasis.opendocument.spreadsheet",
+    "application/vnd.oasis.opendocument.presentation",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "audio/mpeg",
+    "video/mp4",
+    "text/plain",
+  ],
+};
+export const MAX_FILES_PER_TEAM = 30;
+
+/** A file name safe to show and to send back in Content-Disposition. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[/\\]/).pop() ?? "";
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what we drop
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|*?:]/g, "").replace(/\s+/g, " ").trim().slice(0, 120);
+  return cleaned || "fichier";
+}
+
+export async function uploadAttachment(db: Db, user: User, projectId: string, teamId: string, file: File | null) {
+  const access = await teamMemberAccess(db, user, projectId, teamId);
+  if (!file || file.size === 0) throw appError(400, "file_empty", "files:errors.empty");
+  if (file.size > ATTACHMENT_RULES.maxBytes) {
+    throw appError(413, "file_too_large", "files:errors.too_large", { max: ATTACHMENT_RULES.maxBytes / 1024 / 1024 });
+  }
+  const body = new Uint8Array(await file.arrayBuffer());
+  const contentType = await checkUploadSafely(body, ATTACHMENT_RULES);
+  const { n } = await db
+    .selectFrom("team_attachment")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("team_id", "=", access.team.id)
+    .executeTakeFirstOrThrow();
+  if (Number(n) >= MAX_FILES_PER_TEAM) throw appError(409, "too_many_files", "projects:errors.too_many_files", { max: MAX_FILES_PER_TEAM });
+  const id = crypto.randomUUID();
+  const key = `projects/${access.project.id}/${access.team.id}/${id}`;
+  // The file first, then the row: a crash in between leaves an orphan file, never a row without its file.
+  await fileStorage().put(key, body, contentType);
+  await db
+    .insertInto("team_attachment")
+    .values({
+      id,
+      team_id: access.team.id,
+      file_name: cleanFileName(file.name),
+      content_type: contentType,
+      size_bytes: body.byteLength,
+      storage_key: key,
+      uploaded_by_pupil_id: access.viewer.seatId,
+    })
+    .execute();
+  return { id };
+}
+
+/** The file, for the team's pupils and the project's teachers only. */
+export async function getAttachmentFile(db: Db, user: User, projectId: string, teamId: string, attachmentId: string) {
+  const access = await teamAccess(db, user, projectId, teamId);
+  const row = isUuid(attachmentId)
+    ? await db.selectFrom("team_attachment").selectAll().where("id", "=", attachmentId).where("team_id", "=", access.team.id).executeTakeFirst()
+    : undefined;
+  if (!row) throw notFound("file");
+  const stored = await fileStorage().get(row.storage_key);
+  if (!stored) throw notFound("file");
+  return { fileName: row.file_name, contentType: row.content_type, body: stored.body };
+}
+
+/** A file handed in with a submission stays (the submission must keep what was handed in). */
+export async function deleteAttachment(db: Db, user: User, projectId: string, teamId: string, attachmentId: string) {
+  const access = await teamMemberAccess(db, user, projectId, teamId);
+  const row = await db.selectFrom("team_attachment").selectAll().where("id", "=", attachmentId).where("team_id", "=", access.team.id).executeTakeFirst();
+  if (!row) throw notFound("file");
+  const handedIn = await db.selectFrom("submission_attachment").select("submission_id").where("attachment_id", "=", row.id).executeTakeFirst();
+  if (handedIn) throw appError(409, "file_handed_in", "projects:errors.file_handed_in");
+  await db.deleteFrom("team_attachment").where("id", "=", row.id).execute();
+  await fileStorage().delete(row.storage_key);
+}

@@ -1,0 +1,242 @@
+import QRCode from "qrcode";
+import type { User } from "../../../db/schema/accounts";
+import type { SchoolLevel } from "../../../db/schema/projects";
+import type { Db } from "../../lib/db.server";
+import { env } from "../../lib/env.server";
+import { appError, forbidden } from "../../lib/errors";
+import { isUuid } from "../../lib/ids";
+import { can } from "../../lib/permissions";
+import { isThrottled, recordFailure } from "../../lib/throttle.server";
+import { FieldError } from "../accounts/service.server";
+import { assertClassOpen, notFound, teacherClass } from "./access.server";
+import { isLimited, labelPupil } from "./people";
+import { isUnderConsentAge, todayInParis } from "./dates";
+import { formatJoinCode, generateJoinCode, normalizeJoinCode } from "./join-code";
+import * as q from "./queries.server";
+
+export { FieldError };
+
+const UNIQUE_VIOLATION = "23505";
+
+/** A fresh code, retried on the (unlikely) collision with another class's. */
+async function withFreshCode<T>(work: (code: string) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work(generateJoinCode());
+    } catch (error) {
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION || attempt >= 5) throw error;
+    }
+  }
+}
+
+export async function createClass(db: Db, user: User, input: { name: string; school: string; level: SchoolLevel; schoolYear: string }) {
+  if (!can(user, "create:school_class:own")) throw forbidden();
+  return withFreshCode((code) =>
+    db
+      .insertInto("school_class")
+      .values({ name: input.name, school: input.school, level: input.level, school_year: input.schoolYear, join_code: code, teacher_id: user.id })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  );
+}
+
+/** The teacher's classes and projects, or the pupil's classes with their projects. */
+export async function listSchoolSpace(db: Db, user: User) {
+  const teaching = can(user, "manage:school_class:own")
+    ? await db
+        .selectFrom("school_class")
+        .select((eb) => [
+          "id",
+          "name",
+          "school",
+          "level",
+          "school_year",
+          "archived_at",
+          "personal_data_purged_at",
+          eb.selectFrom("class_pupil").select((e) => e.fn.countAll<string>().as("n")).whereRef("class_pupil.class_id", "=", "school_class.id").where("class_pupil.user_id", "is not", null).as("pupils"),
+        ])
+        .where("teacher_id", "=", user.id)
+        .orderBy("archived_at", (ob) => ob.desc().nullsFirst())
+        .orderBy("created_at", "desc")
+        .execute()
+    : [];
+  const coTeaching = await db
+    .selectFrom("project_teacher")
+    .innerJoin("school_project", "school_project.id", "project_teacher.project_id")
+    .innerJoin("school_class", "school_class.id", "school_project.class_id")
+    .select(["school_project.id", "school_project.title", "school_class.name as class_name", "school_class.school"])
+    .where("project_teacher.user_id", "=", user.id)
+    .where("project_teacher.role", "=", "co_teacher")
+    .orderBy("school_project.created_at", "desc")
+    .execute();
+  const learning = await db
+    .selectFrom("class_pupil")
+    .innerJoin("school_class", "school_class.id", "class_pupil.class_id")
+    .select(["school_class.id", "school_class.name", "school_class.school", "school_class.archived_at"])
+    .where("class_pupil.user_id", "=", user.id)
+    .where("school_class.personal_data_purged_at", "is", null)
+    .orderBy("class_pupil.joined_at", "desc")
+    .execute();
+  const projects = learning.length
+    ? await db
+        .selectFrom("project_class")
+        .innerJoin("school_project", "school_project.id", "project_class.project_id")
+        .select(["project_class.class_id", "school_project.id", "school_project.title"])
+        .where(
+          "project_class.class_id",
+          "in",
+          learning.map((c) => c.id),
+        )
+        .orderBy("school_project.created_at", "desc")
+        .execute()
+    : [];
+  return {
+    teaching: teaching.map((c) => ({ ...c, pupils: Number(c.pupils ?? 0) })),
+    coTeaching,
+    learning: learning.map((c) => ({ ...c, projects: projects.filter((p) => p.class_id === c.id) })),
+  };
+}
+
+export function joinUrl(origin: string, code: string) {
+  return `${env().APP_URL ?? origin}/classes-scolaires/rejoindre?code=${formatJoinCode(code)}`;
+}
+
+/** The QR code of the join link, as an SVG data URL for an <img> (the CSP allows data: images). */
+export async function joinQrDataUrl(url: string) {
+  const svg = await QRCode.toString(url, { type: "svg", margin: 2, errorCorrectionLevel: "M", color: { dark: "#000000", light: "#ffffff" } });
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
+}
+
+/** Everything the class page shows its teacher. */
+export async function getClassForTeacher(db: Db, user: User, classId: string, origin: string) {
+  const schoolClass = await teacherClass(db, user, classId);
+  const today = todayInParis();
+  const rows = await q.pupilRows(db, { classId: schoolClass.id });
+  const pupils = rows
+    .filter((r) => r.userId)
+    .map((r) => ({
+      ...labelPupil(r, { kind: "teacher", userId: user.id }, today),
+      underAge: !!r.birthDate && isUnderConsentAge(r.birthDate, today),
+      hasConsent: r.hasConsent,
+      limited: isLimited(r, today),
+    }));
+  const projects = await db
+    .selectFrom("project_class")
+    .innerJoin("school_project", "school_project.id", "project_class.project_id")
+    .select(["school_project.id", "school_project.title", "school_project.class_id"])
+    .where("project_class.class_id", "=", schoolClass.id)
+    .orderBy("school_project.created_at", "desc")
+    .execute();
+  const code = schoolClass.join_code;
+  const url = code ? joinUrl(origin, code) : null;
+  return {
+    schoolClass,
+    pupils,
+    projects: projects.map((p) => ({ id: p.id, title: p.title, shared: p.class_id !== schoolClass.id })),
+    join: code && url ? { code: formatJoinCode(code), url, qr: await joinQrDataUrl(url) } : null,
+  };
+}
+
+/** The class as a pupil sees it: its name and projects, never the list of classmates. */
+export async function getClassForPupil(db: Db, user: User, classId: string) {
+  const schoolClass = isUuid(classId) ? await q.findClass(db, classId) : undefined;
+  const seat = schoolClass && !schoolClass.personal_data_purged_at ? await q.findSeatOfUser(db, schoolClass.id, user.id) : undefined;
+  if (!schoolClass || !seat) throw notFound("class");
+  const projects = await db
+    .selectFrom("project_class")
+    .innerJoin("school_project", "school_project.id", "project_class.project_id")
+    .leftJoin("project_team_member", (j) =>
+      j.onRef("project_team_member.project_id", "=", "school_project.id").on("project_team_member.pupil_id", "=", seat.id),
+    )
+    .leftJoin("project_team", "project_team.id", "project_team_member.team_id")
+    .select(["school_project.id", "school_project.title", "project_team.id as team_id", "project_team.name as team_name"])
+    .where("project_class.class_id", "=", schoolClass.id)
+    .orderBy("school_project.created_at", "desc")
+    .execute();
+  return {
+    schoolClass: { id: schoolClass.id, name: schoolClass.name, school: schoolClass.school, schoolYear: schoolClass.school_year, archivedAt: schoolClass.archived_at },
+    projects,
+  };
+}
+
+/** Teacher's page or pupil's page, whichever the user is entitled to (404 otherwise). */
+export async function getClassPage(db: Db, user: User, classId: string, origin: string) {
+  if (isUuid(classId)) {
+    const found = await q.findClass(db, classId);
+    if (found && found.teacher_id === user.id) return { kind: "teacher" as const, ...(await getClassForTeacher(db, user, classId, origin)) };
+  }
+  return { kind: "pupil" as const, ...(await getClassForPupil(db, user, classId)) };
+}
+
+export async function renewJoinCode(db: Db, user: User, classId: string) {
+  const schoolClass = await teacherClass(db, user, classId);
+  assertClassOpen(schoolClass);
+  await withFreshCode((code) =>
+    db.updateTable("school_class").set({ join_code: code, updated_at: new Date() }).where("id", "=", schoolClass.id).execute(),
+  );
+}
+
+export async function closeJoining(db: Db, user: User, classId: string) {
+  const schoolClass = await teacherClass(db, user, classId);
+  await db.updateTable("school_class").set({ join_code: null, updated_at: new Date() }).where("id", "=", schoolClass.id).execute();
+}
+
+export interface JoinMeta {
+  ip: string | null;
+}
+
+/**
+ * A pupil joins with the class code. Their birth date is asked once (it
+ * decides limited mode); a second join of the same class changes nothing.
+ * Wrong codes are counted like failed sign-ins (10 per 15 minutes).
+ */
+export async function joinClass(db: Db, user: User, input: { code: string; birthDate?: string }, meta: JoinMeta) {
+  if (!can(user, "join:school_class:own") || user.role !== "learner") {
+    throw appError(403, "pupils_only", "projects:errors.pupils_only");
+  }
+  const keys = [`classjoin:user:${user.id}`, ...(meta.ip ? [`classjoin:ip:${meta.ip}`] : [])];
+  if (await isThrottled(db, keys)) throw appError(429, "throttled", "projects:errors.join_throttled");
+  const code = normalizeJoinCode(input.code);
+  const schoolClass = code
+    ? await db.selectFrom("school_class").selectAll().where("join_code", "=", code).where("archived_at", "is", null).executeTakeFirst()
+    : undefined;
+  if (!schoolClass) {
+    await recordFailure(db, keys);
+    throw new FieldError("code", "projects:errors.code_unknown");
+  }
+  const profile = await db.selectFrom("pupil_profile").select("user_id").where("user_id", "=", user.id).executeTakeFirst();
+  if (!profile) {
+    if (!input.birthDate) throw new FieldError("birthDate", "projects:errors.birth_date_required");
+    const today = todayInParis();
+    const year = Number(input.birthDate.slice(0, 4));
+    if (input.birthDate > today || year < Number(today.slice(0, 4)) - 99 || year > Number(today.slice(0, 4)) - 3) {
+      throw new FieldError("birthDate", "projects:errors.birth_date_invalid");
+    }
+  }
+  try {
+    return await insertSeat(db, user, schoolClass.id, profile ? undefined : input.birthDate);
+  } catch (error) {
+    // The same pupil joining twice at once: the unique seat decides, both land in the class.
+    if ((error as { code?: string }).code === UNIQUE_VIOLATION) return { classId: schoolClass.id, alreadyMember: true };
+    throw error;
+  }
+}
+
+function insertSeat(db: Db, user: User, classId: string, birthDate: string | undefined) {
+  return db.transaction().execute(async (trx) => {
+    const existing = await q.findSeatOfUser(trx, classId, user.id);
+    if (existing) return { classId, alreadyMember: true };
+    if (birthDate) {
+      await trx.insertInto("pupil_profile").values({ user_id: user.id, birth_date: birthDate }).onConflict((oc) => oc.column("user_id").doNothing()).execute();
+    }
+    const number = await q.nextSeatNumber(trx, classId);
+    await trx.insertInto("class_pupil").values({ class_id: classId, user_id: user.id, number, joined_via: "code" }).execute();
+    return { classId, alreadyMember: false };
+  });
+}
+
+/** What the join page needs before the form: is a birth date still to be asked? */
+export async function joinFormNeeds(db: Db, user: User) {
+  const profile = await db.selectFrom("pupil_profile").select("user_id").where("user_id", "=", user.id).executeTakeFirst();
+  return { askBirthDate: !profile, canJoin: user.role === "learner" };
+}

@@ -1,0 +1,113 @@
+import { sql, type Expression, type RawBuilder } from "kysely";
+import type { DbOrTrx } from "../../lib/db.server";
+
+/** A `date` column as "YYYY-MM-DD" text (both drivers would otherwise hand back a UTC Date). */
+export function dateText(column: string): RawBuilder<string> {
+  return sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
+}
+
+/**
+ * A value for a jsonb column. Sent as text and cast by the server: a bare
+ * JSON string would be stored by postgres.js as a JSON *string* scalar.
+ */
+export function jsonb<T>(value: T): RawBuilder<T> {
+  return sql<T>`cast(${JSON.stringify(value)} as text)::jsonb`;
+}
+
+export function findClass(db: DbOrTrx, classId: string) {
+  return db.selectFrom("school_class").selectAll().where("id", "=", classId).executeTakeFirst();
+}
+
+export function findSeatOfUser(db: DbOrTrx, classId: string, userId: string) {
+  return db.selectFrom("class_pupil").selectAll().where("class_id", "=", classId).where("user_id", "=", userId).executeTakeFirst();
+}
+
+export function findProject(db: DbOrTrx, projectId: string) {
+  return db.selectFrom("school_project").selectAll().where("id", "=", projectId).executeTakeFirst();
+}
+
+export function findProjectTeacher(db: DbOrTrx, projectId: string, userId: string) {
+  return db.selectFrom("project_teacher").selectAll().where("project_id", "=", projectId).where("user_id", "=", userId).executeTakeFirst();
+}
+
+/** The user's seat in one of the project's classes (personal data not purged), with its team in this project. */
+export function findPupilSeatInProject(db: DbOrTrx, projectId: string, userId: string) {
+  return db
+    .selectFrom("class_pupil")
+    .innerJoin("project_class", "project_class.class_id", "class_pupil.class_id")
+    .innerJoin("school_class", "school_class.id", "class_pupil.class_id")
+    .leftJoin("project_team_member", (j) =>
+      j.onRef("project_team_member.pupil_id", "=", "class_pupil.id").on("project_team_member.project_id", "=", projectId),
+    )
+    .select([
+      "class_pupil.id",
+      "class_pupil.number",
+      "class_pupil.class_id",
+      "school_class.archived_at",
+      "project_team_member.team_id",
+    ])
+    .where("project_class.project_id", "=", projectId)
+    .where("class_pupil.user_id", "=", userId)
+    .where("school_class.personal_data_purged_at", "is", null)
+    .executeTakeFirst();
+}
+
+export function findTeam(db: DbOrTrx, projectId: string, teamId: string) {
+  return db.selectFrom("project_team").selectAll().where("id", "=", teamId).where("project_id", "=", projectId).executeTakeFirst();
+}
+
+/** Bumps the class's seat counter and returns the new seat number (the row lock orders concurrent joins). */
+export async function nextSeatNumber(db: DbOrTrx, classId: string): Promise<number> {
+  const row = await db
+    .updateTable("school_class")
+    .set({ pupil_counter: sql`pupil_counter + 1` })
+    .where("id", "=", classId)
+    .returning("pupil_counter")
+    .executeTakeFirstOrThrow();
+  return row.pupil_counter;
+}
+
+export interface PupilRow {
+  seatId: string;
+  number: number;
+  classId: string;
+  userId: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  birthDate: string | null;
+  hasConsent: boolean;
+}
+
+/** Seats with the names, birth dates and consent that decide how each pupil is shown. */
+export function pupilRows(db: DbOrTrx, filter: { classId?: string; classIds?: string[]; seatIds?: string[] }): Promise<PupilRow[]> {
+  let query = db
+    .selectFrom("class_pupil")
+    .leftJoin("app_user", "app_user.id", "class_pupil.user_id")
+    .leftJoin("pupil_profile", "pupil_profile.user_id", "class_pupil.user_id")
+    .select((eb) => [
+      "class_pupil.id as seatId",
+      "class_pupil.number as number",
+      "class_pupil.class_id as classId",
+      "class_pupil.user_id as userId",
+      "app_user.first_name as firstName",
+      "app_user.last_name as lastName",
+      dateText("pupil_profile.birth_date").as("birthDate"),
+      hasConsent(eb.ref("class_pupil.user_id")).as("hasConsent"),
+    ])
+    .orderBy("class_pupil.number");
+  if (filter.classId) query = query.where("class_pupil.class_id", "=", filter.classId);
+  if (filter.classIds) {
+    if (filter.classIds.length === 0) return Promise.resolve([]);
+    query = query.where("class_pupil.class_id", "in", filter.classIds);
+  }
+  if (filter.seatIds) {
+    if (filter.seatIds.length === 0) return Promise.resolve([]);
+    query = query.where("class_pupil.id", "in", filter.seatIds);
+  }
+  return query.execute() as Promise<PupilRow[]>;
+}
+
+/** A parental consent on record and not withdrawn. */
+export function hasConsent(userId: Expression<string | null>) {
+  return sql<boolean>`exists (select 1 from parental_consent pc where pc.pupil_user_id = ${userId} and pc.withdrawn_at is null)`;
+}
