@@ -7,6 +7,7 @@ import { serverT } from "../../lib/i18n.server";
 import { loadClassAccess } from "./access.server";
 import { summariseAttendance, type AttendanceSummary, type PresenceInterval } from "./attendance";
 import { toCsv } from "./csv";
+import * as live from "./live-queries.server";
 import * as q from "./queries.server";
 
 const windowOf = (c: Pick<Classroom, "starts_at" | "ends_at" | "ended_at" | "room_finished_at">) => ({
@@ -34,7 +35,7 @@ export async function listClassAttendance(db: DbOrTrx, userId: string, now = new
   const classes = (await q.listRegistrationsWithClass(db, userId)).filter(
     (c) => !c.cancelled_at && c.starts_at.getTime() <= now.getTime(),
   );
-  const presence = await q.listPresenceOfUser(
+  const presence = await live.listPresenceOfUser(
     db,
     userId,
     classes.map((c) => c.id),
@@ -58,7 +59,7 @@ export async function attendanceReport(db: DbOrTrx, actor: User, classroomId: st
   const access = await loadClassAccess(db, actor, classroomId);
   if (!access.canModerate) throw forbidden();
   const { classroom } = access;
-  const [registrants, presence] = await Promise.all([q.listRegistrants(db, classroom.id), q.listPresence(db, classroom.id)]);
+  const [registrants, presence] = await Promise.all([q.listRegistrants(db, classroom.id), live.listPresence(db, classroom.id)]);
   const byUser = new Map<string, PresenceInterval[]>();
   for (const p of presence) {
     const list = byUser.get(p.user_id) ?? [];

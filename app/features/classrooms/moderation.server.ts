@@ -5,6 +5,7 @@ import { logger } from "../../lib/logger.server";
 import { joinWindow, loadClassAccess } from "./access.server";
 import { notConfigured } from "./join.server";
 import { egressService, isNotFound, learnerPermission, livekitConfig, recordingOutput, roomService } from "./livekit.server";
+import * as live from "./live-queries.server";
 import * as q from "./queries.server";
 import type { ModerationInput } from "./schemas";
 
@@ -83,7 +84,7 @@ export async function moderate(db: Db, actor: User, classroomId: string, input: 
     case "start_recording": {
       if (!classroom.recording_enabled) throw appError(409, "recording_disabled", "classrooms:errors.recording_disabled");
       if (joinWindow(classroom, now) !== "open") throw appError(409, "not_open", "classrooms:errors.recording_not_open");
-      if (await q.findActiveRecording(db, classroom.id)) throw appError(409, "recording_active", "classrooms:errors.recording_active");
+      if (await live.findActiveRecording(db, classroom.id)) throw appError(409, "recording_active", "classrooms:errors.recording_active");
       const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\..*$/, "");
       const fileKey = `classrooms/${classroom.id}/${stamp}-${crypto.randomUUID().slice(0, 8)}.mp4`;
       let egressId = "";
@@ -92,11 +93,11 @@ export async function moderate(db: Db, actor: User, classroomId: string, input: 
         egressId = info.egressId;
       });
       if (!delivered || !egressId) throw appError(409, "room_not_started", "classrooms:errors.room_not_started");
-      await q.insertRecording(db, { classroomId: classroom.id, egressId, fileKey, startedBy: actor.id });
+      await live.insertRecording(db, { classroomId: classroom.id, egressId, fileKey, startedBy: actor.id });
       return { intent: input.intent, delivered };
     }
     case "stop_recording": {
-      const active = await q.findActiveRecording(db, classroom.id);
+      const active = await live.findActiveRecording(db, classroom.id);
       if (!active) throw appError(409, "no_recording", "classrooms:errors.no_recording");
       // The row stays "active" until LiveKit's egress_ended webhook brings the file.
       const delivered = await call("StopEgress", () => egressService(config).stopEgress(active.egress_id));

@@ -4,7 +4,7 @@ import { appError, forbidden } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
 import { fileStorage } from "../../lib/storage.server";
 import { loadClassAccess, type ClassAccess } from "./access.server";
-import * as q from "./queries.server";
+import * as live from "./live-queries.server";
 
 /** Replays are for the people of the class: its hosts, the coordination and its registered learners. */
 function assertMayReplay(access: ClassAccess) {
@@ -15,7 +15,7 @@ function assertMayReplay(access: ClassAccess) {
 export async function listClassRecordings(db: Db, user: User, classroomId: string) {
   const access = await loadClassAccess(db, user, classroomId);
   assertMayReplay(access);
-  const all = await q.listRecordings(db, access.classroom.id);
+  const all = await live.listRecordings(db, access.classroom.id);
   // Learners see finished recordings; hosts also see the ones running or failed.
   const recordings = access.canModerate ? all : all.filter((r) => r.status === "complete");
   return {
@@ -40,7 +40,7 @@ export async function openRecording(db: Db, user: User, classroomId: string, rec
   const access = await loadClassAccess(db, user, classroomId);
   assertMayReplay(access);
   if (!isUuid(recordingId)) throw recordingMissing();
-  const recording = await q.findRecording(db, access.classroom.id, recordingId);
+  const recording = await live.findRecording(db, access.classroom.id, recordingId);
   if (!recording || recording.status !== "complete") throw recordingMissing();
   const stored = await fileStorage().get(recording.file_key);
   if (!stored) throw recordingMissing();

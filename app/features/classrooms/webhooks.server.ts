@@ -4,6 +4,7 @@ import { isUuid } from "../../lib/ids";
 import { logger } from "../../lib/logger.server";
 import { livekitConfig, receiveWebhook, WebhookRejected } from "./livekit.server";
 import { removeAgain } from "./moderation.server";
+import * as live from "./live-queries.server";
 import * as q from "./queries.server";
 
 /** A webhook body is a few kilobytes; anything much larger is not LiveKit. */
@@ -51,17 +52,17 @@ export async function handleLiveKitWebhook(db: Db, rawBody: string, authorizatio
   const removeAfterCommit: { room: string; identity: string }[] = [];
 
   const result = await db.transaction().execute(async (trx) => {
-    const fresh = await q.recordWebhookEvent(trx, { id: event.id, event: event.event, roomName, createdAt });
+    const fresh = await live.recordWebhookEvent(trx, { id: event.id, event: event.event, roomName, createdAt });
     if (!fresh) return "duplicate" as const;
     const classroom = roomName ? await q.findClassroomByRoom(trx, roomName) : undefined;
     if (!classroom) return "ignored" as const;
 
     switch (event.event) {
       case "room_started":
-        await q.setRoomStarted(trx, classroom.id, seconds(event.room?.creationTime) ?? createdAt);
+        await live.setRoomStarted(trx, classroom.id, seconds(event.room?.creationTime) ?? createdAt);
         return "processed" as const;
       case "room_finished":
-        await q.setRoomFinished(trx, classroom.id, createdAt);
+        await live.setRoomFinished(trx, classroom.id, createdAt);
         return "processed" as const;
       case "participant_joined":
       case "participant_left":
@@ -69,13 +70,13 @@ export async function handleLiveKitWebhook(db: Db, rawBody: string, authorizatio
         const identity = event.participant?.identity ?? "";
         const sid = event.participant?.sid ?? "";
         // Only our users (identity = user id); egress recorders and agents have other identities.
-        if (!isUuid(identity) || !sid || !(await q.userExists(trx, identity))) return "ignored" as const;
+        if (!isUuid(identity) || !sid || !(await live.userExists(trx, identity))) return "ignored" as const;
         if (event.event === "participant_joined") {
-          await q.recordJoin(trx, { classroomId: classroom.id, userId: identity, sid, at: joinedAtOf(event) ?? createdAt });
+          await live.recordJoin(trx, { classroomId: classroom.id, userId: identity, sid, at: joinedAtOf(event) ?? createdAt });
           const registration = await q.findRegistration(trx, classroom.id, identity);
           if (registration?.removed_at) removeAfterCommit.push({ room: classroom.room_name, identity });
         } else {
-          await q.recordLeave(trx, { classroomId: classroom.id, userId: identity, sid, joinedAt: joinedAtOf(event), at: createdAt });
+          await live.recordLeave(trx, { classroomId: classroom.id, userId: identity, sid, joinedAt: joinedAtOf(event), at: createdAt });
         }
         return "processed" as const;
       }
@@ -84,7 +85,7 @@ export async function handleLiveKitWebhook(db: Db, rawBody: string, authorizatio
         if (!info?.egressId) return "ignored" as const;
         const file = info.fileResults[0];
         const ok = info.status === EgressStatus.EGRESS_COMPLETE && !!file;
-        await q.finishRecording(trx, info.egressId, {
+        await live.finishRecording(trx, info.egressId, {
           status: ok ? "complete" : "failed",
           location: file?.location || null,
           sizeBytes: file?.size ? file.size.toString() : null,

@@ -15,6 +15,18 @@ export async function storeCourseImage(body: Uint8Array) {
   return { fileName, url: courseImageUrl(fileName), contentType };
 }
 
+/**
+ * Same, under a name derived from `hexDigest` (content import): importing
+ * the same picture twice stores it once.
+ */
+export async function storeCourseImageAs(body: Uint8Array, hexDigest: string) {
+  const contentType = await checkUpload(body, IMAGE_RULES);
+  const h = hexDigest.slice(0, 32);
+  const fileName = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}.${IMAGE_EXTENSIONS[contentType]}`;
+  if (!(await fileStorage().get(key(fileName)))) await fileStorage().put(key(fileName), body, contentType);
+  return { fileName, url: courseImageUrl(fileName), contentType };
+}
+
 /** The image, or null when the name is not one of ours or the file is gone. */
 export async function readCourseImage(fileName: string) {
   if (!FILE_NAME.test(fileName)) return null;
