@@ -3,6 +3,7 @@ import type { Role } from "./schema/accounts";
 import type { NewRelaySpace } from "./schema/places";
 import type { Database } from "./types";
 import { hashPassword } from "../app/lib/password.server";
+import { seedWorkshops } from "../app/features/workshops/seed.server";
 import { importContentCourses } from "../app/features/courses/content-import.server";
 
 /** Known demo credentials: created only on the embedded database or by an explicit `npm run db:seed`. */
@@ -109,6 +110,7 @@ export async function seedDemo(db: Kysely<Database>) {
   }
   // The courses of content/courses, first: paths and badges name courses by slug.
   await importContentCourses(db);
+  await seedWorkshops(db);
   return { createdAccounts };
 }
 

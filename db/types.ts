@@ -1,10 +1,12 @@
 import type { AccountsTables } from "./schema/accounts";
 import type { ClassroomsTables } from "./schema/classrooms";
 import type { CoursesTables } from "./schema/courses";
+import type { MediationTables } from "./schema/mediation";
 import type { H5pTables } from "./schema/h5p";
 import type { PlacesTables } from "./schema/places";
 import type { PlatformTables } from "./schema/platform";
 import type { ProjectsTables } from "./schema/projects";
+import type { WorkshopsTables } from "./schema/workshops";
 import type { XapiTables } from "./schema/xapi";
 
 /**
@@ -12,4 +14,4 @@ import type { XapiTables } from "./schema/xapi";
  * `db/schema/`. Kept in step with `db/migrations/` by hand; the integration
  * suite fails when a query names a column the migrations do not create.
  */
-export interface Database extends AccountsTables, PlatformTables, PlacesTables, CoursesTables, XapiTables, H5pTables, ClassroomsTables, ProjectsTables {}
+export interface Database extends AccountsTables, PlatformTables, PlacesTables, CoursesTables, XapiTables, H5pTables, ClassroomsTables, ProjectsTables, WorkshopsTables, MediationTables {}

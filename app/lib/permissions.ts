@@ -25,6 +25,14 @@ const GRANTS: Record<Role, readonly string[]> = {
     // Virtual classes they host or co-host.
     "create:classroom:own",
     "update:classroom:own",
+    // Workshops they lead, the learners they created or accompanied, their own activity log.
+    "create:workshop:own",
+    "update:workshop:own",
+    "manage:booking:own",
+    "update:learner:own",
+    "create:activity:own",
+    "read:activity:own",
+    "update:activity:own",
   ],
   teacher: ["read:profile:own", "update:profile:own", "create:h5p_content:own", "read:h5p_results:own", "create:course:own", "update:course:own", "create:classroom:own", "update:classroom:own", "create:school_class:own", "manage:school_class:own"],
   coordinator: ["*"],

@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as foundation from "./2026-11-29_foundation";
 import * as classrooms from "./2026-11-30_classrooms";
 import * as courses from "./2026-11-30_courses";
+import * as workshops from "./2026-11-30_workshops";
 import * as xapi from "./2026-11-30_xapi";
 import * as projects from "./2026-12-01_projects";
 
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29_foundation": foundation,
   "2026-11-30_classrooms": classrooms,
   "2026-11-30_courses": courses,
+  "2026-11-30_workshops": workshops,
   "2026-11-30_xapi": xapi,
   "2026-12-01_projects": projects,
 };

@@ -18,6 +18,12 @@ export interface AppUserTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   disabled_at: Date | null;
+  /** Learner profile in the national codes (tranche_age), set for assisted accounts (workshops migration). */
+  age_band: string | null;
+  commune: string | null;
+  commune_insee: string | null;
+  /** seniors | jeunes | demandeurs_emploi | entrepreneurs | autre */
+  audience: string | null;
 }
 
 export interface SessionTable {

@@ -41,6 +41,10 @@ export interface RelaySpaceTable {
   accessibility_url: string | null;
   booking_url: string | null;
   equipment: TextArray;
+  /** Passerelle's own list (step-free entrance, hearing loop…), next to the acceslibre link. */
+  accessibility: TextArray;
+  /** Archived spaces leave the directory; past workshops and log entries keep pointing at them. */
+  archived_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

@@ -9,6 +9,9 @@ import home from "./home.json";
 import pages from "./pages.json";
 import h5p from "./h5p.json";
 import xapi from "./xapi.json";
+import mediation from "./mediation.json";
+import places from "./places.json";
+import workshops from "./workshops.json";
 
 /** One namespace per feature; add a feature's file here in both languages. */
-export default { accounts, admin, classrooms, common, courses, errors, files, home, pages, h5p, xapi };
+export default { accounts, admin, classrooms, common, courses, errors, files, home, pages, h5p, xapi, mediation, places, workshops };

@@ -1,0 +1,64 @@
+import type { User } from "../../../db/schema/accounts";
+import type { Db } from "../../lib/db.server";
+import { appError, forbidden } from "../../lib/errors";
+import { can } from "../../lib/permissions";
+import { createSession, invalidateUserSessions } from "../../lib/session.server";
+import { isThrottled, recordFailure } from "../../lib/throttle.server";
+import { hashToken } from "../../lib/tokens.server";
+import { FieldError, type RequestMeta } from "../accounts/service.server";
+import { generateAccessCode, normalizeAccessCode } from "./access-code";
+import { requireHelpableLearner } from "./learners.server";
+import * as q from "./queries.server";
+
+const hashCode = (normalized: string) => hashToken(`access-card:${normalized}`);
+
+/**
+ * Issues a new card for a learner the mediator helps; the previous card, if
+ * any, stops working at once. The plain code is returned once, to be printed,
+ * and never stored.
+ */
+export async function issueAccessCard(db: Db, actor: User, learnerId: string) {
+  if (!can(actor, "update:learner:own")) throw forbidden();
+  const learner = await requireHelpableLearner(db, actor, learnerId);
+  const code = generateAccessCode();
+  await db.transaction().execute(async (trx) => {
+    await q.revokeActiveCards(trx, learner.id, actor.id);
+    await q.insertCard(trx, { userId: learner.id, codeHash: hashCode(code), issuedBy: actor.id });
+  });
+  return { code, learner };
+}
+
+/** A lost card: it stops working and the sessions opened on other devices end. */
+export async function revokeAccessCard(db: Db, actor: User, learnerId: string) {
+  if (!can(actor, "update:learner:own")) throw forbidden();
+  const learner = await requireHelpableLearner(db, actor, learnerId);
+  return db.transaction().execute(async (trx) => {
+    const revoked = await q.revokeActiveCards(trx, learner.id, actor.id);
+    if (revoked.length > 0) await invalidateUserSessions(trx, learner.id);
+    return revoked.length;
+  });
+}
+
+/**
+ * Sign-in with the card's typed code (or its QR link). Failures are counted
+ * per address in Postgres (`card:ip:…`, 10 per 15 minutes) like password
+ * sign-ins; a revoked card says so plainly.
+ */
+export async function signInWithAccessCard(db: Db, rawCode: string, meta: RequestMeta) {
+  const keys = [`card:ip:${meta.ip ?? "unknown"}`];
+  if (await isThrottled(db, keys)) throw appError(429, "throttled", "mediation:errors.card_throttled");
+  const code = normalizeAccessCode(rawCode);
+  const found = code ? await q.findCardByHash(db, hashCode(code)) : undefined;
+  if (!found || found.disabled_at) {
+    await recordFailure(db, keys);
+    throw new FieldError("code", "mediation:errors.card_code_unknown");
+  }
+  if (found.card_revoked_at) {
+    await recordFailure(db, keys);
+    throw new FieldError("code", "mediation:errors.card_revoked");
+  }
+  const { card_id, card_revoked_at: _revoked, ...user } = found;
+  await q.touchCard(db, card_id);
+  const token = await createSession(db, user.id, meta);
+  return { user: user as User, token };
+}

@@ -1,0 +1,115 @@
+import type { User } from "../../../db/schema/accounts";
+import type { Db, DbOrTrx } from "../../lib/db.server";
+import { appError, forbidden } from "../../lib/errors";
+import { isUuid } from "../../lib/ids";
+import { hashPassword } from "../../lib/password.server";
+import { can } from "../../lib/permissions";
+import { FieldError } from "../accounts/service.server";
+import { findUserById } from "../accounts/queries.server";
+import { listUserBookings } from "../workshops/queries.server";
+import * as q from "./queries.server";
+import type { AssistedAccountInput } from "./schemas";
+
+/**
+ * Mediators see and help only the learners they created or accompanied
+ * (see `helpedLearnerIds`); coordinators see everyone. The one check used by
+ * every verb that touches someone else's account.
+ */
+export async function canHelpLearner(db: DbOrTrx, actor: User, learnerId: string): Promise<boolean> {
+  if (can(actor, "read:learner:any")) return true;
+  if (!can(actor, "read:learner:own")) return false;
+  return q.mediatorHelpsLearner(db, actor.id, learnerId);
+}
+
+/** The learner, if `actor` may help them: 404 for no such learner, 403 for someone else's. */
+export async function requireHelpableLearner(db: DbOrTrx, actor: User, learnerId: string): Promise<User> {
+  if (!can(actor, "read:learner:own")) throw forbidden();
+  const learner = isUuid(learnerId) ? await findUserById(db, learnerId) : undefined;
+  if (!learner || learner.role !== "learner") throw appError(404, "not_found", "mediation:errors.learner_not_found");
+  if (!(await canHelpLearner(db, actor, learnerId))) throw appError(403, "not_your_learner", "mediation:errors.not_your_learner");
+  return learner;
+}
+
+export async function createAssistedAccount(db: Db, actor: User, input: AssistedAccountInput) {
+  if (!can(actor, "create:learner:own")) throw forbidden();
+  return db.transaction().execute(async (trx) => {
+    const learner = await q.insertAssistedUser(trx, {
+      firstName: input.firstName,
+      lastName: input.lastName,
+      createdBy: actor.id,
+      ageBand: input.ageBand,
+      commune: input.commune,
+      communeInsee: input.communeInsee,
+      audience: input.audience,
+      locale: actor.locale,
+    });
+    await q.insertConsent(trx, {
+      userId: learner.id,
+      recordedBy: actor.id,
+      givenBy: input.givenBy,
+      representativeName: input.givenBy === "representant_legal" ? input.representativeName : null,
+      explained: input.explained,
+      notes: input.consentNotes,
+    });
+    return learner;
+  });
+}
+
+const PAGE_SIZE = 30;
+
+export async function listHelpedLearners(db: Db, actor: User, { search, page }: { search?: string; page: number }) {
+  if (!can(actor, "read:learner:own")) throw forbidden();
+  const rows = await q.listLearners(db, {
+    helpedBy: can(actor, "read:learner:any") ? null : actor.id,
+    search,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
+  const total = rows[0] ? Number(rows[0].total) : 0;
+  return { learners: rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+/** Learners for a select (activity form, booking on someone's behalf, walk-ins). */
+export async function learnerChoices(db: DbOrTrx, actor: User) {
+  if (!can(actor, "read:learner:own")) return [];
+  const rows = await q.listLearners(db, { helpedBy: can(actor, "read:learner:any") ? null : actor.id, limit: 500, offset: 0 });
+  return rows.map((r) => ({ id: r.id, name: [r.first_name, r.last_name].filter(Boolean).join(" ") }));
+}
+
+export async function getLearnerFile(db: Db, actor: User, learnerId: string) {
+  const learner = await requireHelpableLearner(db, actor, learnerId);
+  const [consents, card, bookings] = await Promise.all([
+    q.listConsents(db, learner.id),
+    q.findActiveCard(db, learner.id),
+    listUserBookings(db, learner.id, new Date()),
+  ]);
+  return {
+    learner: {
+      id: learner.id,
+      firstName: learner.first_name,
+      lastName: learner.last_name,
+      email: learner.email,
+      ageBand: learner.age_band,
+      commune: learner.commune,
+      audience: learner.audience,
+      createdAt: learner.created_at,
+    },
+    consents,
+    card: card ? { issuedAt: card.issued_at, lastUsedAt: card.last_used_at } : null,
+    bookings,
+    canManageCard: can(actor, "update:learner:own"),
+  };
+}
+
+/** An account made by a mediator gets its own address and password; nothing else changes. */
+export async function addEmailAndPassword(db: Db, user: User, input: { email: string; password: string }) {
+  if (user.email) throw appError(409, "has_email", "mediation:errors.already_has_email");
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const updated = await q.setEmailAndPassword(db, user.id, input.email, passwordHash);
+    if (!updated) throw appError(409, "has_email", "mediation:errors.already_has_email");
+  } catch (error) {
+    if ((error as { code?: string }).code === "23505") throw new FieldError("email", "accounts:errors.email_taken");
+    throw error;
+  }
+}

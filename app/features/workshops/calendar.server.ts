@@ -1,0 +1,71 @@
+import type { DbOrTrx, Db } from "../../lib/db.server";
+import { env } from "../../lib/env.server";
+import type { Locale } from "../../lib/i18n";
+import { serverT } from "../../lib/i18n.server";
+import { buildCalendar, type CalendarEvent } from "../../lib/ics.server";
+import { isUuid } from "../../lib/ids";
+import { workshopNotFound } from "./access.server";
+import * as q from "./queries.server";
+
+type Summary = NonNullable<Awaited<ReturnType<typeof q.findWorkshopSummary>>>;
+
+const siteUrl = (origin?: string) => env().APP_URL ?? origin ?? "http://localhost:3000";
+
+export function workshopEvent(w: Summary, locale: Locale, origin?: string): CalendarEvent {
+  const t = serverT(locale);
+  const url = `${siteUrl(origin)}/ateliers/${w.id}`;
+  const description = [w.description, w.equipment_to_bring ? t("workshops:ics.bring", { what: w.equipment_to_bring }) : null, url]
+    .filter(Boolean)
+    .join("\n\n");
+  return {
+    uid: `workshop-${w.id}@passerelle`,
+    start: w.starts_at,
+    end: w.ends_at,
+    summary: t("workshops:ics.summary", { title: w.title }),
+    description,
+    location: w.is_remote ? t("workshops:remote") : [w.space_name, w.space_address, `${w.space_postal_code ?? ""} ${w.space_commune ?? ""}`.trim()].filter(Boolean).join(", "),
+    url,
+    cancelled: !!w.cancelled_at,
+    sequence: w.sequence,
+  };
+}
+
+/** The public .ics of one workshop. */
+export async function workshopIcs(db: Db, id: string, locale: Locale, origin?: string) {
+  const w = isUuid(id) ? await q.findWorkshopSummary(db, id) : undefined;
+  if (!w) throw workshopNotFound();
+  return { body: buildCalendar(w.title, [workshopEvent(w, locale, origin)]), filename: `atelier-${w.id.slice(0, 8)}.ics` };
+}
+
+/**
+ * The personal feed's workshop events: seats the person holds and workshops
+ * they lead, from a month back. A cancelled workshop stays, marked CANCELLED,
+ * so calendar apps remove it.
+ */
+export async function workshopCalendarEvents(db: DbOrTrx, userId: string, { from, locale }: { from: Date; locale: Locale }) {
+  const rows = await q
+    .workshopSummaries(db)
+    .where("workshop.ends_at", ">=", from)
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom("booking")
+            .select("booking.id")
+            .whereRef("booking.workshop_id", "=", "workshop.id")
+            .where("booking.user_id", "=", userId)
+            .where("booking.status", "=", "confirmed"),
+        ),
+        eb.exists(
+          eb
+            .selectFrom("workshop_mediator")
+            .select("workshop_mediator.user_id")
+            .whereRef("workshop_mediator.workshop_id", "=", "workshop.id")
+            .where("workshop_mediator.user_id", "=", userId),
+        ),
+      ]),
+    )
+    .orderBy("workshop.starts_at")
+    .execute();
+  return rows.map((w) => workshopEvent(w, locale));
+}

@@ -1,0 +1,60 @@
+import type { Booking, Workshop } from "../../../db/schema/workshops";
+import type { DbOrTrx } from "../../lib/db.server";
+import { env } from "../../lib/env.server";
+import { formatDateTime, type Locale } from "../../lib/i18n";
+import { serverT } from "../../lib/i18n.server";
+import { queueMail } from "../../lib/mail.server";
+
+const siteUrl = () => env().APP_URL ?? "http://localhost:3000";
+
+async function placeLabel(db: DbOrTrx, workshop: Workshop, locale: Locale) {
+  if (workshop.is_remote || !workshop.relay_space_id) return serverT(locale)("workshops:remote");
+  const space = await db
+    .selectFrom("relay_space")
+    .select(["name", "address", "postal_code", "commune"])
+    .where("id", "=", workshop.relay_space_id)
+    .executeTakeFirst();
+  return space ? `${space.name}, ${space.address}, ${space.postal_code} ${space.commune}` : "";
+}
+
+async function recipient(db: DbOrTrx, userId: string) {
+  return db.selectFrom("app_user").select(["email", "first_name", "locale"]).where("id", "=", userId).executeTakeFirst();
+}
+
+async function mailAbout(
+  db: DbOrTrx,
+  kind: "promoted" | "cancelled" | "reminder",
+  workshop: Workshop,
+  userId: string,
+  dedupeKey: string,
+) {
+  const user = await recipient(db, userId);
+  if (!user?.email) return false;
+  const t = serverT(user.locale);
+  const values = {
+    name: user.first_name,
+    title: workshop.title,
+    when: formatDateTime(workshop.starts_at, user.locale),
+    where: await placeLabel(db, workshop, user.locale),
+    link: `${siteUrl()}/ateliers/${workshop.id}`,
+    bring: workshop.equipment_to_bring ?? t("workshops:mail.nothing_to_bring"),
+  };
+  await queueMail(db, {
+    to: user.email,
+    subject: t(`workshops:mail.${kind}_subject`, values),
+    text: t(`workshops:mail.${kind}_body`, values),
+    dedupeKey,
+  });
+  return true;
+}
+
+/** A waitlisted person got a seat. */
+export const notifyPromoted = (db: DbOrTrx, workshop: Workshop, booking: Booking) =>
+  mailAbout(db, "promoted", workshop, booking.user_id, `workshop-promoted:${booking.id}`);
+
+export const notifyWorkshopCancelled = (db: DbOrTrx, workshop: Workshop, userId: string) =>
+  mailAbout(db, "cancelled", workshop, userId, `workshop-cancelled:${workshop.id}:${userId}`);
+
+/** Keyed by booking and start time: one reminder per booking, again if the workshop moves. */
+export const sendReminder = (db: DbOrTrx, workshop: Workshop, booking: { id: string; user_id: string }) =>
+  mailAbout(db, "reminder", workshop, booking.user_id, `workshop-reminder:${booking.id}:${workshop.starts_at.toISOString()}`);

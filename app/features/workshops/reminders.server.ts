@@ -1,0 +1,32 @@
+import { DateTime } from "luxon";
+import type { Db } from "../../lib/db.server";
+import { TIME_ZONE } from "../../lib/i18n";
+import { sendReminder } from "./mails.server";
+
+/**
+ * The day-before reminder: every confirmed booking, with an e-mail address,
+ * of a workshop that takes place tomorrow (Paris calendar day). Run by the
+ * periodic job scheduler; safe to run as often as wanted and from several
+ * processes, since the outbox keeps one message per dedupe key.
+ */
+export async function sendWorkshopReminders(db: Db, now = new Date()) {
+  const tomorrow = DateTime.fromJSDate(now).setZone(TIME_ZONE).startOf("day").plus({ days: 1 });
+  const rows = await db
+    .selectFrom("booking")
+    .innerJoin("workshop", "workshop.id", "booking.workshop_id")
+    .innerJoin("app_user", "app_user.id", "booking.user_id")
+    .selectAll("workshop")
+    .select(["booking.id as booking_id", "booking.user_id"])
+    .where("booking.status", "=", "confirmed")
+    .where("workshop.cancelled_at", "is", null)
+    .where("workshop.starts_at", ">=", tomorrow.toJSDate())
+    .where("workshop.starts_at", "<", tomorrow.plus({ days: 1 }).toJSDate())
+    .where("app_user.email", "is not", null)
+    .where("app_user.disabled_at", "is", null)
+    .execute();
+  let queued = 0;
+  for (const { booking_id, user_id, ...workshop } of rows) {
+    if (await sendReminder(db, workshop, { id: booking_id, user_id })) queued++;
+  }
+  return queued;
+}

@@ -1,0 +1,112 @@
+import { DateTime } from "luxon";
+import { z } from "zod";
+import { TIME_ZONE } from "../../lib/i18n";
+import { manyOf } from "../mediation/lists";
+import { THEMES, WORKSHOP_LEVELS, codes } from "../mediation/vocabulary";
+
+// Messages are i18n keys; values outside the national lists get one clear message.
+const E = (key: string) => ({ error: `workshops:errors.${key}` });
+const NOT_IN_LIST = "workshops:errors.value_not_in_list";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const REMOTE = "a_distance";
+
+const time = z.string(E("time_invalid")).regex(/^([01]\d|2[0-3]):[0-5]\d$/, E("time_invalid"));
+
+/** Paris wall-clock date and time → the instant. */
+export function parisInstant(date: string, hhmm: string): Date | null {
+  const dt = DateTime.fromISO(`${date}T${hhmm}`, { zone: TIME_ZONE });
+  return dt.isValid ? dt.toJSDate() : null;
+}
+
+export const WorkshopSchema = z
+  .object({
+    title: z.string(E("title_required")).trim().min(3, E("title_required")).max(200, E("too_long")),
+    description: z.string().trim().max(5000, E("too_long")).optional().transform((v) => v || null),
+    themes: manyOf(codes(THEMES), NOT_IN_LIST, {
+      min: 1,
+      minKey: "workshops:errors.themes_required",
+      max: 5,
+      maxKey: "workshops:errors.themes_too_many",
+    }),
+    level: z.enum(codes(WORKSHOP_LEVELS), {
+      error: (issue) => (issue.input === undefined ? "workshops:errors.level_required" : NOT_IN_LIST),
+    }),
+    place: z
+      .string(E("place_required"))
+      .refine((v) => v === REMOTE || UUID.test(v), E("place_required")),
+    date: z.string(E("date_invalid")).regex(/^\d{4}-\d{2}-\d{2}$/, E("date_invalid")),
+    startTime: time,
+    endTime: time,
+    seats: z.number(E("seats_invalid")).int(E("seats_invalid")).min(1, E("seats_invalid")).max(500, E("seats_invalid")),
+    equipmentToBring: z.string().trim().max(500, E("too_long")).optional().transform((v) => v || null),
+    coMediators: z.array(z.string().regex(UUID, E("mediator_invalid"))).max(5, E("mediator_invalid")),
+  })
+  .transform((v, ctx) => {
+    const startsAt = parisInstant(v.date, v.startTime);
+    const endsAt = parisInstant(v.date, v.endTime);
+    if (!startsAt || !endsAt) {
+      ctx.addIssue({ code: "custom", path: ["date"], message: "workshops:errors.date_invalid" });
+      return z.NEVER;
+    }
+    if (endsAt <= startsAt) {
+      ctx.addIssue({ code: "custom", path: ["endTime"], message: "workshops:errors.end_before_start" });
+      return z.NEVER;
+    }
+    return { ...v, startsAt, endsAt, relaySpaceId: v.place === REMOTE ? null : v.place, isRemote: v.place === REMOTE };
+  });
+
+export type WorkshopInput = z.infer<typeof WorkshopSchema>;
+
+export const WorkshopListFilterSchema = z.object({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  place: z
+    .string()
+    .refine((v) => v === REMOTE || UUID.test(v))
+    .optional()
+    .catch(undefined),
+  theme: z.enum(codes(THEMES)).optional().catch(undefined),
+});
+
+export type WorkshopListFilters = z.infer<typeof WorkshopListFilterSchema>;
+
+/** Booking on someone's behalf / adding a walk-in: the person's account. */
+export const PersonSchema = z.object({
+  userId: z.string(E("person_required")).regex(UUID, E("person_required")),
+});
+
+export const BookingIntentSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("book") }),
+  z.object({ intent: z.literal("cancel"), bookingId: z.string().regex(UUID, E("booking_invalid")) }),
+]);
+
+/** The form's values for an existing workshop (Paris wall-clock date and times). */
+export function workshopFormDefaults(
+  w: { title: string; description: string | null; themes: string[]; level: string; relay_space_id: string | null; starts_at: Date; ends_at: Date; seats: number; equipment_to_bring: string | null },
+  coMediators: string[],
+) {
+  const start = DateTime.fromJSDate(w.starts_at).setZone(TIME_ZONE);
+  const end = DateTime.fromJSDate(w.ends_at).setZone(TIME_ZONE);
+  return {
+    title: w.title,
+    description: w.description ?? "",
+    themes: w.themes,
+    level: w.level,
+    place: w.relay_space_id ?? REMOTE,
+    date: start.toISODate()!,
+    startTime: start.toFormat("HH:mm"),
+    endTime: end.toFormat("HH:mm"),
+    seats: String(w.seats),
+    equipmentToBring: w.equipment_to_bring ?? "",
+    coMediators,
+  };
+}
+
+export function newWorkshopDefaults(now = new Date()) {
+  return {
+    date: DateTime.fromJSDate(now).setZone(TIME_ZONE).plus({ days: 7 }).toISODate()!,
+    startTime: "14:00",
+    endTime: "16:00",
+    seats: "8",
+    level: "debutant",
+  };
+}

@@ -1,0 +1,166 @@
+import { DateTime } from "luxon";
+import type { User } from "../../../db/schema/accounts";
+import { withRetryingTransaction, type Db } from "../../lib/db.server";
+import { appError, forbidden } from "../../lib/errors";
+import { TIME_ZONE } from "../../lib/i18n";
+import { isUuid } from "../../lib/ids";
+import { can } from "../../lib/permissions";
+import { findSpaceById, listSpaceChoices } from "../places/queries.server";
+import { canManageWorkshop, requireManagedWorkshop, workshopNotFound } from "./access.server";
+import { fillFromWaitlist } from "./booking.server";
+import { notifyWorkshopCancelled } from "./mails.server";
+import * as q from "./queries.server";
+import { REMOTE, type WorkshopInput, type WorkshopListFilters } from "./schemas";
+
+const PAGE_SIZE = 20;
+
+export async function listPublicWorkshops(db: Db, filters: WorkshopListFilters, page: number, now = new Date()) {
+  const fromDay = filters.from ? DateTime.fromISO(filters.from, { zone: TIME_ZONE }) : null;
+  const from = fromDay?.isValid && fromDay.toJSDate() > now ? fromDay.toJSDate() : now;
+  const rows = await q.listUpcoming(db, {
+    from,
+    relaySpaceId: filters.place && filters.place !== REMOTE ? filters.place : undefined,
+    remote: filters.place === REMOTE,
+    theme: filters.theme,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
+  const total = rows[0] ? Number(rows[0].total) : 0;
+  return {
+    workshops: rows.map(withSeats),
+    spaces: await listSpaceChoices(db),
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+  };
+}
+
+/** Upcoming workshops of one relay space, for its public page. */
+export async function upcomingInSpace(db: Db, relaySpaceId: string, now = new Date()) {
+  const rows = await q.listUpcoming(db, { from: now, relaySpaceId, limit: 20, offset: 0 });
+  return rows.map(withSeats);
+}
+
+function withSeats<T extends { seats: number; confirmed_count: string | number | bigint | null; waitlisted_count: string | number | bigint | null }>(row: T) {
+  const confirmed = Number(row.confirmed_count ?? 0);
+  return { ...row, confirmed: confirmed, waitlisted: Number(row.waitlisted_count ?? 0), seatsLeft: Math.max(0, row.seats - confirmed) };
+}
+
+/** The public page of a workshop, with the viewer's own booking if any. */
+export async function getWorkshopPage(db: Db, viewer: User | null, id: string) {
+  const row = isUuid(id) ? await q.findWorkshopSummary(db, id) : undefined;
+  if (!row) throw workshopNotFound();
+  const [mediators, mine, canManage] = await Promise.all([
+    q.listMediators(db, id),
+    viewer ? q.findActiveBooking(db, id, viewer.id) : Promise.resolve(undefined),
+    canManageWorkshop(db, viewer, id),
+  ]);
+  return {
+    workshop: withSeats(row),
+    mediators: mediators.map((m) => m.first_name),
+    myBooking: mine
+      ? { id: mine.id, status: mine.status, position: mine.status === "waitlisted" ? await q.waitlistPosition(db, mine) : null }
+      : null,
+    canManage,
+    bookingOpen: !row.cancelled_at && row.starts_at > new Date(),
+  };
+}
+
+export async function workshopFormData(db: Db, actor: User) {
+  if (!can(actor, "create:workshop:own")) throw forbidden();
+  const [spaces, staff] = await Promise.all([listSpaceChoices(db), q.listStaffForWorkshops(db)]);
+  return { spaces, staff: staff.filter((s) => s.id !== actor.id) };
+}
+
+async function checkInput(db: Db, input: WorkshopInput) {
+  if (input.relaySpaceId) {
+    const space = await findSpaceById(db, input.relaySpaceId);
+    if (!space || space.archived_at) throw new WorkshopFieldError("place", "workshops:errors.place_required");
+  }
+  if (input.coMediators.length > 0) {
+    const staff = new Set((await q.listStaffForWorkshops(db)).map((s) => s.id));
+    if (input.coMediators.some((id) => !staff.has(id))) throw new WorkshopFieldError("coMediators", "workshops:errors.mediator_invalid");
+  }
+}
+
+/** A form error found by the service (nothing was written). */
+export class WorkshopFieldError extends Error {
+  constructor(
+    public field: string,
+    public messageKey: string,
+  ) {
+    super(messageKey);
+  }
+}
+
+export async function scheduleWorkshop(db: Db, actor: User, input: WorkshopInput, now = new Date()) {
+  if (!can(actor, "create:workshop:own")) throw forbidden();
+  if (input.startsAt <= now) throw new WorkshopFieldError("date", "workshops:errors.in_the_past");
+  await checkInput(db, input);
+  return db.transaction().execute(async (trx) => {
+    const workshop = await q.insertWorkshop(trx, {
+      title: input.title,
+      description: input.description,
+      themes: input.themes,
+      level: input.level,
+      relay_space_id: input.relaySpaceId,
+      is_remote: input.isRemote,
+      starts_at: input.startsAt,
+      ends_at: input.endsAt,
+      seats: input.seats,
+      equipment_to_bring: input.equipmentToBring,
+      created_by: actor.id,
+    });
+    await q.setMediators(trx, workshop.id, [actor.id, ...input.coMediators]);
+    return workshop;
+  });
+}
+
+export async function getWorkshopForEdit(db: Db, actor: User, id: string) {
+  const workshop = await requireManagedWorkshop(db, actor, id);
+  const [form, mediators] = await Promise.all([workshopFormData(db, actor), q.listMediators(db, id)]);
+  return { workshop, mediators, ...form };
+}
+
+export async function updateWorkshop(db: Db, actor: User, id: string, input: WorkshopInput) {
+  await requireManagedWorkshop(db, actor, id);
+  await checkInput(db, input);
+  return withRetryingTransaction(db, async (trx) => {
+    const current = await q.lockWorkshop(trx, id);
+    if (!current) throw workshopNotFound();
+    if (current.cancelled_at) throw appError(409, "workshop_cancelled", "workshops:errors.workshop_cancelled");
+    if (input.seats < (await q.countConfirmed(trx, id))) throw new WorkshopFieldError("seats", "workshops:errors.seats_below_confirmed");
+    const updated = await q.updateWorkshopRow(trx, id, {
+      title: input.title,
+      description: input.description,
+      themes: input.themes,
+      level: input.level,
+      relay_space_id: input.relaySpaceId,
+      is_remote: input.isRemote,
+      starts_at: input.startsAt,
+      ends_at: input.endsAt,
+      seats: input.seats,
+      equipment_to_bring: input.equipmentToBring,
+    });
+    // Whoever created it and the editor (if they lead it) stay; co-mediators are what the form says.
+    const currentLeads = (await q.listMediators(trx, id)).map((m) => m.id);
+    const keep = currentLeads.filter((m) => m === current.created_by || m === actor.id);
+    await q.setMediators(trx, id, [...keep, ...input.coMediators]);
+    // More seats: the waitlist moves up.
+    await fillFromWaitlist(trx, updated);
+    return updated;
+  });
+}
+
+/** Cancels the whole workshop; everyone booked with an address is told. */
+export async function cancelWorkshop(db: Db, actor: User, id: string) {
+  await requireManagedWorkshop(db, actor, id);
+  return withRetryingTransaction(db, async (trx) => {
+    const current = await q.lockWorkshop(trx, id);
+    if (!current) throw workshopNotFound();
+    if (current.cancelled_at) return current;
+    const updated = await q.updateWorkshopRow(trx, id, { cancelled_at: new Date() });
+    for (const b of await q.listWorkshopBookings(trx, id)) await notifyWorkshopCancelled(trx, updated, b.user_id);
+    return updated;
+  });
+}
