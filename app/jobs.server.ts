@@ -2,6 +2,9 @@ import { classReminderJob } from "./features/classrooms/scheduling.server";
 import { projectsRetentionJob } from "./features/projects/retention.server";
 import { registerPeriodicJob } from "./lib/jobs.server";
 import { pruneFailures } from "./lib/throttle.server";
+import { awardRecentlyEarnedBadges } from "./features/badges/service.server";
+import { pruneAnonymousDiagnostics } from "./features/diagnostic/service.server";
+import { env } from "./lib/env.server";
 
 /**
  * Every periodic job of the app, registered in one place (imported by
@@ -10,3 +13,5 @@ import { pruneFailures } from "./lib/throttle.server";
 registerPeriodicJob({ name: "prune-sign-in-failures", everyMs: 60 * 60 * 1000, run: (db) => pruneFailures(db) });
 registerPeriodicJob(classReminderJob);
 registerPeriodicJob(projectsRetentionJob);
+registerPeriodicJob({ name: "prune-anonymous-diagnostics", everyMs: 24 * 60 * 60 * 1000, run: (db, now) => pruneAnonymousDiagnostics(db, now) });
+registerPeriodicJob({ name: "award-earned-badges", everyMs: 10 * 60 * 1000, run: (db, now) => awardRecentlyEarnedBadges(db, env().APP_URL, now) });

@@ -5,6 +5,8 @@ import type { Database } from "./types";
 import { hashPassword } from "../app/lib/password.server";
 import { seedWorkshops } from "../app/features/workshops/seed.server";
 import { importContentCourses } from "../app/features/courses/content-import.server";
+import path from "node:path";
+import { importPaths } from "../app/features/paths/import.server";
 
 /** Known demo credentials: created only on the embedded database or by an explicit `npm run db:seed`. */
 export const DEMO_PASSWORD = "passerelle-demo";
@@ -111,6 +113,8 @@ export async function seedDemo(db: Kysely<Database>) {
   // The courses of content/courses, first: paths and badges name courses by slug.
   await importContentCourses(db);
   await seedWorkshops(db);
+  // The four learner paths and the course badges of content/ (steps name courses by slug).
+  await importPaths(db, path.resolve("content"));
   return { createdAccounts };
 }
 

@@ -11,6 +11,9 @@ export interface NavItem {
 /** The main navigation; each feature adds its entry here. */
 export const NAV_ITEMS: NavItem[] = [
   { to: "/", labelKey: "nav.home" },
+  { to: "/parcours", labelKey: "paths:nav" },
+  { to: "/diagnostic-entreprise", labelKey: "business:nav" },
+  { to: "/badges", labelKey: "badges:nav", roles: ["learner", "mediator", "teacher", "coordinator"] },
   { to: "/cours", labelKey: "courses:nav.catalogue" },
   { to: "/creer/cours", labelKey: "courses:nav.authoring", roles: ["mediator", "teacher", "coordinator"] },
   { to: "/classes", labelKey: "classrooms:nav" },

@@ -21,6 +21,8 @@ const GRANTS: Record<Role, readonly string[]> = {
     "create:course:own",
     "update:course:own",
     "create:learner:own",
+    // Run the placement diagnostic with a learner they created (recorded as run_by).
+    "run:diagnostic:own",
     "read:learner:own",
     // Virtual classes they host or co-host.
     "create:classroom:own",

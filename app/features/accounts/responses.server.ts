@@ -7,6 +7,7 @@ import { clientIp } from "../../lib/middleware.server";
 import type { Db } from "../../lib/db.server";
 import { isLocale } from "../../lib/i18n";
 import { savePreferences, type RequestMeta } from "./service.server";
+import { claimAnonymousDiagnostic } from "../diagnostic/service.server";
 
 export function requestMeta(request: Request): RequestMeta {
   return { ip: clientIp(request), userAgent: request.headers.get("User-Agent") };
@@ -36,6 +37,8 @@ export async function redirectSignedIn(
   await savePreferences(db, user, { locale, large_text: display.largeText, high_contrast: display.highContrast });
 
   const headers = new Headers();
+  // A diagnostic taken anonymously on this device becomes this account's.
+  await claimAnonymousDiagnostic(request, db, user.id, headers);
   const expires = new Date(Date.now() + Math.min(INACTIVITY_TIMEOUT_MS, ABSOLUTE_LIFETIME_MS));
   headers.append("Set-Cookie", await sessionCookieHeader(token, expires));
   headers.append("Set-Cookie", await localeCookie.serialize(locale));

@@ -12,6 +12,10 @@ import xapi from "./xapi.json";
 import mediation from "./mediation.json";
 import places from "./places.json";
 import workshops from "./workshops.json";
+import badges from "./badges.json";
+import business from "./business.json";
+import diagnostic from "./diagnostic.json";
+import paths from "./paths.json";
 
 /** One namespace per feature; add a feature's file here in both languages. */
-export default { accounts, admin, classrooms, common, courses, errors, files, home, pages, h5p, xapi, mediation, places, workshops };
+export default { accounts, admin, classrooms, common, courses, errors, files, home, pages, h5p, xapi, mediation, places, workshops, badges, business, diagnostic, paths };

@@ -1,0 +1,76 @@
+import type { KeyObject } from "node:crypto";
+import type { Db, DbOrTrx } from "../../lib/db.server";
+import { CREDENTIAL_CONTEXTS, issuerId, issuerProfile } from "./credential.server";
+import { generateIssuerKeyPair, jwkThumbprint, publicKeyFromJwk, type PublicJwk } from "./jwt.server";
+import * as q from "./queries.server";
+
+/**
+ * The issuer's Ed25519 key, created the first time it is needed (first
+ * badge, or first request for the public key) and kept in the database. See
+ * docs/decisions/ for why it lives there and how to rotate it.
+ */
+export async function activeIssuerKey(db: DbOrTrx) {
+  let key = await q.findActiveKey(db);
+  if (!key) {
+    const pair = generateIssuerKeyPair();
+    await q.insertKeyIfNoneActive(db, { id: jwkThumbprint(pair.publicJwk), publicJwk: pair.publicJwk, privateKeyPkcs8: pair.privateKeyPkcs8 });
+    // Another process may have won the race: read back whichever key is active.
+    key = await q.findActiveKey(db);
+  }
+  return { id: key!.id, privateKeyPkcs8: key!.private_key_pkcs8, publicJwk: key!.public_jwk as unknown as PublicJwk };
+}
+
+/** The JOSE `kid`: the verification method in the issuer profile, `<issuer id>#<thumbprint>`. */
+export const keyIdUrl = (baseUrl: string, thumbprint: string) => `${issuerId(baseUrl)}#${thumbprint}`;
+
+/**
+ * Every key we ever published (retired ones too, so old badges still verify),
+ * looked up by the thumbprint at the end of the `kid`.
+ */
+export async function keyResolver(db: DbOrTrx): Promise<(kid: string) => KeyObject | null> {
+  const keys = await q.listKeys(db);
+  const byId = new Map(keys.map((k) => [k.id, publicKeyFromJwk(k.public_jwk as unknown as PublicJwk)]));
+  return (kid) => byId.get(kid.slice(kid.lastIndexOf("#") + 1)) ?? null;
+}
+
+/** Retires the active key and creates a new one; badges signed before keep verifying. */
+export async function rotateIssuerKey(db: Db) {
+  return db.transaction().execute(async (trx) => {
+    await q.retireActiveKey(trx, new Date());
+    return activeIssuerKey(trx);
+  });
+}
+
+const publicJwkOf = (id: string, jwk: PublicJwk) => ({ ...jwk, kid: id, alg: "EdDSA", use: "sig" });
+
+/** `/badges/emetteur/jwks.json`: the JSON Web Key Set of the issuer. */
+export async function issuerJwks(db: DbOrTrx) {
+  await activeIssuerKey(db);
+  const keys = await q.listKeys(db);
+  return { keys: keys.map((k) => publicJwkOf(k.id, k.public_jwk as unknown as PublicJwk)) };
+}
+
+/**
+ * `/badges/emetteur`: the issuer's Open Badges Profile, with its keys as
+ * DID-less verification methods (JsonWebKey) that the JWTs' `kid` names.
+ */
+export async function issuerProfileDocument(db: DbOrTrx, baseUrl: string) {
+  await activeIssuerKey(db);
+  const keys = await q.listKeys(db);
+  const id = issuerId(baseUrl);
+  const methods = keys.map((k) => keyIdUrl(baseUrl, k.id));
+  return {
+    "@context": [...CREDENTIAL_CONTEXTS, "https://www.w3.org/ns/cid/v1"],
+    ...issuerProfile(baseUrl),
+    description: "Passerelle, la plateforme numérique de la communauté de communes : parcours, ateliers et badges.",
+    verificationMethod: keys.map((k) => ({
+      id: keyIdUrl(baseUrl, k.id),
+      type: "JsonWebKey",
+      controller: id,
+      publicKeyJwk: publicJwkOf(k.id, k.public_jwk as unknown as PublicJwk),
+      ...(k.retired_at ? { revoked: k.retired_at.toISOString() } : {}),
+    })),
+    assertionMethod: methods,
+    jwks: `${id}/jwks.json`,
+  };
+}

@@ -1,0 +1,160 @@
+import type { DbOrTrx } from "../../lib/db.server";
+
+export function findActiveKey(db: DbOrTrx) {
+  return db.selectFrom("issuer_key").selectAll().where("retired_at", "is", null).executeTakeFirst();
+}
+
+export function listKeys(db: DbOrTrx) {
+  return db.selectFrom("issuer_key").select(["id", "public_jwk", "created_at", "retired_at"]).orderBy("created_at").execute();
+}
+
+export function findKey(db: DbOrTrx, id: string) {
+  return db.selectFrom("issuer_key").select(["id", "public_jwk", "retired_at"]).where("id", "=", id).executeTakeFirst();
+}
+
+/** Inserts the key unless another process just created the active one (one active key, by a unique index). */
+export async function insertKeyIfNoneActive(db: DbOrTrx, values: { id: string; publicJwk: object; privateKeyPkcs8: string }) {
+  await db
+    .insertInto("issuer_key")
+    .values({ id: values.id, algorithm: "EdDSA", public_jwk: JSON.stringify(values.publicJwk), private_key_pkcs8: values.privateKeyPkcs8 })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function retireActiveKey(db: DbOrTrx, at: Date) {
+  await db.updateTable("issuer_key").set({ retired_at: at }).where("retired_at", "is", null).execute();
+}
+
+export function listPathAchievements(db: DbOrTrx) {
+  return db.selectFrom("achievement").selectAll().where("kind", "=", "path").execute();
+}
+
+export function listCourseAchievements(db: DbOrTrx, courseSlugs: string[]) {
+  if (!courseSlugs.length) return Promise.resolve([]);
+  return db.selectFrom("achievement").selectAll().where("kind", "=", "course").where("course_slug", "in", courseSlugs).execute();
+}
+
+export async function listAchievementIdsOfUser(db: DbOrTrx, userId: string) {
+  const rows = await db.selectFrom("badge").select("achievement_id").where("user_id", "=", userId).execute();
+  return new Set(rows.map((r) => r.achievement_id));
+}
+
+export function findUserForBadge(db: DbOrTrx, userId: string) {
+  return db.selectFrom("app_user").select(["id", "email", "first_name", "last_name"]).where("id", "=", userId).executeTakeFirst();
+}
+
+/** Stores an issued badge; a concurrent issuance of the same achievement to the same learner inserts nothing. */
+export async function insertBadge(
+  db: DbOrTrx,
+  values: { id: string; achievementId: string; userId: string; keyId: string; credential: object; jwt: string; issuedAt: Date },
+) {
+  const row = await db
+    .insertInto("badge")
+    .values({
+      id: values.id,
+      achievement_id: values.achievementId,
+      user_id: values.userId,
+      key_id: values.keyId,
+      credential: JSON.stringify(values.credential),
+      credential_jwt: values.jwt,
+      issued_at: values.issuedAt,
+    })
+    .onConflict((oc) => oc.columns(["achievement_id", "user_id"]).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+const badgeColumns = [
+  "badge.id",
+  "badge.user_id",
+  "badge.achievement_id",
+  "badge.key_id",
+  "badge.credential",
+  "badge.credential_jwt",
+  "badge.issued_at",
+  "badge.show_name",
+  "badge.revoked_at",
+  "badge.revocation_reason",
+  "achievement.name as achievement_name",
+  "achievement.kind as achievement_kind",
+  "achievement.course_slug",
+  "app_user.first_name",
+  "app_user.last_name",
+  "app_user.age_band",
+] as const;
+
+export function findBadge(db: DbOrTrx, id: string) {
+  return db
+    .selectFrom("badge")
+    .innerJoin("achievement", "achievement.id", "badge.achievement_id")
+    .innerJoin("app_user", "app_user.id", "badge.user_id")
+    .leftJoin("learning_path", "learning_path.id", "achievement.path_id")
+    .select([...badgeColumns, "learning_path.slug as path_slug"])
+    .where("badge.id", "=", id)
+    .executeTakeFirst();
+}
+
+export function listBadgesOfUser(db: DbOrTrx, userId: string) {
+  return db
+    .selectFrom("badge")
+    .innerJoin("achievement", "achievement.id", "badge.achievement_id")
+    .innerJoin("app_user", "app_user.id", "badge.user_id")
+    .leftJoin("learning_path", "learning_path.id", "achievement.path_id")
+    .select([...badgeColumns, "learning_path.slug as path_slug"])
+    .where("badge.user_id", "=", userId)
+    .orderBy("badge.issued_at", "desc")
+    .execute();
+}
+
+export function listRecentBadges(db: DbOrTrx, limit: number, offset: number) {
+  return db
+    .selectFrom("badge")
+    .innerJoin("achievement", "achievement.id", "badge.achievement_id")
+    .innerJoin("app_user", "app_user.id", "badge.user_id")
+    .select(["badge.id", "badge.issued_at", "badge.revoked_at", "achievement.name as achievement_name", "app_user.first_name", "app_user.last_name"])
+    .select((eb) => eb.fn.countAll<string>().over().as("total"))
+    .orderBy("badge.issued_at", "desc")
+    .orderBy("badge.id")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export function findPathBadge(db: DbOrTrx, userId: string, pathId: string) {
+  return db
+    .selectFrom("badge")
+    .innerJoin("achievement", "achievement.id", "badge.achievement_id")
+    .select(["badge.id", "badge.revoked_at", "achievement.name"])
+    .where("badge.user_id", "=", userId)
+    .where("achievement.path_id", "=", pathId)
+    .executeTakeFirst();
+}
+
+export async function setShowName(db: DbOrTrx, badgeId: string, userId: string, show: boolean) {
+  const result = await db.updateTable("badge").set({ show_name: show }).where("id", "=", badgeId).where("user_id", "=", userId).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function revokeBadge(db: DbOrTrx, badgeId: string, actorId: string, reason: string, at: Date) {
+  const result = await db
+    .updateTable("badge")
+    .set({ revoked_at: at, revoked_by: actorId, revocation_reason: reason })
+    .where("id", "=", badgeId)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Learners whose record moved since `since` (course completed, workshop attended, class left). */
+export async function listUsersWithRecentProgress(db: DbOrTrx, since: Date, limit = 5000) {
+  const rows = await db
+    .selectFrom("enrolment")
+    .select("user_id")
+    .where("completed_at", ">=", since)
+    .union(db.selectFrom("attendance").select("user_id").where("checked_in_at", ">=", since))
+    .union(db.selectFrom("classroom_presence").select("user_id").where("left_at", ">=", since))
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.user_id);
+}

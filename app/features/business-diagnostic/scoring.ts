@@ -1,0 +1,69 @@
+import { AXES, BUSINESS_QUESTIONS, MAX_POINTS, type Axis, type BusinessQuestion } from "./questionnaire";
+
+export type BusinessAnswers = Readonly<Record<string, string>>;
+
+/** "to_build" under 40, "to_strengthen" under 75, "good" from 75 (out of 100). */
+export type AxisRating = "to_build" | "to_strengthen" | "good" | "not_relevant";
+
+export interface BusinessScore {
+  /** Axis → 0..100, or null when no question of the axis applies. */
+  axisScores: Record<Axis, number | null>;
+  /** Mean of the axes that apply, 0..100. */
+  overall: number;
+  /** What to do, weakest axis first, then in questionnaire order. */
+  recommendations: { axis: Axis; questionId: string; urgent: boolean }[];
+}
+
+export function ratingOf(score: number | null): AxisRating {
+  if (score === null) return "not_relevant";
+  if (score >= 75) return "good";
+  if (score >= 40) return "to_strengthen";
+  return "to_build";
+}
+
+function pointsOf(question: BusinessQuestion, answers: BusinessAnswers) {
+  const option = question.options.find((opt) => opt.id === answers[question.id]);
+  if (!option) throw new Error(`business diagnostic: no valid answer for "${question.id}"`);
+  return option.points;
+}
+
+/**
+ * Pure and deterministic: the same answers give the same scores and the same
+ * recommendations, in the same order. Integer arithmetic until one final
+ * rounding, so no floating-point drift between runs or machines.
+ */
+export function scoreBusinessDiagnostic(
+  answers: BusinessAnswers,
+  questions: readonly BusinessQuestion[] = BUSINESS_QUESTIONS,
+): BusinessScore {
+  const totals = new Map<Axis, { points: number; max: number }>(AXES.map((a) => [a, { points: 0, max: 0 }]));
+  const gaps: { axis: Axis; questionId: string; points: number; order: number }[] = [];
+  questions.forEach((question, order) => {
+    const points = pointsOf(question, answers);
+    if (points === null) return;
+    const total = totals.get(question.axis)!;
+    total.points += points;
+    total.max += MAX_POINTS;
+    if (points < MAX_POINTS) gaps.push({ axis: question.axis, questionId: question.id, points, order });
+  });
+
+  const axisScores = {} as Record<Axis, number | null>;
+  for (const axis of AXES) {
+    const { points, max } = totals.get(axis)!;
+    axisScores[axis] = max === 0 ? null : Math.round((100 * points) / max);
+  }
+  const applicable = AXES.map((a) => axisScores[a]).filter((s): s is number => s !== null);
+  const overall = applicable.length ? Math.round(applicable.reduce((a, b) => a + b, 0) / applicable.length) : 0;
+
+  const axisRank = (axis: Axis) => [axisScores[axis] ?? 101, AXES.indexOf(axis)] as const;
+  gaps.sort((a, b) => {
+    const [sa, ia] = axisRank(a.axis);
+    const [sb, ib] = axisRank(b.axis);
+    return sa - sb || ia - ib || a.order - b.order;
+  });
+  return {
+    axisScores,
+    overall,
+    recommendations: gaps.map((g) => ({ axis: g.axis, questionId: g.questionId, urgent: g.points === 0 })),
+  };
+}

@@ -1,0 +1,59 @@
+import type { User } from "../../../db/schema/accounts";
+import type { Db } from "../../lib/db.server";
+import { appError } from "../../lib/errors";
+import { generateToken, hashToken } from "../../lib/tokens.server";
+import { loadPublishedPath } from "../paths/definitions.server";
+import { AXES, BUSINESS_DIAGNOSTIC_VERSION, BUSINESS_PATH_SLUG, COACHING_WORKSHOP_THEME } from "./questionnaire";
+import * as q from "./queries.server";
+import { ratingOf, scoreBusinessDiagnostic } from "./scoring";
+
+const reportNotFound = () => appError(404, "business_report_not_found", "business:errors.not_found");
+const TOKEN = /^[a-z2-7]{32}$/;
+
+/**
+ * Scores and stores a pre-diagnostic. The report lives at a secret address
+ * (the token; only its hash is stored), so an owner without an account can
+ * come back to it or forward it to an adviser.
+ */
+export async function takeBusinessDiagnostic(
+  db: Db,
+  user: User | null,
+  input: { businessName?: string; commune?: string; sector: string; answers: Record<string, string> },
+) {
+  const score = scoreBusinessDiagnostic(input.answers);
+  const token = generateToken();
+  await q.insertBusinessDiagnostic(db, {
+    tokenHash: hashToken(token),
+    userId: user?.id ?? null,
+    businessName: input.businessName ?? null,
+    sector: input.sector,
+    commune: input.commune ?? null,
+    version: BUSINESS_DIAGNOSTIC_VERSION,
+    answers: input.answers,
+    axisScores: score.axisScores,
+    overall: score.overall,
+  });
+  return { token };
+}
+
+/** The report behind a secret link: scores per axis, advice in priority order, the path and the coaching workshops. */
+export async function getBusinessReport(db: Db, token: string) {
+  const row = TOKEN.test(token) ? await q.findByTokenHash(db, hashToken(token)) : undefined;
+  if (!row) throw reportNotFound();
+  // Same answers, same score: the advice is recomputed from the stored answers.
+  const score = scoreBusinessDiagnostic(row.answers);
+  const path = await loadPublishedPath(db, BUSINESS_PATH_SLUG);
+  return {
+    businessName: row.business_name,
+    sector: row.sector,
+    commune: row.commune,
+    createdAt: row.created_at,
+    overall: row.overall_score,
+    axes: AXES.map((axis) => ({ axis, score: row.axis_scores[axis] ?? null, rating: ratingOf(row.axis_scores[axis] ?? null) })),
+    recommendations: score.recommendations,
+    path: path ? { slug: path.slug, title: path.title } : null,
+    coachingUrl: `/ateliers?theme=${COACHING_WORKSHOP_THEME}`,
+  };
+}
+
+export type BusinessReport = Awaited<ReturnType<typeof getBusinessReport>>;

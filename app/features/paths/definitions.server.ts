@@ -1,0 +1,60 @@
+import type { LearningPath, PathStep } from "../../../db/schema/paths";
+import type { DbOrTrx } from "../../lib/db.server";
+import type { PathAudience, PathDefinition, StepDefinition } from "./model";
+import * as q from "./queries.server";
+
+export interface StoredPath {
+  id: string;
+  slug: string;
+  title: string;
+  audience: PathAudience;
+  goal: string;
+  summary: string;
+  definition: PathDefinition;
+}
+
+function toStep(row: PathStep): StepDefinition {
+  return {
+    key: row.key,
+    kind: row.kind,
+    title: row.title,
+    description: row.description,
+    courseSlug: row.course_slug,
+    workshopTheme: row.workshop_theme,
+    optional: row.optional,
+    requires: row.requires,
+    competences: row.competences,
+  };
+}
+
+function toStored(path: LearningPath, steps: PathStep[]): StoredPath {
+  const audience = path.audience as PathAudience;
+  return {
+    id: path.id,
+    slug: path.slug,
+    title: path.title,
+    audience,
+    goal: path.goal,
+    summary: path.summary,
+    definition: { slug: path.slug, title: path.title, audience, goal: path.goal, steps: steps.map(toStep) },
+  };
+}
+
+/** Every published path with its steps, in display order (two queries). */
+export async function loadPublishedPaths(db: DbOrTrx): Promise<StoredPath[]> {
+  const paths = await q.listPublishedPaths(db);
+  const steps = await q.listStepsOfPaths(db, paths.map((p) => p.id));
+  return paths.map((p) => toStored(p, steps.filter((s) => s.path_id === p.id)));
+}
+
+export async function loadPublishedPath(db: DbOrTrx, slug: string): Promise<StoredPath | null> {
+  const path = await q.findPathBySlug(db, slug);
+  if (!path || path.status !== "published") return null;
+  return toStored(path, await q.listStepsOfPaths(db, [path.id]));
+}
+
+/** Slugs of the published courses the paths point to: a step on a missing course is "not available yet". */
+export async function availableCourses(db: DbOrTrx, paths: StoredPath[]) {
+  const slugs = [...new Set(paths.flatMap((p) => p.definition.steps.flatMap((s) => (s.courseSlug ? [s.courseSlug] : []))))];
+  return new Set(await q.listPublishedCourseSlugs(db, slugs));
+}

@@ -1,0 +1,117 @@
+import type { User } from "../../../db/schema/accounts";
+import type { Db } from "../../lib/db.server";
+import { appError } from "../../lib/errors";
+import { awardEarnedBadges, findPathBadge } from "../badges/service.server";
+import { anonymousDiagnostic, latestDiagnosticOf } from "../diagnostic/service.server";
+import { availableCourses, loadPublishedPath, loadPublishedPaths } from "./definitions.server";
+import { stepAnchor, stepLinkedPath } from "./model";
+import { computePathProgress, EMPTY_RECORD, masteredStepKeys, type PathProgress } from "./progress";
+import { loadLearnerRecord } from "./record.server";
+import { listUpcomingLinkedClasses } from "./queries.server";
+
+const pathNotFound = () => appError(404, "path_not_found", "paths:errors.not_found");
+
+/** The diagnostic that counts for this visitor: their latest, or this device's anonymous one. */
+async function currentDiagnostic(db: Db, user: User | null, anonymousToken: string | null) {
+  return user ? latestDiagnosticOf(db, user.id) : anonymousDiagnostic(db, anonymousToken);
+}
+
+/** "/parcours": the four paths, with the visitor's progress and the one their diagnostic recommends. */
+export async function listPathsOverview(db: Db, user: User | null, anonymousToken: string | null) {
+  const [paths, diagnostic] = await Promise.all([loadPublishedPaths(db), currentDiagnostic(db, user, anonymousToken)]);
+  const record = user ? await loadLearnerRecord(db, user.id) : EMPTY_RECORD;
+  const available = await availableCourses(db, paths);
+  return {
+    recommendedSlug: diagnostic?.recommended_path_slug ?? null,
+    hasDiagnostic: !!diagnostic,
+    paths: paths.map((p) => {
+      const skipped = diagnostic ? masteredStepKeys(p.definition, diagnostic.competence_scores) : new Set<string>();
+      const progress = computePathProgress(p.definition, record, { skipped, availableCourses: available });
+      return {
+        slug: p.slug,
+        title: p.title,
+        audience: p.audience,
+        goal: p.goal,
+        stepCount: p.definition.steps.length,
+        progress: user ? { requiredDone: progress.requiredDone, requiredCount: progress.requiredCount, complete: progress.complete, started: progress.started } : null,
+      };
+    }),
+  };
+}
+
+function stepLink(kind: string, target: { courseSlug: string | null; workshopTheme: string | null }) {
+  if (kind === "course") return `/cours/${target.courseSlug}`;
+  if (kind === "workshop_theme") return `/ateliers?theme=${target.workshopTheme}`;
+  return "/classes";
+}
+
+/**
+ * A path page: its steps with, for the learner, where they are (done,
+ * in progress, open, locked and by what, skipped thanks to the diagnostic)
+ * and what comes next. Progress comes from the learner record only; if it
+ * completes the path, the badge is issued on the spot.
+ */
+export async function getPathPage(db: Db, user: User | null, slug: string, { anonymousToken, baseUrl }: { anonymousToken: string | null; baseUrl: string }) {
+  const path = await loadPublishedPath(db, slug);
+  if (!path) throw pathNotFound();
+  const diagnostic = await currentDiagnostic(db, user, anonymousToken);
+  const record = user ? await loadLearnerRecord(db, user.id) : EMPTY_RECORD;
+  const available = await availableCourses(db, [path]);
+  const skipped = diagnostic ? masteredStepKeys(path.definition, diagnostic.competence_scores) : new Set<string>();
+  const progress: PathProgress = computePathProgress(path.definition, record, { skipped, availableCourses: available });
+
+  let badge = null;
+  if (user) {
+    if (progress.complete) await awardEarnedBadges(db, user.id, baseUrl);
+    const found = await findPathBadge(db, user.id, path.id);
+    badge = found ? { id: found.id, name: found.name, revoked: !!found.revoked_at } : null;
+  }
+
+  const classLinks = path.definition.steps.filter((s) => s.kind === "classroom").map((s) => stepLinkedPath(path.slug, s.key));
+  const upcoming = await listUpcomingLinkedClasses(db, classLinks);
+  const titles = new Map(path.definition.steps.map((s) => [s.key, s.title]));
+
+  return {
+    slug: path.slug,
+    title: path.title,
+    audience: path.audience,
+    goal: path.goal,
+    summary: path.summary.split("\n\n"),
+    signedIn: !!user,
+    diagnostic: diagnostic
+      ? { id: diagnostic.id, date: diagnostic.created_at, recommendsThis: diagnostic.recommended_path_slug === path.slug, anonymous: !user }
+      : null,
+    progress: {
+      requiredDone: progress.requiredDone,
+      requiredCount: progress.requiredCount,
+      complete: progress.complete,
+      settled: progress.settled,
+      next: progress.nextStepKey ? { key: progress.nextStepKey, title: titles.get(progress.nextStepKey)!, anchor: stepAnchor(progress.nextStepKey) } : null,
+      skippedCount: progress.steps.filter((s) => s.status === "skipped").length,
+    },
+    badge,
+    steps: path.definition.steps.map((step, i) => {
+      const state = progress.steps[i]!;
+      return {
+        key: step.key,
+        anchor: stepAnchor(step.key),
+        kind: step.kind,
+        title: step.title,
+        description: step.description,
+        optional: step.optional,
+        status: state.status,
+        doneAt: state.doneAt,
+        lockedBy: state.lockedBy,
+        isNext: progress.nextStepKey === step.key,
+        link: stepLink(step.kind, step),
+        workshopTheme: step.workshopTheme,
+        upcomingClasses:
+          step.kind === "classroom"
+            ? upcoming.filter((c) => c.linked_path === stepLinkedPath(path.slug, step.key)).map((c) => ({ id: c.id, title: c.title, startsAt: c.starts_at }))
+            : [],
+      };
+    }),
+  };
+}
+
+export type PathPage = Awaited<ReturnType<typeof getPathPage>>;

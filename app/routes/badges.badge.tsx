@@ -1,0 +1,148 @@
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
+import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import type { Route } from "./+types/badges.badge";
+import { FieldErrors, FormErrors } from "../components/ui/form-field";
+import { PageTitle } from "../components/ui/page-title";
+import { RevokeSchema } from "../features/badges/schemas";
+import { getBadgeVerification, revokeBadge } from "../features/badges/service.server";
+import { dbContext } from "../lib/context";
+import { appErrorStatus, isAppError } from "../lib/errors";
+import { formatDate } from "../lib/i18n";
+import { getLocale } from "../lib/i18n.server";
+import { parseForm } from "../lib/forms.server";
+import { currentUser, requireUser } from "../lib/session.server";
+import css from "../styles/paths.css?url";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: css }];
+
+export async function loader({ context, params }: Route.LoaderArgs) {
+  const badge = await getBadgeVerification(context.get(dbContext), currentUser(context), params.id);
+  return { badge, locale: getLocale(context) };
+}
+
+/** Coordinators withdraw a badge here. */
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const user = requireUser(context, request);
+  const submission = await parseForm(request, RevokeSchema);
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  try {
+    await revokeBadge(context.get(dbContext), user, params.id, submission.value.reason);
+  } catch (error) {
+    if (isAppError(error) && appErrorStatus(error) === 409) {
+      return data(submission.reply({ formErrors: [error.data.messageKey] }), { status: 409 });
+    }
+    throw error;
+  }
+  return redirect(`/badges/${params.id}?retire=1`);
+}
+
+export default function BadgeVerification() {
+  const { t } = useTranslation("badges");
+  const { badge, locale } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({ lastResult, id: "revoke", shouldValidate: "onSubmit" });
+  const statusText =
+    badge.status === "valid"
+      ? t("verify.status_valid")
+      : badge.status === "revoked"
+        ? t("verify.status_revoked", { date: badge.revokedAt ? formatDate(badge.revokedAt, locale) : "" })
+        : t("verify.status_invalid");
+  return (
+    <div className="page narrow">
+      <PageTitle>{t("verify.title")}</PageTitle>
+      <h1>{t("verify.title")}</h1>
+      {searchParams.has("retire") ? (
+        <div className="alert success" role="status">
+          <p>{t("verify.revoked_done")}</p>
+        </div>
+      ) : null}
+      <div className={`alert ${badge.status === "valid" ? "success" : "error"} badge-status`} data-status={badge.status}>
+        <p>{statusText}</p>
+      </div>
+      {badge.achievement ? (
+        <dl className="details">
+          <dt>{t("verify.badge")}</dt>
+          <dd>{badge.achievement.name}</dd>
+          <dt>{t("verify.description")}</dt>
+          <dd>{badge.achievement.description}</dd>
+          <dt>{t("verify.criteria")}</dt>
+          <dd>{badge.achievement.criteria}</dd>
+          <dt>{t("verify.issuer")}</dt>
+          <dd>{badge.issuerUrl ? <a href={badge.issuerUrl}>{badge.issuer}</a> : badge.issuer}</dd>
+          <dt>{t("verify.recipient")}</dt>
+          <dd>{badge.recipientName ?? t("verify.recipient_hidden")}</dd>
+          <dt>{t("verify.date")}</dt>
+          <dd>{badge.validFrom ? formatDate(badge.validFrom, locale) : ""}</dd>
+          {badge.revocationReason ? (
+            <>
+              <dt>{t("verify.revocation_reason")}</dt>
+              <dd>{badge.revocationReason}</dd>
+            </>
+          ) : null}
+        </dl>
+      ) : null}
+
+      {badge.isOwner ? (
+        <section aria-labelledby="owner-heading">
+          <h2 id="owner-heading">{t("verify.owner_title")}</h2>
+          <ul className="link-list">
+            <li>
+              <a href={`/badges/${badge.id}/certificat.pdf`} download>
+                {t("mine.certificate")}
+              </a>
+            </li>
+            <li>
+              <a href={`/badges/${badge.id}/badge.jwt`} download>
+                {t("mine.download_jwt")}
+              </a>
+            </li>
+            <li>
+              <a href={`/badges/${badge.id}/badge.json`} download>
+                {t("mine.download_json")}
+              </a>
+            </li>
+            <li>
+              <a href="/badges">{t("mine.title")}</a>
+            </li>
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="how-heading">
+        <h2 id="how-heading">{t("verify.how_title")}</h2>
+        <p>{t("verify.how_text")}</p>
+        <ul className="link-list">
+          <li>
+            <a href="/badges/emetteur/jwks.json">{t("verify.public_key")}</a>
+          </li>
+          <li>
+            <a href="/badges/emetteur">{t("verify.issuer_profile")}</a>
+          </li>
+          <li>
+            <a href="/badges/verifier">{t("verify.paste_link")}</a>
+          </li>
+        </ul>
+      </section>
+
+      {badge.canRevoke ? (
+        <section aria-labelledby="revoke-heading">
+          <h2 id="revoke-heading">{t("verify.revoke_title")}</h2>
+          <p>{t("verify.revoke_intro")}</p>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <Form method="post" {...getFormProps(form)} noValidate>
+            <div className="field">
+              <label htmlFor={fields.reason.id}>{t("verify.revoke_reason")}</label>
+              <textarea {...getTextareaProps(fields.reason)} key={fields.reason.key} rows={3} required />
+              <FieldErrors id={fields.reason.errorId} errors={fields.reason.errors} />
+            </div>
+            <button type="submit" className="button primary">
+              {t("verify.revoke_submit")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}
