@@ -3,6 +3,7 @@ import type { Role } from "./schema/accounts";
 import type { NewRelaySpace } from "./schema/places";
 import type { Database } from "./types";
 import { hashPassword } from "../app/lib/password.server";
+import { seedClassrooms } from "../app/features/classrooms/seed.server";
 import { seedWorkshops } from "../app/features/workshops/seed.server";
 import { importContentCourses } from "../app/features/courses/content-import.server";
 import path from "node:path";
@@ -113,6 +114,7 @@ export async function seedDemo(db: Kysely<Database>) {
   // The courses of content/courses, first: paths and badges name courses by slug.
   await importContentCourses(db);
   await seedWorkshops(db);
+  await seedClassrooms(db);
   // The four learner paths and the course badges of content/ (steps name courses by slug).
   await importPaths(db, path.resolve("content"));
   return { createdAccounts };

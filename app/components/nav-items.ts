@@ -17,5 +17,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/cours", labelKey: "courses:nav.catalogue" },
   { to: "/creer/cours", labelKey: "courses:nav.authoring", roles: ["mediator", "teacher", "coordinator"] },
   { to: "/classes", labelKey: "classrooms:nav" },
+  { to: "/tableau-de-bord", labelKey: "reports:nav.dashboard", roles: ["coordinator"] },
   { to: "/admin/utilisateurs", labelKey: "nav.users", roles: ["coordinator"] },
+  { to: "/donnees-ouvertes", labelKey: "opendata:nav" },
 ];

@@ -5,6 +5,7 @@ import * as courses from "./2026-11-30_courses";
 import * as workshops from "./2026-11-30_workshops";
 import * as xapi from "./2026-11-30_xapi";
 import * as projects from "./2026-12-01_projects";
+import * as reports from "./2026-12-02_reports";
 import * as paths from "./2026-12-03_paths";
 
 /**
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30_workshops": workshops,
   "2026-11-30_xapi": xapi,
   "2026-12-01_projects": projects,
+  "2026-12-02_reports": reports,
   "2026-12-03_paths": paths,
 };

@@ -9,8 +9,8 @@ const AXE_SOURCE: string = require("axe-core").source;
 
 export const baseUrl = () => inject("baseUrl");
 
-/** Debian's Chromium, never a downloaded browser. */
-export function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium, never a downloaded browser. `extraArgs` e.g. fake camera/microphone flags. */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
@@ -21,6 +21,7 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...extraArgs,
     ],
   });
 }

@@ -16,6 +16,8 @@ import badges from "./badges.json";
 import business from "./business.json";
 import diagnostic from "./diagnostic.json";
 import paths from "./paths.json";
+import opendata from "./opendata.json";
+import reports from "./reports.json";
 
 /** One namespace per feature; add a feature's file here in both languages. */
-export default { accounts, admin, classrooms, common, courses, errors, files, home, pages, h5p, xapi, mediation, places, workshops, badges, business, diagnostic, paths };
+export default { accounts, admin, classrooms, common, courses, errors, files, home, pages, h5p, xapi, mediation, places, workshops, badges, business, diagnostic, paths, opendata, reports };
