@@ -10,7 +10,8 @@ export interface RichDoc {
   type: "doc";
   content?: unknown[];
 }
-type Json<T> = ColumnType<T, T | string | undefined, T | string>;
+/** Pass objects: postgres.js and PGlite encode jsonb parameters themselves (a string would be stored as a JSON string). */
+type Json<T> = ColumnType<T, T | undefined, T>;
 
 export interface CourseTable {
   id: Generated<string>;

@@ -166,7 +166,7 @@ export function insertLesson(
       title: v.title,
       position: v.position,
       estimated_minutes: v.minutes,
-      body: v.body ? JSON.stringify(v.body) : undefined,
+      body: v.body,
       source_key: v.sourceKey ?? null,
     })
     .returning("id")
@@ -184,7 +184,7 @@ export async function updateLesson(
 ) {
   await trx
     .updateTable("lesson")
-    .set({ title: v.title, estimated_minutes: v.estimatedMinutes, required: v.required, body: JSON.stringify(v.body), updated_at: sql`now()` })
+    .set({ title: v.title, estimated_minutes: v.estimatedMinutes, required: v.required, body: v.body, updated_at: sql`now()` })
     .where("id", "=", lessonId)
     .execute();
 }

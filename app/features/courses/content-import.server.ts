@@ -24,7 +24,7 @@ import { AUDIENCES, LEVELS, PIX_COMPETENCES, THEMES } from "./vocabulary";
  */
 
 // Bump when the conversion changes, so every course is rewritten once.
-const IMPORTER_VERSION = "1";
+const IMPORTER_VERSION = "2";
 
 export const DEFAULT_CONTENT_DIR = path.resolve("content/courses");
 
@@ -180,7 +180,8 @@ async function importOne(db: Db, course: ContentCourse): Promise<ImportOutcome> 
       const moduleId = moduleIds.get(lesson.meta.module)!;
       const position = nextPosition.get(moduleId) ?? 0;
       nextPosition.set(moduleId, position + 1);
-      const body = JSON.stringify(sanitizeDocument(markdownToDocument(lesson.markdown, { resolveImage })).doc);
+      // An object, not a string: the drivers encode jsonb parameters themselves.
+      const body = sanitizeDocument(markdownToDocument(lesson.markdown, { resolveImage })).doc;
       const values = { module_id: moduleId, position, title: lesson.meta.title, estimated_minutes: lesson.meta.minutes, required: lesson.meta.required, body };
       await trx
         .insertInto("lesson")

@@ -22,7 +22,7 @@ export const LIMITS = { depth: 24, nodes: 20_000, textLength: 20_000 };
 
 export interface SanitizeResult {
   doc: RichDocument;
-  /** Nodes, marks and attributes that did not pass the allow-list. */
+  /** Nodes and marks that did not pass the allow-list (unknown attributes are ignored silently). */
   dropped: number;
 }
 

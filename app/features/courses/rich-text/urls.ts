@@ -34,7 +34,6 @@ export function safeHref(value: unknown): string | null {
   if (typeof value !== "string") return null;
   const href = value.trim();
   if (!href || href.length > 2048) return null;
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
   if (/[\u0000-\u0020\u007f-\u009f\\]/.test(href)) return null;
   if (href.startsWith("#")) return href;
   if (href.startsWith("/")) return href.startsWith("//") ? null : href;

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCatalogue, loadLessonPage } from "../../app/features/courses/learning.server";
+import { migrateToLatest, openDatabase, type Db, type OpenedDatabase } from "../../app/lib/db.server";
+import { testDb } from "../helpers/db";
+import { createUser } from "../helpers/fixtures";
+import { seedCourse } from "./courses-helpers";
+
+// The same French search, on the real server (PostgreSQL 15) and on the
+// embedded database (PGlite, PostgreSQL 17 in WASM, in memory).
+
+let embedded: OpenedDatabase;
+
+beforeAll(async () => {
+  embedded = await openDatabase({ memory: true });
+  await migrateToLatest(embedded.db);
+}, 60_000);
+
+afterAll(async () => {
+  await embedded?.close();
+});
+
+const backends: [string, () => Promise<Db>][] = [
+  ["PostgreSQL server", () => testDb()],
+  ["embedded PGlite", async () => embedded.db],
+];
+
+describe.each(backends)("French full-text search on %s", (_name, getDb) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await getDb();
+    await seedCourse(db, { slug: "demarches-en-ligne", title: "Faire ses démarches en ligne", summary: "Impôts, CAF, retraite : pas à pas." });
+    await seedCourse(db, { slug: "arnaques", title: "Se protéger des arnaques en ligne", summary: "Reconnaître un faux message." });
+    await seedCourse(db, { slug: "ecrire-un-e-mail", title: "Écrire un e-mail", summary: "Lire, écrire, répondre à un COURRIEL." });
+    await seedCourse(db, { slug: "brouillon-demarches", title: "Démarches (brouillon)", status: "draft" });
+  });
+
+  const slugs = async (q: string) => (await loadCatalogue(db, null, { q, page: 1 })).courses.map((c) => c.slug).sort();
+
+  it("ignores accents and case", async () => {
+    expect(await slugs("demarches")).toEqual(["demarches-en-ligne"]);
+    expect(await slugs("DÉMARCHES")).toEqual(["demarches-en-ligne"]);
+    expect(await slugs("Démarche")).toEqual(["demarches-en-ligne"]);
+    expect(await slugs("ecrire")).toEqual(["ecrire-un-e-mail"]);
+    expect(await slugs("courriel")).toEqual(["ecrire-un-e-mail"]);
+  });
+
+  it("stems French words and matches prefixes", async () => {
+    expect(await slugs("arnaque")).toEqual(["arnaques"]);
+    expect(await slugs("arnaq")).toEqual(["arnaques"]);
+    expect(await slugs("faux messages")).toEqual(["arnaques"]);
+    expect(await slugs("en ligne")).toEqual(["arnaques", "demarches-en-ligne"]);
+  });
+
+  it("requires every word, finds nothing rather than failing on odd input", async () => {
+    expect(await slugs("arnaque impots")).toEqual([]);
+    for (const odd of ["&", "'", ":*", "a & | ! (", "le", "<script>", "x".repeat(100), "éèêë"]) {
+      await expect(loadCatalogue(db, null, { q: odd, page: 1 })).resolves.toBeDefined();
+    }
+  });
+
+  it("stores and returns lesson bodies as JSON objects", async () => {
+    const course = await seedCourse(db, { body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "é" }] }] } });
+    const user = await createUser(db);
+    const page = await loadLessonPage(db, user, course.slug, course.lessons[0]!);
+    expect(page.body).toEqual({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "é" }] }] });
+  });
+});
