@@ -1,3 +1,4 @@
+import { EMBED_FRAME_ORIGINS } from "../features/courses/rich-text/embeds";
 import { env } from "./env.server";
 
 /**
@@ -21,7 +22,8 @@ export function contentSecurityPolicy(nonce: string, { dev = false } = {}): stri
     "font-src": ["'self'"],
     "connect-src": connect,
     "media-src": ["'self'", "blob:"],
-    "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+    // Video embeds of lessons: the same allow-list as the lesson renderer.
+    "frame-src": ["'self'", ...EMBED_FRAME_ORIGINS],
     "frame-ancestors": ["'none'"],
     "form-action": ["'self'"],
     "base-uri": ["'none'"],
