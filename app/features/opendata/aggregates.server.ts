@@ -1,0 +1,187 @@
+import { sql } from "kysely";
+import type { Db, DbOrTrx } from "../../lib/db.server";
+import { serverT } from "../../lib/i18n.server";
+import { parisMonth } from "../reports/period";
+import { CountMap, publishTable, type PublishedCell } from "./aggregates";
+import type { DatasetId } from "./catalogue";
+import { entityTag, type Publishable } from "./http.server";
+
+/**
+ * The two anonymised activity datasets, computed from the pre-aggregated
+ * tables (complete months only) and stored in `opendata_file`; a file is
+ * rewritten only when its bytes change, so Last-Modified tells the truth.
+ */
+const NOT_RECORDED = "Non renseigné";
+
+async function communeThemeCells(db: DbOrTrx, before: string) {
+  const people = await sql<{ m: string; commune: string | null; theme: string | null; n: number }>`
+    select to_char(month, 'YYYY-MM') as m, case when grouping(commune) = 1 then null else commune end as commune,
+      category as theme, count(distinct person)::int as n
+    from stats_people_monthly where indicator = 'mediation.people_theme' and month < ${before}::date
+    group by grouping sets ((month, commune, category), (month, category))
+    union all
+    select to_char(month, 'YYYY-MM'), case when grouping(commune) = 1 then null else commune end, null, count(distinct person)::int
+    from stats_people_monthly where indicator = 'mediation.people' and month < ${before}::date
+    group by grouping sets ((month, commune), (month))`.execute(db);
+  const acts = await sql<{ m: string; commune: string; theme: string; n: number }>`
+    select to_char(month, 'YYYY-MM') as m, commune, category as theme, sum(value)::float8 as n
+    from stats_monthly
+    where audience = '*' and month < ${before}::date
+      and (indicator = 'mediation.themes' or (indicator = 'mediation.accompaniments' and category = '*'))
+    group by indicator, month, commune, category`.execute(db);
+  const counts = new CountMap();
+  const months = new Map<string, { communes: Set<string>; themes: Set<string> }>();
+  const seen = (m: string) => {
+    if (!months.has(m)) months.set(m, { communes: new Set(), themes: new Set() });
+    return months.get(m)!;
+  };
+  for (const r of people.rows) {
+    const slot = seen(r.m);
+    if (r.commune !== null) slot.communes.add(r.commune);
+    if (r.theme !== null) slot.themes.add(r.theme);
+    counts.add([r.m, r.commune ?? "*", r.theme ?? "*"], r.n, 0);
+  }
+  for (const r of acts.rows) counts.add([r.m, r.commune, r.theme], 0, Number(r.n));
+  return { counts, months };
+}
+
+async function monthAudienceCells(db: DbOrTrx, before: string) {
+  const people = await sql<{ y: string; m: string | null; audience: string | null; n: number }>`
+    select y::text, case when grouping(m) = 1 then null else m end as m,
+      case when grouping(audience) = 1 then null else audience end as audience, count(distinct person)::int as n
+    from (select to_char(month, 'YYYY') as y, to_char(month, 'YYYY-MM') as m, audience, person
+          from stats_people_monthly where indicator = 'mediation.people' and month < ${before}::date) p
+    group by grouping sets ((y, m, audience), (y, m), (y, audience), (y))`.execute(db);
+  const acts = await sql<{ m: string; audience: string; n: number }>`
+    select to_char(month, 'YYYY-MM') as m, audience, sum(value)::float8 as n
+    from stats_monthly
+    where indicator = 'mediation.accompaniments' and commune = '*' and category = '*' and month < ${before}::date
+    group by month, audience`.execute(db);
+  const counts = new CountMap();
+  const years = new Map<string, { months: Set<string>; audiences: Set<string> }>();
+  for (const r of people.rows) {
+    if (!years.has(r.y)) years.set(r.y, { months: new Set(), audiences: new Set() });
+    const slot = years.get(r.y)!;
+    if (r.m !== null) slot.months.add(r.m);
+    if (r.audience !== null) slot.audiences.add(r.audience);
+    counts.add([r.y, r.m ?? "*", r.audience ?? "*"], r.n, 0);
+  }
+  for (const r of acts.rows) {
+    const year = r.m.slice(0, 4);
+    counts.add([year, r.m, r.audience], 0, Number(r.n));
+    // Year totals of accompaniments are sums of months (activities are counted once, in their month).
+    counts.add([year, "*", r.audience], 0, Number(r.n));
+  }
+  return { counts, years };
+}
+
+const sorted = (values: Iterable<string>) => [...values].sort((a, b) => a.localeCompare(b, "fr"));
+
+export async function buildActivityAggregates(db: DbOrTrx, now = new Date()) {
+  const before = `${parisMonth(now)}-01`;
+  const t = serverT("fr");
+  const theme = (code: string) => (code ? t(`reports:categories.themes.${code}`, { defaultValue: code }) : "");
+  const audience = (code: string) => (code ? t(`reports:categories.audiences.${code}`, { defaultValue: code }) : NOT_RECORDED);
+  const commune = (name: string) => (name === "" ? NOT_RECORDED : name);
+
+  const a = await communeThemeCells(db, before);
+  const communeTheme: PublishedCell[] = [];
+  for (const [month, slot] of [...a.months].sort(([x], [y]) => x.localeCompare(y))) {
+    communeTheme.push(
+      ...publishTable({
+        group: month,
+        rows: sorted(slot.communes),
+        cols: sorted(slot.themes),
+        cell: (r, c) => a.counts.get(month, r, c),
+        rowTotal: (r) => a.counts.get(month, r, "*"),
+        colTotal: (c) => a.counts.get(month, "*", c),
+        total: a.counts.get(month, "*", "*"),
+      }),
+    );
+  }
+
+  const b = await monthAudienceCells(db, before);
+  const monthAudience: PublishedCell[] = [];
+  for (const [year, slot] of [...b.years].sort(([x], [y]) => x.localeCompare(y))) {
+    monthAudience.push(
+      ...publishTable({
+        group: year,
+        rows: sorted(slot.months),
+        cols: sorted(slot.audiences),
+        cell: (r, c) => b.counts.get(year, r, c),
+        rowTotal: (r) => b.counts.get(year, r, "*"),
+        colTotal: (c) => b.counts.get(year, "*", c),
+        total: b.counts.get(year, "*", "*"),
+      }),
+    );
+  }
+
+  const csvQuote = (v: string | number | null) => (v === null ? "" : typeof v === "number" ? String(v) : `"${v.replace(/"/g, '""')}"`);
+  // RFC 4180, UTF-8 without BOM (for machines), text quoted, numbers bare, suppressed values empty.
+  const csv = (header: string[], rows: (string | number | null)[][]) =>
+    [header, ...rows].map((r) => r.map(csvQuote).join(",")).join("\r\n") + "\r\n";
+
+  const aHeader = ["mois", "niveau", "commune", "thematique", "thematique_libelle", "personnes", "accompagnements", "secret_statistique"];
+  const aRows = communeTheme.map((c) => [
+    c.group,
+    c.level,
+    c.level === "detail" || c.level === "total_ligne" ? commune(c.row) : "",
+    c.col,
+    theme(c.col),
+    c.people,
+    c.accompaniments,
+    c.suppressed ? "oui" : "non",
+  ]);
+  const bHeader = ["annee", "mois", "niveau", "public", "public_libelle", "personnes", "accompagnements", "secret_statistique"];
+  const bRows = monthAudience.map((c) => [
+    c.group,
+    c.row,
+    c.level,
+    c.col,
+    c.level === "detail" || c.level === "total_colonne" ? audience(c.col) : "",
+    c.people,
+    c.accompaniments,
+    c.suppressed ? "oui" : "non",
+  ]);
+  const json = (header: string[], rows: (string | number | null)[][]) =>
+    JSON.stringify(rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] === "" ? null : r[i]]))), null, 1);
+
+  return {
+    "accompagnements-communes-thematiques": { csv: csv(aHeader, aRows), json: json(aHeader, aRows) },
+    "personnes-accompagnees-publics": { csv: csv(bHeader, bRows), json: json(bHeader, bRows) },
+  } satisfies Record<Exclude<DatasetId, "lieux-mediation-numerique">, { csv: string; json: string }>;
+}
+
+const CONTENT_TYPES = { csv: "text/csv; charset=utf-8", json: "application/json; charset=utf-8" } as const;
+
+/** Recomputes both datasets and stores the files whose bytes changed. */
+export async function publishActivityAggregates(db: Db, now = new Date()) {
+  const built = await buildActivityAggregates(db, now);
+  let changed = 0;
+  for (const [dataset, formats] of Object.entries(built)) {
+    for (const format of ["csv", "json"] as const) {
+      const name = `${dataset}.${format}`;
+      const body = formats[format];
+      const etag = entityTag(body);
+      const existing = await db.selectFrom("opendata_file").select("etag").where("name", "=", name).executeTakeFirst();
+      if (existing?.etag === etag) continue;
+      await db
+        .insertInto("opendata_file")
+        .values({ name, content_type: CONTENT_TYPES[format], body, etag, modified_at: now })
+        .onConflict((oc) => oc.column("name").doUpdateSet({ body, etag, modified_at: now, content_type: CONTENT_TYPES[format] }))
+        .execute();
+      changed++;
+    }
+  }
+  return changed;
+}
+
+export async function activityAggregateFile(db: Db, dataset: DatasetId, format: "csv" | "json"): Promise<Publishable> {
+  const name = `${dataset}.${format}`;
+  let row = await db.selectFrom("opendata_file").selectAll().where("name", "=", name).executeTakeFirst();
+  if (!row) {
+    await publishActivityAggregates(db);
+    row = await db.selectFrom("opendata_file").selectAll().where("name", "=", name).executeTakeFirstOrThrow();
+  }
+  return { body: row.body, contentType: row.content_type, lastModified: new Date(row.modified_at), filename: name };
+}

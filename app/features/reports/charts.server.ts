@@ -1,0 +1,74 @@
+import * as Plot from "@observablehq/plot";
+import { parseHTML } from "linkedom";
+import type { ChartTable } from "./dashboard-types";
+
+/**
+ * Charts drawn on the server by Observable Plot into a linkedom document and
+ * inlined as SVG. The page's CSP forbids inline styles, so the <style>
+ * element and style attributes Plot adds are removed and app/styles/reports.css
+ * gives the same look with classes (see docs/decisions: aggregation design).
+ * Colours are SVG presentation attributes (allowed), from a palette checked
+ * for contrast on white.
+ */
+export const PALETTE = ["#0b5394", "#b35900", "#1d6b2f", "#6a3d9a"] as const;
+
+const WIDTH = 720;
+
+function documentForPlot() {
+  return parseHTML("<!doctype html><html><body></body></html>").document;
+}
+
+/** Removes what the CSP would block and makes the SVG an image with a text alternative. */
+export function sanitisePlot(node: Element, alt: string): string {
+  const svg = node.tagName.toLowerCase() === "svg" ? node : node.querySelector("svg");
+  if (!svg) throw new Error("Plot produced no SVG");
+  for (const style of [...svg.querySelectorAll("style")]) style.remove();
+  for (const el of [svg, ...svg.querySelectorAll("[style]")]) el.removeAttribute("style");
+  // Plot reports problems as a visible ⚠ text; our data should never trigger one.
+  for (const text of [...svg.querySelectorAll("text")]) if (text.textContent?.includes("⚠")) text.remove();
+  svg.setAttribute("class", "chart-svg");
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", alt);
+  svg.removeAttribute("aria-description");
+  return svg.outerHTML;
+}
+
+/** Bars per month, one colour per series (grouped side by side). */
+export function monthlyChart(table: ChartTable, { yLabel, alt }: { yLabel: string; alt: string }): string {
+  const series = table.columns;
+  const data = table.rows.flatMap((row) => series.map((name, i) => ({ month: row.label, series: name, value: row.values[i] ?? 0 })));
+  const node = Plot.plot({
+    document: documentForPlot(),
+    width: WIDTH,
+    height: 280,
+    marginLeft: 56,
+    marginBottom: 40,
+    fx: { label: null, padding: 0.15, tickRotate: table.rows.length > 12 ? -45 : 0 },
+    x: { axis: null, domain: series, padding: 0.05 },
+    y: { grid: true, label: yLabel, nice: true },
+    color: { domain: series, range: [...PALETTE] },
+    marks: [Plot.barY(data, { fx: "month", x: "series", y: "value", fill: "series" }), Plot.ruleY([0])],
+  }) as unknown as Element;
+  return sanitisePlot(node, alt);
+}
+
+/** Horizontal bars, largest first, value written at the end of each bar. */
+export function breakdownChart(table: ChartTable, { alt }: { alt: string }): string {
+  const data = table.rows.map((row) => ({ label: row.label, value: row.values[0] ?? 0 }));
+  const longest = Math.max(10, ...data.map((d) => d.label.length));
+  const node = Plot.plot({
+    document: documentForPlot(),
+    width: WIDTH,
+    height: 40 + data.length * 26,
+    marginLeft: Math.min(300, 12 + longest * 6.5),
+    marginRight: 48,
+    x: { grid: true, label: table.valueLabel ?? null, nice: true },
+    y: { label: null, domain: data.map((d) => d.label) },
+    marks: [
+      Plot.barX(data, { y: "label", x: "value", fill: PALETTE[0] }),
+      Plot.text(data, { y: "label", x: "value", text: (d: { value: number }) => String(d.value), dx: 6, textAnchor: "start", fill: "currentColor" }),
+      Plot.ruleX([0]),
+    ],
+  }) as unknown as Element;
+  return sanitisePlot(node, alt);
+}

@@ -1,0 +1,26 @@
+import type { TFunction } from "i18next";
+import { formatNumber } from "../../lib/i18n";
+import type { FigureValue } from "./dashboard-types";
+
+/** Change from `previous` to `value` in percent (one decimal), null when there is nothing to compare with. */
+export function changePercent(value: number | null, previous: number | null): number | null {
+  if (value === null || previous === null || previous === 0) return null;
+  return Math.round(((value - previous) / previous) * 1000) / 10;
+}
+
+/** A figure as people read it: "1 234", "12,5 h", "45 %"; null → "n/a" in the caller's words. */
+export function formatFigure(f: Pick<FigureValue, "unit">, value: number | null, locale: string, t: TFunction, missing: string) {
+  if (value === null) return missing;
+  const n = formatNumber(value, locale, { maximumFractionDigits: 1 });
+  if (f.unit === "hours") return t("reports:format.hours", { value: n });
+  if (f.unit === "percent") return t("reports:format.percent", { value: n });
+  return n;
+}
+
+/** "+12,5 %", "-3 %", or "-" when there is no comparison. */
+export function formatChange(value: number | null, previous: number | null, locale: string, t: TFunction) {
+  const pct = changePercent(value, previous);
+  if (pct === null) return "-";
+  const n = formatNumber(Math.abs(pct), locale, { maximumFractionDigits: 1 });
+  return `${pct > 0 ? "+" : pct < 0 ? "-" : ""}${t("reports:format.percent", { value: n })}`;
+}
