@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Selectable } from "kysely";
 
-type Json<T> = ColumnType<T, string, string>;
+/** jsonb: written and read as objects (a string would be stored as a JSON string). */
+type Json<T> = T;
 
 export interface H5pLibraryTable {
   id: Generated<string>;

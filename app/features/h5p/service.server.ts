@@ -1,0 +1,156 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { User } from "../../../db/schema/accounts";
+import { withRetryingTransaction, type Db, type DbOrTrx } from "../../lib/db.server";
+import { forbidden, notFound } from "../../lib/errors";
+import { isUuid } from "../../lib/ids";
+import { logger } from "../../lib/logger.server";
+import { can } from "../../lib/permissions";
+import { fileStorage, type FileStorage } from "../../lib/storage.server";
+import { DEFAULT_LIMITS, openArchive, type ArchiveLimits, type OpenedArchive } from "./archive.server";
+import { contentTypeOf } from "./mime";
+import { checkPackage, libraryKey, type CheckedPackage, type PackageRules } from "./package.server";
+import * as q from "./queries.server";
+
+/**
+ * H5P packages: checked whole before anything is stored (archive.server.ts,
+ * package.server.ts), then written through the storage interface, then
+ * recorded in one transaction. Files of a failed install are removed.
+ */
+export interface StoreOptions {
+  storage?: FileStorage;
+  limits?: ArchiveLimits;
+}
+
+export async function installedLibraryKeys(db: DbOrTrx) {
+  const rows = await q.listLibraryVersions(db);
+  return new Set(rows.map((r) => libraryKey(r.machine_name, r.major_version, r.minor_version)));
+}
+
+async function checkArchive(db: DbOrTrx, file: Uint8Array, rules: Omit<PackageRules, "installed">, limits: ArchiveLimits) {
+  const archive = await openArchive(Buffer.from(file.buffer, file.byteOffset, file.byteLength), limits);
+  try {
+    return await checkPackage(archive, { ...rules, installed: await installedLibraryKeys(db) });
+  } finally {
+    archive.close();
+  }
+}
+
+/** Writes what `checked` installs and records it; returns the new content's id, if any. */
+export async function storePackage(
+  db: Db,
+  checked: CheckedPackage,
+  { storage, createdBy, title, sourceKey }: { storage: FileStorage; createdBy: string | null; title?: string; sourceKey?: string },
+) {
+  const written: string[] = [];
+  const upgrades: { prefix: string; library: CheckedPackage["libraries"][number] }[] = [];
+  try {
+    for (const library of checked.libraries) {
+      const { machineName, majorVersion, minorVersion, patchVersion } = library.json;
+      const existing = await q.findLibrary(db, machineName, majorVersion, minorVersion);
+      if (existing && existing.patch_version >= patchVersion) continue;
+      const prefix = `h5p/libraries/${library.folder}-${randomBytes(4).toString("hex")}`;
+      written.push(prefix);
+      for (const [path, bytes] of library.files) await storage.put(`${prefix}/${path}`, bytes, contentTypeOf(path));
+      upgrades.push({ prefix, library });
+    }
+    let contentId: string | null = null;
+    if (checked.manifest) {
+      contentId = randomUUID();
+      const prefix = `h5p/content/${contentId}`;
+      written.push(prefix);
+      for (const [path, bytes] of checked.contentFiles) await storage.put(`${prefix}/${path}`, bytes, contentTypeOf(path));
+    }
+    const replaced = await withRetryingTransaction(db, async (trx) => {
+      const old: string[] = [];
+      for (const { prefix, library } of upgrades) {
+        const j = library.json;
+        const result = await q.upsertLibrary(trx, {
+          machineName: j.machineName,
+          major: j.majorVersion,
+          minor: j.minorVersion,
+          patch: j.patchVersion,
+          title: j.title,
+          runnable: j.runnable === 1 || j.runnable === true,
+          json: j,
+          storagePrefix: prefix,
+          installedBy: createdBy,
+        });
+        if (result.replaced) old.push(result.replaced);
+      }
+      if (checked.manifest && contentId) {
+        const m = checked.manifest;
+        const main = m.preloadedDependencies.find((d) => d.machineName === m.mainLibrary)!;
+        let bytes = 0;
+        for (const b of checked.contentFiles.values()) bytes += b.byteLength;
+        await q.insertContent(trx, {
+          id: contentId,
+          title: (title?.trim() || m.title).slice(0, 255),
+          mainLibrary: `${main.machineName} ${main.majorVersion}.${main.minorVersion}`,
+          manifest: m,
+          storagePrefix: `h5p/content/${contentId}`,
+          fileCount: checked.contentFiles.size,
+          totalBytes: bytes,
+          createdBy,
+          sourceKey,
+        });
+      }
+      return old;
+    });
+    for (const prefix of replaced) await storage.deletePrefix(prefix).catch((err) => logger.warn({ err, prefix }, "old H5P library files left"));
+    return { contentId, installed: upgrades.map((u) => u.library.folder) };
+  } catch (error) {
+    for (const prefix of written) await storage.deletePrefix(prefix).catch(() => {});
+    throw error;
+  }
+}
+
+/** An author's .h5p: an activity using installed libraries (coordinators may bring new ones). */
+export async function uploadContent(db: Db, actor: User, input: { file: Uint8Array; title?: string }, options: StoreOptions = {}) {
+  if (!can(actor, "create:h5p_content:own")) throw forbidden();
+  const checked = await checkArchive(
+    db,
+    input.file,
+    { mode: "content", mayInstallLibraries: can(actor, "install:h5p_library:any") },
+    options.limits ?? DEFAULT_LIMITS,
+  );
+  const stored = await storePackage(db, checked, { storage: options.storage ?? fileStorage(), createdBy: actor.id, title: input.title });
+  return { contentId: stored.contentId!, installed: stored.installed };
+}
+
+/** A coordinator installs the libraries a .h5p carries (its content is not kept). */
+export async function installLibraries(db: Db, actor: User, file: Uint8Array, options: StoreOptions = {}) {
+  if (!can(actor, "install:h5p_library:any")) throw forbidden();
+  const checked = await checkArchive(db, file, { mode: "libraries", mayInstallLibraries: true }, options.limits ?? DEFAULT_LIMITS);
+  return storePackage(db, checked, { storage: options.storage ?? fileStorage(), createdBy: actor.id });
+}
+
+/** Files given as a map (the project's own content type and demo, from content/h5p/) go through the same checks. */
+export function archiveFromFiles(files: Map<string, Buffer>): OpenedArchive {
+  return {
+    files: new Map([...files].map(([name, bytes]) => [name, { name, size: bytes.byteLength, entry: null as never }])),
+    read: async (name) => files.get(name)!,
+    close: () => {},
+  };
+}
+
+export function listLibraries(db: DbOrTrx, actor: User) {
+  if (!can(actor, "install:h5p_library:any")) throw forbidden();
+  return q.listLibraries(db);
+}
+
+/** Authors see their own activities; coordinators see all. */
+export function listContents(db: DbOrTrx, actor: User) {
+  if (!can(actor, "create:h5p_content:own")) throw forbidden();
+  return q.listContents(db, { createdBy: can(actor, "create:h5p_content:any") ? undefined : actor.id });
+}
+
+/** Any signed-in person may play an activity (lessons decide who sees them). */
+export async function findPlayableContent(db: DbOrTrx, contentId: string) {
+  const content = isUuid(contentId) ? await q.findContent(db, contentId) : undefined;
+  if (!content) throw notFound("page");
+  return content;
+}
+
+export function canSeeResults(actor: User, content: { created_by: string | null }) {
+  return can(actor, "read:h5p_results:any") || (can(actor, "read:h5p_results:own") && content.created_by === actor.id);
+}
