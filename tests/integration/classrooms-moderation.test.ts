@@ -186,13 +186,14 @@ describe("moderation through LiveKit's server API (against the Twirp stand-in)",
 
   it("answers 403 to a learner, a mediator of another class and a signed-out caller — before any LiveKit call", async () => {
     for (const user of [learner, otherMediator]) {
-      for (const fields of [
+      const attempts: Record<string, string>[] = [
         { intent: "grant_speech", identity: classmate.id },
         { intent: "mute_track", identity: classmate.id, trackSid: "TR_x" },
         { intent: "remove", identity: classmate.id },
         { intent: "end_class" },
         { intent: "start_recording" },
-      ]) {
+      ];
+      for (const fields of attempts) {
         const result = await moderate(user, fields);
         expect(result.status, `${user.role} ${fields.intent}`).toBe(403);
         expect(result.body.error.code).toBe("forbidden");

@@ -1,6 +1,7 @@
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../../db/schema/accounts";
+import { createFeed, personalFeedIcs } from "../../app/features/calendar/feed.server";
 import { ScheduleClassSchema } from "../../app/features/classrooms/schemas";
 import {
   cancelClass,
@@ -164,6 +165,29 @@ describe("calendar, reminders and cancellation", () => {
 
     const stranger = await createUser(db);
     expect(await failure(classCalendar(db, stranger, `${classroom.id}.ics`))).toBe("403 forbidden");
+  });
+
+  it("puts the classes of a person in their personal calendar feed (cancelled ones marked so)", async () => {
+    const learner = await createUser(db);
+    const upcoming = await makeClass(db, mediator, { startsAt: new Date(Date.now() + 30 * HOUR), title: "Classe du feed" });
+    const cancelled = await makeClass(db, mediator, { startsAt: new Date(Date.now() + 40 * HOUR), title: "Classe annulée du feed" });
+    const old = await makeClass(db, mediator, { startsAt: new Date(Date.now() - 90 * 24 * HOUR), title: "Classe trop ancienne" });
+    const other = await makeClass(db, mediator, { startsAt: new Date(Date.now() + 30 * HOUR), title: "Classe des autres" });
+    await register(db, upcoming, learner);
+    await register(db, cancelled, learner);
+    await register(db, old, learner);
+    await cancelClass(db, mediator, cancelled.id);
+    const url = await createFeed(db, learner, "http://app.test");
+    const body = (await personalFeedIcs(db, url.split("/calendrier/")[1]!.replace(/\.ics$/, "")))!;
+    const events = new ICAL.Component(ICAL.parse(body)).getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
+    const byTitle = Object.fromEntries(events.map((e) => [e.summary, e]));
+    expect(byTitle["Classe du feed"]?.uid).toBe(`classe-${upcoming.id}@passerelle`);
+    expect(byTitle["Classe annulée du feed"]?.component.getFirstPropertyValue("status")).toBe("CANCELLED");
+    expect(byTitle["Classe trop ancienne"]).toBeUndefined();
+    expect(byTitle["Classe des autres"]).toBeUndefined();
+    // The host has it too.
+    const hostFeed = await createFeed(db, mediator, "http://app.test");
+    expect(await personalFeedIcs(db, hostFeed.split("/calendrier/")[1]!.replace(/\.ics$/, ""))).toContain(`classe-${other.id}@passerelle`);
   });
 
   it("queues one reminder per registrant the day before, never twice, and none for someone without email", async () => {

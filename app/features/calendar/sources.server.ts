@@ -1,6 +1,7 @@
 import type { DbOrTrx } from "../../lib/db.server";
 import type { Locale } from "../../lib/i18n";
 import type { CalendarEvent } from "../../lib/ics.server";
+import { classCalendarEvents } from "../classrooms/scheduling.server";
 import { workshopCalendarEvents } from "../workshops/calendar.server";
 
 /**
@@ -11,4 +12,4 @@ import { workshopCalendarEvents } from "../workshops/calendar.server";
  */
 export type CalendarSource = (db: DbOrTrx, userId: string, options: { from: Date; locale: Locale }) => Promise<CalendarEvent[]>;
 
-export const CALENDAR_SOURCES: CalendarSource[] = [workshopCalendarEvents];
+export const CALENDAR_SOURCES: CalendarSource[] = [workshopCalendarEvents, classCalendarEvents];

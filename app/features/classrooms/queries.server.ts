@@ -141,8 +141,8 @@ export function listClassesOfUser(db: DbOrTrx, userId: string, limit = 100) {
     .execute();
 }
 
-/** Full rows of the classes a user runs or is registered in (not removed from), for calendars. */
-export function listCalendarClassesOf(db: DbOrTrx, userId: string, limit = 500) {
+/** Full rows of the classes a user runs or is registered in (not removed from), ending after a date, for calendars. */
+export function listCalendarClassesOf(db: DbOrTrx, userId: string, endingAfter: Date, limit = 500) {
   return db
     .selectFrom("classroom")
     .selectAll()
@@ -162,7 +162,8 @@ export function listCalendarClassesOf(db: DbOrTrx, userId: string, limit = 500) 
         ),
       ]),
     )
-    .orderBy("starts_at", "desc")
+    .where("ends_at", ">=", endingAfter)
+    .orderBy("starts_at")
     .limit(limit)
     .execute();
 }

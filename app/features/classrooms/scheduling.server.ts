@@ -4,7 +4,7 @@ import type { Db, DbOrTrx } from "../../lib/db.server";
 import { env } from "../../lib/env.server";
 import { appError, forbidden } from "../../lib/errors";
 import { buildCalendar, type CalendarEvent } from "../../lib/ics.server";
-import { formatDateTime } from "../../lib/i18n";
+import { formatDateTime, type Locale } from "../../lib/i18n";
 import { serverT } from "../../lib/i18n.server";
 import { isUuid } from "../../lib/ids";
 import type { PeriodicJob } from "../../lib/jobs.server";
@@ -283,10 +283,14 @@ export async function classCalendar(db: Db, user: User, classroomId: string) {
   };
 }
 
-/** Classes of a user (hosted, co-hosted, registered and not removed) as calendar events, for a personal feed. */
-export async function classCalendarEventsOf(db: DbOrTrx, user: User): Promise<CalendarEvent[]> {
-  const t = serverT(user.locale);
-  return (await q.listCalendarClassesOf(db, user.id)).map((c) => calendarEvent(c, t));
+/**
+ * A person's classes (hosted, co-hosted, registered and not removed) ending
+ * after `from`, as events of their personal calendar feed (app/features/calendar).
+ * Cancelled classes stay in, marked CANCELLED, so calendar apps remove them.
+ */
+export async function classCalendarEvents(db: DbOrTrx, userId: string, { from, locale }: { from: Date; locale: Locale }): Promise<CalendarEvent[]> {
+  const t = serverT(locale);
+  return (await q.listCalendarClassesOf(db, userId, from)).map((c) => calendarEvent(c, t));
 }
 
 /** Every 5 minutes: reminders of tomorrow's classes (idempotent, see queueClassReminders). */

@@ -7,7 +7,7 @@ export {
   absoluteUrl,
   cancelClass,
   classCalendar,
-  classCalendarEventsOf,
+  classCalendarEvents,
   classPage,
   ClassFieldError,
   listClassesPage,
