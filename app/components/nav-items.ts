@@ -18,6 +18,12 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/creer/cours", labelKey: "courses:nav.authoring", roles: ["mediator", "teacher", "coordinator"] },
   { to: "/classes", labelKey: "classrooms:nav" },
   { to: "/tableau-de-bord", labelKey: "reports:nav.dashboard", roles: ["coordinator"] },
+  { to: "/ateliers", labelKey: "workshops:nav.workshops" },
+  { to: "/lieux", labelKey: "places:nav.places" },
+  { to: "/compte/activites", labelKey: "workshops:nav.my_activities", roles: ["learner"] },
+  { to: "/accompagnement/journal", labelKey: "mediation:nav.log", roles: ["mediator", "coordinator"] },
+  { to: "/accompagnement/personnes", labelKey: "mediation:nav.learners", roles: ["mediator", "coordinator"] },
+  { to: "/gestion/lieux", labelKey: "places:nav.manage", roles: ["coordinator"] },
   { to: "/admin/utilisateurs", labelKey: "nav.users", roles: ["coordinator"] },
   { to: "/donnees-ouvertes", labelKey: "opendata:nav" },
 ];

@@ -10,8 +10,9 @@ export function manyOf<T extends string>(
   notInListKey: string,
   { min = 0, minKey = notInListKey, max = values.length, maxKey = notInListKey }: { min?: number; minKey?: string; max?: number; maxKey?: string } = {},
 ) {
+  // Nothing ticked arrives as undefined, one box as a string: both become arrays.
   return z
-    .array(z.string())
+    .preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()))
     .superRefine((items, ctx) => {
       if (items.some((v) => !(values as readonly string[]).includes(v))) ctx.addIssue({ code: "custom", message: notInListKey });
       else if (new Set(items).size < min) ctx.addIssue({ code: "custom", message: minKey });

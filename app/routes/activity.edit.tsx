@@ -1,0 +1,107 @@
+import { useTranslation } from "react-i18next";
+import { data, redirect, useActionData, useLoaderData } from "react-router";
+import type { Route } from "./+types/activity.edit";
+import { PageTitle } from "../components/ui/page-title";
+import { activityFormData, getActivityForEdit, recordAccompaniment, updateAccompaniment } from "../features/mediation/activity.server";
+import { ActivityForm } from "../features/mediation/components/activity-form";
+import { ActivitySchema } from "../features/mediation/schemas";
+import { dbContext } from "../lib/context";
+import { parseForm } from "../lib/forms.server";
+import { requireUser } from "../lib/session.server";
+import workshopsCss from "../styles/workshops.css?url";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: workshopsCss }];
+
+const isoDate = (d: Date | string) => (typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const actor = requireUser(context, request);
+  const db = context.get(dbContext);
+  if (!params.id) {
+    const { spaces, learners, defaults } = await activityFormData(db, actor);
+    return {
+      spaces,
+      learners,
+      workshopPeople: null,
+      needsReview: false,
+      defaultValue: {
+        activityType: "individuel",
+        placeType: "lieu_activite",
+        activityDate: defaults.activityDate,
+        durationMinutes: String(defaults.durationMinutes),
+        relaySpaceId: defaults.relaySpaceId ?? "",
+        anonymousParticipants: "0",
+      },
+    };
+  }
+  const { activity: a, beneficiaries, spaces, learners } = await getActivityForEdit(db, actor, params.id);
+  const linked = beneficiaries.find((b) => b.user_id);
+  const single = a.workshop_id ? null : (beneficiaries[0] ?? null);
+  return {
+    spaces,
+    learners,
+    needsReview: a.needs_review,
+    workshopPeople: a.workshop_id ? beneficiaries.map((b) => [b.first_name, b.last_name].filter(Boolean).join(" ") || "—") : null,
+    defaultValue: {
+      activityType: a.activity_type,
+      activityDate: isoDate(a.activity_date),
+      durationMinutes: String(a.duration_minutes),
+      placeType: a.place_type,
+      relaySpaceId: a.relay_space_id ?? "",
+      placeCommune: a.place_commune ?? "",
+      equipment: a.equipment,
+      themes: a.themes,
+      autonomy: a.autonomy ?? "",
+      redirection: a.redirection ?? "",
+      notes: a.notes ?? "",
+      anonymousParticipants: String(a.anonymous_participants),
+      learnerId: linked?.user_id ?? "",
+      gender: single?.gender ?? "",
+      ageBand: single && !single.user_id ? (single.age_band ?? "") : "",
+      socialStatus: single?.social_status ?? "",
+      beneficiaryCommune: single && !single.user_id ? (single.commune ?? "") : "",
+    },
+  };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const actor = requireUser(context, request);
+  const submission = await parseForm(request, ActivitySchema);
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const db = context.get(dbContext);
+  if (params.id) await updateAccompaniment(db, actor, params.id, submission.value);
+  else await recordAccompaniment(db, actor, submission.value);
+  return redirect("/accompagnement/journal?enregistre=1");
+}
+
+export default function EditActivity() {
+  const { t } = useTranslation("mediation");
+  const { spaces, learners, workshopPeople, defaultValue, needsReview } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const isNew = !("learnerId" in defaultValue);
+  const title = isNew ? t("log.new_title") : t("log.edit_title");
+  return (
+    <div className="page narrow-wide">
+      <PageTitle>{title}</PageTitle>
+      <p>
+        <a href="/accompagnement/journal">{t("log.back")}</a>
+      </p>
+      <h1>{title}</h1>
+      {needsReview ? (
+        <div className="alert info" role="status">
+          <p>{t("log.prefilled_notice")}</p>
+        </div>
+      ) : (
+        <p>{t("log.form_intro")}</p>
+      )}
+      <ActivityForm
+        lastResult={lastResult}
+        defaultValue={defaultValue}
+        spaces={spaces}
+        learners={learners}
+        workshopPeople={workshopPeople}
+        submitLabel={isNew ? t("log.save_new") : t("log.save")}
+      />
+    </div>
+  );
+}

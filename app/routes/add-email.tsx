@@ -1,0 +1,57 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
+import { data, Form, redirect, useActionData } from "react-router";
+import type { Route } from "./+types/add-email";
+import { FormErrors, FormField } from "../components/ui/form-field";
+import { PageTitle } from "../components/ui/page-title";
+import { FieldError } from "../features/accounts/service.server";
+import { addEmailAndPassword } from "../features/mediation/learners.server";
+import { AddEmailSchema } from "../features/mediation/schemas";
+import { dbContext } from "../lib/context";
+import { parseForm } from "../lib/forms.server";
+import { requireUser } from "../lib/session.server";
+
+const SECRETS = ["password", "passwordConfirm"];
+
+export function loader({ context, request }: Route.LoaderArgs) {
+  const user = requireUser(context, request);
+  if (user.email) throw redirect("/compte");
+  return null;
+}
+
+export async function action({ context, request }: Route.ActionArgs) {
+  const user = requireUser(context, request);
+  const submission = await parseForm(request, AddEmailSchema);
+  if (submission.status !== "success") return data(submission.reply({ hideFields: SECRETS }), { status: 400 });
+  try {
+    await addEmailAndPassword(context.get(dbContext), user, submission.value);
+    return redirect("/compte/activites?adresse=ajoutee");
+  } catch (error) {
+    if (error instanceof FieldError) {
+      return data(submission.reply({ fieldErrors: { [error.field]: [error.messageKey] }, hideFields: SECRETS }), { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function AddEmail() {
+  const { t } = useTranslation("mediation");
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult, id: "add-email" });
+  return (
+    <div className="page narrow">
+      <PageTitle>{t("add_email.title")}</PageTitle>
+      <h1>{t("add_email.title")}</h1>
+      <p>{t("add_email.intro")}</p>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <FormField field={fields.email} label={t("accounts:fields.email")} type="email" autoComplete="email" required />
+        <FormField field={fields.password} label={t("accounts:fields.new_password")} hint={t("accounts:fields.password_hint")} type="password" autoComplete="new-password" required />
+        <FormField field={fields.passwordConfirm} label={t("accounts:fields.password_confirm")} type="password" autoComplete="new-password" required />
+        <button type="submit" className="button primary">
+          {t("add_email.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

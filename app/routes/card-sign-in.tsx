@@ -1,0 +1,65 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
+import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
+import type { Route } from "./+types/card-sign-in";
+import { FormErrors, FormField } from "../components/ui/form-field";
+import { PageTitle } from "../components/ui/page-title";
+import { redirectSignedIn, requestMeta } from "../features/accounts/responses.server";
+import { FieldError } from "../features/accounts/service.server";
+import { signInWithAccessCard } from "../features/mediation/access-card.server";
+import { formatAccessCode, normalizeAccessCode } from "../features/mediation/access-code";
+import { AccessCardSignInSchema } from "../features/mediation/schemas";
+import { dbContext } from "../lib/context";
+import { appErrorStatus, isAppError } from "../lib/errors";
+import { parseForm } from "../lib/forms.server";
+import { currentUser } from "../lib/session.server";
+
+/**
+ * Sign-in with an access card. The QR code opens this page with the code
+ * filled in; the person still presses the button (a link alone never signs
+ * anyone in).
+ */
+export function loader({ context, request }: Route.LoaderArgs) {
+  if (currentUser(context)) throw redirect("/compte/activites");
+  const fromQr = normalizeAccessCode(new URL(request.url).searchParams.get("code"));
+  return { code: fromQr ? formatAccessCode(fromQr) : "" };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const submission = await parseForm(request, AccessCardSignInSchema);
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const db = context.get(dbContext);
+  try {
+    const { user, token } = await signInWithAccessCard(db, submission.value.code, requestMeta(request));
+    return redirectSignedIn(request, db, "/compte/activites", token, user);
+  } catch (error) {
+    if (error instanceof FieldError) return data(submission.reply({ formErrors: [error.messageKey] }), { status: 400 });
+    if (isAppError(error)) return data(submission.reply({ formErrors: [error.data.messageKey] }), { status: appErrorStatus(error) });
+    throw error;
+  }
+}
+
+export default function CardSignIn() {
+  const { t } = useTranslation("mediation");
+  const { code } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult, id: "card-sign-in", defaultValue: { code } });
+  return (
+    <div className="page narrow">
+      <PageTitle>{t("card_sign_in.title")}</PageTitle>
+      <h1>{t("card_sign_in.title")}</h1>
+      <p>{t("card_sign_in.intro")}</p>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <FormField field={fields.code} label={t("card_sign_in.code")} hint={t("card_sign_in.code_hint")} autoComplete="off" required />
+        <button type="submit" className="button primary">
+          {t("card_sign_in.submit")}
+        </button>
+      </Form>
+      <p>
+        <a href="/connexion">{t("card_sign_in.with_password")}</a>
+      </p>
+      <p className="hint">{t("card_sign_in.lost")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import { useTranslation } from "react-i18next";
+import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
+import type { Route } from "./+types/learner";
+import { PageTitle } from "../components/ui/page-title";
+import { safeRedirect } from "../features/accounts/schemas";
+import { revokeAccessCard } from "../features/mediation/access-card.server";
+import { getLearnerFile } from "../features/mediation/learners.server";
+import { WorkshopWhen } from "../features/workshops/components/workshop-list";
+import { dbContext } from "../lib/context";
+import { formatDate, formatDateTime } from "../lib/i18n";
+import { requireUser } from "../lib/session.server";
+import workshopsCss from "../styles/workshops.css?url";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: workshopsCss }];
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const actor = requireUser(context, request);
+  return getLearnerFile(context.get(dbContext), actor, params.id);
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const actor = requireUser(context, request);
+  await revokeAccessCard(context.get(dbContext), actor, params.id);
+  return redirect(`/accompagnement/personnes/${params.id}?carte=desactivee`);
+}
+
+export default function LearnerFile() {
+  const { t, i18n } = useTranslation("mediation");
+  const { learner, consents, card, bookings, canManageCard } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const name = [learner.firstName, learner.lastName].filter(Boolean).join(" ");
+  const back = params.get("retour");
+  return (
+    <div className="page">
+      <PageTitle>{name}</PageTitle>
+      <p>
+        <a href="/accompagnement/personnes">{t("learner.back")}</a>
+      </p>
+      <h1>{name}</h1>
+      {params.has("cree") ? (
+        <div className="alert success" role="status">
+          <p>{t("learner.created", { name: learner.firstName })}</p>
+          {back ? (
+            <p>
+              <a href={safeRedirect(back)}>{t("learner.back_to_workshop")}</a>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {params.get("carte") === "desactivee" ? (
+        <div className="alert success" role="status">
+          <p>{t("learner.card_revoked")}</p>
+        </div>
+      ) : null}
+      <dl className="details">
+        <dt>{t("fields.age_band")}</dt>
+        <dd>{learner.ageBand ? t(`vocab.tranche_age.${learner.ageBand}`) : "—"}</dd>
+        <dt>{t("fields.commune")}</dt>
+        <dd>{learner.commune ?? "—"}</dd>
+        <dt>{t("fields.audience")}</dt>
+        <dd>{learner.audience ? t(`vocab.audience.${learner.audience}`) : "—"}</dd>
+        <dt>{t("learner.email")}</dt>
+        <dd>{learner.email ?? t("learner.no_email")}</dd>
+        <dt>{t("learner.created_at")}</dt>
+        <dd>{formatDate(learner.createdAt, i18n.language)}</dd>
+      </dl>
+
+      <section aria-labelledby="card-heading">
+        <h2 id="card-heading">{t("learner.card")}</h2>
+        <p>
+          {card
+            ? t("learner.card_active", {
+                date: formatDate(card.issuedAt, i18n.language),
+                used: card.lastUsedAt ? formatDateTime(card.lastUsedAt, i18n.language) : t("learner.never"),
+              })
+            : t("learner.no_card")}
+        </p>
+        {canManageCard ? (
+          <div className="actions">
+            <form method="post" action={`/accompagnement/personnes/${learner.id}/carte`}>
+              <button type="submit" className="button primary">
+                {card ? t("learner.reissue_card") : t("learner.print_card")}
+              </button>
+            </form>
+            {card ? (
+              <Form method="post">
+                <button type="submit" name="intent" value="revoke" className="button danger">
+                  {t("learner.revoke_card")}
+                </button>
+              </Form>
+            ) : null}
+          </div>
+        ) : null}
+        <p className="hint">{t("learner.card_hint")}</p>
+      </section>
+
+      <section aria-labelledby="bookings-heading">
+        <h2 id="bookings-heading">{t("learner.bookings")}</h2>
+        {bookings.length === 0 ? (
+          <p>{t("learner.no_bookings")}</p>
+        ) : (
+          <ul>
+            {bookings.map((b) => (
+              <li key={b.booking_id}>
+                <a href={`/ateliers/${b.id}`}>{b.title}</a> — <WorkshopWhen start={b.starts_at} end={b.ends_at} /> (
+                {t(`workshops:status.${b.booking_status}`)})
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="consent-heading">
+        <h2 id="consent-heading">{t("learner.consents")}</h2>
+        {consents.length === 0 ? (
+          <p>{t("learner.no_consent")}</p>
+        ) : (
+          <ul>
+            {consents.map((c) => (
+              <li key={c.id}>
+                {t("learner.consent_line", {
+                  date: formatDateTime(c.recorded_at, i18n.language),
+                  by: [c.recorder_first_name, c.recorder_last_name].filter(Boolean).join(" ") || "—",
+                  who: c.given_by === "personne" ? t("new_learner.given_by_person") : `${t("new_learner.given_by_representative")} (${c.representative_name})`,
+                })}
+                <ul>
+                  {c.explained.map((p) => (
+                    <li key={p}>{t(`vocab.consent.${p}`)}</li>
+                  ))}
+                </ul>
+                {c.notes ? <p>{c.notes}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

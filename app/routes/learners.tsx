@@ -1,0 +1,72 @@
+import { useTranslation } from "react-i18next";
+import { Form, useLoaderData } from "react-router";
+import type { Route } from "./+types/learners";
+import { PageTitle } from "../components/ui/page-title";
+import { Pagination } from "../components/ui/pagination";
+import { listHelpedLearners } from "../features/mediation/learners.server";
+import { dbContext } from "../lib/context";
+import { pageParam } from "../lib/ids";
+import { requireUser } from "../lib/session.server";
+import workshopsCss from "../styles/workshops.css?url";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: workshopsCss }];
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const actor = requireUser(context, request);
+  const url = new URL(request.url);
+  const search = url.searchParams.get("q")?.trim().slice(0, 100) || undefined;
+  const result = await listHelpedLearners(context.get(dbContext), actor, { search, page: pageParam(url) });
+  return { ...result, search: search ?? "", seeAll: actor.role === "coordinator" };
+}
+
+export default function Learners() {
+  const { t } = useTranslation("mediation");
+  const { learners, total, page, pageCount, search, seeAll } = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <PageTitle>{t("learners.title")}</PageTitle>
+      <h1>{t("learners.title")}</h1>
+      <p>{seeAll ? t("learners.intro_all") : t("learners.intro_mine")}</p>
+      <p className="actions">
+        <a className="button primary" href="/accompagnement/personnes/nouvelle">
+          {t("learners.new")}
+        </a>
+        <a className="button secondary" href="/accompagnement/journal/nouveau">
+          {t("log.new")}
+        </a>
+      </p>
+      <Form method="get" role="search" className="search-form">
+        <label htmlFor="learner-search">{t("learners.search_label")}</label>
+        <input id="learner-search" type="search" name="q" defaultValue={search} />
+        <button type="submit" className="button secondary">
+          {t("learners.search_submit")}
+        </button>
+      </Form>
+      <p role="status">{t("learners.count", { count: total })}</p>
+      <table className="data-table">
+        <caption className="visually-hidden">{t("learners.title")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("fields.name")}</th>
+            <th scope="col">{t("fields.commune")}</th>
+            <th scope="col">{t("fields.age_band")}</th>
+            <th scope="col">{t("learners.access")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {learners.map((l) => (
+            <tr key={l.id}>
+              <td>
+                <a href={`/accompagnement/personnes/${l.id}`}>{[l.first_name, l.last_name].filter(Boolean).join(" ")}</a>
+              </td>
+              <td>{l.commune ?? ""}</td>
+              <td>{l.age_band ? t(`vocab.tranche_age.${l.age_band}`) : ""}</td>
+              <td>{l.email ? t("learners.has_email") : l.has_card ? t("learners.has_card") : t("learners.no_access")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pagination page={page} pageCount={pageCount} />
+    </div>
+  );
+}

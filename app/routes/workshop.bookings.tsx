@@ -1,0 +1,138 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import type { Route } from "./+types/workshop.bookings";
+import { PageTitle } from "../components/ui/page-title";
+import { bookSeat, cancelBooking, getBookingList } from "../features/workshops/booking.server";
+import { SeatsLeft, WorkshopWhen } from "../features/workshops/components/workshop-list";
+import { PersonSchema } from "../features/workshops/schemas";
+import { dbContext } from "../lib/context";
+import { appErrorStatus, isAppError } from "../lib/errors";
+import { formatDate } from "../lib/i18n";
+import { requireUser } from "../lib/session.server";
+import workshopsCss from "../styles/workshops.css?url";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: workshopsCss }];
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const actor = requireUser(context, request);
+  return getBookingList(context.get(dbContext), actor, params.id);
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const actor = requireUser(context, request);
+  const db = context.get(dbContext);
+  const form = Object.fromEntries(await request.formData());
+  try {
+    if (form.intent === "cancel") {
+      await cancelBooking(db, actor, String(form.bookingId ?? ""));
+      return redirect(`/ateliers/${params.id}/inscriptions?fait=annulee`);
+    }
+    const person = PersonSchema.safeParse(form);
+    if (!person.success) return data({ error: "workshops:errors.person_required" }, { status: 400 });
+    const { booking } = await bookSeat(db, actor, params.id, { forUserId: person.data.userId });
+    return redirect(`/ateliers/${params.id}/inscriptions?fait=${booking.status === "confirmed" ? "confirmee" : "attente"}`);
+  } catch (error) {
+    if (isAppError(error) && appErrorStatus(error) < 500) return data({ error: error.data.messageKey }, { status: appErrorStatus(error) });
+    throw error;
+  }
+}
+
+const DONE: Record<string, string> = {
+  confirmee: "bookings.done_confirmed",
+  attente: "bookings.done_waitlisted",
+  annulee: "bookings.done_cancelled",
+};
+
+export default function WorkshopBookings() {
+  const { t, i18n } = useTranslation("workshops");
+  const { workshop: w, bookings, candidates } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const done = DONE[params.get("fait") ?? ""];
+  const confirmed = bookings.filter((b) => b.status === "confirmed").length;
+  const waitlisted = bookings.length - confirmed;
+  const here = `/ateliers/${w.id}/inscriptions`;
+  return (
+    <div className="page">
+      <PageTitle>{t("bookings.title", { title: w.title })}</PageTitle>
+      <p>
+        <a href={`/ateliers/${w.id}`}>{t("bookings.back")}</a>
+      </p>
+      <h1>{t("bookings.title", { title: w.title })}</h1>
+      <p>
+        <WorkshopWhen start={w.starts_at} end={w.ends_at} /> — <SeatsLeft seatsLeft={Math.max(0, w.seats - confirmed)} waitlisted={waitlisted} />
+      </p>
+      {done ? (
+        <div className="alert success" role="status">
+          <p>{t(done)}</p>
+        </div>
+      ) : null}
+      {actionData?.error ? (
+        <div className="alert error" role="alert">
+          <p>{t(actionData.error)}</p>
+        </div>
+      ) : null}
+      <table className="data-table">
+        <caption>{t("bookings.caption", { confirmed, seats: w.seats, waitlisted })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("bookings.person")}</th>
+            <th scope="col">{t("bookings.status")}</th>
+            <th scope="col">{t("bookings.booked_at")}</th>
+            <th scope="col">{t("bookings.actions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {bookings.map((b) => {
+            const name = [b.first_name, b.last_name].filter(Boolean).join(" ");
+            return (
+              <tr key={b.id}>
+                <td>{name}</td>
+                <td>{t(`status.${b.status}`)}</td>
+                <td>{formatDate(b.created_at, i18n.language, { dateStyle: "short", timeStyle: "short" })}</td>
+                <td>
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="cancel" />
+                    <input type="hidden" name="bookingId" value={b.id} />
+                    <button type="submit" className="button secondary">
+                      {t("bookings.cancel")}
+                      <span className="visually-hidden"> {name}</span>
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <section aria-labelledby="on-behalf-heading">
+        <h2 id="on-behalf-heading">{t("bookings.on_behalf")}</h2>
+        <p>{t("bookings.on_behalf_intro")}</p>
+        {candidates.length > 0 ? (
+          <Form method="post" className="filters">
+            <input type="hidden" name="intent" value="book" />
+            <div className="field">
+              <label htmlFor="on-behalf-person">{t("bookings.person")}</label>
+              <select id="on-behalf-person" name="userId" defaultValue="">
+                <option value="">{t("bookings.choose_person")}</option>
+                {candidates.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button primary">
+              {t("bookings.book_for")}
+            </button>
+          </Form>
+        ) : (
+          <p>{t("bookings.no_candidates")}</p>
+        )}
+        <p>
+          <a href={`/accompagnement/personnes/nouvelle?retour=${encodeURIComponent(here)}`}>{t("bookings.new_person")}</a>
+        </p>
+      </section>
+    </div>
+  );
+}

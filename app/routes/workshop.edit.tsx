@@ -1,0 +1,146 @@
+import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
+import type { Route } from "./+types/workshop.edit";
+import { FieldErrors, FormErrors, FormField } from "../components/ui/form-field";
+import { PageTitle } from "../components/ui/page-title";
+import { ChoiceGroup, SelectField, TextAreaField } from "../features/mediation/components/choices";
+import { THEMES, WORKSHOP_LEVELS, codes } from "../features/mediation/vocabulary";
+import { newWorkshopDefaults, REMOTE, WorkshopSchema, workshopFormDefaults } from "../features/workshops/schemas";
+import {
+  cancelWorkshop,
+  getWorkshopForEdit,
+  scheduleWorkshop,
+  updateWorkshop,
+  WorkshopFieldError,
+  workshopFormData,
+} from "../features/workshops/service.server";
+import { dbContext } from "../lib/context";
+import { requireUser } from "../lib/session.server";
+import workshopsCss from "../styles/workshops.css?url";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: workshopsCss }];
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const actor = requireUser(context, request);
+  const db = context.get(dbContext);
+  if (!params.id) return { ...(await workshopFormData(db, actor)), workshopId: null, cancelled: false, defaults: newWorkshopDefaults() };
+  const { workshop, mediators, spaces, staff } = await getWorkshopForEdit(db, actor, params.id);
+  const others = mediators.map((m) => m.id).filter((id) => id !== workshop.created_by && id !== actor.id);
+  return { spaces, staff, workshopId: workshop.id, cancelled: !!workshop.cancelled_at, defaults: workshopFormDefaults(workshop, others) };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const actor = requireUser(context, request);
+  const db = context.get(dbContext);
+  const formData = await request.formData();
+  if (params.id && formData.get("intent") === "cancel-workshop") {
+    await cancelWorkshop(db, actor, params.id);
+    return redirect(`/ateliers/${params.id}`);
+  }
+  const submission = parseWithZod(formData, { schema: WorkshopSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  try {
+    const workshop = params.id
+      ? await updateWorkshop(db, actor, params.id, submission.value)
+      : await scheduleWorkshop(db, actor, submission.value);
+    return redirect(`/ateliers/${workshop.id}`);
+  } catch (error) {
+    if (error instanceof WorkshopFieldError) return data(submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }), { status: 400 });
+    throw error;
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- conform infers each field's own shape
+function TimeField({ field, label }: { field: FieldMetadata<any, any, string[]>; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>
+        {label}
+        <span className="required"> {t("form.required")}</span>
+      </label>
+      <input
+        id={field.id}
+        name={field.name}
+        type="time"
+        required
+        defaultValue={(field.initialValue as string | undefined) ?? ""}
+        aria-invalid={field.errors?.length ? true : undefined}
+        aria-describedby={field.errors?.length ? field.errorId : undefined}
+      />
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export default function EditWorkshop() {
+  const { t } = useTranslation("workshops");
+  const { spaces, staff, workshopId, cancelled, defaults } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm<z.input<typeof WorkshopSchema>>({ lastResult, id: "workshop", defaultValue: defaults as never });
+  const title = workshopId ? t("edit.title_edit") : t("edit.title_new");
+  return (
+    <div className="page narrow-wide">
+      <PageTitle>{title}</PageTitle>
+      <h1>{title}</h1>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <FormField field={fields.title} label={t("edit.title_field")} required />
+        <TextAreaField field={fields.description} label={t("edit.description")} rows={4} />
+        <ChoiceGroup
+          field={fields.themes}
+          legend={t("edit.themes")}
+          hint={t("edit.themes_hint")}
+          required
+          columns
+          choices={codes(THEMES).map((c) => ({ value: c, label: t(`mediation:vocab.thematique.${c}`) }))}
+        />
+        <ChoiceGroup
+          field={fields.level}
+          type="radio"
+          legend={t("edit.level")}
+          required
+          choices={codes(WORKSHOP_LEVELS).map((c) => ({ value: c, label: t(`mediation:vocab.niveau_atelier.${c}`) }))}
+        />
+        <SelectField
+          field={fields.place}
+          label={t("edit.place")}
+          required
+          emptyLabel={t("edit.choose_place")}
+          choices={[...spaces.map((s) => ({ value: s.id, label: `${s.name} (${s.commune})` })), { value: REMOTE, label: t("remote") }]}
+        />
+        <FormField field={fields.date} label={t("edit.date")} type="date" required />
+        <div className="inline-fields">
+          <TimeField field={fields.startTime} label={t("edit.start_time")} />
+          <TimeField field={fields.endTime} label={t("edit.end_time")} />
+        </div>
+        <FormField field={fields.seats} label={t("edit.seats")} type="number" required />
+        <TextAreaField field={fields.equipmentToBring} label={t("edit.bring")} hint={t("edit.bring_hint")} />
+        {staff.length > 0 ? (
+          <ChoiceGroup
+            field={fields.coMediators}
+            legend={t("edit.co_mediators")}
+            choices={staff.map((s) => ({ value: s.id, label: [s.first_name, s.last_name].filter(Boolean).join(" ") }))}
+          />
+        ) : null}
+        <button type="submit" className="button primary">
+          {workshopId ? t("edit.save") : t("edit.schedule")}
+        </button>
+      </Form>
+      {workshopId && !cancelled ? (
+        <section aria-labelledby="cancel-heading">
+          <h2 id="cancel-heading">{t("edit.cancel_heading")}</h2>
+          <p>{t("edit.cancel_text")}</p>
+          <Form method="post">
+            <button type="submit" name="intent" value="cancel-workshop" className="button danger">
+              {t("edit.cancel_workshop")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}
