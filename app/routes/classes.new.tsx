@@ -130,10 +130,18 @@ export default function NewClass() {
         <FormField field={fields.linkedPath} label={t("fields.linked_path")} hint={t("fields.linked_path_hint")} />
         <div className="field">
           <label className="choice">
-            <input type="checkbox" name={fields.recordingEnabled.name} value="on" defaultChecked={fields.recordingEnabled.initialValue === "on"} />{" "}
+            <input
+              type="checkbox"
+              name={fields.recordingEnabled.name}
+              value="on"
+              defaultChecked={fields.recordingEnabled.initialValue === "on"}
+              aria-describedby="recording-hint"
+            />{" "}
             {t("fields.recording")}
           </label>
-          <p className="hint">{t("fields.recording_hint")}</p>
+          <p className="hint" id="recording-hint">
+            {t("fields.recording_hint")}
+          </p>
         </div>
         <button type="submit" className="button primary big">
           {t("new.submit")}

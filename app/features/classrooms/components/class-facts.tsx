@@ -39,7 +39,7 @@ export function ClassFacts({ page }: { page: FactsPage }) {
           </>
         ) : null}
         <dt>{t("facts.seats")}</dt>
-        <dd>{t("facts.seats_value", { taken: page.seatsTaken, capacity: classroom.capacity })}</dd>
+        <dd>{t("facts.seats_value", { count: page.seatsTaken, capacity: classroom.capacity })}</dd>
         <dt>{t("facts.recording")}</dt>
         <dd>{classroom.recording_enabled ? t("facts.recording_yes") : t("facts.recording_no")}</dd>
         {classroom.linked_path ? (

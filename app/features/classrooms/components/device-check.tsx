@@ -118,10 +118,12 @@ export function DeviceCheck({ classroomId, canEnter, role }: { classroomId: stri
       <p>{t("check.intro")}</p>
       <ol className="check-steps">
         <li className="check-step">
-          <CameraIcon />
-          <h3>{t("check.camera_title")}</h3>
+          <div className="check-head">
+            <CameraIcon />
+            <h3>{t("check.camera_title")}</h3>
+          </div>
           <video ref={videoRef} className="camera-preview" muted playsInline autoPlay hidden={camera !== "ok"} aria-label={t("check.camera_preview")} />
-          <button type="button" className="button big" onClick={testCamera} disabled={camera === "asking"}>
+          <button type="button" className="button primary big" onClick={testCamera} disabled={camera === "asking"}>
             {camera === "ok" ? t("check.camera_again") : t("check.camera_test")}
           </button>
           <p role="status" className={`check-result ${camera}`}>
@@ -129,12 +131,14 @@ export function DeviceCheck({ classroomId, canEnter, role }: { classroomId: stri
           </p>
         </li>
         <li className="check-step">
-          <MicrophoneIcon />
-          <h3>{t("check.mic_title")}</h3>
+          <div className="check-head">
+            <MicrophoneIcon />
+            <h3>{t("check.mic_title")}</h3>
+          </div>
           {mic === "ok" ? (
             <meter className="mic-level" min={0} max={1} low={0.08} optimum={0.5} value={level} aria-label={t("check.mic_level")} />
           ) : null}
-          <button type="button" className="button big" onClick={testMicrophone} disabled={mic === "asking"}>
+          <button type="button" className="button primary big" onClick={testMicrophone} disabled={mic === "asking"}>
             {t("check.mic_test")}
           </button>
           <p role="status" className={`check-result ${mic === "ok" && heard ? "ok" : mic}`}>
@@ -142,9 +146,11 @@ export function DeviceCheck({ classroomId, canEnter, role }: { classroomId: stri
           </p>
         </li>
         <li className="check-step">
-          <SpeakerIcon />
-          <h3>{t("check.sound_title")}</h3>
-          <button type="button" className="button big" onClick={playSound}>
+          <div className="check-head">
+            <SpeakerIcon />
+            <h3>{t("check.sound_title")}</h3>
+          </div>
+          <button type="button" className="button primary big" onClick={playSound}>
             {t("check.sound_test")}
           </button>
           <p role="status" className="check-result">

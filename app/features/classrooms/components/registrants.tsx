@@ -79,7 +79,7 @@ export function RegistrantsSection({ page, registerResult }: { page: Registrants
             ) : null}
             {page.viewer.canModerate ? (
               <div className="field">
-                <label htmlFor={fields.email.id}>{t("registrants.email")}</label>
+                <label htmlFor={fields.email.id}>{page.myLearners.length > 0 ? t("registrants.email") : t("registrants.email_only")}</label>
                 <p className="hint" id={`${fields.email.id}-hint`}>
                   {t("registrants.email_hint")}
                 </p>
