@@ -4,6 +4,7 @@ import type { NewRelaySpace } from "./schema/places";
 import type { Database } from "./types";
 import { hashPassword } from "../app/lib/password.server";
 import { seedClassrooms } from "../app/features/classrooms/seed.server";
+import { seedReportsDemo } from "../app/features/reports/demo-seed.server";
 import { seedWorkshops } from "../app/features/workshops/seed.server";
 import { importContentCourses } from "../app/features/courses/content-import.server";
 import path from "node:path";
@@ -117,6 +118,8 @@ export async function seedDemo(db: Kysely<Database>) {
   await seedClassrooms(db);
   // The four learner paths and the course badges of content/ (steps name courses by slug).
   await importPaths(db, path.resolve("content"));
+  // Last year's and this year's mediation activity, for the dashboard and the yearly report.
+  await seedReportsDemo(db);
   return { createdAccounts };
 }
 

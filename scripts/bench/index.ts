@@ -13,10 +13,20 @@ import { measure, type BenchContext } from "./lib";
 type BenchModule = (ctx: BenchContext) => Promise<void>;
 
 /** Domain benches, run in this order after the home page. */
-const MODULES: [string, () => Promise<{ default: BenchModule }>][] = [];
+const MODULES: [string, () => Promise<{ default: BenchModule }>][] = [
+  ["courses", () => import("./courses")],
+];
 
 /** Pages whose shipped JavaScript is reported (gzipped). Domains add theirs. */
-const JS_PAGES = ["/", "/connexion", "/inscription", "/compte", "/accessibilite"];
+const JS_PAGES = [
+  "/",
+  "/connexion",
+  "/inscription",
+  "/compte",
+  "/accessibilite",
+  "/cours",
+  "/cours/se-proteger-des-arnaques-en-ligne",
+];
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const only = process.env.BENCH_ONLY?.split(",");

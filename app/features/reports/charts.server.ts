@@ -24,6 +24,13 @@ export function sanitisePlot(node: Element, alt: string): string {
   if (!svg) throw new Error("Plot produced no SVG");
   for (const style of [...svg.querySelectorAll("style")]) style.remove();
   for (const el of [svg, ...svg.querySelectorAll("[style]")]) el.removeAttribute("style");
+  // The whole SVG is one image with one text alternative: Plot's labels on inner groups
+  // (aria-label on a <g> without a role) are not allowed there, and would be noise.
+  for (const el of svg.querySelectorAll("[aria-label], [aria-description], [aria-hidden]")) {
+    el.removeAttribute("aria-label");
+    el.removeAttribute("aria-description");
+    el.removeAttribute("aria-hidden");
+  }
   // Plot reports problems as a visible ⚠ text; our data should never trigger one.
   for (const text of [...svg.querySelectorAll("text")]) if (text.textContent?.includes("⚠")) text.remove();
   svg.setAttribute("class", "chart-svg");

@@ -110,6 +110,8 @@ export async function renderReportPdf(data: Data, { year, locale, t, generatedAt
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
+    // The footer sits in the bottom margin: without this pdfkit would start a new page for it.
+    doc.page.margins.bottom = 0;
     doc.font("Helvetica").fontSize(8).fillColor(MUTED);
     const footer = `${t("reports:report.pdf.footer", { year })} — ${t("reports:report.pdf.page", { page: i + 1, count: range.count })}`;
     doc.text(pdfText(footer), PAGE.margin, PAGE.height - PAGE.margin + 10, { width: CONTENT_WIDTH, align: "center", lineBreak: false });

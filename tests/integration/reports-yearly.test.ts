@@ -1,0 +1,164 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { inflateSync } from "node:zlib";
+import { parse } from "csv-parse/sync";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { claimReportJob, processReportJobs, reportFile, requestReport } from "../../app/features/reports/report-jobs.server";
+import { showDashboard } from "../../app/features/reports/service.server";
+import { formatChange, formatFigure } from "../../app/features/reports/format";
+import { pdfText } from "../../app/features/reports/report-pdf.server";
+import type { FigureId } from "../../app/features/reports/indicators";
+import type { User } from "../../db/schema/accounts";
+import type { Db } from "../../app/lib/db.server";
+import { appErrorStatus, isAppError } from "../../app/lib/errors";
+import { resetEnvForTests } from "../../app/lib/env.server";
+import { serverT } from "../../app/lib/i18n.server";
+import { testDb } from "../helpers/db";
+import * as f from "./reports-fixtures";
+
+// Files go to a private folder (the local storage backend, as on a single server).
+process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "passerelle-reports-"));
+resetEnvForTests();
+
+/**
+ * Text shown by a pdfkit PDF: each FlateDecode content stream is inflated and
+ * the hex strings of its TJ/Tj operators decoded (standard fonts use
+ * WinAnsi, a superset of Latin-1 for the characters we print).
+ */
+function pdfStrings(pdf: Buffer): string[] {
+  const out: string[] = [];
+  const raw = pdf.toString("latin1");
+  const streams = /stream\r?\n/g;
+  let m: RegExpExecArray | null;
+  while ((m = streams.exec(raw))) {
+    const start = m.index + m[0].length;
+    const end = raw.indexOf("endstream", start);
+    let content: string;
+    try {
+      content = inflateSync(pdf.subarray(start, end)).toString("latin1");
+    } catch {
+      continue;
+    }
+    for (const op of content.matchAll(/\[((?:<[0-9a-fA-F]*>|[^\]])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
+      const hex = op[1] ? [...op[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join("") : op[2]!;
+      out.push(Buffer.from(hex, "hex").toString("latin1"));
+    }
+  }
+  return out;
+}
+
+let db: Db;
+let coordinator: User;
+let mediator: User;
+const t = serverT("fr");
+
+beforeAll(async () => {
+  db = await testDb();
+  const userRow = (id: string) => db.selectFrom("app_user").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  coordinator = await userRow(await f.staff(db, "coordinator"));
+  mediator = await userRow(await f.staff(db, "mediator"));
+  const S1 = await f.space(db, "Rieux");
+  const people = await Promise.all(
+    ["seniors", "jeunes", "demandeurs_emploi", "entrepreneurs", "autre", "seniors"].map((audience, i) =>
+      f.person(db, { commune: i % 2 ? "Rieux" : "Pont-Sainte-Maxence", audience }),
+    ),
+  );
+  // 2024 and 2025 activity, so that the year-over-year change has something to say.
+  for (const [i, p] of people.entries()) {
+    await f.accompaniment(db, { date: `2025-0${1 + (i % 9)}-10`, minutes: 30 + i * 5, themes: ["email", "sante"], beneficiaries: [{ userId: p }], spaceId: S1 });
+    if (i < 3) await f.accompaniment(db, { date: `2024-0${1 + i}-15`, beneficiaries: [{ userId: p }], spaceId: S1 });
+  }
+  await f.accompaniment(db, { date: "2025-10-02", type: "collectif", minutes: 90, themes: ["securite_numerique"], beneficiaries: people.map((userId) => ({ userId })), anonymous: 4, spaceId: S1 });
+  const w = await f.workshop(db, { startsAt: "2025-05-14T14:00:00+02:00", spaceId: S1, seats: 12 });
+  for (const p of people.slice(0, 4)) await f.booking(db, w, p);
+  for (const p of people.slice(0, 3)) await f.checkIn(db, w, p);
+  const c = await f.course(db, 3, 20);
+  await f.enrol(db, people[0]!, c.courseId, "2025-02-01T10:00:00Z", "2025-03-01T10:00:00Z");
+  await f.enrol(db, people[1]!, c.courseId, "2025-06-01T10:00:00Z");
+  await f.completeLesson(db, people[0]!, c.courseId, c.lessonIds[0]!, "2025-02-03T10:00:00Z");
+});
+
+afterAll(async () => {
+  // Let a worker started by requestReport finish before the database closes.
+  await new Promise((r) => setTimeout(r, 200));
+});
+
+async function waitForJob(id: string) {
+  for (let i = 0; i < 100; i++) {
+    const job = await db.selectFrom("report_job").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    if (job.status === "done" || job.status === "failed") return job;
+    await processReportJobs(db);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("report not built in time");
+}
+
+describe("yearly evaluation report", () => {
+  it("is built in the background: a PDF that opens, with as many pages as it says, and totals equal to the dashboard's", async () => {
+    const queued = await requestReport(db, coordinator, 2025, "fr");
+    const job = await waitForJob(queued.id);
+    expect(job).toMatchObject({ status: "done", progress: 100, step: "done", error: null });
+
+    const pdf = await reportFile(db, coordinator, job.id, "pdf");
+    const bytes = Buffer.from(pdf.body);
+    expect(pdf.contentType).toBe("application/pdf");
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(bytes.subarray(-6).toString("latin1")).toContain("%%EOF");
+    const pages = bytes.toString("latin1").match(/\/Type \/Page\b/g)!.length;
+    expect(pages).toBe(job.page_count);
+    expect(pages).toBeGreaterThanOrEqual(5); // cover, summary, one part per axis
+
+    // The dashboard, as the page computes it, for the same period.
+    const { dashboard } = await showDashboard(db, coordinator, new URLSearchParams("debut=2025-01&fin=2025-12"), { t, locale: "fr" });
+    const figures = dashboard.axes.flatMap((a) => a.sections.flatMap((s) => s.figures));
+    expect(figures.find((x) => x.id === "mediation.people")!.value).toBe(6);
+    expect(figures.find((x) => x.id === "mediation.accompaniments")).toMatchObject({ value: 7, previous: 3 });
+
+    // In the PDF's summary table each figure's row reads: label, 2025, 2024, change.
+    const text = pdfStrings(bytes);
+    const summaryStart = text.indexOf(pdfText(t("reports:report.pdf.summary")));
+    expect(summaryStart).toBeGreaterThan(0);
+    const summary = text.slice(summaryStart);
+    for (const fig of figures) {
+      const label = pdfText(t(`reports:figures.${fig.id as FigureId}`));
+      const at = summary.indexOf(label);
+      expect(at, label).toBeGreaterThanOrEqual(0);
+      const missing = t("reports:report.pdf.not_available");
+      expect(summary.slice(at + 1, at + 4), label).toEqual([
+        pdfText(formatFigure(fig, fig.available ? fig.value : null, "fr", t, missing)),
+        pdfText(formatFigure(fig, fig.available ? fig.previous : null, "fr", t, missing)),
+        fig.available ? pdfText(formatChange(fig.value, fig.previous, "fr", t)) : "-",
+      ]);
+    }
+
+    // The CSV carries the same figures, as numbers.
+    const csv = await reportFile(db, coordinator, job.id, "csv");
+    const [figureBlock] = new TextDecoder().decode(csv.body).split("\r\n\r\n");
+    const rows = parse(figureBlock!, { bom: true }) as string[][];
+    const byCode = new Map(rows.slice(1).map((r) => [r[3]!, r]));
+    for (const fig of figures) {
+      const row = byCode.get(fig.id)!;
+      expect(row[6], fig.id).toBe(fig.available && fig.value !== null ? String(fig.value) : "");
+      expect(row[7], fig.id).toBe(fig.available && fig.previous !== null ? String(fig.previous) : "");
+    }
+  });
+
+  it("is for coordinators only", async () => {
+    const refused = await requestReport(db, mediator, 2025, "fr").catch((e: unknown) => e);
+    expect(isAppError(refused) && appErrorStatus(refused)).toBe(403);
+    const future = await requestReport(db, coordinator, 2100, "fr").catch((e: unknown) => e);
+    expect(isAppError(future) && appErrorStatus(future)).toBe(400);
+  });
+
+  it("hands a job whose worker died to the next worker, and never to two at once", async () => {
+    const { id } = await db.insertInto("report_job").values({ year: 2024, locale: "fr", status: "running", attempts: 1 }).returning("id").executeTakeFirstOrThrow();
+    await sql`update report_job set locked_until = now() - interval '1 minute' where id = ${id}`.execute(db);
+    const [a, b] = await Promise.all([claimReportJob(db), claimReportJob(db)]);
+    const claimed = [a, b].filter(Boolean);
+    expect(claimed).toHaveLength(1);
+    expect(claimed[0]).toMatchObject({ id, status: "running", attempts: 2 });
+    expect(await claimReportJob(db)).toBeNull();
+  });
+});
