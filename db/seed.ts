@@ -7,6 +7,7 @@ import { seedClassrooms } from "../app/features/classrooms/seed.server";
 import { seedReportsDemo } from "../app/features/reports/demo-seed.server";
 import { seedWorkshops } from "../app/features/workshops/seed.server";
 import { importContentCourses } from "../app/features/courses/content-import.server";
+import { seedDemoH5p } from "../app/features/h5p/seed.server";
 import path from "node:path";
 import { importPaths } from "../app/features/paths/import.server";
 
@@ -114,6 +115,8 @@ export async function seedDemo(db: Kysely<Database>) {
   }
   // The courses of content/courses, first: paths and badges name courses by slug.
   await importContentCourses(db);
+  // The project's H5P content type and its demo quiz, placed at the end of a demo lesson.
+  await seedDemoH5p(db, { authorEmail: "enseignant@demo.passerelle.fr", installerEmail: "coordination@demo.passerelle.fr" });
   await seedWorkshops(db);
   await seedClassrooms(db);
   // The four learner paths and the course badges of content/ (steps name courses by slug).

@@ -35,7 +35,7 @@ export default function Activity() {
           <h2 id="authoring-heading">{t("activity.for_authors")}</h2>
           <p>{t("activity.embed_hint")}</p>
           <p>
-            <code>{content.id}</code>
+            <code>{`[h5p:${content.id}]`}</code>
           </p>
           <p>{t("activity.library", { library: content.mainLibrary })}</p>
           {canSeeResults ? (

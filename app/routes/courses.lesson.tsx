@@ -6,6 +6,8 @@ import { Duration, ProgressMeter } from "../features/courses/components/course-m
 import { CourseOutline } from "../features/courses/components/course-outline";
 import { completeLessonAndContinue, loadLessonPage } from "../features/courses/learning.server";
 import { renderRichText } from "../features/courses/rich-text/render";
+import { lessonRenderers } from "../features/h5p/lesson-node";
+import { lessonScore } from "../features/h5p/progress.server";
 import { dbContext } from "../lib/context";
 import { currentUser, requireUser } from "../lib/session.server";
 import coursesCss from "../styles/courses.css?url";
@@ -15,7 +17,7 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: cour
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = currentUser(context);
   const page = await loadLessonPage(context.get(dbContext), user, params.slug, params.lessonId);
-  return { ...page, signedIn: !!user };
+  return { ...page, signedIn: !!user, activityScore: await lessonScore(context.get(dbContext), user?.id ?? null, params.lessonId) };
 }
 
 /** "J'ai terminé cette leçon" — idempotent: a double submit stores one completion. */
@@ -52,7 +54,7 @@ export default function LessonPage() {
           </p>
           <h1 id="lesson-title">{lesson.title}</h1>
         </header>
-        <div className="lesson-body">{renderRichText(data.body, { t })}</div>
+        <div className="lesson-body">{renderRichText(data.body, { t, renderers: lessonRenderers(lesson.id) })}</div>
       </article>
 
       <div className="lesson-complete">
@@ -63,7 +65,10 @@ export default function LessonPage() {
             </a>
           </p>
         ) : lesson.completed ? (
-          <p className="course-state completed">{t("lesson.already_done")}</p>
+          <p className="course-state completed">
+            {t("lesson.already_done")}
+            {data.activityScore !== null ? ` ${t("h5p:lesson.score", { score: Math.round(data.activityScore * 100) })}` : ""}
+          </p>
         ) : course.status === "published" ? (
           <Form method="post">
             <button type="submit" className="button primary big">

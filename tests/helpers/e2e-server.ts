@@ -6,6 +6,7 @@ import path from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../../app/lib/db.server";
+import { resetEnvForTests } from "../../app/lib/env.server";
 import { seedDemo } from "../../db/seed";
 import { ADMIN_URL, createTemplate, databaseUrl } from "./postgres-template";
 
@@ -86,11 +87,14 @@ export default async function setup(project: TestProject) {
   await admin.unsafe(`create database "${name}" template "${template}"`);
   await admin.end();
   const url = databaseUrl(name);
+  // The seed stores files (H5P packages, course images) in the folder the app will read.
+  const dataDir = mkdtempSync(path.join(tmpdir(), "passerelle-e2e-"));
+  process.env.DATA_DIR = dataDir;
+  resetEnvForTests();
   const seeded = await openDatabase({ url, poolSize: 1 });
   await seedDemo(seeded.db);
   await seeded.close();
 
-  const dataDir = mkdtempSync(path.join(tmpdir(), "passerelle-e2e-"));
   const app = await startApp({ DATABASE_URL: url, DATA_DIR: dataDir });
   project.provide("baseUrl", app.baseUrl);
   project.provide("mailDir", path.join(dataDir, "mail"));

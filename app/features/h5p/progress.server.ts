@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { User } from "../../../db/schema/accounts";
 import type { Db, DbOrTrx } from "../../lib/db.server";
 import { isAppError } from "../../lib/errors";
+import { isUuid } from "../../lib/ids";
 import { logger } from "../../lib/logger.server";
 import { markLessonCompleted } from "../courses/learning.server";
 import { embeddedContentIds } from "./lesson-content";
@@ -66,4 +67,16 @@ export async function updateLessonsFromActivities(db: Db, user: User, lessonIds:
       else throw error;
     }
   }
+}
+
+/** The lesson's best score from its activities (what the courses domain stored), for the lesson page. */
+export async function lessonScore(db: DbOrTrx, userId: string | null, lessonId: string) {
+  if (!userId || !isUuid(lessonId)) return null;
+  const row = await db
+    .selectFrom("lesson_progress")
+    .select("best_score")
+    .where("user_id", "=", userId)
+    .where("lesson_id", "=", lessonId)
+    .executeTakeFirst();
+  return row?.best_score ?? null;
 }

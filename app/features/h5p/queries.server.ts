@@ -159,3 +159,17 @@ export async function insertLinks(db: DbOrTrx, rows: { statement_id: string; use
 export function findLessonBody(db: DbOrTrx, lessonId: string) {
   return db.selectFrom("lesson").select(["id", "body"]).where("id", "=", lessonId).executeTakeFirst();
 }
+
+export function findLessonByKeys(db: DbOrTrx, courseSlug: string, lessonKey: string) {
+  return db
+    .selectFrom("lesson")
+    .innerJoin("course", "course.id", "lesson.course_id")
+    .select(["lesson.id", "lesson.body"])
+    .where("course.slug", "=", courseSlug)
+    .where("lesson.source_key", "=", lessonKey)
+    .executeTakeFirst();
+}
+
+export async function setLessonBody(db: DbOrTrx, lessonId: string, body: { type: "doc"; content?: unknown[] }) {
+  await db.updateTable("lesson").set({ body, updated_at: sql`now()` }).where("id", "=", lessonId).execute();
+}

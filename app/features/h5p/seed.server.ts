@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Db } from "../../lib/db.server";
 import { fileStorage, type FileStorage } from "../../lib/storage.server";
 import { isJunk } from "./archive.server";
+import { embeddedContentIds } from "./lesson-content";
 import { checkPackage } from "./package.server";
 import * as q from "./queries.server";
 import { archiveFromFiles, installedLibraryKeys, storePackage } from "./service.server";
@@ -36,7 +37,10 @@ export async function demoPackageFiles(dir = H5P_CONTENT_DIR) {
  * same package checks as an upload. Idempotent: an installed library of the
  * same patch and an existing demo content are left alone.
  */
-export async function seedH5p(db: Db, { storage = fileStorage(), createdBy = null }: { storage?: FileStorage; createdBy?: string | null } = {}) {
+export async function seedH5p(
+  db: Db,
+  { storage = fileStorage(), createdBy = null, installedBy = createdBy }: { storage?: FileStorage; createdBy?: string | null; installedBy?: string | null } = {},
+) {
   const existing = await q.findContentBySourceKey(db, DEMO_SOURCE_KEY);
   const archive = archiveFromFiles(await demoPackageFiles());
   const checked = await checkPackage(archive, {
@@ -44,6 +48,32 @@ export async function seedH5p(db: Db, { storage = fileStorage(), createdBy = nul
     mayInstallLibraries: true,
     installed: await installedLibraryKeys(db),
   });
-  const stored = await storePackage(db, checked, { storage, createdBy, sourceKey: existing ? undefined : DEMO_SOURCE_KEY });
-  return { contentId: existing?.id ?? stored.contentId!, installed: stored.installed };
+  const stored = await storePackage(db, checked, { storage, createdBy, installedBy, sourceKey: existing ? undefined : DEMO_SOURCE_KEY });
+  const contentId = existing?.id ?? stored.contentId!;
+  await placeDemoInLesson(db, contentId);
+  return { contentId, installed: stored.installed };
+}
+
+/** The demo lesson on passwords ends with the demo quiz (added once; a re-import of the course adds it again). */
+export const DEMO_LESSON = { course: "se-proteger-des-arnaques-en-ligne", lesson: "proteger-ses-comptes" };
+
+async function placeDemoInLesson(db: Db, contentId: string) {
+  const lesson = await q.findLessonByKeys(db, DEMO_LESSON.course, DEMO_LESSON.lesson);
+  if (!lesson || embeddedContentIds(lesson.body).includes(contentId)) return;
+  const content = Array.isArray(lesson.body.content) ? lesson.body.content : [];
+  await q.setLessonBody(db, lesson.id, {
+    type: "doc",
+    content: [
+      ...content,
+      { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Testez-vous" }] },
+      { type: "h5p", attrs: { contentId } },
+    ],
+  });
+}
+
+/** For db/seed.ts: the demo quiz is the teacher's (so the teacher sees its results), the library the coordinator's. */
+export async function seedDemoH5p(db: Db, { authorEmail, installerEmail }: { authorEmail: string; installerEmail: string }) {
+  const people = await db.selectFrom("app_user").select(["id", "email"]).where("email", "in", [authorEmail, installerEmail]).execute();
+  const id = (email: string) => people.find((p) => p.email === email)?.id ?? null;
+  return seedH5p(db, { createdBy: id(authorEmail), installedBy: id(installerEmail) });
 }

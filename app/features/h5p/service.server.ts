@@ -39,7 +39,13 @@ async function checkArchive(db: DbOrTrx, file: Uint8Array, rules: Omit<PackageRu
 export async function storePackage(
   db: Db,
   checked: CheckedPackage,
-  { storage, createdBy, title, sourceKey }: { storage: FileStorage; createdBy: string | null; title?: string; sourceKey?: string },
+  {
+    storage,
+    createdBy,
+    installedBy = createdBy,
+    title,
+    sourceKey,
+  }: { storage: FileStorage; createdBy: string | null; installedBy?: string | null; title?: string; sourceKey?: string },
 ) {
   const written: string[] = [];
   const upgrades: { prefix: string; library: CheckedPackage["libraries"][number] }[] = [];
@@ -73,7 +79,7 @@ export async function storePackage(
           runnable: j.runnable === 1 || j.runnable === true,
           json: j,
           storagePrefix: prefix,
-          installedBy: createdBy,
+          installedBy,
         });
         if (result.replaced) old.push(result.replaced);
       }

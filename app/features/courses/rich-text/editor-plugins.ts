@@ -1,4 +1,4 @@
 // Editor nodes contributed by other domains (see ./editor-extensions.ts):
 // one side-effect import per domain, e.g.
 //   import "../../h5p/editor-node";
-export {};
+import "../../h5p/editor-node";

@@ -2,4 +2,4 @@
 // module runs (see the EXTENSION POINT note in ./registry.ts). Add one
 // side-effect import per domain below, e.g.:
 //   import "../../h5p/lesson-node";
-export {};
+import "../../h5p/lesson-node";
