@@ -2,6 +2,7 @@
 // into the bench database, then the catalogue, a search, a course page and a
 // lesson page (anonymous, and signed in — which records the visit) measured.
 import { sql } from "kysely";
+import type { RichDoc } from "../../db/schema/courses";
 import { sessionCookieHeader, createSession } from "../../app/lib/session.server";
 import { measure, type BenchContext } from "./lib";
 
@@ -13,7 +14,7 @@ const WORDS = ["démarches", "arnaques", "e-mail", "emploi", "santé", "banque",
 const AUDIENCES = ["seniors", "youth", "job_seekers", "business_owners", "everyone"] as const;
 const THEMES = ["email", "securite_numerique", "insertion_professionnelle", "aide_aux_demarches_administratives", "banque_et_achats_en_ligne"];
 
-const body = (n: number) => ({
+const body = (n: number): RichDoc => ({
   type: "doc",
   content: [
     { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: `Partie ${n}` }] },
@@ -32,7 +33,7 @@ const body = (n: number) => ({
   ],
 });
 
-async function seed(ctx: BenchContext) {
+export async function seed(ctx: Pick<BenchContext, "db" | "report">) {
   const started = Date.now();
   const courses = await ctx.db
     .insertInto("course")
