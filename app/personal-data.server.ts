@@ -1,4 +1,5 @@
 import { classroomsPersonalData } from "./features/classrooms/personal-data.server";
+import { coursesPersonalData } from "./features/courses/personal-data.server";
 import { registerPersonalData } from "./lib/personal-data.server";
 
 /**
@@ -25,3 +26,4 @@ registerPersonalData({
 });
 
 registerPersonalData(classroomsPersonalData);
+registerPersonalData(coursesPersonalData);

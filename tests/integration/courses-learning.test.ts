@@ -9,6 +9,7 @@ import {
   loadLessonPage,
   markLessonCompleted,
 } from "../../app/features/courses/learning.server";
+import { coursesPersonalData } from "../../app/features/courses/personal-data.server";
 import { testDb } from "../helpers/db";
 import { createUser } from "../helpers/fixtures";
 import { seedCourse } from "./courses-helpers";
@@ -180,5 +181,14 @@ describe("learner progress", () => {
     expect((await db.selectFrom("lesson_progress").select("best_score").where("user_id", "=", user.id).executeTakeFirstOrThrow()).best_score).toBe(0.9);
     expect(await status(markLessonCompleted(db, user, lessonId, { score: 1.5 }))).toBe(400);
     expect(await status(markLessonCompleted(db, user, lessonId, { score: Number.NaN }))).toBe(400);
+  });
+
+  it("is part of the learner's 'download my data' export", async () => {
+    const course = await seedCourse(db, { lessonsPerModule: 1 });
+    const user = await createUser(db);
+    await markLessonCompleted(db, user, course.lessons[0]!, { score: 0.75 });
+    const data = (await coursesPersonalData.collect(db, user.id)) as { enrolments: { slug: string; completed_at: Date | null }[]; lessons: { best_score: number }[] };
+    expect(data.enrolments.map((e) => [e.slug, e.completed_at !== null])).toEqual([[course.slug, true]]);
+    expect(data.lessons.map((l) => l.best_score)).toEqual([0.75]);
   });
 });
