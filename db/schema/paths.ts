@@ -3,7 +3,8 @@ import type { TextArray } from "./places";
 
 export type PathAudience = "seniors" | "youth" | "job_seekers" | "business_owners" | "everyone";
 export type StepKind = "course" | "workshop_theme" | "classroom";
-type Json<T> = ColumnType<T, T | string, T | string>;
+// Written as objects: a JSON string would be stored as a jsonb string, not an object.
+type Json<T> = ColumnType<T, T, T>;
 
 export interface LearningPathTable {
   id: Generated<string>;

@@ -16,7 +16,7 @@ export function findKey(db: DbOrTrx, id: string) {
 export async function insertKeyIfNoneActive(db: DbOrTrx, values: { id: string; publicJwk: object; privateKeyPkcs8: string }) {
   await db
     .insertInto("issuer_key")
-    .values({ id: values.id, algorithm: "EdDSA", public_jwk: JSON.stringify(values.publicJwk), private_key_pkcs8: values.privateKeyPkcs8 })
+    .values({ id: values.id, algorithm: "EdDSA", public_jwk: values.publicJwk as Record<string, string>, private_key_pkcs8: values.privateKeyPkcs8 })
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
@@ -55,7 +55,7 @@ export async function insertBadge(
       achievement_id: values.achievementId,
       user_id: values.userId,
       key_id: values.keyId,
-      credential: JSON.stringify(values.credential),
+      credential: values.credential as Record<string, unknown>,
       credential_jwt: values.jwt,
       issued_at: values.issuedAt,
     })

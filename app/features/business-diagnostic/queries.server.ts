@@ -23,8 +23,8 @@ export function insertBusinessDiagnostic(
       sector: values.sector,
       commune: values.commune,
       version: values.version,
-      answers: JSON.stringify(values.answers),
-      axis_scores: JSON.stringify(values.axisScores),
+      answers: values.answers,
+      axis_scores: values.axisScores,
       overall_score: values.overall,
     })
     .returning("id")

@@ -73,8 +73,8 @@ describe("business pre-diagnostic scoring", () => {
     // (50 + 100 + 100 + 100 + 100 + 83) / 6 = 88.83
     expect(score.overall).toBe(89);
     expect(score.recommendations).toEqual([
-      { axis: "findability", questionId: "maps_listing", urgent: false },
       { axis: "findability", questionId: "directories", urgent: true },
+      { axis: "findability", questionId: "maps_listing", urgent: false },
       { axis: "security", questionId: "backups", urgent: false },
     ]);
   });

@@ -10,7 +10,7 @@ export interface BusinessScore {
   axisScores: Record<Axis, number | null>;
   /** Mean of the axes that apply, 0..100. */
   overall: number;
-  /** What to do, weakest axis first, then in questionnaire order. */
+  /** What to do: weakest axis first; within an axis, what is missing entirely first, then questionnaire order. */
   recommendations: { axis: Axis; questionId: string; urgent: boolean }[];
 }
 
@@ -59,7 +59,7 @@ export function scoreBusinessDiagnostic(
   gaps.sort((a, b) => {
     const [sa, ia] = axisRank(a.axis);
     const [sb, ib] = axisRank(b.axis);
-    return sa - sb || ia - ib || a.order - b.order;
+    return sa - sb || ia - ib || a.points - b.points || a.order - b.order;
   });
   return {
     axisScores,

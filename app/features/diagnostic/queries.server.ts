@@ -20,9 +20,9 @@ export function insertResult(
       run_by: values.runBy,
       version: values.version,
       goal: values.score.goal,
-      answers: JSON.stringify(values.answers),
-      competence_scores: JSON.stringify(values.score.competenceScores),
-      domain_levels: JSON.stringify(values.score.domainLevels),
+      answers: values.answers,
+      competence_scores: values.score.competenceScores,
+      domain_levels: values.score.domainLevels,
       recommended_path_slug: values.score.recommendedPathSlug,
     })
     .returningAll()

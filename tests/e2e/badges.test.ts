@@ -1,0 +1,121 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO, expectNoA11yViolations, launchBrowser, newPage, signIn } from "../helpers/browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+async function signUp(page: Page, firstName: string) {
+  await page.goto("/inscription");
+  await page.getByLabel("Prénom").fill(firstName);
+  await page.getByLabel("Adresse e-mail").fill(`${firstName.toLowerCase()}-${unique()}@exemple.fr`);
+  await page.getByLabel("Nouveau mot de passe").fill("ma phrase secrète");
+  await page.getByLabel("Répétez le mot de passe").fill("ma phrase secrète");
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect.poll(() => page.url()).toContain("/compte");
+}
+
+/** Follows a course in the lesson player: open it, then "J'ai terminé cette leçon" until the end. */
+async function completeCourse(page: Page, slug: string) {
+  await page.goto(`/cours/${slug}`);
+  await page.locator("main a.button.primary").first().click();
+  for (let i = 0; i < 30 && !page.url().includes("termine=1"); i++) {
+    await page.getByRole("button", { name: "J'ai terminé cette leçon" }).click();
+    await page.waitForLoadState("domcontentloaded");
+  }
+  expect(page.url()).toContain(`/cours/${slug}?termine=1`);
+}
+
+describe("badges in the browser", () => {
+  it("completing the path's courses in the lesson player earns a badge whose public page says valid, then revoked", async () => {
+    const page = await newPage(browser);
+    await signUp(page, "Paulette");
+    await page.goto("/parcours/autonome-avec-le-numerique");
+    await page.getByText("0 étapes obligatoires sur 2 faites").first().waitFor();
+
+    await completeCourse(page, "creer-et-utiliser-une-adresse-e-mail");
+    await page.goto("/parcours/autonome-avec-le-numerique");
+    const steps = page.locator("ol.path-steps > li");
+    await expect.poll(() => steps.nth(0).locator(".step-status").textContent()).toMatch(/^Faite le /);
+    await expect.poll(() => steps.nth(2).locator(".step-status").textContent()).toBe("À faire");
+
+    await completeCourse(page, "se-proteger-des-arnaques-en-ligne");
+    await page.goto("/parcours/autonome-avec-le-numerique");
+    await page.getByText("Bravo ! Vous avez obtenu le badge « Autonome avec le numérique au quotidien ».").waitFor();
+    await expectNoA11yViolations(page, "completed path page");
+    await page.getByRole("link", { name: "Voir mon badge" }).click();
+    await expect.poll(() => page.url()).toMatch(/\/badges\/[0-9a-f-]{36}$/);
+    const badgeUrl = page.url();
+
+    await page.getByText("Ce badge est authentique et valide.").waitFor();
+    await page.getByText("Nom non affiché (choix de la personne)").waitFor();
+    await expectNoA11yViolations(page, "verify page (owner)");
+
+    // The owner downloads the certificate and the signed credential.
+    const pdf = await page.request.get(`${badgeUrl}/certificat.pdf`);
+    expect(pdf.status()).toBe(200);
+    const bytes = await pdf.body();
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(bytes.toString("latin1").match(/\/Type \/Page\b/g)).toHaveLength(1);
+    const jwt = await (await page.request.get(`${badgeUrl}/badge.jwt`)).text();
+    expect(jwt.split(".")).toHaveLength(3);
+
+    // "My badges": allow the name on the public page.
+    await page.goto("/badges");
+    await page.getByRole("heading", { level: 2, name: "Autonome avec le numérique au quotidien" }).waitFor();
+    await expectNoA11yViolations(page, "my badges");
+    await page.getByLabel("Afficher mon nom sur la page de vérification").check();
+    await page.getByRole("button", { name: /Enregistrer/ }).click();
+    await page.getByText("Votre choix est enregistré.").waitFor();
+
+    // Anyone can check it, without an account; an altered credential fails.
+    const visitor = await newPage(browser);
+    await visitor.goto(badgeUrl);
+    await visitor.getByText("Ce badge est authentique et valide.").waitFor();
+    await visitor.getByText("Paulette").waitFor();
+    await expectNoA11yViolations(visitor, "verify page (visitor)");
+    await visitor.getByRole("link", { name: "Vérifier un badge reçu sous forme de fichier" }).click();
+    const i = jwt.indexOf(".") + 60;
+    await visitor.getByLabel("Badge signé (JWT)").fill(jwt.slice(0, i) + (jwt[i] === "A" ? "B" : "A") + jwt.slice(i + 1));
+    await visitor.getByRole("button", { name: "Vérifier" }).click();
+    await visitor.getByText("Ce badge n'est pas valide.").waitFor();
+    await expectNoA11yViolations(visitor, "paste verification (invalid)");
+    await visitor.getByLabel("Badge signé (JWT)").fill(jwt);
+    await visitor.getByRole("button", { name: "Vérifier" }).click();
+    await visitor.getByText(/Signature valide : ce badge « Autonome avec le numérique au quotidien »/).waitFor();
+
+    // The issuer's key is published at a stable address.
+    const jwks = await (await visitor.request.get("/badges/emetteur/jwks.json")).json();
+    expect(jwks.keys[0]).toMatchObject({ kty: "OKP", crv: "Ed25519" });
+
+    // A coordinator withdraws it; the public page then says so.
+    const coordinator = await newPage(browser);
+    await signIn(coordinator, DEMO.coordinator, DEMO.password);
+    await coordinator.goto(badgeUrl);
+    await coordinator.getByLabel("Motif").fill("Délivré par erreur (test)");
+    await coordinator.getByRole("button", { name: "Retirer ce badge" }).click();
+    await coordinator.getByText("Le badge a été retiré.").waitFor();
+    await expectNoA11yViolations(coordinator, "verify page (coordinator, revoked)");
+
+    await visitor.goto(badgeUrl);
+    await visitor.getByText(/Ce badge a été retiré par l'émetteur le .+\. Il n'est plus valide\./).waitFor();
+    for (const p of [page, visitor, coordinator]) await p.context().close();
+  }, 180_000);
+
+  it("needs a sign-in to download, and says 404 for an unknown badge", async () => {
+    const page = await newPage(browser);
+    const missing = await page.request.get(`/badges/${crypto.randomUUID()}`);
+    expect(missing.status()).toBe(404);
+    const download = await page.request.get(`/badges/${crypto.randomUUID()}/badge.jwt`, { maxRedirects: 0 });
+    expect(download.status()).toBe(302);
+    expect(download.headers()["location"]).toContain("/connexion");
+    await page.context().close();
+  });
+});
