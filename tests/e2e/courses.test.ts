@@ -146,6 +146,15 @@ describe("courses in the browser", () => {
     await page.getByText("La leçon est enregistrée.").waitFor();
 
     await page.goto(`/creer/cours/${courseId}`);
+    // A cover needs its alternative text.
+    await page.getByLabel("Fichier de l'image").setInputFiles({ name: "visio.png", mimeType: "image/png", buffer: PNG });
+    await page.getByRole("button", { name: "Enregistrer l'image" }).click();
+    await page.getByText("Le texte alternatif est obligatoire.").waitFor();
+    await expectNoA11yViolations(page, "cover form with an error");
+    await page.getByLabel("Fichier de l'image").setInputFiles({ name: "visio.png", mimeType: "image/png", buffer: PNG });
+    await page.getByLabel("Texte alternatif de l'image").fill("Une grand-mère parle à sa petite-fille en vidéo");
+    await page.getByRole("button", { name: "Enregistrer l'image" }).click();
+    await page.getByText("L'image de couverture est enregistrée.").waitFor();
     const lessonHref = await page.getByRole("link", { name: "Votre premier appel" }).getAttribute("href");
     const lessonId = lessonHref!.split("/").pop()!;
     await page.getByRole("button", { name: "Publier le cours" }).click();
@@ -156,6 +165,7 @@ describe("courses in the browser", () => {
     const learner = await newPage(browser);
     await signIn(learner, DEMO.learner, DEMO.password);
     await learner.goto(`/cours?q=${encodeURIComponent("visio")}`);
+    await learner.locator('.course-card img[alt="Une grand-mère parle à sa petite-fille en vidéo"]').waitFor();
     await learner.getByRole("link", { name: title }).click();
     await learner.getByRole("link", { name: "Commencer" }).click();
     await learner.getByRole("heading", { level: 1, name: "Votre premier appel" }).waitFor();
