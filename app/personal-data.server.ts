@@ -1,5 +1,6 @@
 import { classroomsPersonalData } from "./features/classrooms/personal-data.server";
 import { coursesPersonalData } from "./features/courses/personal-data.server";
+import { h5pPersonalData } from "./features/h5p/personal-data.server";
 import { registerPersonalData } from "./lib/personal-data.server";
 
 /**
@@ -27,3 +28,4 @@ registerPersonalData({
 
 registerPersonalData(classroomsPersonalData);
 registerPersonalData(coursesPersonalData);
+registerPersonalData(h5pPersonalData);

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../../db/schema/accounts";
+import { deleteUserAsCoordinator, exportPersonalData } from "../../app/features/accounts/service.server";
 import { activityIri } from "../../app/features/h5p/player.server";
 import { relayStatements, type RelayItem } from "../../app/features/h5p/relay.server";
 import { activityResults, csvCell, myResults, resultsCsv } from "../../app/features/h5p/results.server";
@@ -204,5 +205,22 @@ describe("saved state", () => {
     await expect(saveState(db, learner, { ...params, dataType: "../x" }, "{}")).rejects.toMatchObject({ init: { status: 404 } });
     await saveState(db, learner, params, "0");
     expect(await loadState(db, learner, params)).toBeNull();
+  });
+});
+
+describe("personal data", () => {
+  it("exports a learner's statements and states, and deletes the statements with the account", async () => {
+    const leaving = await createUser(db, { role: "learner" });
+    const items = answer(1);
+    await relayStatements(db, leaving, items, SITE);
+    await saveState(db, leaving, { contentId, dataType: "state", subContentId: "0" }, "{}");
+    const exported = (await exportPersonalData(db, leaving)) as { learning_records: { statements: unknown[]; states: unknown[] } };
+    expect(exported.learning_records.statements).toHaveLength(2);
+    expect(exported.learning_records.states).toHaveLength(1);
+    await deleteUserAsCoordinator(db, coordinator, leaving.id);
+    const left = await db.selectFrom("xapi_statement").select("id").where("id", "in", items.map((i) => i.statement.id as string)).execute();
+    expect(left).toEqual([]);
+    // Other learners' statements stay.
+    expect((await db.selectFrom("h5p_statement_link").select("statement_id").where("user_id", "=", learner.id).execute()).length).toBeGreaterThan(0);
   });
 });
