@@ -160,9 +160,12 @@ describe("virtual classes in the browser", () => {
     const csv = readFileSync((await (await downloading).path())!, "utf8");
     expect(csv).toContain('"Josette";"Martin";"50";"60";"83";"oui"');
 
-    // A learner is refused the report.
+    // The learner sees it counted among their past classes, and is refused the report.
     const learnerPage = await newPage(browser);
     await signIn(learnerPage, DEMO.learner, DEMO.password);
+    await learnerPage.goto("/classes");
+    await learnerPage.getByRole("heading", { name: "Mes classes passées" }).waitFor();
+    await learnerPage.getByText("Présent : 50 minutes suivies").first().waitFor();
     const response = await learnerPage.goto(`/classes/${id}/presence`);
     expect(response?.status()).toBe(403);
     await learnerPage.context().close();
