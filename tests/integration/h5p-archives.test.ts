@@ -4,11 +4,12 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../../db/schema/accounts";
 import { H5pPackageError } from "../../app/features/h5p/errors";
+import { libraryFile } from "../../app/features/h5p/files.server";
 import { installLibraries, uploadContent } from "../../app/features/h5p/service.server";
 import type { Db } from "../../app/lib/db.server";
 import { serverT } from "../../app/lib/i18n.server";
 import { localStorage as folderStorage, type FileStorage } from "../../app/lib/storage.server";
-import { declareSize, demoItems, zip, type ZipItem } from "../fixtures/h5p/archives";
+import { declareSize, demoItems, h5pOrgLikePackage, zip, type ZipItem } from "../fixtures/h5p/archives";
 import { testDb } from "../helpers/db";
 import { createUser } from "../helpers/fixtures";
 
@@ -80,6 +81,22 @@ describe("installing and uploading H5P packages", () => {
   });
 });
 
+describe("packages shaped like h5p.org downloads", () => {
+  it("refuses a teacher's upload until a coordinator installs its libraries, then plays it", async () => {
+    const archive = zip(h5pOrgLikePackage());
+    await expect(uploadContent(db, teacher, { file: archive }, { storage })).rejects.toMatchObject({ code: "libraries_need_coordinator" });
+    const { installed } = await installLibraries(db, coordinator, archive, { storage });
+    expect(installed.sort()).toEqual(["FontAwesome-4.5", "H5P.JoubelUI-1.3", "H5P.MultiChoice-1.16", "H5P.Question-1.5", "H5P.Transition-1.0"]);
+    const { contentId } = await uploadContent(db, teacher, { file: archive }, { storage });
+    expect(await storage.get(`h5p/content/${contentId}/content/images/file-5f1c.png`)).not.toBeNull();
+    const js = await libraryFile(db, "H5P.MultiChoice-1.16", "js/multichoice.js", storage);
+    expect(js?.headers.get("Content-Type")).toMatch(/^text\/javascript/);
+    expect(await libraryFile(db, "H5P.MultiChoice-1.16", "language/.en.json", storage)).toBeNull();
+    expect(await libraryFile(db, "H5P.MultiChoice-1.16", "../FontAwesome-4.5/library.json", storage)).toBeNull();
+    expect(await libraryFile(db, "H5P.MultiChoice-1.17", "js/multichoice.js", storage)).toBeNull();
+  });
+});
+
 describe("refusing crafted archives before extracting anything", () => {
   const evilLibrary = (): ZipItem[] => [
     {
@@ -121,7 +138,7 @@ describe("refusing crafted archives before extracting anything", () => {
       async () =>
         zip([
           ...(await demoItems({ withLibrary: false })).filter((i) => i.name !== "h5p.json"),
-          { name: "h5p.json", data: JSON.stringify({ title: "Q", mainLibrary: "H5P.MultiChoice", preloadedDependencies: [{ machineName: "H5P.MultiChoice", majorVersion: "1", minorVersion: "16" }] }) },
+          { name: "h5p.json", data: JSON.stringify({ title: "Q", mainLibrary: "H5P.DragQuestion", preloadedDependencies: [{ machineName: "H5P.DragQuestion", majorVersion: "1", minorVersion: "14" }] }) },
         ]),
       "library_missing",
     ],
