@@ -1,6 +1,7 @@
 import { classReminderJob } from "./features/classrooms/scheduling.server";
 import { projectsRetentionJob } from "./features/projects/retention.server";
 import { registerPeriodicJob } from "./lib/jobs.server";
+import { workshopRemindersJob } from "./features/workshops/reminders.server";
 import { REPORT_JOBS } from "./features/reports/jobs.server";
 import { pruneFailures } from "./lib/throttle.server";
 import { awardRecentlyEarnedBadges } from "./features/badges/service.server";
@@ -17,3 +18,4 @@ registerPeriodicJob(projectsRetentionJob);
 registerPeriodicJob({ name: "prune-anonymous-diagnostics", everyMs: 24 * 60 * 60 * 1000, run: (db, now) => pruneAnonymousDiagnostics(db, now) });
 registerPeriodicJob({ name: "award-earned-badges", everyMs: 10 * 60 * 1000, run: (db, now) => awardRecentlyEarnedBadges(db, env().APP_URL, now) });
 for (const job of REPORT_JOBS) registerPeriodicJob(job);
+registerPeriodicJob(workshopRemindersJob);

@@ -1,4 +1,6 @@
 import { classroomsPersonalData } from "./features/classrooms/personal-data.server";
+import { mediationPersonalData } from "./features/mediation/personal-data.server";
+import { workshopsPersonalData } from "./features/workshops/personal-data.server";
 import { coursesPersonalData } from "./features/courses/personal-data.server";
 import { h5pPersonalData } from "./features/h5p/personal-data.server";
 import { registerPersonalData } from "./lib/personal-data.server";
@@ -27,5 +29,7 @@ registerPersonalData({
 });
 
 registerPersonalData(classroomsPersonalData);
+registerPersonalData(workshopsPersonalData);
+registerPersonalData(mediationPersonalData);
 registerPersonalData(coursesPersonalData);
 registerPersonalData(h5pPersonalData);

@@ -9,7 +9,7 @@ import { addEmailAndPassword, createAssistedAccount, getLearnerFile, learnerChoi
 import { ActivitySchema, AssistedAccountSchema } from "../../app/features/mediation/schemas";
 import { bookSeat, getBookingList } from "../../app/features/workshops/booking.server";
 import { getCheckInList, setPresence } from "../../app/features/workshops/checkin.server";
-import { FieldError, signIn } from "../../app/features/accounts/service.server";
+import { exportPersonalData, FieldError, signIn } from "../../app/features/accounts/service.server";
 import { validateSessionToken } from "../../app/lib/session.server";
 import { THROTTLE_MAX_FAILURES } from "../../app/lib/throttle.server";
 import { testDb } from "../helpers/db";
@@ -217,3 +217,33 @@ describe("who sees whom (acceptance 6)", () => {
     expect(booking).toMatchObject({ user_id: helped.id, booked_by: mediatorA.id, status: "confirmed" });
   });
 });
+
+describe("personal data", () => {
+  it("the export holds the person's consent, cards, bookings and accompaniments; deletion keeps only an anonymous profile in the log", async () => {
+    const learner = await newLearner(mediatorA, "Germaine");
+    await issueAccessCard(db, mediatorA, learner.id);
+    await recordAccompaniment(
+      db,
+      mediatorA,
+      ActivitySchema.parse({ activityType: "individuel", activityDate: "2026-11-22", durationMinutes: 30, placeType: "a_distance", themes: ["email"], learnerId: learner.id }),
+    );
+    const data = (await exportPersonalData(db, learner)) as Record<string, Record<string, unknown[] | unknown>>;
+    expect(data.mediation!.consents).toHaveLength(1);
+    expect(data.mediation!.accessCards).toHaveLength(1);
+    expect(JSON.stringify(data.mediation!.accessCards)).not.toContain("code_hash");
+    expect(data.mediation!.accompaniments).toEqual([expect.objectContaining({ themes: ["email"], duration_minutes: 30 })]);
+    expect(data.workshops).toMatchObject({ bookings: [], attendance: [] });
+
+    await db.deleteFrom("app_user").where("id", "=", learner.id).execute();
+    const left = await db
+      .selectFrom("mediation_beneficiary")
+      .innerJoin("mediation_activity", "mediation_activity.id", "mediation_beneficiary.activity_id")
+      .select(["mediation_beneficiary.user_id", "mediation_beneficiary.age_band", "mediation_beneficiary.commune"])
+      .where("mediation_activity.activity_date", "=", new Date("2026-11-22"))
+      .where("mediation_activity.mediator_id", "=", mediatorA.id)
+      .execute();
+    expect(left).toContainEqual({ user_id: null, age_band: "soixante_dix_plus", commune: "Rieux" });
+    expect(await db.selectFrom("access_card").select("id").where("user_id", "=", learner.id).execute()).toEqual([]);
+  });
+});
+

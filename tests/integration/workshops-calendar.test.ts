@@ -1,5 +1,6 @@
 import ICAL from "ical.js";
 import { sql } from "kysely";
+import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../../db/schema/accounts";
 import type { Db } from "../../app/lib/db.server";
@@ -186,3 +187,26 @@ describe("demo workshops", () => {
     expect(rows.every((r) => r.starts_at > new Date())).toBe(true);
   });
 });
+
+describe("the reminder job", () => {
+  it("is registered with the periodic job scheduler and runs", async () => {
+    await import("../../app/jobs.server");
+    const { registeredJobs, runJobOnce } = await import("../../app/lib/jobs.server");
+    const job = registeredJobs().find((j) => j.name === "workshop-reminders");
+    expect(job).toBeDefined();
+    const start = new Date(Date.now() + 24 * 3_600_000);
+    const w = await db
+      .insertInto("workshop")
+      .values({ title: "Par le planificateur", themes: ["email"], level: "debutant", is_remote: true, starts_at: start, ends_at: new Date(start.getTime() + 3_600_000), seats: 3 })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const person = await createUser(db, { firstName: "Planifiée" });
+    await bookSeat(db, person, w.id);
+    // Ask for the reminders as if it were the day before, at noon in Paris.
+    const dayBefore = parisInstant(DateTime.fromJSDate(start).setZone("Europe/Paris").minus({ days: 1 }).toISODate()!, "12:00")!;
+    expect(await runJobOnce(db, job!, { now: dayBefore })).toBe(true);
+    const mail = await db.selectFrom("outbox_message").select("subject").where("to_address", "=", person.email!).execute();
+    expect(mail.map((m) => m.subject)).toEqual(["Demain : Par le planificateur"]);
+  });
+});
+

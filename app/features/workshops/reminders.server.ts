@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import type { Db } from "../../lib/db.server";
+import type { PeriodicJob } from "../../lib/jobs.server";
 import { TIME_ZONE } from "../../lib/i18n";
 import { sendReminder } from "./mails.server";
 
@@ -30,3 +31,10 @@ export async function sendWorkshopReminders(db: Db, now = new Date()) {
   }
   return queued;
 }
+
+/** Registered in app/jobs.server.ts: every 10 minutes is plenty for a day-before reminder. */
+export const workshopRemindersJob: PeriodicJob = {
+  name: "workshop-reminders",
+  everyMs: 10 * 60 * 1000,
+  run: (db, now) => sendWorkshopReminders(db, now),
+};
