@@ -19,7 +19,8 @@ import type { RichNode } from "./types";
  * then adds one side-effect import line to ./plugins.ts (so the module runs
  * before any lesson is saved or rendered), and its tiptap node to the editor
  * through `registerEditorExtension` in ./editor-extensions.ts.
- * `renderRichText(doc, { renderers })` also takes extra renderers per call.
+ * `renderRichText(doc, { renderers })` also takes extra renderers per call,
+ * and every renderer receives `ctx.lessonId` on the lesson page.
  */
 
 export interface RenderContext {
@@ -28,6 +29,8 @@ export interface RenderContext {
   /** The node's children, already passed through the allow-list. */
   children: () => ReactNode[];
   key: string | number;
+  /** The lesson being shown, when there is one (activities credit their results to it). */
+  lessonId?: string;
 }
 
 /** A node as a renderer sees it: `attrs` holds only what the spec's `attrs` check kept. */

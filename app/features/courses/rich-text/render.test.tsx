@@ -148,5 +148,10 @@ describe("lesson body rendering (allow-list)", () => {
       <>{renderRichText(doc({ type: "quiz" }), { t, renderers: { quiz: { leaf: true, render: (_n, { key }) => <hr key={key} /> } } })}</>,
     );
     expect(perCall).toBe("<hr/>");
+    // Renderers learn which lesson they are in.
+    const withLesson = renderToStaticMarkup(
+      <>{renderRichText(doc({ type: "quiz" }), { t, lessonId: "L1", renderers: { quiz: { leaf: true, render: (_n, { key, lessonId }) => <i key={key}>{lessonId}</i> } } })}</>,
+    );
+    expect(withLesson).toBe("<i>L1</i>");
   });
 });

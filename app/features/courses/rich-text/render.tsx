@@ -6,6 +6,8 @@ import { isExternalHref } from "./urls";
 
 export interface RenderOptions {
   t: RenderContext["t"];
+  /** Passed to every node renderer (see RenderContext). */
+  lessonId?: string;
   /** Extra node types for this call only, in addition to the registry. */
   renderers?: Record<string, NodeSpec>;
 }
@@ -50,14 +52,14 @@ function renderText(node: RichNode, key: string | number): ReactNode {
  * holds; text is escaped by React; attributes come only from each node
  * type's own checks.
  */
-export function renderRichText(input: unknown, { t, renderers }: RenderOptions): ReactNode[] {
+export function renderRichText(input: unknown, { t, renderers, lessonId }: RenderOptions): ReactNode[] {
   const { doc } = sanitizeDocument(input, renderers);
   const renderNodes = (nodes: RichNode[] | undefined): ReactNode[] =>
     (nodes ?? []).map((node, index) => {
       if (node.type === "text") return node.marks ? renderText(node, index) : node.text;
       const spec = nodeSpec(node.type, renderers)!;
       const clean: CleanNode = { ...node, attrs: node.attrs ?? {} };
-      return spec.render(clean, { t, key: index, children: () => renderNodes(node.content) });
+      return spec.render(clean, { t, key: index, lessonId, children: () => renderNodes(node.content) });
     });
   return renderNodes(doc.content);
 }
