@@ -77,7 +77,36 @@ describe("assisted accounts and access cards (acceptance 2)", () => {
     await learner.getByRole("button", { name: "Se connecter" }).last().click();
     await learner.getByRole("link", { name: `Mon compte (${firstName})` }).waitFor();
     await learner.getByRole("heading", { level: 1, name: "Mes activités" }).waitFor();
+
+    // Their calendar link: shown once, works, then stops working when revoked.
+    await learner.getByRole("link", { name: "Recevoir mes ateliers dans mon agenda" }).click();
+    await expectNoA11yViolations(learner, "calendar settings");
+    await learner.getByRole("button", { name: "Créer mon lien d'agenda" }).click();
+    const feedUrl = await learner.getByLabel("Lien de votre agenda").inputValue();
+    expect(feedUrl).toMatch(/\/calendrier\/[a-z0-9]+\.ics$/);
+    await expectNoA11yViolations(learner, "calendar link shown");
+    const feed = await learner.request.get(feedUrl);
+    expect(feed.status()).toBe(200);
+    expect(await feed.text()).toContain("BEGIN:VCALENDAR");
+    await learner.getByRole("button", { name: "Désactiver mon lien" }).click();
+    await learner.getByText("Votre lien est désactivé").waitFor();
+    expect((await learner.request.get(feedUrl)).status()).toBe(404);
+
+    // Later, the learner adds an e-mail address and a password.
+    await learner.goto("/compte/activites");
+    await learner.getByRole("link", { name: "Ajouter une adresse e-mail et un mot de passe" }).click();
+    await expectNoA11yViolations(learner, "add e-mail form");
+    const email = `${firstName.toLowerCase()}@exemple.fr`;
+    await learner.getByLabel(/Adresse e-mail/).fill(email);
+    await learner.getByLabel(/^Nouveau mot de passe/).fill("une phrase bien longue");
+    await learner.getByLabel(/^Répétez le mot de passe/).fill("une phrase bien longue");
+    await learner.getByRole("button", { name: "Enregistrer" }).click();
+    await expect.poll(() => learner.getByRole("status").first().textContent()).toContain("Votre adresse e-mail et votre mot de passe sont enregistrés");
     await learner.context().close();
+    const withPassword = await newPage(browser);
+    await signIn(withPassword, email, "une phrase bien longue");
+    await withPassword.getByRole("link", { name: `Mon compte (${firstName})` }).waitFor();
+    await withPassword.context().close();
 
     // The QR code's link opens the same page with the code filled in.
     const qr = await newPage(browser);

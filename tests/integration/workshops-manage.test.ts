@@ -1,0 +1,115 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { DateTime } from "luxon";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { User } from "../../db/schema/accounts";
+import type { Db } from "../../app/lib/db.server";
+import { bookSeat } from "../../app/features/workshops/booking.server";
+import { WorkshopSchema, type WorkshopInput } from "../../app/features/workshops/schemas";
+import { cancelWorkshop, getWorkshopPage, listPublicWorkshops, scheduleWorkshop, updateWorkshop, WorkshopFieldError } from "../../app/features/workshops/service.server";
+import { testDb } from "../helpers/db";
+import { createUser } from "../helpers/fixtures";
+
+let db: Db;
+let mediator: User;
+let other: User;
+let coordinator: User;
+let spaceId: string;
+
+/** The form as posted by the browser (Paris wall-clock date and times). */
+function form(fields: Record<string, string | string[]>): WorkshopInput {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) data.append(k, x);
+  const submission = parseWithZod(data, { schema: WorkshopSchema });
+  if (submission.status !== "success") throw new Error(JSON.stringify(submission.error));
+  return submission.value;
+}
+
+const inDays = (n: number) => DateTime.now().setZone("Europe/Paris").plus({ days: n }).toISODate()!;
+const base = () => ({ title: "Premiers pas sur la tablette", themes: ["prendre_en_main_du_materiel"], level: "debutant", place: spaceId, date: inDays(5), startTime: "14:00", endTime: "16:00", seats: "2" });
+
+beforeAll(async () => {
+  db = await testDb();
+  mediator = await createUser(db, { role: "mediator", firstName: "Amina" });
+  other = await createUser(db, { role: "mediator", firstName: "Bruno" });
+  coordinator = await createUser(db, { role: "coordinator" });
+  spaceId = (
+    await db
+      .insertInto("relay_space")
+      .values({ slug: `m-${Date.now()}`, name: "Médiathèque", commune: "Pont-Sainte-Maxence", postal_code: "60700", address: "2 rue Louis Boilet" })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
+});
+
+describe("scheduling workshops", () => {
+  it("stores Paris wall-clock times as instants, with the scheduling mediator and co-mediators leading it", async () => {
+    const w = await scheduleWorkshop(db, mediator, form({ ...base(), date: "2027-07-01", coMediators: [other.id] }));
+    expect(w.starts_at.toISOString()).toBe("2027-07-01T12:00:00.000Z"); // 14:00 in Paris, summer time
+    const leads = await db.selectFrom("workshop_mediator").select("user_id").where("workshop_id", "=", w.id).execute();
+    expect(leads.map((l) => l.user_id).sort()).toEqual([mediator.id, other.id].sort());
+    const page = await getWorkshopPage(db, other, w.id);
+    expect(page.canManage).toBe(true);
+    expect(page.mediators.sort()).toEqual(["Amina", "Bruno"]);
+  });
+
+  it("refuses a date in the past, an end before the start, and learners", async () => {
+    await expect(scheduleWorkshop(db, mediator, form({ ...base(), date: inDays(-1) }))).rejects.toBeInstanceOf(WorkshopFieldError);
+    const bad = parseWithZod(
+      (() => {
+        const d = new FormData();
+        for (const [k, v] of Object.entries({ ...base(), startTime: "16:00", endTime: "15:00" })) for (const x of [v].flat()) d.append(k, x);
+        return d;
+      })(),
+      { schema: WorkshopSchema },
+    );
+    expect(bad.status).toBe("error");
+    expect((bad as { error?: Record<string, string[]> }).error?.endTime).toEqual(["workshops:errors.end_before_start"]);
+    const learner = await createUser(db);
+    const refused = await scheduleWorkshop(db, learner, form(base())).catch((e) => e);
+    expect(refused.init.status).toBe(403);
+  });
+
+  it("more seats move the waitlist up; fewer seats than bookings are refused; only its mediators and coordinators edit it", async () => {
+    const w = await scheduleWorkshop(db, mediator, form(base()));
+    const people = await Promise.all([1, 2, 3, 4].map((i) => createUser(db, { firstName: `P${i}` })));
+    for (const p of people) await bookSeat(db, p, w.id);
+    await expect(updateWorkshop(db, mediator, w.id, form({ ...base(), seats: "1" }))).rejects.toMatchObject({ field: "seats", messageKey: "workshops:errors.seats_below_confirmed" });
+    await updateWorkshop(db, mediator, w.id, form({ ...base(), seats: "3" }));
+    const rows = await db.selectFrom("booking").select(["user_id", "status"]).where("workshop_id", "=", w.id).orderBy("created_at").execute();
+    expect(rows.map((r) => r.status)).toEqual(["confirmed", "confirmed", "confirmed", "waitlisted"]);
+    expect(rows[2]!.user_id).toBe(people[2]!.id); // the first person waiting
+    const refused = await updateWorkshop(db, other, w.id, form(base())).catch((e) => e);
+    expect(refused.init.status).toBe(403);
+    const updated = await updateWorkshop(db, coordinator, w.id, form({ ...base(), seats: "3", title: "Nouveau titre" }));
+    expect(updated.sequence).toBe(2);
+  });
+
+  it("cancelling tells everyone booked who has an address, and takes it off the listing", async () => {
+    const w = await scheduleWorkshop(db, mediator, form({ ...base(), title: "Sera annulé" }));
+    const withMail = await createUser(db, { firstName: "Mail" });
+    const noMail = await createUser(db, { email: null, firstName: "Carte", createdBy: mediator.id });
+    await bookSeat(db, withMail, w.id);
+    await bookSeat(db, noMail, w.id);
+    await cancelWorkshop(db, mediator, w.id);
+    const mails = await db.selectFrom("outbox_message").selectAll().where("dedupe_key", "like", `workshop-cancelled:${w.id}:%`).execute();
+    expect(mails.map((m) => m.to_address)).toEqual([withMail.email]);
+    expect(mails[0]!.subject).toBe("Atelier annulé : Sera annulé");
+    const listing = await listPublicWorkshops(db, {}, 1);
+    expect(listing.workshops.map((x) => x.id)).not.toContain(w.id);
+    const error = await bookSeat(db, await createUser(db), w.id).catch((e) => e);
+    expect(error.data.messageKey).toBe("workshops:errors.workshop_cancelled");
+  });
+
+  it("lists upcoming workshops by place, remote and theme", async () => {
+    const remote = await scheduleWorkshop(db, mediator, form({ ...base(), place: "a_distance", themes: ["intelligence_artificielle"], title: "IA à distance" }));
+    const byTheme = await listPublicWorkshops(db, { theme: "intelligence_artificielle" }, 1);
+    expect(byTheme.workshops.map((w) => w.id)).toEqual([remote.id]);
+    const byRemote = await listPublicWorkshops(db, { place: "a_distance" }, 1);
+    expect(byRemote.workshops.every((w) => w.is_remote)).toBe(true);
+    const bySpace = await listPublicWorkshops(db, { place: spaceId }, 1);
+    expect(bySpace.workshops.length).toBeGreaterThan(0);
+    expect(bySpace.workshops.every((w) => w.space_name === "Médiathèque")).toBe(true);
+    const later = await listPublicWorkshops(db, { from: inDays(30) }, 1);
+    expect(later.workshops.map((w) => w.id)).not.toContain(remote.id);
+  });
+});
