@@ -4,6 +4,7 @@ import type { NewRelaySpace } from "./schema/places";
 import type { Database } from "./types";
 import { hashPassword } from "../app/lib/password.server";
 import { seedClassrooms } from "../app/features/classrooms/seed.server";
+import { seedProjects } from "../app/features/projects/seed.server";
 import { seedReportsDemo } from "../app/features/reports/demo-seed.server";
 import { seedWorkshops } from "../app/features/workshops/seed.server";
 import { importContentCourses } from "../app/features/courses/content-import.server";
@@ -123,6 +124,8 @@ export async function seedDemo(db: Kysely<Database>) {
   await importPaths(db, path.resolve("content"));
   // Last year's and this year's mediation activity, for the dashboard and the yearly report.
   await seedReportsDemo(db);
+  // A class of the demo teacher with a project (school projects).
+  await seedProjects(db);
   return { createdAccounts };
 }
 

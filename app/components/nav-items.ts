@@ -18,6 +18,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/creer/cours", labelKey: "courses:nav.authoring", roles: ["mediator", "teacher", "coordinator"] },
   { to: "/activites", labelKey: "h5p:nav.activities", roles: ["mediator", "teacher", "coordinator"] },
   { to: "/classes", labelKey: "classrooms:nav" },
+  { to: "/classes-scolaires", labelKey: "projects:nav.teacher", roles: ["teacher"] },
+  { to: "/classes-scolaires", labelKey: "projects:nav.pupil", roles: ["learner"] },
   { to: "/tableau-de-bord", labelKey: "reports:nav.dashboard", roles: ["coordinator"] },
   { to: "/ateliers", labelKey: "workshops:nav.workshops" },
   { to: "/lieux", labelKey: "places:nav.places" },

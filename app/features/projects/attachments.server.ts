@@ -31,7 +31,6 @@ export const MAX_FILES_PER_TEAM = 30;
 /** A file name safe to show and to send back in Content-Disposition. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what we drop
   const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|*?:]/g, "").replace(/\s+/g, " ").trim().slice(0, 120);
   return cleaned || "fichier";
 }
@@ -90,4 +89,9 @@ export async function deleteAttachment(db: Db, user: User, projectId: string, te
   if (handedIn) throw appError(409, "file_handed_in", "projects:errors.file_handed_in");
   await db.deleteFrom("team_attachment").where("id", "=", row.id).execute();
   await fileStorage().delete(row.storage_key);
+}
+
+/** The upload's permission check, run before the body is read. */
+export async function teamFileAccess(db: Db, user: User, projectId: string, teamId: string) {
+  await teamMemberAccess(db, user, projectId, teamId);
 }

@@ -101,7 +101,7 @@ export function joinUrl(origin: string, code: string) {
   return `${env().APP_URL ?? origin}/classes-scolaires/rejoindre?code=${formatJoinCode(code)}`;
 }
 
-/** The QR code of the join link, as an SVG data URL for an <img> (the CSP allows data: images). */
+/** A QR code (join link, access card) as an SVG data URL for an <img> (the CSP allows data: images). */
 export async function joinQrDataUrl(url: string) {
   const svg = await QRCode.toString(url, { type: "svg", margin: 2, errorCorrectionLevel: "M", color: { dark: "#000000", light: "#ffffff" } });
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
@@ -239,4 +239,10 @@ function insertSeat(db: Db, user: User, classId: string, birthDate: string | und
 export async function joinFormNeeds(db: Db, user: User) {
   const profile = await db.selectFrom("pupil_profile").select("user_id").where("user_id", "=", user.id).executeTakeFirst();
   return { askBirthDate: !profile, canJoin: user.role === "learner" };
+}
+
+/** Name and state of a class, for its teacher's sub-pages (import, consent). */
+export async function getClassHeader(db: Db, user: User, classId: string) {
+  const c = await teacherClass(db, user, classId);
+  return { id: c.id, name: c.name, school: c.school, archived: !!c.archived_at };
 }

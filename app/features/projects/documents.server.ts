@@ -6,7 +6,7 @@ import { isUuid } from "../../lib/ids";
 import { notFound, teamAccess, teamMemberAccess } from "./access.server";
 import { documentToMarkdown } from "./doc-markdown";
 import * as q from "./queries.server";
-import { sameDocument } from "./rich.server";
+import { documentFromInput, sameDocument } from "./rich.server";
 import { seatLabels } from "./teams.server";
 
 /** The team document, for its page: current content and version, and the plain-form Markdown. */
@@ -74,6 +74,20 @@ export async function saveTeamDocument(
       .executeTakeFirstOrThrow();
     const latest = await trx.selectFrom("team_document").select("version").where("team_id", "=", access.team.id).executeTakeFirstOrThrow();
     return { status: "conflict" as const, revisionId: kept.id, version: latest.version };
+  });
+}
+
+/** A save from the page: the editor's JSON or the plain form's Markdown, through the allow-list first. */
+export function saveTeamDocumentInput(
+  db: Db,
+  user: User,
+  projectId: string,
+  teamId: string,
+  input: { json?: string; markdown?: string; expectedVersion: number },
+) {
+  return saveTeamDocument(db, user, projectId, teamId, {
+    content: documentFromInput({ json: input.json, markdown: input.markdown }),
+    expectedVersion: input.expectedVersion,
   });
 }
 

@@ -137,7 +137,8 @@ export const ReviewSchema = z.object({
   decision: z.enum(REVIEW_DECISIONS, { error: "projects:errors.decision_required" }),
   comment: z.string().trim().max(5000, { error: "projects:errors.too_long" }).default(""),
   /** One select per pupil and competence; each value reads "seatId|code|level", empty when not assessed. */
-  assessment: z.array(z.string().max(80)).default([]),
+  // Conform turns the empty selects ("not assessed") into undefined entries.
+  assessment: z.array(z.string().max(80).optional()).default([]),
 }).refine((v) => v.decision !== "returned" || v.comment.length > 0, { path: ["comment"], error: "projects:errors.comment_required_for_return" });
 
 export function parseAssessmentValue(value: string): { seatId: string; competence: string; level: number } | null {

@@ -168,7 +168,7 @@ export async function reviewSubmission(
   projectId: string,
   teamId: string,
   submissionId: string,
-  input: { decision: ReviewDecision; comment: string; assessment: string[] },
+  input: { decision: ReviewDecision; comment: string; assessment: (string | undefined)[] },
 ) {
   const access = await projectTeacherAccess(db, user, projectId);
   if (access.readOnly) throw appError(409, "class_archived", "projects:errors.class_archived");
@@ -187,7 +187,7 @@ export async function reviewSubmission(
     (await db.selectFrom("project_team_member").select("pupil_id").where("team_id", "=", submission.team_id).execute()).map((m) => m.pupil_id),
   );
   const levels = input.assessment
-    .filter((v) => v !== "")
+    .filter((v): v is string => !!v)
     .map((v) => {
       const parsed = parseAssessmentValue(v);
       if (!parsed || !members.has(parsed.seatId) || !access.project.competences.includes(parsed.competence)) {

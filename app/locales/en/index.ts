@@ -7,6 +7,7 @@ import errors from "./errors.json";
 import files from "./files.json";
 import home from "./home.json";
 import pages from "./pages.json";
+import projects from "./projects.json";
 import h5p from "./h5p.json";
 import xapi from "./xapi.json";
 import mediation from "./mediation.json";
@@ -20,4 +21,4 @@ import opendata from "./opendata.json";
 import reports from "./reports.json";
 
 /** One namespace per feature; add a feature's file here in both languages. */
-export default { accounts, admin, classrooms, common, courses, errors, files, home, pages, h5p, xapi, mediation, places, workshops, badges, business, diagnostic, paths, opendata, reports };
+export default { accounts, admin, classrooms, common, courses, errors, files, home, pages, h5p, xapi, mediation, places, workshops, badges, business, diagnostic, paths, opendata, reports, projects };

@@ -1,0 +1,147 @@
+import type { Editor, JSONContent } from "@tiptap/core";
+import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { editorExtensions } from "../../courses/rich-text/editor-extensions";
+import "../../courses/rich-text/editor-plugins";
+import { safeHref } from "../../courses/rich-text/urls";
+
+/**
+ * The rich-text editor of a project brief or a team document: the courses
+ * domain's tiptap extension list (so what it writes is what the shared
+ * allow-list keeps), with a toolbar for what pupils need. Loaded only in
+ * the browser; pages work without it through a plain textarea.
+ */
+export default function DocEditor({
+  initial,
+  labelId,
+  hiddenName,
+  onChange,
+}: {
+  initial: unknown;
+  labelId: string;
+  /** When set, the JSON goes into a hidden input of the surrounding form. */
+  hiddenName?: string;
+  onChange?: (doc: JSONContent) => void;
+}) {
+  const [json, setJson] = useState(() => JSON.stringify(initial ?? { type: "doc", content: [] }));
+  const editor = useEditor({
+    extensions: editorExtensions(),
+    content: (initial as JSONContent) ?? { type: "doc", content: [] },
+    immediatelyRender: false,
+    editorProps: {
+      attributes: { class: "doc-editor-content rich-text", role: "textbox", "aria-multiline": "true", "aria-labelledby": labelId },
+    },
+    onUpdate: ({ editor: e }) => {
+      const doc = e.getJSON();
+      setJson(JSON.stringify(doc));
+      onChange?.(doc);
+    },
+  });
+  return (
+    <div className="doc-editor">
+      {hiddenName ? <input type="hidden" name={hiddenName} value={json} /> : null}
+      {editor ? <Toolbar editor={editor} /> : null}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}
+
+function Toolbar({ editor }: { editor: Editor }) {
+  const { t } = useTranslation("projects");
+  const [linking, setLinking] = useState(false);
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      h2: e.isActive("heading", { level: 2 }),
+      h3: e.isActive("heading", { level: 3 }),
+      bold: e.isActive("bold"),
+      italic: e.isActive("italic"),
+      bullet: e.isActive("bulletList"),
+      ordered: e.isActive("orderedList"),
+      link: e.isActive("link"),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+  const button = (label: string, pressed: boolean | undefined, onClick: () => void) => (
+    <button type="button" className="toggle" aria-pressed={pressed} onClick={onClick}>
+      {label}
+    </button>
+  );
+  return (
+    <>
+      <div role="toolbar" aria-label={t("editor.toolbar")} className="doc-editor-toolbar">
+        {button(t("editor.heading2"), state.h2, () => chain().toggleHeading({ level: 2 }).run())}
+        {button(t("editor.heading3"), state.h3, () => chain().toggleHeading({ level: 3 }).run())}
+        {button(t("editor.bold"), state.bold, () => chain().toggleBold().run())}
+        {button(t("editor.italic"), state.italic, () => chain().toggleItalic().run())}
+        {button(t("editor.bullet_list"), state.bullet, () => chain().toggleBulletList().run())}
+        {button(t("editor.ordered_list"), state.ordered, () => chain().toggleOrderedList().run())}
+        {button(t("editor.link"), state.link, () => setLinking(!linking))}
+        {button(t("editor.undo"), undefined, () => chain().undo().run())}
+        {button(t("editor.redo"), undefined, () => chain().redo().run())}
+      </div>
+      {linking ? <LinkPanel editor={editor} onDone={() => setLinking(false)} /> : null}
+    </>
+  );
+}
+
+function LinkPanel({ editor, onDone }: { editor: Editor; onDone: () => void }) {
+  const { t } = useTranslation("projects");
+  const id = useId();
+  const [href, setHref] = useState<string>(() => (editor.getAttributes("link").href as string | undefined) ?? "");
+  const [error, setError] = useState<string | null>(null);
+  const close = () => {
+    onDone();
+    editor.commands.focus();
+  };
+  const apply = () => {
+    const value = href.trim();
+    if (!value) {
+      editor.chain().focus().extendMarkRange("link").unsetLink().run();
+      return close();
+    }
+    const safe = safeHref(/^[a-z]+:|^\//i.test(value) ? value : `https://${value}`);
+    if (!safe) return setError(t("editor.link_invalid"));
+    if (editor.state.selection.empty && !editor.isActive("link")) {
+      editor.chain().focus().insertContent({ type: "text", text: safe, marks: [{ type: "link", attrs: { href: safe } }] }).run();
+    } else {
+      editor.chain().focus().extendMarkRange("link").setLink({ href: safe }).run();
+    }
+    close();
+  };
+  return (
+    <div role="group" aria-labelledby={`${id}-title`} className="doc-editor-panel" onKeyDown={(e) => e.key === "Escape" && close()}>
+      <p id={`${id}-title`} className="doc-editor-panel-title">
+        {t("editor.link_title")}
+      </p>
+      {error ? (
+        <p className="field-errors" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="field">
+        <label htmlFor={id}>{t("editor.link_url")}</label>
+        <input
+          id={id}
+          type="url"
+          value={href}
+          autoFocus
+          onChange={(e) => setHref(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") {
+              e.preventDefault();
+              apply();
+            }
+          }}
+        />
+      </div>
+      <button type="button" className="button primary" onClick={apply}>
+        {t("editor.link_apply")}
+      </button>
+      <button type="button" className="button secondary" onClick={close}>
+        {t("editor.cancel")}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,219 @@
+import { useTranslation } from "react-i18next";
+import { Form, useActionData, useLoaderData, useSearchParams } from "react-router";
+import type { Route } from "./+types/projects.class";
+import { PageTitle } from "../components/ui/page-title";
+import { closeJoining, getClassPage, renewJoinCode } from "../features/projects/classes.server";
+import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
+import { IntentMessage, type IntentResult } from "../features/projects/components/form-result";
+import { PupilName } from "../features/projects/components/pupil-name";
+import { runIntent } from "../features/projects/responses.server";
+import { archiveClass, purgeDate } from "../features/projects/retention.server";
+import { ClassActionSchema } from "../features/projects/schemas";
+import { dbContext } from "../lib/context";
+import { env } from "../lib/env.server";
+import { formatDate } from "../lib/i18n";
+import { requireUser } from "../lib/session.server";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const user = requireUser(context, request);
+  const page = await getClassPage(context.get(dbContext), user, params.classId, new URL(request.url).origin);
+  if (page.kind === "pupil") return page;
+  const archivedAt = page.schoolClass.archived_at;
+  return { ...page, retentionDays: env().PROJECTS_RETENTION_DAYS, purgeOn: archivedAt ? purgeDate(archivedAt) : null };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const user = requireUser(context, request);
+  const db = context.get(dbContext);
+  return runIntent(request, ClassActionSchema, async (value) => {
+    if (value.intent === "new-code") await renewJoinCode(db, user, params.classId);
+    else if (value.intent === "close-joining") await closeJoining(db, user, params.classId);
+    else await archiveClass(db, user, params.classId);
+    return { intent: value.intent, ok: true };
+  });
+}
+
+export default function SchoolClassPage() {
+  const data = useLoaderData<typeof loader>();
+  return data.kind === "teacher" ? <TeacherView data={data} /> : <PupilView data={data} />;
+}
+
+type LoaderData = Awaited<ReturnType<typeof loader>>;
+
+function PupilView({ data }: { data: Extract<LoaderData, { kind: "pupil" }> }) {
+  const { t } = useTranslation("projects");
+  const [params] = useSearchParams();
+  const { schoolClass, projects } = data;
+  return (
+    <div className="page">
+      <PageTitle>{schoolClass.name}</PageTitle>
+      <Breadcrumbs items={[{ href: "/classes-scolaires", label: t("home.title_pupil") }, { label: schoolClass.name }]} />
+      <h1>{schoolClass.name}</h1>
+      <p>
+        {schoolClass.school} · {schoolClass.schoolYear}
+      </p>
+      {params.has("bienvenue") ? (
+        <div className="alert success" role="status">
+          <p>{t("class.welcome", { name: schoolClass.name })}</p>
+        </div>
+      ) : null}
+      {schoolClass.archivedAt ? <p className="alert notice">{t("class.archived_pupil")}</p> : null}
+      <h2>{t("class.projects")}</h2>
+      {projects.length === 0 ? <p>{t("home.no_projects_yet")}</p> : null}
+      <ul className="cards">
+        {projects.map((p) => (
+          <li key={p.id} className="card">
+            <h3>
+              <a href={`/projets/${p.id}`}>{p.title}</a>
+            </h3>
+            {p.team_id ? (
+              <p>
+                {t("class.your_team")} <a href={`/projets/${p.id}/equipes/${p.team_id}`}>{p.team_name}</a>
+              </p>
+            ) : (
+              <p>{t("class.no_team_yet")}</p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function TeacherView({ data }: { data: Extract<LoaderData, { kind: "teacher" }> }) {
+  const { t, i18n } = useTranslation("projects");
+  const result = useActionData<IntentResult>();
+  const [params] = useSearchParams();
+  const { schoolClass, pupils, projects, join, retentionDays, purgeOn } = data;
+  const archived = !!schoolClass.archived_at;
+  const base = `/classes-scolaires/${schoolClass.id}`;
+  const waiting = pupils.filter((p) => p.limited).length;
+  return (
+    <div className="page">
+      <PageTitle>{schoolClass.name}</PageTitle>
+      <Breadcrumbs items={[{ href: "/classes-scolaires", label: t("home.title_teacher") }, { label: schoolClass.name }]} />
+      <h1>{schoolClass.name}</h1>
+      <p>
+        {schoolClass.school} · {t(`levels.${schoolClass.level}`)} · {schoolClass.school_year}
+      </p>
+      {params.has("creee") ? (
+        <div className="alert success" role="status">
+          <p>{t("class.created")}</p>
+        </div>
+      ) : null}
+      {schoolClass.personal_data_purged_at ? (
+        <p className="alert notice">{t("class.purged", { date: formatDate(schoolClass.personal_data_purged_at, i18n.language) })}</p>
+      ) : archived && purgeOn ? (
+        <p className="alert notice">{t("class.archived_teacher", { date: formatDate(purgeOn, i18n.language) })}</p>
+      ) : null}
+
+      {!archived ? (
+        <section aria-labelledby="join-heading" className="join-panel">
+          <h2 id="join-heading">{t("class.join_heading")}</h2>
+          <IntentMessage result={result} intent="new-code" okKey="class.code_renewed" />
+          <IntentMessage result={result} intent="close-joining" okKey="class.joining_closed" />
+          {join ? (
+            <div className="join-box">
+              <img src={join.qr} alt={t("class.qr_alt", { name: schoolClass.name })} width={180} height={180} className="join-qr" />
+              <div>
+                <p>{t("class.join_explain")}</p>
+                <p className="join-code" aria-label={t("class.code_label")}>
+                  <span className="visually-hidden">{t("class.code_label")} </span>
+                  <strong data-testid="join-code">{join.code}</strong>
+                </p>
+                <p className="hint">
+                  {t("class.join_link")} <code>{join.url}</code>
+                </p>
+              </div>
+            </div>
+          ) : (
+            <p>{t("class.joining_is_closed")}</p>
+          )}
+          <div className="actions">
+            <Form method="post">
+              <button type="submit" name="intent" value="new-code" className="button secondary">
+                {join ? t("class.new_code") : t("class.open_joining")}
+              </button>
+            </Form>
+            {join ? (
+              <Form method="post">
+                <button type="submit" name="intent" value="close-joining" className="button secondary">
+                  {t("class.close_joining")}
+                </button>
+              </Form>
+            ) : null}
+          </div>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="pupils-heading">
+        <h2 id="pupils-heading">{t("class.pupils_heading", { count: pupils.length })}</h2>
+        <div className="actions">
+          {!archived ? <a href={`${base}/eleves/import`}>{t("class.import_link")}</a> : null}
+          <a href={`${base}/autorisations`}>{waiting ? t("class.consent_link_waiting", { count: waiting }) : t("class.consent_link")}</a>
+        </div>
+        {pupils.length === 0 ? (
+          <p>{t("class.no_pupils")}</p>
+        ) : (
+          <table className="data-table">
+            <caption className="visually-hidden">{t("class.pupils_caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("class.col_number")}</th>
+                <th scope="col">{t("class.col_name")}</th>
+                <th scope="col">{t("class.col_consent")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {pupils.map((p) => (
+                <tr key={p.seatId}>
+                  <td>{p.number}</td>
+                  <td>
+                    <PupilName pupil={p} />
+                  </td>
+                  <td>{!p.underAge ? t("class.consent_not_needed") : p.hasConsent ? t("class.consent_received") : t("class.consent_waiting")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="projects-heading">
+        <h2 id="projects-heading">{t("class.projects")}</h2>
+        {!archived ? (
+          <p>
+            <a className="button primary" href={`/projets/nouveau?classe=${schoolClass.id}`}>
+              {t("class.new_project")}
+            </a>
+          </p>
+        ) : null}
+        {projects.length === 0 ? <p>{t("class.no_projects")}</p> : null}
+        <ul>
+          {projects.map((p) => (
+            <li key={p.id}>
+              <a href={`/projets/${p.id}`}>{p.title}</a>
+              {p.shared ? ` (${t("class.shared_project")})` : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {!archived ? (
+        <section aria-labelledby="archive-heading">
+          <h2 id="archive-heading">{t("class.archive_heading")}</h2>
+          <p>{t("class.archive_explain", { days: retentionDays })}</p>
+          <IntentMessage result={result} intent="archive" />
+          <Form method="post" className="stack">
+            <label className="choice">
+              <input type="checkbox" name="confirm" value="on" required /> {t("class.archive_confirm")}
+            </label>
+            <button type="submit" name="intent" value="archive" className="button secondary">
+              {t("class.archive_submit")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

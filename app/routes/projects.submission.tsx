@@ -1,0 +1,227 @@
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
+import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import type { z } from "zod";
+import type { Route } from "./+types/projects.submission";
+import { FieldErrors, FormErrors } from "../components/ui/form-field";
+import { PageTitle } from "../components/ui/page-title";
+import { competenceLabel, PIX_LEVELS } from "../features/projects/competences";
+import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
+import { PupilName, pupilText } from "../features/projects/components/pupil-name";
+import { RichTextView } from "../features/projects/components/rich-text-view";
+import { REVIEW_DECISIONS, ReviewSchema } from "../features/projects/schemas";
+import { getSubmission, reviewSubmission } from "../features/projects/submissions.server";
+import { dbContext } from "../lib/context";
+import { appErrorStatus, isAppError } from "../lib/errors";
+import { parseForm } from "../lib/forms.server";
+import { formatDateTime, formatNumber } from "../lib/i18n";
+import { requireUser } from "../lib/session.server";
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const user = requireUser(context, request);
+  return getSubmission(context.get(dbContext), user, params.projectId, params.teamId, params.submissionId);
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const user = requireUser(context, request);
+  const submission = await parseForm(request, ReviewSchema);
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  try {
+    await reviewSubmission(context.get(dbContext), user, params.projectId, params.teamId, params.submissionId, submission.value);
+  } catch (error) {
+    if (isAppError(error) && [400, 409].includes(appErrorStatus(error))) {
+      return data(submission.reply({ formErrors: [error.data.messageKey] }), { status: appErrorStatus(error) });
+    }
+    throw error;
+  }
+  return redirect(`/projets/${params.projectId}/equipes/${params.teamId}/rendus/${params.submissionId}?avis=1#feedback-heading`, 303);
+}
+
+export default function SubmissionPage() {
+  const s = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("projects");
+  const [params] = useSearchParams();
+  const teamUrl = `/projets/${s.project.id}/equipes/${s.team.id}`;
+  const sub = s.submission;
+  const title = t("submission.title", { milestone: sub.milestoneTitle, version: sub.version });
+  return (
+    <div className="page">
+      <PageTitle>{title}</PageTitle>
+      <Breadcrumbs items={[{ href: `/projets/${s.project.id}`, label: s.project.title }, { href: teamUrl, label: s.team.name }, { label: title }]} />
+      <h1>{title}</h1>
+      {params.has("rendu") ? (
+        <div className="alert success" role="status">
+          <p>{t("submission.sent")}</p>
+        </div>
+      ) : null}
+      {params.has("avis") ? (
+        <div className="alert success" role="status">
+          <p>{t("submission.review_saved")}</p>
+        </div>
+      ) : null}
+      <p>
+        {t("submission.meta", { date: formatDateTime(sub.submittedAt, i18n.language), name: pupilText(t, sub.submittedBy) })}
+      </p>
+      {s.versions.length > 1 ? (
+        <nav aria-label={t("submission.versions")}>
+          <p>
+            {t("submission.versions")}{" "}
+            {s.versions.map((v, i) => (
+              <span key={v.id}>
+                {i ? " · " : ""}
+                {v.id === sub.id ? <strong aria-current="page">{t("submission.version", { version: v.version })}</strong> : <a href={`${teamUrl}/rendus/${v.id}`}>{t("submission.version", { version: v.version })}</a>}
+              </span>
+            ))}
+          </p>
+        </nav>
+      ) : null}
+      <section aria-labelledby="feedback-heading" className="feedback">
+        <h2 id="feedback-heading">{t("feedback.heading")}</h2>
+        {s.reviews.length === 0 ? <p>{t("feedback.none")}</p> : null}
+        {s.reviews.map((r) => (
+          <article key={r.id} className={`card review review-${r.decision}`} aria-labelledby={`review-${r.id}`}>
+            <h3 id={`review-${r.id}`}>
+              {t(`decisions.${r.decision}`)} — {formatDateTime(r.reviewedAt, i18n.language)}
+            </h3>
+            <p className="hint">{t("feedback.by", { name: r.reviewer })}</p>
+            {r.comment ? <p className="review-comment">{r.comment}</p> : null}
+            {r.assessments.length ? (
+              <table className="data-table">
+                <caption>{s.viewerKind === "pupil" ? t("feedback.my_levels") : t("feedback.levels")}</caption>
+                <thead>
+                  <tr>
+                    {s.viewerKind === "teacher" ? <th scope="col">{t("class.col_name")}</th> : null}
+                    <th scope="col">{t("feedback.competence")}</th>
+                    <th scope="col">{t("feedback.level")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.assessments.map((a) => (
+                    <tr key={`${a.pupil?.seatId}-${a.competence}`}>
+                      {s.viewerKind === "teacher" ? (
+                        <td>
+                          <PupilName pupil={a.pupil} />
+                        </td>
+                      ) : null}
+                      <td>{competenceLabel(a.competence, i18n.language)}</td>
+                      <td>{t("feedback.level_value", { level: a.level })}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
+          </article>
+        ))}
+      </section>
+      <section aria-labelledby="work-heading">
+        <h2 id="work-heading">{t("submission.work")}</h2>
+        {sub.message ? (
+          <p>
+            <strong>{t("submission.message")}</strong> {sub.message}
+          </p>
+        ) : null}
+        <div className="doc-preview">
+          <RichTextView doc={sub.document} emptyText={t("team.document_nothing_yet")} />
+        </div>
+        <h3>{t("submission.files")}</h3>
+        {s.files.length === 0 ? <p>{t("submission.no_files")}</p> : null}
+        <ul>
+          {s.files.map((f) => (
+            <li key={f.id}>
+              <a href={`${teamUrl}/fichiers/${f.id}`} download>
+                {f.file_name}
+              </a>{" "}
+              <span className="hint">
+                ({formatNumber(Math.max(1, Math.round(f.size_bytes / 1024)), i18n.language)} {t("files.kb")})
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {s.viewerKind === "teacher" && !s.readOnly ? <ReviewForm s={s} /> : null}
+      <p>
+        <a href={teamUrl}>{t("submission.back_to_team")}</a>
+      </p>
+    </div>
+  );
+}
+
+function ReviewForm({ s }: { s: Awaited<ReturnType<typeof loader>> }) {
+  const { t, i18n } = useTranslation("projects");
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm<z.input<typeof ReviewSchema>>({ lastResult, id: "review", defaultValue: { decision: "", comment: "" } });
+  return (
+    <section aria-labelledby="review-heading" className="review-form">
+      <h2 id="review-heading">{t("review.heading")}</h2>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Form method="post" {...getFormProps(form)} noValidate className="stack">
+        <fieldset aria-describedby={fields.decision.errors?.length ? fields.decision.errorId : undefined}>
+          <legend>{t("review.decision")}</legend>
+          {REVIEW_DECISIONS.map((d) => (
+            <label key={d} className="choice">
+              <input type="radio" name={fields.decision.name} value={d} required /> {t(`review.decisions.${d}`)}
+            </label>
+          ))}
+          <FieldErrors id={fields.decision.errorId} errors={fields.decision.errors} />
+        </fieldset>
+        <div className="field">
+          <label htmlFor={fields.comment.id}>{t("review.comment")}</label>
+          <p className="hint" id={`${fields.comment.id}-hint`}>
+            {t("review.comment_hint")}
+          </p>
+          <textarea {...getTextareaProps(fields.comment, { ariaDescribedBy: `${fields.comment.id}-hint` })} key={fields.comment.key} rows={6} />
+          <FieldErrors id={fields.comment.errorId} errors={fields.comment.errors} />
+        </div>
+        {s.project.competences.length && s.members.length ? (
+          <fieldset>
+            <legend>{t("review.levels")}</legend>
+            <p className="hint">{t("review.levels_hint")}</p>
+            <table className="data-table assessment-grid">
+              <caption className="visually-hidden">{t("review.levels")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("class.col_name")}</th>
+                  {s.project.competences.map((c) => (
+                    <th key={c} scope="col">
+                      {competenceLabel(c, i18n.language)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {s.members.map((m) => (
+                  <tr key={m.seatId}>
+                    <th scope="row">
+                      <PupilName pupil={m} />
+                    </th>
+                    {s.project.competences.map((c) => {
+                      const id = `level-${m.seatId}-${c.replace(".", "-")}`;
+                      return (
+                        <td key={c}>
+                          <label htmlFor={id} className="visually-hidden">
+                            {t("review.level_for", { name: pupilText(t, m), competence: competenceLabel(c, i18n.language) })}
+                          </label>
+                          <select id={id} name="assessment" defaultValue="">
+                            <option value="">{t("review.not_assessed")}</option>
+                            {PIX_LEVELS.map((level) => (
+                              <option key={level} value={`${m.seatId}|${c}|${level}`}>
+                                {t("feedback.level_value", { level })}
+                              </option>
+                            ))}
+                          </select>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </fieldset>
+        ) : null}
+        <button type="submit" className="button primary">
+          {t("review.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { redirect } from "react-router";
+import type { Route } from "./+types/projects.team-files";
+import { ATTACHMENT_RULES, uploadAttachment } from "../features/projects/attachments.server";
+import { teamFileAccess } from "../features/projects/attachments.server";
+import { dbContext } from "../lib/context";
+import { appErrorStatus, isAppError } from "../lib/errors";
+import { requireUser } from "../lib/session.server";
+
+const KNOWN = new Set(["file_empty", "file_too_large", "file_type", "too_many_files", "class_archived"]);
+
+/** The team space's upload form posts here, and comes back to the team space. */
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const user = requireUser(context, request);
+  const db = context.get(dbContext);
+  const back = `/projets/${params.projectId}/equipes/${params.teamId}`;
+  // Who may upload is checked before the body is read.
+  await teamFileAccess(db, user, params.projectId, params.teamId);
+  if (Number(request.headers.get("Content-Length") ?? 0) > ATTACHMENT_RULES.maxBytes + 64 * 1024) {
+    return redirect(`${back}?erreur=file_too_large#files-heading`, 303);
+  }
+  try {
+    const form = await request.formData();
+    const file = form.get("fichier");
+    await uploadAttachment(db, user, params.projectId, params.teamId, file instanceof File ? file : null);
+  } catch (error) {
+    if (isAppError(error) && appErrorStatus(error) < 500 && KNOWN.has(error.data.code)) {
+      return redirect(`${back}?erreur=${error.data.code}#files-heading`, 303);
+    }
+    throw error;
+  }
+  return redirect(`${back}?fichier=ajoute#files-heading`, 303);
+}
+
+export function loader({ params }: Route.LoaderArgs) {
+  return redirect(`/projets/${params.projectId}/equipes/${params.teamId}`);
+}
