@@ -3,6 +3,7 @@ import { mediationPersonalData } from "./features/mediation/personal-data.server
 import { workshopsPersonalData } from "./features/workshops/personal-data.server";
 import { coursesPersonalData } from "./features/courses/personal-data.server";
 import { h5pPersonalData } from "./features/h5p/personal-data.server";
+import { reportsPersonalData } from "./features/reports/personal-data.server";
 import { registerPersonalData } from "./lib/personal-data.server";
 
 /**
@@ -33,3 +34,4 @@ registerPersonalData(workshopsPersonalData);
 registerPersonalData(mediationPersonalData);
 registerPersonalData(coursesPersonalData);
 registerPersonalData(h5pPersonalData);
+registerPersonalData(reportsPersonalData);

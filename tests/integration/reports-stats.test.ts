@@ -4,6 +4,7 @@ import { computeDashboard } from "../../app/features/reports/compute.server";
 import type { DashboardFilters, FigureValue } from "../../app/features/reports/dashboard-types";
 import type { FigureId } from "../../app/features/reports/indicators";
 import { yearPeriod, type Period } from "../../app/features/reports/period";
+import { reportsPersonalData } from "../../app/features/reports/personal-data.server";
 import { availableSources, refreshStats } from "../../app/features/reports/refresh.server";
 import type { Db } from "../../app/lib/db.server";
 import { serverT } from "../../app/lib/i18n.server";
@@ -179,6 +180,17 @@ describe("pre-aggregated indicators", () => {
     expect(get("mediation.accompaniments").value).toBe(5);
     expect(get("mediation.people").value).toBe(6);
     expect(get("mediation.first_time").value).toBe(4);
+  });
+
+  it("forgets an erased account at once, without changing the counts", async () => {
+    const before = await figures(yearPeriod(2025));
+    await db.transaction().execute((trx) => reportsPersonalData.erase!(trx, A));
+    const left = await db.selectFrom("stats_people_monthly").select("person").where("person", "=", A).execute();
+    expect(left).toEqual([]);
+    const after = await figures(yearPeriod(2025));
+    for (const id of ["mediation.people", "mediation.first_time", "learning.active", "workshops.people"] as FigureId[]) {
+      expect(after.get(id).value, id).toBe(before.get(id).value);
+    }
   });
 
   it("leaves out the indicators of a domain whose tables do not exist", async () => {

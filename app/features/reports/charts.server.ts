@@ -43,14 +43,21 @@ export function sanitisePlot(node: Element, alt: string): string {
 /** Bars per month, one colour per series (grouped side by side). */
 export function monthlyChart(table: ChartTable, { yLabel, alt }: { yLabel: string; alt: string }): string {
   const series = table.columns;
-  const data = table.rows.flatMap((row) => series.map((name, i) => ({ month: row.label, series: name, value: row.values[i] ?? 0 })));
+  const data = table.rows.flatMap((row) => series.map((name, i) => ({ month: row.key, series: name, value: row.values[i] ?? 0 })));
+  // Months in calendar order; the short label alone, with the year under the first month and under each January.
+  const tick = new Map(
+    table.rows.map((row, i) => {
+      const [month, year] = [row.label.replace(/\s*\d{4}$/, ""), row.key.slice(0, 4)];
+      return [row.key, i === 0 || row.key.endsWith("-01") ? `${month}\n${year}` : month];
+    }),
+  );
   const node = Plot.plot({
     document: documentForPlot(),
     width: WIDTH,
     height: 280,
     marginLeft: 56,
-    marginBottom: 40,
-    fx: { label: null, padding: 0.15, tickRotate: table.rows.length > 12 ? -45 : 0 },
+    marginBottom: 44,
+    fx: { label: null, padding: 0.15, domain: table.rows.map((r) => r.key), tickFormat: (key: string) => tick.get(key) ?? key },
     x: { axis: null, domain: series, padding: 0.05 },
     y: { grid: true, label: yLabel, nice: true },
     color: { domain: series, range: [...PALETTE] },

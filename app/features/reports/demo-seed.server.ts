@@ -3,8 +3,8 @@ import type { Database } from "../../../db/types";
 import { addMonths, parisMonth } from "./period";
 
 /**
- * Demo history for the dashboard and the yearly report: last year and this
- * year up to last month, accompaniments logged by the demo mediator in the
+ * Demo history for the dashboard and the yearly report: the two previous
+ * years and this year up to last month, accompaniments logged by the demo mediator in the
  * three demo relay spaces, mostly with anonymous profiles (plus the demo
  * learner, who comes back). Deterministic (a seeded generator) and
  * idempotent (fixed ids): running the seed again adds nothing.
@@ -59,13 +59,16 @@ export async function seedReportsDemo(db: Kysely<Database>, now = new Date()) {
   const spaces = await db.selectFrom("relay_space").select(["id", "slug"]).where("slug", "in", [...SPACES]).execute();
   if (!mediator || spaces.length === 0) return { activities: 0 };
   const thisMonth = parisMonth(now);
-  const firstMonth = `${Number(thisMonth.slice(0, 4)) - 1}-01`;
+  // Two years back, so that last year's report has a year to compare with.
+  const firstMonth = `${Number(thisMonth.slice(0, 4)) - 2}-01`;
   const random = generator(2017);
   let n = 0;
   let created = 0;
   for (let month = firstMonth; month < thisMonth; month = addMonths(month, 1)) {
     const seasonal = [0.6, 1, 1.1, 1, 0.9, 0.8, 0.4, 0.3, 1, 1.1, 1.2, 0.7][Number(month.slice(5)) - 1]!;
-    const count = Math.round(22 * seasonal * (month.startsWith(firstMonth.slice(0, 4)) ? 0.85 : 1));
+    // Activity grows a little each year.
+    const growth = 0.8 + 0.12 * (Number(month.slice(0, 4)) - Number(firstMonth.slice(0, 4)));
+    const count = Math.round(22 * seasonal * growth);
     for (let i = 0; i < count; i++) {
       n++;
       const collective = random.next() < 0.15;
@@ -96,7 +99,7 @@ export async function seedReportsDemo(db: Kysely<Database>, now = new Date()) {
       created++;
       const people = collective ? random.int(3, 8) : 1;
       for (let p = 0; p < people; p++) {
-        const linked = learner && p === 0 && random.next() < 0.08;
+        const linked = learner && p === 0 && random.next() < 0.06;
         const [commune, insee] = random.pick(COMMUNES);
         const age = random.pick(AGE_BANDS);
         await db

@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import type { StatsSource } from "./source";
 import { audienceOf, communeOf, inMonths, insertCounts, insertPeople, monthOf, monthsFrom, type Months, type Trx } from "./sql.server";
 
@@ -6,19 +6,28 @@ const month = monthOf("s.timestamp");
 const commune = communeOf("u.commune");
 const audience = audienceOf("u.audience", "u.age_band", "null");
 
+const live = sql`not s.voided and s.voids_statement_id is null`;
+
 /**
  * A statement's learner: an account whose name is one of our user ids (the
  * agent the app writes), or an mbox that is a user's address; other actors
  * are counted under a stable pseudonym (md5 of the actor key) with no profile.
+ * Resolved once per distinct actor, then joined to the statements by key
+ * (a million statements come from a few thousand actors).
  */
-const learner = sql`
-  left join app_user ua on s.actor_key ~ '^account:\\S+ [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-    and ua.id = substring(s.actor_key from '([0-9a-f-]{36})$')::uuid
-  left join app_user um on ua.id is null and s.actor_key like 'mbox:mailto:%' and um.email = lower(substring(s.actor_key from 13))
-  left join lateral (select coalesce(ua.id, um.id) as id, coalesce(ua.commune, um.commune) as commune,
-    coalesce(ua.audience, um.audience) as audience, coalesce(ua.age_band, um.age_band) as age_band) u on true`;
+function withLearners(months: Months, body: RawBuilder<unknown>) {
+  return sql`
+    with actor as (
+      select k.actor_key, coalesce(ua.id, um.id) as id, coalesce(ua.commune, um.commune) as commune,
+        coalesce(ua.audience, um.audience) as audience, coalesce(ua.age_band, um.age_band) as age_band
+      from (select distinct s.actor_key from xapi_statement s where ${live} and ${inMonths(month, months)}) k
+      left join app_user ua on k.actor_key ~ '^account:\\S+ [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+        and ua.id = substring(k.actor_key from '([0-9a-f-]{36})$')::uuid
+      left join app_user um on ua.id is null and k.actor_key like 'mbox:mailto:%' and um.email = lower(substring(k.actor_key from 13))
+    )
+    ${body}`;
+}
 
-const live = sql`not s.voided and s.voids_statement_id is null`;
 
 /**
  * Minutes of an ISO 8601 duration (result.duration), days and the time part
@@ -52,18 +61,24 @@ export const xapiSource: StatsSource = {
   async write(trx: Trx, months: Months) {
     await insertCounts(trx, {
       indicator: "xapi.statements",
-      facts: sql`select s.id as unit, ${month} as month, '' as space, ${commune} as commune, ${audience} as audience, '*' as category, 1 as amount
-        from xapi_statement s ${learner} where ${live} and ${inMonths(month, months)}`,
+      facts: withLearners(
+        months,
+        sql`select s.id as unit, ${month} as month, '' as space, ${commune} as commune, ${audience} as audience, '*' as category, 1 as amount
+          from xapi_statement s join actor u on u.actor_key = s.actor_key where ${live} and ${inMonths(month, months)}`,
+      ),
       categoryTotal: false,
       byProfile: true,
       uniqueUnits: true,
     });
     await insertCounts(trx, {
       indicator: "xapi.minutes",
-      facts: sql`select s.id as unit, ${month} as month, '' as space, ${commune} as commune, ${audience} as audience, '*' as category, ${minutes} as amount
-        from xapi_statement s ${learner}
-        cross join lateral (select s.statement->'result'->>'duration' as value) d
-        where ${live} and ${inMonths(month, months)} and d.value is not null and s.verb_id = any(${sql.val(CLOSING_VERBS)}::text[])`,
+      facts: withLearners(
+        months,
+        sql`select s.id as unit, ${month} as month, '' as space, ${commune} as commune, ${audience} as audience, '*' as category, ${minutes} as amount
+          from xapi_statement s join actor u on u.actor_key = s.actor_key
+          cross join lateral (select s.statement->'result'->>'duration' as value) d
+          where ${live} and ${inMonths(month, months)} and d.value is not null and s.verb_id = any(${sql.val(CLOSING_VERBS)}::text[])`,
+      ),
       categoryTotal: false,
       byProfile: true,
       uniqueUnits: true,
@@ -71,9 +86,12 @@ export const xapiSource: StatsSource = {
     await insertPeople(
       trx,
       "xapi.active",
-      sql`select distinct coalesce(u.id, md5(s.actor_key)::uuid) as person, ${month} as month, '' as space,
-          ${commune} as commune, ${audience} as audience, '' as category
-        from xapi_statement s ${learner} where ${live} and ${inMonths(month, months)}`,
+      withLearners(
+        months,
+        sql`select distinct coalesce(u.id, md5(s.actor_key)::uuid) as person, ${month} as month, '' as space,
+            ${commune} as commune, ${audience} as audience, '' as category
+          from xapi_statement s join actor u on u.actor_key = s.actor_key where ${live} and ${inMonths(month, months)}`,
+      ),
     );
   },
 };
