@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importContentCourses } from "../../app/features/courses/content-import.server";
 import { loadCatalogue, loadLessonPage } from "../../app/features/courses/learning.server";
 import { migrateToLatest, openDatabase, type Db, type OpenedDatabase } from "../../app/lib/db.server";
 import { testDb } from "../helpers/db";
@@ -56,6 +57,15 @@ describe.each(backends)("French full-text search on %s", (_name, getDb) => {
     for (const odd of ["&", "'", ":*", "a & | ! (", "le", "<script>", "x".repeat(100), "éèêë"]) {
       await expect(loadCatalogue(db, null, { q: odd, page: 1 })).resolves.toBeDefined();
     }
+  });
+
+  it("imports the shipped courses and finds the one about scams", async () => {
+    const first = await importContentCourses(db);
+    expect(first.created).toHaveLength(5);
+    expect((await importContentCourses(db)).unchanged).toHaveLength(5);
+    expect(await slugs("arnaque")).toEqual(["arnaques", "se-proteger-des-arnaques-en-ligne"]);
+    expect(await slugs("adresse email")).toEqual(["creer-et-utiliser-une-adresse-e-mail"]);
+    expect(await slugs("PROGRAMMATION")).toEqual(["decouvrir-la-programmation"]);
   });
 
   it("stores and returns lesson bodies as JSON objects", async () => {

@@ -87,14 +87,22 @@ export async function setCourseStatus(trx: DbOrTrx, courseId: string, status: Co
     .execute();
 }
 
-/** Objectives, module and lesson titles feed the course's full-text column. */
+/**
+ * Objectives, module and lesson titles feed the course's full-text column,
+ * and every hyphenated word once more without its hyphen: the French parser
+ * splits "e-mail" into "e-mail", "e" and "mail", so "email" would find nothing.
+ */
 export async function refreshSearchExtra(trx: DbOrTrx, courseId: string) {
   await sql`
-    update course set search_extra = concat_ws(' ',
-      array_to_string(objectives, ' '),
-      (select string_agg(title, ' ' order by position) from course_module where course_id = course.id),
-      (select string_agg(title, ' ' order by position) from lesson where course_id = course.id))
-    where id = ${courseId}
+    update course set search_extra = concat_ws(' ', x.extra, replace(concat_ws(' ', course.title, course.summary, x.extra), '-', ''))
+    from (
+      select concat_ws(' ',
+        array_to_string(c.objectives, ' '),
+        (select string_agg(title, ' ' order by position) from course_module where course_id = c.id),
+        (select string_agg(title, ' ' order by position) from lesson where course_id = c.id)) as extra
+      from course c where c.id = ${courseId}
+    ) x
+    where course.id = ${courseId}
   `.execute(trx);
 }
 

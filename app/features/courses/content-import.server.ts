@@ -24,7 +24,7 @@ import { AUDIENCES, LEVELS, PIX_COMPETENCES, THEMES } from "./vocabulary";
  */
 
 // Bump when the conversion changes, so every course is rewritten once.
-const IMPORTER_VERSION = "2";
+const IMPORTER_VERSION = "3";
 
 export const DEFAULT_CONTENT_DIR = path.resolve("content/courses");
 
