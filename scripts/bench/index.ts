@@ -15,6 +15,7 @@ type BenchModule = (ctx: BenchContext) => Promise<void>;
 /** Domain benches, run in this order after the home page. */
 const MODULES: [string, () => Promise<{ default: BenchModule }>][] = [
   ["courses", () => import("./courses")],
+  ["workshops", () => import("./workshops")],
 ];
 
 /** Pages whose shipped JavaScript is reported (gzipped). Domains add theirs. */
@@ -26,6 +27,9 @@ const JS_PAGES = [
   "/accessibilite",
   "/cours",
   "/cours/se-proteger-des-arnaques-en-ligne",
+  "/ateliers",
+  "/lieux",
+  "/connexion/carte",
 ];
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
