@@ -32,6 +32,25 @@ export function assertSafeKey(key: string) {
   }
 }
 
+const EXTENSION_TYPES: Record<string, string> = {
+  ".mp4": "video/mp4",
+  ".webm": "video/webm",
+  ".ogg": "audio/ogg",
+  ".m4a": "audio/mp4",
+  ".mp3": "audio/mpeg",
+  ".json": "application/json",
+  ".pdf": "application/pdf",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".webp": "image/webp",
+  ".csv": "text/csv",
+};
+
+function typeFromExtension(file: string) {
+  return EXTENSION_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+}
+
 export function localStorage(root: string): FileStorage {
   const full = (key: string) => {
     assertSafeKey(key);
@@ -47,7 +66,10 @@ export function localStorage(root: string): FileStorage {
     async get(key) {
       const file = full(key);
       try {
-        const [body, contentType] = await Promise.all([readFile(file), readFile(`${file}.type`, "utf8")]);
+        const body = await readFile(file);
+        // Files written by other programs (e.g. LiveKit egress into a shared folder) have no
+        // `.type` companion: fall back to the extension, then to a neutral binary type.
+        const contentType = await readFile(`${file}.type`, "utf8").catch(() => typeFromExtension(file));
         return { body: new Uint8Array(body), contentType };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;

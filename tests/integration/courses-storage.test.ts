@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -163,5 +163,18 @@ describe("upload checks", () => {
     const big = new Uint8Array(IMAGE_RULES.maxBytes + 1);
     big.set(PNG);
     expect(await refuse(big)).toBe(413);
+  });
+});
+
+describe("local storage of files written by other programs", () => {
+  it("serves a file without a .type companion with the type its extension implies", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "passerelle-egress-"));
+    mkdirSync(path.join(root, "recordings"), { recursive: true });
+    writeFileSync(path.join(root, "recordings", "class.mp4"), Buffer.from([0, 0, 0, 24]));
+    writeFileSync(path.join(root, "recordings", "notes.xyz"), "x");
+    const storage = localStorage(root);
+    expect((await storage.get("recordings/class.mp4"))?.contentType).toBe("video/mp4");
+    expect((await storage.get("recordings/notes.xyz"))?.contentType).toBe("application/octet-stream");
+    rmSync(root, { recursive: true, force: true });
   });
 });
