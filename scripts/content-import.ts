@@ -6,6 +6,7 @@ import cliProgress from "cli-progress";
 import { migrateToLatest, openDatabase } from "../app/lib/db.server";
 import { env } from "../app/lib/env.server";
 import { ContentError, DEFAULT_CONTENT_DIR, importContentCourses } from "../app/features/courses/content-import.server";
+import { runPathsImport } from "../app/features/paths/import-cli.server";
 
 const root = process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_CONTENT_DIR;
 const opened = await openDatabase({ url: env().DATABASE_URL });
@@ -29,6 +30,11 @@ try {
       ? "Rien n'a changé : la base est déjà à jour."
       : `${report.created.length + report.updated.length} cours importé(s) depuis ${path.relative(process.cwd(), root) || "."}.`,
   );
+  // Then the learner paths and course badges (content/paths, content/badges), which name these courses.
+  await runPathsImport(opened.db, path.dirname(root)).catch((error: Error) => {
+    console.error(`Erreur dans les parcours : ${error.message}`);
+    process.exitCode = 1;
+  });
 } catch (error) {
   bar.stop();
   if (error instanceof ContentError) {

@@ -108,7 +108,7 @@ export default function PathPage() {
         <h2 id="steps-heading">{t("page.steps_heading")}</h2>
         <ol className="path-steps">
           {page.steps.map((step, i) => (
-            <PathStepItem key={step.key} step={step} number={i + 1} locale={locale} />
+            <PathStepItem key={step.key} step={step} number={i + 1} locale={locale} showClassLink={page.canLinkClasses} />
           ))}
         </ol>
       </section>

@@ -94,6 +94,9 @@ describe("badges in the browser", () => {
     // The issuer's key is published at a stable address.
     const jwks = await (await visitor.request.get("/badges/emetteur/jwks.json")).json();
     expect(jwks.keys[0]).toMatchObject({ kty: "OKP", crv: "Ed25519" });
+    expect(await (await visitor.request.get("/.well-known/passerelle-issuer.json")).json()).toEqual(jwks);
+    const profile = await (await visitor.request.get("/badges/emetteur")).json();
+    expect(profile).toMatchObject({ type: ["Profile"], name: "Communauté de communes des Pays d'Oise et d'Halatte" });
 
     // A coordinator withdraws it; the public page then says so.
     const coordinator = await newPage(browser);

@@ -72,6 +72,10 @@ describe("learner paths in the browser", () => {
     await mediator.getByText(`Fait avec ${learnerName}, accompagné par Amina.`).waitFor();
     // Not anonymous: no "create an account" invitation.
     expect(await mediator.getByRole("heading", { name: "Garder ce résultat" }).count()).toBe(0);
+    // Staff see the address that links a virtual class to a class step.
+    await mediator.goto("/parcours/autonome-avec-le-numerique");
+    await mediator.getByText("/parcours/autonome-avec-le-numerique#etape-classe-questions").waitFor();
+    await expectNoA11yViolations(mediator, "path page (mediator)");
     await mediator.context().close();
   });
 });

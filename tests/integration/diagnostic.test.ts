@@ -1,6 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { User } from "../../db/schema/accounts";
 import type { Db } from "../../app/lib/db.server";
 import { redirectSignedIn } from "../../app/features/accounts/responses.server";
 import { setDiagnosticCookie } from "../../app/features/diagnostic/cookie.server";

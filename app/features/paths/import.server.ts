@@ -187,6 +187,11 @@ export async function importPaths(
 
   for (const file of badges) {
     const b = file.data;
+    if ((await q.findAchievementHash(db, `cours-${b.course}`)) === file.hash && !force) {
+      report.unchanged.push(`badge:${b.course}`);
+      onProgress?.(++done, total, file.file);
+      continue;
+    }
     await q.upsertAchievement(db, {
       slug: `cours-${b.course}`,
       kind: "course",

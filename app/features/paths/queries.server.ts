@@ -82,6 +82,10 @@ export async function replaceSteps(
   }
 }
 
+export async function findAchievementHash(db: DbOrTrx, slug: string) {
+  return (await db.selectFrom("achievement").select("content_hash").where("slug", "=", slug).executeTakeFirst())?.content_hash ?? null;
+}
+
 export function upsertAchievement(
   db: DbOrTrx,
   values: {

@@ -1,6 +1,7 @@
 import type { User } from "../../../db/schema/accounts";
 import type { Db } from "../../lib/db.server";
 import { appError } from "../../lib/errors";
+import { isStaff } from "../../lib/permissions";
 import { awardEarnedBadges, findPathBadge } from "../badges/service.server";
 import { anonymousDiagnostic, latestDiagnosticOf } from "../diagnostic/service.server";
 import { availableCourses, loadPublishedPath, loadPublishedPaths } from "./definitions.server";
@@ -78,6 +79,8 @@ export async function getPathPage(db: Db, user: User | null, slug: string, { ano
     goal: path.goal,
     summary: path.summary.split("\n\n"),
     signedIn: !!user,
+    /** Staff see the address a virtual class must carry to count for a class step. */
+    canLinkClasses: isStaff(user),
     diagnostic: diagnostic
       ? { id: diagnostic.id, date: diagnostic.created_at, recommendsThis: diagnostic.recommended_path_slug === path.slug, anonymous: !user }
       : null,
@@ -105,6 +108,7 @@ export async function getPathPage(db: Db, user: User | null, slug: string, { ano
         isNext: progress.nextStepKey === step.key,
         link: stepLink(step.kind, step),
         workshopTheme: step.workshopTheme,
+        linkedPath: step.kind === "classroom" ? stepLinkedPath(path.slug, step.key) : null,
         upcomingClasses:
           step.kind === "classroom"
             ? upcoming.filter((c) => c.linked_path === stepLinkedPath(path.slug, step.key)).map((c) => ({ id: c.id, title: c.title, startsAt: c.starts_at }))

@@ -14,7 +14,7 @@ function actionLabel(step: Step) {
 }
 
 /** One step of a path: what it is, where the learner stands, and why it is locked when it is. */
-export function PathStepItem({ step, number, locale }: { step: Step; number: number; locale: string }) {
+export function PathStepItem({ step, number, locale, showClassLink }: { step: Step; number: number; locale: string; showClassLink: boolean }) {
   const { t } = useTranslation("paths");
   const lockedBy = step.lockedBy.map((s) => t("page.quote", { title: s.title })).join(t("page.list_and"));
   const status =
@@ -37,6 +37,11 @@ export function PathStepItem({ step, number, locale }: { step: Step; number: num
       {step.description ? <p>{step.description}</p> : null}
       {step.kind === "workshop_theme" && step.status !== "done" ? <p className="hint">{t("page.any_workshop")}</p> : null}
       {step.kind === "classroom" && step.status !== "done" ? <p className="hint">{t("page.class_rule")}</p> : null}
+      {showClassLink && step.linkedPath ? (
+        <p className="hint">
+          {t("page.class_link_hint")} <code>{step.linkedPath}</code>
+        </p>
+      ) : null}
       {step.upcomingClasses.map((c) => (
         <p key={c.id}>
           <a href={`/classes/${c.id}`}>{t("page.upcoming_class", { title: c.title, date: formatDateTime(c.startsAt, locale) })}</a>
