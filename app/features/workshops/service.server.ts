@@ -93,24 +93,27 @@ export class WorkshopFieldError extends Error {
   }
 }
 
+function rowValues(input: WorkshopInput) {
+  return {
+    title: input.title,
+    description: input.description,
+    themes: input.themes,
+    level: input.level,
+    relay_space_id: input.relaySpaceId,
+    is_remote: input.isRemote,
+    starts_at: input.startsAt,
+    ends_at: input.endsAt,
+    seats: input.seats,
+    equipment_to_bring: input.equipmentToBring,
+  };
+}
+
 export async function scheduleWorkshop(db: Db, actor: User, input: WorkshopInput, now = new Date()) {
   if (!can(actor, "create:workshop:own")) throw forbidden();
   if (input.startsAt <= now) throw new WorkshopFieldError("date", "workshops:errors.in_the_past");
   await checkInput(db, input);
   return db.transaction().execute(async (trx) => {
-    const workshop = await q.insertWorkshop(trx, {
-      title: input.title,
-      description: input.description,
-      themes: input.themes,
-      level: input.level,
-      relay_space_id: input.relaySpaceId,
-      is_remote: input.isRemote,
-      starts_at: input.startsAt,
-      ends_at: input.endsAt,
-      seats: input.seats,
-      equipment_to_bring: input.equipmentToBring,
-      created_by: actor.id,
-    });
+    const workshop = await q.insertWorkshop(trx, { ...rowValues(input), created_by: actor.id });
     await q.setMediators(trx, workshop.id, [actor.id, ...input.coMediators]);
     return workshop;
   });
@@ -130,18 +133,7 @@ export async function updateWorkshop(db: Db, actor: User, id: string, input: Wor
     if (!current) throw workshopNotFound();
     if (current.cancelled_at) throw appError(409, "workshop_cancelled", "workshops:errors.workshop_cancelled");
     if (input.seats < (await q.countConfirmed(trx, id))) throw new WorkshopFieldError("seats", "workshops:errors.seats_below_confirmed");
-    const updated = await q.updateWorkshopRow(trx, id, {
-      title: input.title,
-      description: input.description,
-      themes: input.themes,
-      level: input.level,
-      relay_space_id: input.relaySpaceId,
-      is_remote: input.isRemote,
-      starts_at: input.startsAt,
-      ends_at: input.endsAt,
-      seats: input.seats,
-      equipment_to_bring: input.equipmentToBring,
-    });
+    const updated = await q.updateWorkshopRow(trx, id, rowValues(input));
     // Whoever created it and the editor (if they lead it) stay; co-mediators are what the form says.
     const currentLeads = (await q.listMediators(trx, id)).map((m) => m.id);
     const keep = currentLeads.filter((m) => m === current.created_by || m === actor.id);
