@@ -5,6 +5,7 @@ import { coursesPersonalData } from "./features/courses/personal-data.server";
 import { h5pPersonalData } from "./features/h5p/personal-data.server";
 import { reportsPersonalData } from "./features/reports/personal-data.server";
 import { registerPersonalData } from "./lib/personal-data.server";
+import { pathsPersonalData } from "./features/paths/personal-data.server";
 
 /**
  * Every domain's personal data, for the "download my data" export and for
@@ -35,3 +36,4 @@ registerPersonalData(mediationPersonalData);
 registerPersonalData(coursesPersonalData);
 registerPersonalData(h5pPersonalData);
 registerPersonalData(reportsPersonalData);
+registerPersonalData(pathsPersonalData);

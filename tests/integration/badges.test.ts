@@ -16,9 +16,14 @@ import {
   verifyPastedCredential,
 } from "../../app/features/badges/service.server";
 import { getPathPage } from "../../app/features/paths/service.server";
+import { deleteOwnAccount, exportPersonalData } from "../../app/features/accounts/service.server";
+import { takeBusinessDiagnostic } from "../../app/features/business-diagnostic/service.server";
+import { BUSINESS_QUESTIONS } from "../../app/features/business-diagnostic/questionnaire";
+import { QUESTIONS } from "../../app/features/diagnostic/questions";
+import { takeDiagnostic } from "../../app/features/diagnostic/service.server";
 import type { SeededCourse } from "./courses-helpers";
 import { testDb } from "../helpers/db";
-import { createUser } from "../helpers/fixtures";
+import { createUser, TEST_PASSWORD } from "../helpers/fixtures";
 import { completeCourseThroughPlayer, seedPathsAndCourses } from "./paths-fixtures";
 
 const BASE = "https://passerelle.test";
@@ -271,5 +276,25 @@ describe("course badges and the issuer key", () => {
     const list = await listIssuedBadges(db, coordinator, 1);
     expect(list.rows.length).toBeGreaterThan(0);
     expect(await status(listIssuedBadges(db, await createUser(db, { role: "mediator" }), 1))).toBe(403);
+  });
+});
+
+describe("personal data", () => {
+  it("exports a learner's diagnostics, business reports and badges, and erases them with the account", async () => {
+    const learner = await learnerWithSeniorsPath();
+    await awardEarnedBadges(db, learner.id, BASE);
+    await takeDiagnostic(db, learner, Object.fromEntries(QUESTIONS.map((q) => [q.id, q.options[0]!.id])));
+    await takeBusinessDiagnostic(db, learner, { businessName: "Mercerie Josette", sector: "commerce", answers: Object.fromEntries(BUSINESS_QUESTIONS.map((q) => [q.id, q.options[0]!.id])) });
+    const data = (await exportPersonalData(db, learner)) as { paths: { diagnostics: unknown[]; businessDiagnostics: { business_name: string }[]; badges: { name: string }[] } };
+    expect(data.paths.diagnostics).toHaveLength(1);
+    expect(data.paths.businessDiagnostics.map((b) => b.business_name)).toEqual(["Mercerie Josette"]);
+    expect(data.paths.badges.map((b) => b.name)).toEqual(["Autonome avec le numérique au quotidien"]);
+    const [badge] = await badgeOf(learner.id);
+
+    await deleteOwnAccount(db, learner, TEST_PASSWORD);
+    expect(await badgeOf(learner.id)).toEqual([]);
+    expect(await status(getBadgeVerification(db, null, badge!.id))).toBe(404);
+    expect(await db.selectFrom("business_diagnostic").select("id").where("business_name", "=", "Mercerie Josette").execute()).toEqual([]);
+    expect(await db.selectFrom("diagnostic_result").select("id").where("user_id", "=", learner.id).execute()).toEqual([]);
   });
 });
