@@ -134,6 +134,17 @@ describe("courses in the browser", () => {
 
     await page.keyboard.press("End");
     await page.keyboard.press("Enter");
+    await page.keyboard.type("Prenez votre temps.");
+    await page.getByRole("button", { name: "Encadré Conseil" }).click();
+    await editor.locator(".callout-conseil").waitFor();
+    await page.getByRole("button", { name: "Vidéo" }).click();
+    await page.getByLabel("Adresse de la vidéo").fill("https://evil.example/embed/123");
+    await page.getByRole("button", { name: "Insérer la vidéo" }).click();
+    await page.getByText("Cette adresse n'est pas une vidéo YouTube, Vimeo ou PeerTube acceptée.").waitFor();
+    await page.getByLabel("Adresse de la vidéo").fill("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+    await page.getByLabel("Titre de la vidéo").fill("Passer un appel vidéo");
+    await page.getByRole("button", { name: "Insérer la vidéo" }).click();
+    await editor.locator(".editor-video").waitFor();
     await page.getByRole("button", { name: "Image" }).click();
     await page.getByLabel("Fichier de l'image").setInputFiles({ name: "ecran.png", mimeType: "image/png", buffer: PNG });
     await page.getByRole("button", { name: "Insérer l'image" }).click();
@@ -163,6 +174,8 @@ describe("courses in the browser", () => {
 
     // A learner finds it in the catalogue and reads the lesson as written.
     const learner = await newPage(browser);
+    // No network here: the embedded player is not fetched.
+    await learner.context().route("https://www.youtube-nocookie.com/**", (route) => route.abort());
     await signIn(learner, DEMO.learner, DEMO.password);
     await learner.goto(`/cours?q=${encodeURIComponent("visio")}`);
     await learner.locator('.course-card img[alt="Une grand-mère parle à sa petite-fille en vidéo"]').waitFor();
@@ -173,6 +186,9 @@ describe("courses in the browser", () => {
     expect(await body.locator("h2").textContent()).toBe("Avant de commencer");
     expect(await body.locator("ul > li").allTextContents()).toEqual(["Un téléphone chargé", "Une connexion internet"]);
     expect(await body.locator('a[href="https://www.service-public.fr/"]').count()).toBe(1);
+    expect(await body.locator(".callout-conseil").textContent()).toContain("Prenez votre temps.");
+    const frame = body.locator('iframe[title="Passer un appel vidéo"]');
+    expect(await frame.getAttribute("src")).toBe("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?rel=0");
     const src = await body.locator('img[alt="Un téléphone posé sur une table"]').getAttribute("src");
     expect(src).toMatch(/^\/fichiers\/cours\/[0-9a-f-]{36}\.png$/);
     const image = await fetch(new URL(src!, inject("baseUrl")));

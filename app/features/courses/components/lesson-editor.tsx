@@ -188,7 +188,8 @@ function ImagePanel({ editor, uploadUrl, onDone }: { editor: Editor; uploadUrl: 
       const res = await fetch(uploadUrl, { method: "POST", body });
       const answer = (await res.json().catch(() => ({}))) as { src?: string; messageKey?: string; values?: Record<string, unknown> };
       if (!res.ok || !answer.src) return setError(t(answer.messageKey ?? "errors.upload_failed", answer.values ?? {}));
-      editor.chain().focus().setImage({ src: answer.src, alt: alt.trim() }).run();
+      // An empty paragraph after the image keeps the cursor off it.
+      editor.chain().focus().insertContent([{ type: "image", attrs: { src: answer.src, alt: alt.trim() } }, { type: "paragraph" }]).run();
       onDone();
     } catch {
       setError(t("errors.upload_failed"));

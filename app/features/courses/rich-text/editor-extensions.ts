@@ -66,10 +66,12 @@ export const VideoEmbed = Node.create({
   },
   addCommands() {
     return {
+      // Followed by an empty paragraph, so the cursor does not rest on the
+      // video (typing or inserting an image would replace it).
       insertVideo:
         (attrs) =>
         ({ commands }) =>
-          commands.insertContent({ type: this.name, attrs }),
+          commands.insertContent([{ type: this.name, attrs }, { type: "paragraph" }]),
     };
   },
 });
