@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/projects.class-import";
 import { PageTitle } from "../components/ui/page-title";
+import { cardSignInPath, formatAccessCode } from "../features/projects/cards.server";
 import { getClassHeader, joinQrDataUrl } from "../features/projects/classes.server";
 import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
 import { AccessCards, type PrintableCard } from "../features/projects/components/access-cards";
@@ -39,8 +40,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         .map(async (r) => ({
           seatNumber: r.seatNumber,
           firstName: r.firstName,
-          code: r.cardCode!,
-          qr: await joinQrDataUrl(`${siteUrl}/connexion/carte?code=${encodeURIComponent(r.cardCode!)}`),
+          code: formatAccessCode(r.cardCode!),
+          qr: await joinQrDataUrl(`${siteUrl}${cardSignInPath(r.cardCode!)}`),
         })),
     );
     // The codes travel once, to this page; the report itself does not repeat them.

@@ -2,7 +2,9 @@ import { useTranslation } from "react-i18next";
 import { Form, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/projects.class";
 import { PageTitle } from "../components/ui/page-title";
-import { closeJoining, getClassPage, renewJoinCode } from "../features/projects/classes.server";
+import { cardSignInPath, formatAccessCode, reissuePupilCard } from "../features/projects/cards.server";
+import { closeJoining, getClassPage, joinQrDataUrl, renewJoinCode } from "../features/projects/classes.server";
+import { AccessCards } from "../features/projects/components/access-cards";
 import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
 import { IntentMessage, type IntentResult } from "../features/projects/components/form-result";
 import { PupilName } from "../features/projects/components/pupil-name";
@@ -19,7 +21,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const page = await getClassPage(context.get(dbContext), user, params.classId, new URL(request.url).origin);
   if (page.kind === "pupil") return page;
   const archivedAt = page.schoolClass.archived_at;
-  return { ...page, retentionDays: env().PROJECTS_RETENTION_DAYS, purgeOn: archivedAt ? purgeDate(archivedAt) : null };
+  return {
+    ...page,
+    retentionDays: env().PROJECTS_RETENTION_DAYS,
+    purgeOn: archivedAt ? purgeDate(archivedAt) : null,
+    siteUrl: env().APP_URL ?? new URL(request.url).origin,
+  };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -28,7 +35,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   return runIntent(request, ClassActionSchema, async (value) => {
     if (value.intent === "new-code") await renewJoinCode(db, user, params.classId);
     else if (value.intent === "close-joining") await closeJoining(db, user, params.classId);
-    else await archiveClass(db, user, params.classId);
+    else if (value.intent === "new-card") {
+      const card = await reissuePupilCard(db, user, params.classId, value.seatId);
+      const siteUrl = env().APP_URL ?? new URL(request.url).origin;
+      const qr = await joinQrDataUrl(`${siteUrl}${cardSignInPath(card.code)}`);
+      return { intent: "new-card", ok: true, card: { firstName: card.firstName, code: formatAccessCode(card.code), qr } };
+    } else await archiveClass(db, user, params.classId);
     return { intent: value.intent, ok: true };
   });
 }
@@ -84,7 +96,7 @@ function TeacherView({ data }: { data: Extract<LoaderData, { kind: "teacher" }> 
   const { t, i18n } = useTranslation("projects");
   const result = useActionData<IntentResult>();
   const [params] = useSearchParams();
-  const { schoolClass, pupils, projects, join, retentionDays, purgeOn } = data;
+  const { schoolClass, pupils, projects, join, retentionDays, purgeOn, siteUrl } = data;
   const archived = !!schoolClass.archived_at;
   const base = `/classes-scolaires/${schoolClass.id}`;
   const waiting = pupils.filter((p) => p.limited).length;
@@ -148,6 +160,8 @@ function TeacherView({ data }: { data: Extract<LoaderData, { kind: "teacher" }> 
 
       <section aria-labelledby="pupils-heading">
         <h2 id="pupils-heading">{t("class.pupils_heading", { count: pupils.length })}</h2>
+        <IntentMessage result={result} intent="new-card" />
+        {result?.card ? <AccessCards cards={[{ ...result.card }]} className={schoolClass.name} siteUrl={siteUrl} /> : null}
         <div className="actions">
           {!archived ? <a href={`${base}/eleves/import`}>{t("class.import_link")}</a> : null}
           <a href={`${base}/autorisations`}>{waiting ? t("class.consent_link_waiting", { count: waiting }) : t("class.consent_link")}</a>
@@ -162,6 +176,7 @@ function TeacherView({ data }: { data: Extract<LoaderData, { kind: "teacher" }> 
                 <th scope="col">{t("class.col_number")}</th>
                 <th scope="col">{t("class.col_name")}</th>
                 <th scope="col">{t("class.col_consent")}</th>
+                {!archived ? <th scope="col">{t("class.col_card")}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -172,6 +187,21 @@ function TeacherView({ data }: { data: Extract<LoaderData, { kind: "teacher" }> 
                     <PupilName pupil={p} />
                   </td>
                   <td>{!p.underAge ? t("class.consent_not_needed") : p.hasConsent ? t("class.consent_received") : t("class.consent_waiting")}</td>
+                  {!archived ? (
+                    <td>
+                      {p.hasCardAccount ? (
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="seatId" value={p.seatId} />
+                          <button type="submit" name="intent" value="new-card" className="link-button">
+                            {t("class.new_card")}
+                            <span className="visually-hidden"> {p.name}</span>
+                          </button>
+                        </Form>
+                      ) : (
+                        t("class.own_account")
+                      )}
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

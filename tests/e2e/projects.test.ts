@@ -295,4 +295,34 @@ describe("school projects in the browser (acceptance 3 and 6)", () => {
     await lea.context().close();
     await state.noe?.context().close();
   }, 120_000);
+
+  it("imports pupils from a list with a report per row, and an imported pupil signs in with the printed card", async () => {
+    const teacher = await newPage(browser);
+    await signIn(teacher, DEMO.teacher, DEMO.password);
+    await teacher.goto(state.classUrl);
+    await teacher.getByRole("link", { name: "Importer une liste d'élèves" }).click();
+    await expectNoA11yViolations(teacher, "import page");
+    await teacher.getByLabel("Ou collez la liste ici").fill("Prénom;Nom;Date de naissance\nSacha;Lemoine;02/02/2013\n;Sansprénom;01/01/2013\nJade;Roux;31/02/2013");
+    await teacher.getByRole("button", { name: "Importer" }).click();
+    await teacher.getByText("1 élève(s) créé(s), 2 ligne(s) en erreur.", { exact: false }).waitFor();
+    await teacher.getByRole("cell", { name: "Erreur : prénom manquant" }).waitFor();
+    await teacher.getByRole("cell", { name: /Erreur : date de naissance manquante ou incorrecte/ }).waitFor();
+    await teacher.getByRole("cell", { name: /Créé \(élève n° 3\)/ }).waitFor();
+    const code = (await teacher.locator(".access-card-code").textContent())!.trim();
+    expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    await teacher.getByRole("img", { name: "QR code de connexion de Sacha" }).waitFor();
+    await expectNoA11yViolations(teacher, "import report with cards");
+    await teacher.context().close();
+
+    const sacha = await newPage(browser);
+    await sacha.goto("/connexion/carte");
+    await sacha.getByLabel(/Code de la carte/).fill(code);
+    await sacha.locator("main").getByRole("button", { name: "Se connecter" }).click();
+    await sacha.getByRole("link", { name: "Mes projets scolaires" }).click();
+    await sacha.getByRole("link", { name: state.className }).waitFor();
+    // Sacha is 13 and has no consent yet: limited mode.
+    await sacha.getByText("Ton compte est en mode limité").waitFor();
+    await expectNoA11yViolations(sacha, "pupil's school space (card account)");
+    await sacha.context().close();
+  }, 120_000);
 });

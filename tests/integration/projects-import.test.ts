@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createClass } from "../../app/features/projects/classes.server";
+import { reissuePupilCard } from "../../app/features/projects/cards.server";
 import { importPupils, readImportFile } from "../../app/features/projects/import.server";
+import { signInWithAccessCard } from "../../app/features/mediation/access-card.server";
 import { testDb } from "../helpers/db";
 import { createUser } from "../helpers/fixtures";
 import { statusOf } from "./projects-fixtures";
@@ -58,6 +60,14 @@ describe("bulk pupil import (acceptance 4)", () => {
       { first_name: "Inès", last_name: "Durand", email: null, password_hash: null, role: "learner", joined_via: "import" },
       { first_name: "Chloé", last_name: "Faure", email: null, password_hash: null, role: "learner", joined_via: "import" },
     ]);
+    // Each created pupil has an access card that signs them in; its code is stored only hashed.
+    const lea = report[0]!;
+    expect(lea.cardCode).toMatch(/^[A-Z2-9]{10}$/);
+    const signedIn = await signInWithAccessCard(db, lea.cardCode!, { ip: "192.0.2.31", userAgent: "vitest" });
+    expect(signedIn.user.first_name).toBe("Léa");
+    const cards = await db.selectFrom("access_card").innerJoin("class_pupil", "class_pupil.user_id", "access_card.user_id").select("access_card.code_hash").where("class_pupil.class_id", "=", schoolClass.id).execute();
+    expect(cards).toHaveLength(3);
+    expect(JSON.stringify(cards)).not.toContain(lea.cardCode!);
     // Bad rows left nothing behind.
     const names = (await db.selectFrom("app_user").select("first_name").where("created_by", "=", teacher.id).execute()).map((u) => u.first_name);
     expect(names.sort()).toEqual(["Chloé", "Inès", "Léa"]);
@@ -98,5 +108,23 @@ describe("bulk pupil import (acceptance 4)", () => {
     expect(await statusOf(readImportFile(null, "  "))).toBe(400);
     const latin1 = new File([new Uint8Array([...new TextEncoder().encode("prenom;naissance\nL"), 0xe9, ...new TextEncoder().encode("a;01/01/2012")])], "l.csv");
     expect(await readImportFile(latin1, undefined)).toBe("prenom;naissance\nLéa;01/01/2012");
+  });
+
+  it("prints a new card for a lost one: the old code stops working", async () => {
+    const { db, teacher, schoolClass } = await teacherAndClass();
+    const [row] = await importPupils(db, teacher, schoolClass.id, "prenom;naissance\nSacha;02/02/2012");
+    const seat = await db.selectFrom("class_pupil").select("id").where("class_id", "=", schoolClass.id).executeTakeFirstOrThrow();
+    const fresh = await reissuePupilCard(db, teacher, schoolClass.id, seat.id);
+    expect(fresh.firstName).toBe("Sacha");
+    await expect(signInWithAccessCard(db, row!.cardCode!, { ip: "192.0.2.32", userAgent: null })).rejects.toMatchObject({ messageKey: "mediation:errors.card_revoked" });
+    await expect(signInWithAccessCard(db, fresh.code, { ip: "192.0.2.33", userAgent: null })).resolves.toBeTruthy();
+    // Only for accounts made for the class, and only by its teacher.
+    const own = await createUser(db);
+    const { joinClass } = await import("../../app/features/projects/classes.server");
+    await joinClass(db, own, { code: schoolClass.join_code!, birthDate: "2011-01-01" }, { ip: null });
+    const ownSeat = await db.selectFrom("class_pupil").select("id").where("user_id", "=", own.id).executeTakeFirstOrThrow();
+    expect(await statusOf(reissuePupilCard(db, teacher, schoolClass.id, ownSeat.id))).toBe(409);
+    const other = await createUser(db, { role: "teacher" });
+    expect(await statusOf(reissuePupilCard(db, other, schoolClass.id, seat.id))).toBe(404);
   });
 });

@@ -1,5 +1,5 @@
 import type { User } from "../../../db/schema/accounts";
-import type { Db } from "../../lib/db.server";
+import type { Db, DbOrTrx } from "../../lib/db.server";
 import { appError, forbidden } from "../../lib/errors";
 import { can } from "../../lib/permissions";
 import { createSession, invalidateUserSessions } from "../../lib/session.server";
@@ -61,4 +61,18 @@ export async function signInWithAccessCard(db: Db, rawCode: string, meta: Reques
   await q.touchCard(db, card_id);
   const token = await createSession(db, user.id, meta);
   return { user: user as User, token };
+}
+
+/**
+ * Issues a card inside the caller's transaction, for a domain whose service
+ * has already checked that the actor may (a teacher importing pupils into
+ * their own class): the pupil's account, seat and card are then created all
+ * together or not at all. Revokes any previous card; returns the plain code
+ * once, to be printed.
+ */
+export async function issueAccessCardWithin(trx: DbOrTrx, learnerId: string, issuedBy: string) {
+  const code = generateAccessCode();
+  await q.revokeActiveCards(trx, learnerId, issuedBy);
+  await q.insertCard(trx, { userId: learnerId, codeHash: hashCode(code), issuedBy });
+  return code;
 }

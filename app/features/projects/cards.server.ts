@@ -1,12 +1,52 @@
-import type { DbOrTrx } from "../../lib/db.server";
+import type { User } from "../../../db/schema/accounts";
+import type { Db, DbOrTrx } from "../../lib/db.server";
+import { appError } from "../../lib/errors";
+import { isUuid } from "../../lib/ids";
+import { invalidateUserSessions } from "../../lib/session.server";
+import { issueAccessCardWithin } from "../mediation/access-card.server";
+import { assertClassOpen, notFound, teacherClass } from "./access.server";
+import { formatAccessCode } from "../mediation/access-code";
 
 /**
  * Access cards for pupils created by import (no email, no password): they
- * sign in at /connexion/carte with the code printed on the card. Issued in
- * the caller's transaction so that a pupil never exists without a card, or
- * a card without its pupil.
+ * sign in at /connexion/carte with the code printed on the card — the
+ * mediation domain's cards, issued in the caller's transaction so that a
+ * pupil never exists without a card, or a card without its pupil.
  */
-export async function issuePupilCard(_trx: DbOrTrx, _userId: string, _issuedBy: string): Promise<string | null> {
-  // Wired to the mediation domain's access cards once they land (see the report).
-  return null;
+export async function issuePupilCard(trx: DbOrTrx, userId: string, issuedBy: string): Promise<string> {
+  return issueAccessCardWithin(trx, userId, issuedBy);
+}
+
+export function cardSignInPath(code: string) {
+  return `/connexion/carte?code=${encodeURIComponent(code)}`;
+}
+
+export { formatAccessCode };
+
+/**
+ * A lost card: the teacher prints a new one for a pupil whose account was
+ * made for the class. The old card stops working and the pupil's open
+ * sessions end.
+ */
+export async function reissuePupilCard(db: Db, user: User, classId: string, seatId: string) {
+  const schoolClass = await teacherClass(db, user, classId);
+  assertClassOpen(schoolClass);
+  const pupil = isUuid(seatId)
+    ? await db
+        .selectFrom("class_pupil")
+        .innerJoin("app_user", "app_user.id", "class_pupil.user_id")
+        .leftJoin("pupil_profile", "pupil_profile.user_id", "class_pupil.user_id")
+        .select(["app_user.id", "app_user.first_name", "pupil_profile.account_created_for_class_id"])
+        .where("class_pupil.id", "=", seatId)
+        .where("class_pupil.class_id", "=", schoolClass.id)
+        .executeTakeFirst()
+    : undefined;
+  if (!pupil) throw notFound("pupil");
+  if (pupil.account_created_for_class_id !== schoolClass.id) throw appError(409, "card_not_for_class", "projects:errors.card_not_for_class");
+  const code = await db.transaction().execute(async (trx) => {
+    const issued = await issuePupilCard(trx, pupil.id, user.id);
+    await invalidateUserSessions(trx, pupil.id);
+    return issued;
+  });
+  return { firstName: pupil.first_name, code };
 }

@@ -112,10 +112,14 @@ export async function getClassForTeacher(db: Db, user: User, classId: string, or
   const schoolClass = await teacherClass(db, user, classId);
   const today = todayInParis();
   const rows = await q.pupilRows(db, { classId: schoolClass.id });
+  const madeHere = new Set(
+    (await db.selectFrom("pupil_profile").select("user_id").where("account_created_for_class_id", "=", schoolClass.id).execute()).map((p) => p.user_id),
+  );
   const pupils = rows
     .filter((r) => r.userId)
     .map((r) => ({
       ...labelPupil(r, { kind: "teacher", userId: user.id }, today),
+      hasCardAccount: madeHere.has(r.userId!),
       underAge: !!r.birthDate && isUnderConsentAge(r.birthDate, today),
       hasConsent: r.hasConsent,
       limited: isLimited(r, today),

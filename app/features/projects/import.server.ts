@@ -28,7 +28,7 @@ export interface ImportRowReport {
   reason?: ImportReason;
   seatNumber?: number;
   /** The access card's code, shown once on the report to be printed. */
-  cardCode?: string | null;
+  cardCode?: string;
 }
 
 const key = (first: string, last: string, birth: string) =>

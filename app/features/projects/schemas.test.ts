@@ -27,7 +27,7 @@ describe("ReviewSchema", () => {
   it("needs a comment to return work for changes", () => {
     const result = parseWithZod(form([["decision", "returned"]]), { schema: ReviewSchema });
     expect(result.status).toBe("error");
-    expect(result.error?.comment).toEqual(["projects:errors.comment_required_for_return"]);
+    expect(result.reply().error?.comment).toEqual(["projects:errors.comment_required_for_return"]);
   });
   it("checks each level value", () => {
     expect(parseAssessmentValue(`${seat}|2.3|3`)).toEqual({ seatId: seat, competence: "2.3", level: 3 });

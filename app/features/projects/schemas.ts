@@ -35,6 +35,7 @@ export const ClassActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("new-code") }),
   z.object({ intent: z.literal("close-joining") }),
   z.object({ intent: z.literal("archive"), confirm: z.literal("on", { error: "projects:errors.confirm_archive" }) }),
+  z.object({ intent: z.literal("new-card"), seatId: z.uuid({ error: "projects:errors.pupil_required" }) }),
 ]);
 
 export const RecordConsentSchema = z.object({

@@ -7,6 +7,8 @@ export interface IntentResult {
   messageKey?: string;
   values?: Record<string, string | number>;
   fieldErrors?: Record<string, string[]>;
+  /** A freshly issued access card, to print. */
+  card?: { firstName: string; code: string; qr: string };
 }
 
 /** An error (role=alert) or a confirmation (role=status) for the form that posted `intent`. */
