@@ -4,6 +4,7 @@ import { workshopsPersonalData } from "./features/workshops/personal-data.server
 import { coursesPersonalData } from "./features/courses/personal-data.server";
 import { h5pPersonalData } from "./features/h5p/personal-data.server";
 import { reportsPersonalData } from "./features/reports/personal-data.server";
+import { projectsPersonalData } from "./features/projects/personal-data.server";
 import { registerPersonalData } from "./lib/personal-data.server";
 import { pathsPersonalData } from "./features/paths/personal-data.server";
 
@@ -37,3 +38,4 @@ registerPersonalData(coursesPersonalData);
 registerPersonalData(h5pPersonalData);
 registerPersonalData(reportsPersonalData);
 registerPersonalData(pathsPersonalData);
+registerPersonalData(projectsPersonalData);

@@ -7,7 +7,7 @@ import { chooseTeam, createTeam, getTeamSpace } from "../../app/features/project
 import { FieldError } from "../../app/features/accounts/service.server";
 import { testDb } from "../helpers/db";
 import { createUser } from "../helpers/fixtures";
-import { OLD_ENOUGH, pupilJoins, statusOf, UNDER_15 } from "./projects-fixtures";
+import { classWithTeams, OLD_ENOUGH, pupilJoins, statusOf, UNDER_15 } from "./projects-fixtures";
 
 async function aClass() {
   const db = await testDb();
@@ -135,3 +135,40 @@ describe("demo data", () => {
     expect(projects).toEqual([{ title: "Le tri des déchets dans notre commune" }]);
   });
 });
+
+describe("personal data (GDPR)", () => {
+  it("exports a pupil's classes, birth date and consent, and deleting the account leaves the seat anonymous", async () => {
+    const { db, teacher, schoolClass } = await aClass();
+    const pupil = await pupilJoins(db, schoolClass, { firstName: "Inès", birthDate: UNDER_15 });
+    await recordConsent(db, teacher, schoolClass.id, { seatId: pupil.seatId, givenBy: "M. Haddad", method: "paper", givenOn: "2026-10-10" });
+    const { deleteUserAsCoordinator, exportPersonalData } = await import("../../app/features/accounts/service.server");
+    const data = (await exportPersonalData(db, pupil.user)) as { school_projects: { profile: { birth_date: string }; classes: { name: string }[]; consents: { given_by: string }[] } };
+    expect(data.school_projects.profile.birth_date).toBe(UNDER_15);
+    expect(data.school_projects.classes.map((c) => c.name)).toEqual(["5e A"]);
+    expect(data.school_projects.consents.map((c) => c.given_by)).toEqual(["M. Haddad"]);
+    const coordinator = await createUser(db, { role: "coordinator" });
+    await deleteUserAsCoordinator(db, coordinator, pupil.user.id);
+    const seat = await db.selectFrom("class_pupil").select(["user_id", "number"]).where("id", "=", pupil.seatId).executeTakeFirstOrThrow();
+    expect(seat).toEqual({ user_id: null, number: pupil.number });
+    expect(await db.selectFrom("parental_consent").select("id").where("class_id", "=", schoolClass.id).execute()).toEqual([]);
+  });
+});
+
+describe("project export", () => {
+  it("names pupils by first name only, and limited pupils not at all", async () => {
+    const db = await testDb();
+    const s = await classWithTeams(db);
+    await db.updateTable("app_user").set({ last_name: "Delacroix" }).where("id", "=", s.alice.user.id).execute();
+    const young = await pupilJoins(db, s.schoolClass, { firstName: "Capucine", birthDate: UNDER_15 });
+    const { assignPupil } = await import("../../app/features/projects/teams.server");
+    await assignPupil(db, s.teacher, s.project.id, { seatId: young.seatId, teamId: s.teamB.id });
+    const { getProjectExport } = await import("../../app/features/projects/export.server");
+    const exported = await getProjectExport(db, s.teacher, s.project.id);
+    const text = JSON.stringify(exported);
+    expect(text).toContain("Alice");
+    expect(text).not.toContain("Delacroix");
+    expect(text).not.toContain("Capucine");
+    expect(exported.teams.find((t) => t.name === "Équipe B")?.members.map((m) => m.name)).toEqual(["Bruno", null]);
+  });
+});
+
