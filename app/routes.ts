@@ -33,6 +33,7 @@ export default [
   route("cours", "routes/courses.catalogue.tsx"),
   route("cours/:slug", "routes/courses.course.tsx"),
   route("cours/:slug/lecons/:lessonId", "routes/courses.lesson.tsx"),
+  route("cours/:slug/reprendre", "routes/courses.resume.ts"),
   route("creer/cours", "routes/courses.authoring.tsx"),
   route("creer/cours/nouveau", "routes/courses.new.tsx"),
   route("creer/cours/:courseId", "routes/courses.edit.tsx"),

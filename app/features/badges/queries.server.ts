@@ -84,27 +84,22 @@ const badgeColumns = [
   "app_user.age_band",
 ] as const;
 
-export function findBadge(db: DbOrTrx, id: string) {
+/** A badge with its achievement, its learner and its path: one query shape for the verify page, downloads and lists. */
+function badgeDetails(db: DbOrTrx) {
   return db
     .selectFrom("badge")
     .innerJoin("achievement", "achievement.id", "badge.achievement_id")
     .innerJoin("app_user", "app_user.id", "badge.user_id")
     .leftJoin("learning_path", "learning_path.id", "achievement.path_id")
-    .select([...badgeColumns, "learning_path.slug as path_slug"])
-    .where("badge.id", "=", id)
-    .executeTakeFirst();
+    .select([...badgeColumns, "learning_path.slug as path_slug"]);
+}
+
+export function findBadge(db: DbOrTrx, id: string) {
+  return badgeDetails(db).where("badge.id", "=", id).executeTakeFirst();
 }
 
 export function listBadgesOfUser(db: DbOrTrx, userId: string) {
-  return db
-    .selectFrom("badge")
-    .innerJoin("achievement", "achievement.id", "badge.achievement_id")
-    .innerJoin("app_user", "app_user.id", "badge.user_id")
-    .leftJoin("learning_path", "learning_path.id", "achievement.path_id")
-    .select([...badgeColumns, "learning_path.slug as path_slug"])
-    .where("badge.user_id", "=", userId)
-    .orderBy("badge.issued_at", "desc")
-    .execute();
+  return badgeDetails(db).where("badge.user_id", "=", userId).orderBy("badge.issued_at", "desc").execute();
 }
 
 export function listRecentBadges(db: DbOrTrx, limit: number, offset: number) {

@@ -72,19 +72,8 @@ export async function deleteAnonymousResultsBefore(db: DbOrTrx, before: Date) {
   return Number(result.numDeletedRows);
 }
 
-/** Learners a mediator may run the diagnostic for: the accounts they created. */
-export function listLearnersCreatedBy(db: DbOrTrx, staffId: string) {
-  return db
-    .selectFrom("app_user")
-    .select(["id", "first_name", "last_name"])
-    .where("created_by", "=", staffId)
-    .where("role", "=", "learner")
-    .where("disabled_at", "is", null)
-    .orderBy("first_name")
-    .orderBy("last_name")
-    .limit(500)
-    .execute();
-}
+/** Learners a mediator may run the diagnostic for: the accounts they created (the classrooms domain's query). */
+export { listLearnersCreatedBy } from "../classrooms/queries.server";
 
 export function findUserBrief(db: DbOrTrx, id: string) {
   return db.selectFrom("app_user").select(["id", "role", "created_by", "disabled_at"]).where("id", "=", id).executeTakeFirst();

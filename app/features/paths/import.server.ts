@@ -4,6 +4,7 @@ import path from "node:path";
 import matter from "gray-matter";
 import { z } from "zod";
 import type { Db } from "../../lib/db.server";
+import { PIX_COMPETENCES, THEMES } from "../courses/vocabulary";
 import { PATH_AUDIENCES } from "./model";
 import * as q from "./queries.server";
 
@@ -15,16 +16,8 @@ import * as q from "./queries.server";
  * a file whose content did not change is skipped.
  */
 
-// Codes copied from ../shared/standards (a unit test checks them against the files).
-export const PIX_COMPETENCES = ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "5.1", "5.2"] as const;
-export const THEMES = [
-  "diagnostic_numerique", "prendre_en_main_du_materiel", "maintenance_de_materiel", "gere_ses_contenus_numeriques",
-  "navigation_sur_internet", "email", "bureautique", "reseaux_sociaux", "sante", "banque_et_achats_en_ligne",
-  "entrepreneuriat", "insertion_professionnelle", "securite_numerique", "parentalite", "scolarite_et_numerique",
-  "creer_avec_le_numerique", "culture_numerique", "intelligence_artificielle", "aide_aux_demarches_administratives",
-  "papiers_elections_citoyennete", "famille_scolarite", "social_sante", "travail_formation", "logement",
-  "transports_mobilite", "argent_impots", "justice", "etrangers_europe", "loisirs_sports_culture", "associations",
-] as const;
+// The national codes, as the courses domain already lists them (a unit test checks them against ../shared/standards).
+export { PIX_COMPETENCES, THEMES };
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by dashes");
 const text = (max: number) => z.string().trim().min(1).max(max);
