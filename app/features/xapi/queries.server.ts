@@ -65,6 +65,11 @@ export interface QueryScope {
 
 /** One page of a filtered query, in `stored` order, plus one row to know whether more exist. */
 export function queryStatements(db: DbOrTrx, q: StatementQuery, after: [string, string] | undefined, scope: QueryScope) {
+  return statementsQuery(db, q, after, scope).execute();
+}
+
+/** The query itself (the bench reads its plan and its time inside Postgres). */
+export function statementsQuery(db: DbOrTrx, q: StatementQuery, after: [string, string] | undefined, scope: QueryScope) {
   let query = db
     .selectFrom("xapi_statement")
     .select(["statement", "stored", "seq"])
@@ -92,7 +97,7 @@ export function queryStatements(db: DbOrTrx, q: StatementQuery, after: [string, 
     query = query.where(sql<boolean>`(stored, seq) ${cmp} (${new Date(stored)}::timestamptz, ${seq}::bigint)`);
   }
   const direction = q.ascending ? "asc" : "desc";
-  return query.orderBy("stored", direction).orderBy("seq", direction).limit(q.limit + 1).execute();
+  return query.orderBy("stored", direction).orderBy("seq", direction).limit(q.limit + 1);
 }
 
 export function insertCredential(
