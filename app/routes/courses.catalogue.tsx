@@ -35,7 +35,7 @@ export default function Catalogue() {
           <ul>
             {inProgress.map((c) => (
               <li key={c.slug}>
-                <a href={`/cours/${c.slug}`}>{c.title}</a>
+                <a href={`/cours/${c.slug}/reprendre`}>{c.title}</a>
               </li>
             ))}
           </ul>

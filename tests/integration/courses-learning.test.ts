@@ -8,6 +8,7 @@ import {
   loadCoursePage,
   loadLessonPage,
   markLessonCompleted,
+  resumePath,
 } from "../../app/features/courses/learning.server";
 import { coursesPersonalData } from "../../app/features/courses/personal-data.server";
 import { testDb } from "../helpers/db";
@@ -113,6 +114,10 @@ describe("learner progress", () => {
     const page = await loadCoursePage(db, user, course.slug);
     expect(page.enrolled).toBe(true);
     expect(page.resumeLessonId).toBe(course.lessons[2]);
+    expect(await resumePath(db, user, course.slug)).toBe(`/cours/${course.slug}/lecons/${course.lessons[2]}`);
+    expect(await resumePath(db, await createUser(db), course.slug)).toBe(`/cours/${course.slug}/lecons/${course.lessons[0]}`);
+    const empty = await seedCourse(db, { lessonsPerModule: 0 });
+    expect(await resumePath(db, user, empty.slug)).toBe(`/cours/${empty.slug}`);
     expect(page.progress).toEqual({ completed: 2, total: 4 });
     const lesson = await loadLessonPage(db, user, course.slug, course.lessons[2]!);
     expect(lesson.progress).toEqual({ completed: 2, total: 4 });

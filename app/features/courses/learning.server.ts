@@ -101,6 +101,14 @@ export async function loadCoursePage(db: Db, user: Viewer, slug: string) {
   };
 }
 
+/** Where "Reprendre" leads for this learner: the resume lesson, or the course page when it has none. */
+export async function resumePath(db: Db, user: Viewer, slug: string) {
+  const { course } = await visibleCourse(db, user, slug);
+  const outline = buildOutline(await q.listOutline(db, course.id, { userId: user?.id }));
+  const lesson = resumeLesson(outline.lessons, course.last_lesson_id);
+  return lesson ? `/cours/${course.slug}/lecons/${lesson.id}` : `/cours/${course.slug}`;
+}
+
 export async function loadLessonPage(db: Db, user: Viewer, slug: string, lessonId: string) {
   if (!isUuid(lessonId)) throw lessonNotFound();
   const { course, canEdit } = await visibleCourse(db, user, slug);
