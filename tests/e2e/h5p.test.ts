@@ -201,6 +201,13 @@ describe("H5P in a lesson", () => {
     await page.context().close();
     const visitor = await newPage(browser);
     expect((await visitor.request.get(`/h5p/contenus/${contentId}/content/content.json`)).status()).toBe(404);
+    // A visitor reads the lesson; the activity asks them to sign in.
+    await visitor.goto(lessonPath);
+    const frameElement = await visitor.waitForSelector("iframe[data-h5p-content]");
+    const signInFrame = (await frameElement.contentFrame())!;
+    await signInFrame.getByText("Connectez-vous pour faire cette activité").waitFor();
+    expect(await signInFrame.getByRole("link", { name: "Se connecter" }).getAttribute("href")).toBe(`/connexion?retour=${encodeURIComponent(lessonPath)}`);
+    await expectFrameAccessible(signInFrame);
     await visitor.context().close();
   });
 });
