@@ -167,7 +167,8 @@ export async function checkUpload(body: Uint8Array, rules: UploadRules): Promise
   if (body.byteLength > rules.maxBytes) {
     throw appError(413, "file_too_large", "files:errors.too_large", { max: Math.round(rules.maxBytes / 1024 / 1024) });
   }
-  const sniffed = await fileTypeFromBuffer(body);
+  // A truncated or malformed file can make the sniffer throw: that is "unknown type", not a 500.
+  const sniffed = await fileTypeFromBuffer(body).catch(() => undefined);
   if (sniffed && rules.allowed.includes(sniffed.mime)) return sniffed.mime;
   if (!sniffed) {
     const textType = rules.allowed.find((t) => t.startsWith("text/"));

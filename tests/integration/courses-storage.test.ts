@@ -178,3 +178,16 @@ describe("local storage of files written by other programs", () => {
     rmSync(root, { recursive: true, force: true });
   });
 });
+
+describe("upload checks on damaged files", () => {
+  it("answers a truncated image with a 4xx, not a crash", async () => {
+    // The first bytes of a PNG, cut short.
+    const truncated = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48]);
+    const outcome = await checkUpload(truncated, IMAGE_RULES).then(
+      (type) => ({ type }),
+      (error) => ({ status: (error as { init?: { status?: number } }).init?.status }),
+    );
+    expect(outcome).not.toHaveProperty("status", 500);
+    if ("status" in outcome) expect(outcome.status).toBeGreaterThanOrEqual(400);
+  });
+});
