@@ -2,7 +2,9 @@
 // batches of 100 H5P-shaped statements, each request with fresh ids; then
 // 1,000,000 statements generated in SQL (INSERT … SELECT generate_series)
 // and the GET queries measured against them.
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import autocannon from "autocannon";
 import cliProgress from "cli-progress";
@@ -59,11 +61,35 @@ function batchBody() {
   return `[${statements.join(",")}]`;
 }
 
+/** CPU seconds (user + system) a process has used, from /proc (Linux). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The app's process (listening on the bench port) and the Postgres backends of the bench database. */
+async function benchProcesses(ctx: BenchContext) {
+  const port = new URL(ctx.baseUrl).port;
+  const ss = execFileSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" });
+  const app = Number(/pid=(\d+)/.exec(ss)?.[1] ?? 0);
+  const backends = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(ctx.db);
+  return { app, postgres: backends.rows.map((r) => r.pid) };
+}
+
 async function ingest(ctx: BenchContext, headers: Record<string, string>) {
   // Bodies are made ahead: the bench client shares the two cores with the app and Postgres.
   const bodies = Array.from({ length: 400 }, batchBody);
   let next = 0;
   const samples: number[] = [];
+  // Warm the app's pool so that its Postgres backends exist before CPU is counted.
+  await Promise.all(Array.from({ length: 8 }, () => fetch(`${ctx.baseUrl}/xapi/statements`, { method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body: batchBody() })));
+  const before = Number((await ctx.db.selectFrom("xapi_statement").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n);
+  const processes = await benchProcesses(ctx);
+  const cpuBefore = { app: cpuSeconds(processes.app), pg: processes.postgres.reduce((sum, pid) => sum + cpuSeconds(pid), 0) };
   const started = Date.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -85,9 +111,10 @@ async function ingest(ctx: BenchContext, headers: Record<string, string>) {
     instance.on("response", (_c: unknown, _s: number, _b: number, ms: number) => samples.push(ms));
   });
   const seconds = (Date.now() - started) / 1000;
-  const stored = Number(
-    (await ctx.db.selectFrom("xapi_statement").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n,
-  );
+  const cpuApp = cpuSeconds(processes.app) - cpuBefore.app;
+  const cpuPg = processes.postgres.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - cpuBefore.pg;
+  const stored =
+    Number((await ctx.db.selectFrom("xapi_statement").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n) - before;
   ctx.report("xAPI ingest (POST, 100 per batch)", {
     statementsPerSecond: Math.round(stored / seconds),
     requestsPerSecond: Math.round(result.requests.average),
@@ -98,6 +125,14 @@ async function ingest(ctx: BenchContext, headers: Record<string, string>) {
     // Other work on the machine shares its two cores with the app and Postgres: say how much.
     loadAverage: loadavg()[0]!.toFixed(1),
     target: ">= 5000/s",
+  });
+  // What the machine would do alone: the app is one thread; app and Postgres share two cores.
+  const appPerStatement = cpuApp / stored;
+  const pgPerStatement = cpuPg / stored;
+  ctx.report("xAPI ingest, CPU per statement", {
+    appMicros: round(appPerStatement * 1e6),
+    postgresBackendsMicros: round(pgPerStatement * 1e6),
+    estimatedStatementsPerSecondOnIdle2Cores: Math.round(Math.min(1 / appPerStatement, 2 / (appPerStatement + pgPerStatement))),
   });
 }
 
