@@ -7,6 +7,7 @@ import * as xapi from "./2026-11-30_xapi";
 import * as projects from "./2026-12-01_projects";
 import * as reports from "./2026-12-02_reports";
 import * as paths from "./2026-12-03_paths";
+import * as reportsPeople from "./2026-12-04_reports-people";
 
 /**
  * Every migration, by name, in the order they run. Listed by hand rather than
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01_projects": projects,
   "2026-12-02_reports": reports,
   "2026-12-03_paths": paths,
+  "2026-12-04_reports-people": reportsPeople,
 };

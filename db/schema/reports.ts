@@ -15,15 +15,20 @@ export interface StatsMonthlyTable {
   value: number;
 }
 
-/** One row per person, month and profile: distinct people over any month range. */
-export interface StatsPeopleMonthlyTable {
+/**
+ * One row per person and profile (space, commune, audience, category), with
+ * the months (first days, sorted) the person was active in: different people
+ * over any month range are counted with an array overlap. Only people with
+ * an account; anonymous profiles are additive counts in stats_monthly.
+ */
+export interface StatsPeopleTable {
   indicator: string;
-  month: DateColumn;
-  person: string;
-  space: string;
-  commune: string;
-  audience: string;
   category: string;
+  audience: string;
+  commune: string;
+  space: string;
+  person: string;
+  months: ColumnType<string[], string[], string[]>;
 }
 
 export interface StatsPersonFirstTable {
@@ -76,7 +81,7 @@ export interface ReportJobTable {
 
 export interface ReportsTables {
   stats_monthly: StatsMonthlyTable;
-  stats_people_monthly: StatsPeopleMonthlyTable;
+  stats_people: StatsPeopleTable;
   stats_person_first: StatsPersonFirstTable;
   stats_source_state: StatsSourceStateTable;
   opendata_file: OpendataFileTable;

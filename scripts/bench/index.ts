@@ -15,6 +15,7 @@ type BenchModule = (ctx: BenchContext) => Promise<void>;
 /** Domain benches, run in this order after the home page. */
 const MODULES: [string, () => Promise<{ default: BenchModule }>][] = [
   ["courses", () => import("./courses")],
+  ["reports", () => import("./reports")],
   ["xapi", () => import("./xapi")],
   ["workshops", () => import("./workshops")],
 ];

@@ -185,7 +185,7 @@ describe("pre-aggregated indicators", () => {
   it("forgets an erased account at once, without changing the counts", async () => {
     const before = await figures(yearPeriod(2025));
     await db.transaction().execute((trx) => reportsPersonalData.erase!(trx, A));
-    const left = await db.selectFrom("stats_people_monthly").select("person").where("person", "=", A).execute();
+    const left = await db.selectFrom("stats_people").select("person").where("person", "=", A).execute();
     expect(left).toEqual([]);
     const after = await figures(yearPeriod(2025));
     for (const id of ["mediation.people", "mediation.first_time", "learning.active", "workshops.people"] as FigureId[]) {

@@ -13,21 +13,29 @@ import { entityTag, type Publishable } from "./http.server";
  */
 const NOT_RECORDED = "Non renseigné";
 
+/** People with an account (distinct per cell), unfolded from their months. */
+const identified = (indicator: string, before: string) => sql`
+  select p.commune, p.audience, p.category, p.person, m
+  from stats_people p cross join lateral unnest(p.months) m
+  where p.indicator = ${indicator} and m < ${before}::date`;
+
 async function communeThemeCells(db: DbOrTrx, before: string) {
   const people = await sql<{ m: string; commune: string | null; theme: string | null; n: number }>`
-    select to_char(month, 'YYYY-MM') as m, case when grouping(commune) = 1 then null else commune end as commune,
+    select to_char(m, 'YYYY-MM') as m, case when grouping(commune) = 1 then null else commune end as commune,
       category as theme, count(distinct person)::int as n
-    from stats_people_monthly where indicator = 'mediation.people_theme' and month < ${before}::date
-    group by grouping sets ((month, commune, category), (month, category))
+    from (${identified("mediation.people_theme", before)}) x
+    group by grouping sets ((m, commune, category), (m, category))
     union all
-    select to_char(month, 'YYYY-MM'), case when grouping(commune) = 1 then null else commune end, null, count(distinct person)::int
-    from stats_people_monthly where indicator = 'mediation.people' and month < ${before}::date
-    group by grouping sets ((month, commune), (month))`.execute(db);
-  const acts = await sql<{ m: string; commune: string; theme: string; n: number }>`
-    select to_char(month, 'YYYY-MM') as m, commune, category as theme, sum(value)::float8 as n
+    select to_char(m, 'YYYY-MM'), case when grouping(commune) = 1 then null else commune end, null, count(distinct person)::int
+    from (${identified("mediation.people", before)}) x
+    group by grouping sets ((m, commune), (m))`.execute(db);
+  // People without an account are unique: their counts add up. Accompaniments likewise.
+  const sums = await sql<{ indicator: string; m: string; commune: string; theme: string; n: number }>`
+    select indicator, to_char(month, 'YYYY-MM') as m, commune, category as theme, sum(value)::float8 as n
     from stats_monthly
     where audience = '*' and month < ${before}::date
-      and (indicator = 'mediation.themes' or (indicator = 'mediation.accompaniments' and category = '*'))
+      and (indicator in ('mediation.themes', 'mediation.anonymous_theme')
+        or (indicator in ('mediation.accompaniments', 'mediation.anonymous_people') and category = '*'))
     group by indicator, month, commune, category`.execute(db);
   const counts = new CountMap();
   const months = new Map<string, { communes: Set<string>; themes: Set<string> }>();
@@ -41,36 +49,51 @@ async function communeThemeCells(db: DbOrTrx, before: string) {
     if (r.theme !== null) slot.themes.add(r.theme);
     counts.add([r.m, r.commune ?? "*", r.theme ?? "*"], r.n, 0);
   }
-  for (const r of acts.rows) counts.add([r.m, r.commune, r.theme], 0, Number(r.n));
+  for (const r of sums.rows) {
+    const slot = seen(r.m);
+    if (r.commune !== "*") slot.communes.add(r.commune);
+    if (r.theme !== "*") slot.themes.add(r.theme);
+    const n = Number(r.n);
+    const anonymous = r.indicator.startsWith("mediation.anonymous_");
+    counts.add([r.m, r.commune, r.theme], anonymous ? n : 0, anonymous ? 0 : n);
+  }
   return { counts, months };
 }
 
 async function monthAudienceCells(db: DbOrTrx, before: string) {
   const people = await sql<{ y: string; m: string | null; audience: string | null; n: number }>`
-    select y::text, case when grouping(m) = 1 then null else m end as m,
+    select y, case when grouping(mm) = 1 then null else mm end as m,
       case when grouping(audience) = 1 then null else audience end as audience, count(distinct person)::int as n
-    from (select to_char(month, 'YYYY') as y, to_char(month, 'YYYY-MM') as m, audience, person
-          from stats_people_monthly where indicator = 'mediation.people' and month < ${before}::date) p
-    group by grouping sets ((y, m, audience), (y, m), (y, audience), (y))`.execute(db);
-  const acts = await sql<{ m: string; audience: string; n: number }>`
-    select to_char(month, 'YYYY-MM') as m, audience, sum(value)::float8 as n
+    from (select to_char(m, 'YYYY') as y, to_char(m, 'YYYY-MM') as mm, audience, person
+          from (${identified("mediation.people", before)}) x) p
+    group by grouping sets ((y, mm, audience), (y, mm), (y, audience), (y))`.execute(db);
+  const sums = await sql<{ indicator: string; m: string; audience: string; n: number }>`
+    select indicator, to_char(month, 'YYYY-MM') as m, audience, sum(value)::float8 as n
     from stats_monthly
-    where indicator = 'mediation.accompaniments' and commune = '*' and category = '*' and month < ${before}::date
-    group by month, audience`.execute(db);
+    where indicator in ('mediation.accompaniments', 'mediation.anonymous_people') and commune = '*' and category = '*'
+      and month < ${before}::date
+    group by indicator, month, audience`.execute(db);
   const counts = new CountMap();
   const years = new Map<string, { months: Set<string>; audiences: Set<string> }>();
+  const seen = (y: string) => {
+    if (!years.has(y)) years.set(y, { months: new Set(), audiences: new Set() });
+    return years.get(y)!;
+  };
   for (const r of people.rows) {
-    if (!years.has(r.y)) years.set(r.y, { months: new Set(), audiences: new Set() });
-    const slot = years.get(r.y)!;
+    const slot = seen(r.y);
     if (r.m !== null) slot.months.add(r.m);
     if (r.audience !== null) slot.audiences.add(r.audience);
     counts.add([r.y, r.m ?? "*", r.audience ?? "*"], r.n, 0);
   }
-  for (const r of acts.rows) {
+  for (const r of sums.rows) {
     const year = r.m.slice(0, 4);
-    counts.add([year, r.m, r.audience], 0, Number(r.n));
-    // Year totals of accompaniments are sums of months (activities are counted once, in their month).
-    counts.add([year, "*", r.audience], 0, Number(r.n));
+    const slot = seen(year);
+    slot.months.add(r.m);
+    if (r.audience !== "*") slot.audiences.add(r.audience);
+    const n = Number(r.n);
+    const anonymous = r.indicator === "mediation.anonymous_people";
+    // Counts add up over the months of the year (each person or activity sits in one month).
+    for (const month of [r.m, "*"]) counts.add([year, month, r.audience], anonymous ? n : 0, anonymous ? 0 : n);
   }
   return { counts, years };
 }

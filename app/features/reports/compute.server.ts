@@ -18,7 +18,11 @@ export interface ComputeOptions {
   charts?: boolean;
 }
 
+type Pair = { value: number | null; previous: number | null };
+type Entries = { key: string; value: number }[];
+
 const round1 = (n: number) => Math.round(n * 10) / 10;
+const CHARTS: readonly ChartDef[] = AXES.flatMap((a) => a.sections.flatMap((s) => s.charts));
 
 export function monthLabel(month: string, locale: string) {
   return formatDate(`${month}-15T12:00:00Z`, locale, { month: "short", year: "numeric" });
@@ -33,19 +37,22 @@ function figureIndicators(def: FigureDef): string[] {
 
 /**
  * Every figure and chart of the dashboard for a period and filters, read
- * from the pre-aggregated tables in a handful of queries. The yearly report
- * calls the same function, so both always agree.
+ * from the pre-aggregated tables: one query for the sources present, then
+ * all the others at once. The yearly report calls the same function, so
+ * both always agree.
  */
 export async function computeDashboard(db: DbOrTrx, o: ComputeOptions): Promise<Omit<DashboardData, "options">> {
   const { period, filters, t, locale } = o;
   const previous = previousPeriod(period);
   const sources = await availableSources(db);
   const present = new Set(sources.flatMap((s) => [...s.counts, ...s.people]));
-  const missingSources = SOURCES.filter((s) => !sources.includes(s)).map((s) => s.name);
   const scope: q.StatsScope = { from: monthStart(period.from), to: monthStart(period.to), ...filters };
+  const previousFrom = monthStart(previous.from);
   const currentMonths = monthsOf(period);
-  const previousMonths = new Set(monthsOf(previous));
+  const previousMonths = monthsOf(previous);
   const profileFiltered = !!(filters.commune || filters.audience);
+  const live = (indicators: string[]) => indicators.filter((i) => present.has(i));
+  const scopeAudience = filters.audience ?? "*";
 
   const isAvailable = (id: FigureId): boolean => {
     const def: FigureDef = FIGURES[id];
@@ -53,138 +60,157 @@ export async function computeDashboard(db: DbOrTrx, o: ComputeOptions): Promise<
     if (def.kind === "live") return true;
     if (def.kind === "count" && !def.byProfile && profileFiltered) return false;
     if (def.kind === "people" && def.audience && filters.audience && def.audience !== filters.audience) return false;
-    // People figures over several indicators (active learners) need at least one source; others all.
+    // People figures over several indicators (active learners) need one source; the others all of theirs.
     const indicators = figureIndicators(def);
-    return def.kind === "people" ? indicators.some((i) => present.has(i)) : indicators.every((i) => present.has(i));
+    if (def.kind === "people") return indicators.some((i) => present.has(i)) && (!def.plusCount || present.has(def.plusCount));
+    return indicators.every((i) => present.has(i));
   };
 
-  // 1. Additive indicators, both periods, every month and the categories some charts need.
-  const charts: ChartDef[] = AXES.flatMap((a) => a.sections.flatMap((s) => s.charts));
+  // What to read: additive indicators (and which need their categories), people groups, chart extras.
   const countIndicators = new Set<string>();
   const withCategories = new Set<string>();
+  const peopleGroups: q.PeopleGroup[] = [];
+  const audiences = new Set([scopeAudience]);
   for (const id of Object.keys(FIGURES) as FigureId[]) {
     const def: FigureDef = FIGURES[id];
-    if (def.kind !== "count" || !present.has(def.indicator)) continue;
-    countIndicators.add(def.indicator);
-    if (def.category) withCategories.add(def.indicator);
-  }
-  for (const chart of charts) {
-    if (chart.kind === "breakdown" && "count" in chart.of && chart.by === "category" && present.has(chart.of.count)) {
-      countIndicators.add(chart.of.count);
-      withCategories.add(chart.of.count);
+    if (def.kind === "count" && present.has(def.indicator)) {
+      countIndicators.add(def.indicator);
+      if (def.category) withCategories.add(def.indicator);
+    }
+    if (def.kind === "people" && isAvailable(id)) {
+      peopleGroups.push({ key: id, indicators: live(def.indicators), category: def.category, audience: def.audience });
+      if (def.plusCount) {
+        countIndicators.add(def.plusCount);
+        audiences.add(def.audience ?? scopeAudience);
+      }
     }
   }
-  const rows = await q.countSeries(db, [...countIndicators], [...withCategories], { ...scope, from: monthStart(previous.from) });
-  const sums = new Map<string, number>();
-  for (const r of rows) sums.set(`${r.indicator}|${r.category}|${r.month}`, r.value);
-  const sumOver = (indicator: string, category: string, months: Iterable<string>) => {
-    let total = 0;
-    for (const m of months) total += sums.get(`${indicator}|${category}|${m}`) ?? 0;
-    return total;
-  };
-
-  // 2. Different people, both periods, one round trip.
-  const peopleGroups: q.PeopleGroup[] = [];
-  for (const id of Object.keys(FIGURES) as FigureId[]) {
-    const def: FigureDef = FIGURES[id];
-    if (def.kind !== "people" || !isAvailable(id)) continue;
-    peopleGroups.push({ key: id, indicators: def.indicators.filter((i) => present.has(i)), category: def.category, audience: def.audience });
-  }
-  const people = new Map((await q.peopleTotals(db, peopleGroups, scope, monthStart(previous.from))).map((r) => [r.key, r]));
-
-  // 3. First-time vs returning.
-  const split = present.has("mediation.people")
-    ? {
-        current: await q.firstTimeSplit(db, "mediation.people", scope),
-        previous: await q.firstTimeSplit(db, "mediation.people", { ...scope, from: monthStart(previous.from), to: monthStart(previous.to) }),
+  const extras = new Map<string, Promise<Entries>>();
+  for (const chart of CHARTS) {
+    if (chart.kind === "monthly") {
+      for (const id of chart.series) {
+        const def: FigureDef = FIGURES[id];
+        if (def.kind === "people" && isAvailable(id) && !extras.has(`month:${id}`)) {
+          extras.set(
+            `month:${id}`,
+            q.peoplePerMonth(db, live(def.indicators), { ...scope, audience: def.audience ?? scope.audience }).then((rows) => rows.map((r) => ({ key: r.month, value: r.value }))),
+          );
+        }
       }
-    : null;
+    } else if ("count" in chart.of && present.has(chart.of.count)) {
+      if (chart.by === "category") {
+        countIndicators.add(chart.of.count);
+        withCategories.add(chart.of.count);
+      } else if (chart.by === "space") {
+        extras.set(chart.id, q.countBySpace(db, [chart.of.count], scope).then((rows) => rows.map((r) => ({ key: r.space, value: r.value }))));
+      }
+    } else if ("people" in chart.of && live(chart.of.people).length && chart.by !== "category") {
+      const of = chart.of;
+      const by = chart.by;
+      extras.set(
+        chart.id,
+        Promise.all([
+          q.peopleBy(db, live(of.people), by, scope),
+          of.plusCount && by !== "space" && present.has(of.plusCount) ? q.countByProfile(db, of.plusCount, by, scope) : [],
+        ]).then(([identified, anonymous]) => {
+          const merged = new Map<string, number>();
+          for (const e of [...identified, ...anonymous]) merged.set(e.key, (merged.get(e.key) ?? 0) + e.value);
+          return [...merged].map(([key, value]) => ({ key, value }));
+        }),
+      );
+    }
+  }
 
-  const publishedSpaces = await q.countPublishedSpaces(db);
+  const [rows, peopleRows, split, publishedSpaces, spaces, states, extraEntries] = await Promise.all([
+    q.countSeries(db, [...countIndicators], [...withCategories], { ...scope, from: previousFrom }, [...audiences]),
+    q.peopleTotals(db, peopleGroups, scope, previousFrom),
+    present.has("mediation.people") ? q.firstTimeSplit(db, "mediation.people", scope, previousFrom) : null,
+    q.countPublishedSpaces(db),
+    q.listSpaces(db),
+    q.sourceStates(db),
+    Promise.all([...extras].map(async ([key, p]) => [key, await p] as const)).then((list) => new Map(list)),
+  ]);
 
-  const values = new Map<FigureId, { value: number | null; previous: number | null }>();
-  const valueOf = (id: FigureId): { value: number | null; previous: number | null } => {
+  const sums = new Map<string, number>();
+  for (const r of rows) sums.set(`${r.indicator}|${r.audience}|${r.category}|${r.month}`, r.value);
+  const sumOver = (indicator: string, category: string, months: readonly string[], audience = scopeAudience) =>
+    months.reduce((total, m) => total + (sums.get(`${indicator}|${audience}|${category}|${m}`) ?? 0), 0);
+  const people = new Map(peopleRows.map((r) => [r.key, r]));
+  const hours = (def: FigureDef) => (def.kind === "count" && def.unit === "hours" ? (n: number) => round1(n / 60) : (n: number) => n);
+
+  const values = new Map<FigureId, Pair>();
+  const valueOf = (id: FigureId): Pair => {
     const cached = values.get(id);
     if (cached) return cached;
     const def: FigureDef = FIGURES[id];
-    let out: { value: number | null; previous: number | null } = { value: null, previous: null };
+    let out: Pair = { value: null, previous: null };
     if (!isAvailable(id)) out = { value: null, previous: null };
     else if (def.kind === "count") {
       const category = def.category ?? "*";
-      const scale = def.unit === "hours" ? (n: number) => round1(n / 60) : (n: number) => n;
+      const scale = hours(def);
       out = { value: scale(sumOver(def.indicator, category, currentMonths)), previous: scale(sumOver(def.indicator, category, previousMonths)) };
     } else if (def.kind === "people") {
       const r = people.get(id);
-      out = { value: r?.current ?? 0, previous: r?.previous ?? 0 };
+      const plus = (months: readonly string[]) => (def.plusCount ? sumOver(def.plusCount, "*", months, def.audience ?? scopeAudience) : 0);
+      out = { value: (r?.current ?? 0) + plus(currentMonths), previous: (r?.previous ?? 0) + plus(previousMonths) };
     } else if (def.kind === "first_time") {
-      out = { value: split?.current.first_time ?? 0, previous: split?.previous.first_time ?? 0 };
+      out = { value: split?.first_time ?? 0, previous: split?.previous_first_time ?? 0 };
     } else if (def.kind === "returning") {
-      out = { value: split?.current.returning ?? 0, previous: split?.previous.returning ?? 0 };
+      out = { value: split?.returning ?? 0, previous: split?.previous_returning ?? 0 };
     } else if (def.kind === "ratio") {
       const num = valueOf(def.num as FigureId);
       const den = valueOf(def.den as FigureId);
       const pct = (a: number | null, b: number | null) => (a === null || !b ? null : round1((100 * a) / b));
       out = { value: pct(num.value, den.value), previous: pct(num.previous, den.previous) };
     } else if (def.kind === "live") {
-      const n = def.what === "spaces" ? publishedSpaces : DATASETS.length;
-      out = { value: n, previous: null };
+      out = { value: def.what === "spaces" ? publishedSpaces : DATASETS.length, previous: null };
     }
     values.set(id, out);
     return out;
   };
 
-  // 4. Charts: a table each (the accessible alternative and the CSV), and an SVG.
-  const spaceNames = new Map((await q.listSpaces(db)).map((s) => [s.id, s.name]));
+  // Charts: a table each (the accessible alternative and the CSV), and an SVG.
+  const spaceNames = new Map(spaces.map((s) => [s.id, s.name]));
   const labelFor = (by: string, key: string, labels?: string) => {
-    if (by === "space") return key ? spaceNames.get(key) ?? key : t("reports:labels.no_space");
+    if (by === "space") return key ? (spaceNames.get(key) ?? key) : t("reports:labels.no_space");
     if (key === "") return t("reports:labels.not_recorded");
     if (labels) return t(`reports:categories.${labels}.${key}`, { defaultValue: key });
     return key;
   };
 
-  const chartViews = new Map<string, ChartView>();
-  for (const chart of charts) {
+  const chartView = (chart: ChartDef): ChartView => {
     let table: ChartTable;
     let available: boolean;
     if (chart.kind === "monthly") {
       available = chart.series.every(isAvailable);
-      const columns = chart.series.map((id) => t(`reports:figures.${id}`));
-      const perSeries = await Promise.all(
-        chart.series.map(async (id) => {
-          const def: FigureDef = FIGURES[id];
-          if (!available) return new Map<string, number>();
-          if (def.kind === "people") {
-            const monthly = await q.peoplePerMonth(db, def.indicators.filter((i) => present.has(i)), { ...scope, audience: def.audience ?? scope.audience });
-            return new Map(monthly.map((r) => [r.month, r.value]));
-          }
-          if (def.kind === "count") {
-            const scale = def.unit === "hours" ? (n: number) => round1(n / 60) : (n: number) => n;
-            return new Map(currentMonths.map((m) => [m, scale(sumOver(def.indicator, def.category ?? "*", [m]))]));
-          }
-          return new Map<string, number>();
-        }),
-      );
+      const perSeries = chart.series.map((id) => {
+        const def: FigureDef = FIGURES[id];
+        if (!available) return new Map<string, number>();
+        if (def.kind === "people") {
+          const identified = new Map((extraEntries.get(`month:${id}`) ?? []).map((e) => [e.key, e.value]));
+          const plus = (m: string) => (def.plusCount ? sumOver(def.plusCount, "*", [m], def.audience ?? scopeAudience) : 0);
+          return new Map(currentMonths.map((m) => [m, (identified.get(m) ?? 0) + plus(m)]));
+        }
+        if (def.kind === "count") return new Map(currentMonths.map((m) => [m, hours(def)(sumOver(def.indicator, def.category ?? "*", [m]))]));
+        return new Map<string, number>();
+      });
       table = {
         labelHeader: t("reports:labels.month"),
-        columns,
+        columns: chart.series.map((id) => t(`reports:figures.${id}`)),
         rows: currentMonths.map((m) => ({ key: m, label: monthLabel(m, locale), values: perSeries.map((s) => s.get(m) ?? 0) })),
       };
     } else {
       const of = chart.of;
-      const indicators = "count" in of ? [of.count] : of.people;
-      available = "count" in of ? present.has(of.count) : indicators.some((i) => present.has(i));
-      let entries: { key: string; value: number }[] = [];
+      available = "count" in of ? present.has(of.count) : live(of.people).length > 0;
+      let entries: Entries = extraEntries.get(chart.id) ?? [];
       if (available && "count" in of && chart.by === "category") {
         const byCategory = new Map<string, number>();
+        const inPeriod = new Set(currentMonths);
         for (const r of rows) {
-          if (r.indicator !== of.count || r.category === "*" || !currentMonths.includes(r.month)) continue;
+          if (r.indicator !== of.count || r.audience !== scopeAudience || r.category === "*" || !inPeriod.has(r.month)) continue;
           byCategory.set(r.category, (byCategory.get(r.category) ?? 0) + r.value);
         }
         entries = [...byCategory].map(([key, value]) => ({ key, value }));
-      } else if (available && "count" in of && chart.by === "space") {
-        entries = (await q.countBySpace(db, [of.count], scope)).map((r) => ({ key: r.space, value: r.value }));
-      } else if (available && "people" in of && chart.by !== "category") {
-        entries = (await q.peopleBy(db, indicators.filter((i) => present.has(i)), chart.by, scope)).map((r) => ({ key: r.key, value: r.value }));
       }
       entries = entries.filter((e) => e.value > 0).sort((a, b) => b.value - a.value || a.key.localeCompare(b.key));
       if (chart.top) entries = entries.slice(0, chart.top);
@@ -203,29 +229,23 @@ export async function computeDashboard(db: DbOrTrx, o: ComputeOptions): Promise<
     if (o.charts !== false && available && hasData) {
       svg = chart.kind === "monthly" ? monthlyChart(table, { yLabel: t(`reports:charts.${chart.id}.value`), alt }) : breakdownChart(table, { alt });
     }
-    chartViews.set(chart.id, { id: chart.id, kind: chart.kind, title, alt, svg, available, table });
-  }
+    return { id: chart.id, kind: chart.kind, title, alt, svg, available, table };
+  };
 
-  const states = await q.sourceStates(db);
-  const refreshed = states
-    .filter((s) => sources.some((src) => src.name === s.source))
-    .map((s) => new Date(s.refreshed_at).getTime());
-
+  const refreshed = states.filter((s) => sources.some((src) => src.name === s.source)).map((s) => new Date(s.refreshed_at).getTime());
   return {
     period,
     previous,
     filters,
-    missingSources,
+    missingSources: SOURCES.filter((s) => !sources.includes(s)).map((s) => s.name),
     updatedAt: refreshed.length ? new Date(Math.min(...refreshed)).toISOString() : null,
     axes: AXES.map((axis) => ({
       id: axis.id,
       sections: axis.sections.map((section) => ({
         id: section.id,
         ref: section.ref,
-        figures: section.figures.map(
-          (id): FigureValue => ({ id, unit: figureUnit(id), available: isAvailable(id), ...valueOf(id) }),
-        ),
-        charts: section.charts.map((c) => chartViews.get(c.id)!),
+        figures: section.figures.map((id): FigureValue => ({ id, unit: figureUnit(id), available: isAvailable(id), ...valueOf(id) })),
+        charts: section.charts.map(chartView),
       })),
     })),
   };

@@ -8,8 +8,11 @@ export type Unit = "count" | "hours" | "percent";
 export type FigureDef =
   /** Sum of an additive indicator (category '*' unless given). */
   | { kind: "count"; indicator: string; category?: string; byProfile: boolean; unit?: "hours" }
-  /** Different people over the period, across one or more people indicators. */
-  | { kind: "people"; indicators: string[]; category?: string; audience?: string }
+  /**
+   * Different people over the period, across one or more people indicators,
+   * plus an additive count of people without an account (unique by construction).
+   */
+  | { kind: "people"; indicators: string[]; category?: string; audience?: string; plusCount?: string }
   /** People whose first month ever is inside the period / before it. */
   | { kind: "first_time" | "returning"; indicator: string }
   /** num / den as a percentage (ids of other figures). */
@@ -25,10 +28,10 @@ export const FIGURES = {
   "mediation.accompaniments": { kind: "count", indicator: "mediation.accompaniments", byProfile: true },
   "mediation.individual": { kind: "count", indicator: "mediation.accompaniments", category: "individuel", byProfile: true },
   "mediation.collective": { kind: "count", indicator: "mediation.accompaniments", category: "collectif", byProfile: true },
-  "mediation.people": { kind: "people", indicators: ["mediation.people"] },
+  "mediation.people": { kind: "people", indicators: ["mediation.people"], plusCount: "mediation.anonymous_people" },
   "mediation.first_time": { kind: "first_time", indicator: "mediation.people" },
   "mediation.returning": { kind: "returning", indicator: "mediation.people" },
-  "mediation.unidentified": { kind: "people", indicators: ["mediation.people"], category: "anonyme" },
+  "mediation.unidentified": { kind: "count", indicator: "mediation.anonymous_people", byProfile: true },
   "mediation.hours": { kind: "count", indicator: "mediation.minutes", byProfile: true, unit: "hours" },
   "mediation.anonymous_participants": { kind: "count", indicator: "mediation.anonymous_participants", byProfile: true },
 
@@ -61,9 +64,9 @@ export const FIGURES = {
   "paths.diagnostics": { kind: "count", indicator: "paths.diagnostics", byProfile: true },
 
   "business.diagnostics": { kind: "count", indicator: "business.diagnostics", byProfile: true },
-  "business.people": { kind: "people", indicators: ["mediation.people"], audience: "entrepreneurs" },
+  "business.people": { kind: "people", indicators: ["mediation.people"], audience: "entrepreneurs", plusCount: "mediation.anonymous_people" },
   "business.accompaniments": { kind: "count", indicator: "mediation.themes", category: "entrepreneuriat", byProfile: true },
-  "employment.people": { kind: "people", indicators: ["mediation.people"], audience: "demandeurs_emploi" },
+  "employment.people": { kind: "people", indicators: ["mediation.people"], audience: "demandeurs_emploi", plusCount: "mediation.anonymous_people" },
   "employment.accompaniments": { kind: "count", indicator: "mediation.themes", category: "insertion_professionnelle", byProfile: true },
 } satisfies Record<string, FigureDef>;
 
@@ -87,7 +90,7 @@ export type ChartDef =
       id: string;
       kind: "breakdown";
       /** Break a count indicator down by its categories, or people by a dimension. */
-      of: { count: string } | { people: string[] };
+      of: { count: string } | { people: string[]; plusCount?: string };
       by: "category" | "audience" | "commune" | "space";
       /** i18n prefix of category labels. */
       labels?: "themes" | "autonomy" | "audiences" | "kinds";
@@ -137,8 +140,14 @@ export const AXES: readonly AxisDef[] = [
           { id: "mediation_people_monthly", kind: "monthly", series: ["mediation.people"] },
           { id: "mediation_themes", kind: "breakdown", of: { count: "mediation.themes" }, by: "category", labels: "themes", top: 12 },
           { id: "mediation_autonomy", kind: "breakdown", of: { count: "mediation.autonomy" }, by: "category", labels: "autonomy" },
-          { id: "mediation_audiences", kind: "breakdown", of: { people: ["mediation.people"] }, by: "audience", labels: "audiences" },
-          { id: "mediation_communes", kind: "breakdown", of: { people: ["mediation.people"] }, by: "commune", top: 20 },
+          {
+            id: "mediation_audiences",
+            kind: "breakdown",
+            of: { people: ["mediation.people"], plusCount: "mediation.anonymous_people" },
+            by: "audience",
+            labels: "audiences",
+          },
+          { id: "mediation_communes", kind: "breakdown", of: { people: ["mediation.people"], plusCount: "mediation.anonymous_people" }, by: "commune", top: 20 },
           { id: "mediation_spaces", kind: "breakdown", of: { count: "mediation.accompaniments" }, by: "space" },
         ],
       },

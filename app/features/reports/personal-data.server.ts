@@ -14,7 +14,7 @@ export const reportsPersonalData: PersonalDataSource = {
   },
   async erase(trx, userId) {
     const stranger = crypto.randomUUID();
-    await trx.updateTable("stats_people_monthly").set({ person: stranger }).where("person", "=", userId).execute();
+    await trx.updateTable("stats_people").set({ person: stranger }).where("person", "=", userId).execute();
     await trx.updateTable("stats_person_first").set({ person: stranger }).where("person", "=", userId).execute();
     await trx.updateTable("report_job").set({ requested_by: null }).where("requested_by", "=", userId).execute();
   },

@@ -12,17 +12,17 @@ export interface StatsScope {
 
 const spaceFilter = (s: StatsScope) => (s.space ? sql`and space = ${s.space}` : sql``);
 
-/** Sums per indicator, category and month of additive indicators. */
-export async function countSeries(db: DbOrTrx, indicators: string[], withCategories: string[], s: StatsScope) {
+/** Sums per indicator, audience, category and month of additive indicators ('*' = all audiences). */
+export async function countSeries(db: DbOrTrx, indicators: string[], withCategories: string[], s: StatsScope, audiences: string[]) {
   if (!indicators.length) return [];
-  const { rows } = await sql<{ indicator: string; category: string; month: string; value: number }>`
-    select indicator, category, to_char(month, 'YYYY-MM') as month, sum(value)::float8 as value
+  const { rows } = await sql<{ indicator: string; audience: string; category: string; month: string; value: number }>`
+    select indicator, audience, category, to_char(month, 'YYYY-MM') as month, sum(value)::float8 as value
     from stats_monthly
     where indicator = any(${sql.val(indicators)}::text[])
-      and commune = ${s.commune ?? "*"} and audience = ${s.audience ?? "*"}
+      and commune = ${s.commune ?? "*"} and audience = any(${sql.val(audiences)}::text[])
       and month between ${s.from}::date and ${s.to}::date ${spaceFilter(s)}
       and (category = '*' or indicator = any(${sql.val(withCategories)}::text[]))
-    group by indicator, category, month`.execute(db);
+    group by indicator, audience, category, month`.execute(db);
   return rows.map((r) => ({ ...r, value: Number(r.value) }));
 }
 
@@ -39,6 +39,20 @@ export async function countBySpace(db: DbOrTrx, indicators: string[], s: StatsSc
   return rows.map((r) => ({ ...r, value: Number(r.value) }));
 }
 
+/** Sums of an additive indicator per audience or per commune (the other one filtered or '*'). */
+export async function countByProfile(db: DbOrTrx, indicator: string, by: "audience" | "commune", s: StatsScope) {
+  const other = by === "audience" ? "commune" : "audience";
+  const chosen = by === "audience" ? s.audience : s.commune;
+  const { rows } = await sql<{ key: string; value: number }>`
+    select ${sql.ref(by)} as key, sum(value)::float8 as value
+    from stats_monthly
+    where indicator = ${indicator} and category = '*' and ${sql.ref(other)} = ${(by === "audience" ? s.commune : s.audience) ?? "*"}
+      and ${chosen ? sql`${sql.ref(by)} = ${chosen}` : sql`${sql.ref(by)} <> '*'`}
+      and month between ${s.from}::date and ${s.to}::date ${spaceFilter(s)}
+    group by ${sql.ref(by)}`.execute(db);
+  return rows.map((r) => ({ key: r.key, value: Number(r.value) }));
+}
+
 export interface PeopleGroup {
   key: string;
   indicators: string[];
@@ -46,74 +60,100 @@ export interface PeopleGroup {
   audience?: string;
 }
 
+/** The first day of each month of a range, as the date[] the people rows hold. */
+export function monthSet(from: string, to: string) {
+  const out: string[] = [];
+  for (let m = from.slice(0, 7); m <= to.slice(0, 7); ) {
+    out.push(`${m}-01`);
+    const [y, mm] = m.split("-").map(Number) as [number, number];
+    m = mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, "0")}`;
+  }
+  return sql`${sql.val(out)}::date[]`;
+}
+
 function peopleWhere(g: { indicators: string[]; category?: string; audience?: string }, s: StatsScope) {
-  return sql`indicator = any(${sql.val(g.indicators)}::text[])
-    ${g.category ? sql`and category = ${g.category}` : sql``}
-    ${s.commune ? sql`and commune = ${s.commune}` : sql``}
+  return sql`indicator = any(${sql.val(g.indicators)}::text[]) and category = ${g.category ?? ""}
     ${g.audience ?? s.audience ? sql`and audience = ${g.audience ?? s.audience}` : sql``}
+    ${s.commune ? sql`and commune = ${s.commune}` : sql``}
     ${spaceFilter(s)}`;
 }
 
 /**
  * Different people per group over `s` and over the previous period
- * (`previousFrom` up to the month before `s.from`), in one round trip.
+ * (`previousFrom` up to the month before `s.from`), in one round trip: each
+ * person folded once with a flag per period (array overlaps on their months).
  */
 export async function peopleTotals(db: DbOrTrx, groups: PeopleGroup[], s: StatsScope, previousFrom: string) {
   if (!groups.length) return [];
+  const current = monthSet(s.from, s.to);
+  const before = monthSet(previousFrom, previousMonth(s.from));
   const parts = groups.map(
     (g) => sql`
-      select ${g.key}::text as key,
-        count(distinct person) filter (where month >= ${s.from}::date)::int as current,
-        count(distinct person) filter (where month < ${s.from}::date)::int as previous
-      from stats_people_monthly
-      where ${peopleWhere(g, s)} and month between ${previousFrom}::date and ${s.to}::date`,
+      select ${g.key}::text as key, count(*) filter (where cur)::int as current, count(*) filter (where prev)::int as previous
+      from (
+        select person, bool_or(months && ${current}) as cur, bool_or(months && ${before}) as prev
+        from stats_people
+        where ${peopleWhere(g, s)} and (months && ${current} or months && ${before})
+        group by person) x`,
   );
   const { rows } = await sql<{ key: string; current: number; previous: number }>`${sql.join(parts, sql` union all `)}`.execute(db);
   return rows;
 }
 
-/** Different people in each month (not additive: each month counted on its own). */
+function previousMonth(monthStartDate: string) {
+  const [y, m] = monthStartDate.split("-").map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12-01` : `${y}-${String(m - 1).padStart(2, "0")}-01`;
+}
+
+/** Different people in each month of the period (each month counted on its own). */
 export async function peoplePerMonth(db: DbOrTrx, indicators: string[], s: StatsScope) {
   const { rows } = await sql<{ month: string; value: number }>`
-    select to_char(month, 'YYYY-MM') as month, count(distinct person)::int as value
-    from stats_people_monthly
-    where ${peopleWhere({ indicators }, s)} and month between ${s.from}::date and ${s.to}::date
-    group by month`.execute(db);
+    select to_char(m, 'YYYY-MM') as month, count(distinct person)::int as value
+    from stats_people cross join lateral unnest(months) m
+    where ${peopleWhere({ indicators }, s)} and months && ${monthSet(s.from, s.to)} and m between ${s.from}::date and ${s.to}::date
+    group by m`.execute(db);
   return rows;
 }
 
 /** Different people per audience, commune or relay space over the period. */
 export async function peopleBy(db: DbOrTrx, indicators: string[], by: "audience" | "commune" | "space", s: StatsScope) {
   const { rows } = await sql<{ key: string; value: number }>`
-    select ${sql.ref(by)} as key, count(distinct person)::int as value
-    from stats_people_monthly
-    where ${peopleWhere({ indicators }, s)} and month between ${s.from}::date and ${s.to}::date
-    group by ${sql.ref(by)}`.execute(db);
+    select key, count(*)::int as value
+    from (select distinct ${sql.ref(by)} as key, person from stats_people
+          where ${peopleWhere({ indicators }, s)} and months && ${monthSet(s.from, s.to)}) x
+    group by key`.execute(db);
   return rows;
 }
 
 /**
- * Identified people of the period split by whether their first month ever
- * is inside it (first-time) or earlier (returning).
+ * People with an account, in the period and in the previous one, split by
+ * whether their first month ever is inside that period (first-time) or
+ * earlier (returning).
  */
-export async function firstTimeSplit(db: DbOrTrx, indicator: string, s: StatsScope) {
-  const row = await sql<{ first_time: number; returning: number }>`
-    select count(distinct p.person) filter (where f.first_month >= ${s.from}::date)::int as first_time,
-      count(distinct p.person) filter (where f.first_month < ${s.from}::date)::int as returning
-    from stats_people_monthly p
-    join stats_person_first f on f.indicator = p.indicator and f.person = p.person
-    where p.indicator = ${indicator} and p.category = 'compte'
-      ${s.commune ? sql`and p.commune = ${s.commune}` : sql``}
-      ${s.audience ? sql`and p.audience = ${s.audience}` : sql``}
-      ${s.space ? sql`and p.space = ${s.space}` : sql``}
-      and p.month between ${s.from}::date and ${s.to}::date`.execute(db);
-  return row.rows[0] ?? { first_time: 0, returning: 0 };
+export async function firstTimeSplit(db: DbOrTrx, indicator: string, s: StatsScope, previousFrom: string) {
+  const current = monthSet(s.from, s.to);
+  const before = monthSet(previousFrom, previousMonth(s.from));
+  const row = await sql<{ first_time: number; returning: number; previous_first_time: number; previous_returning: number }>`
+    select count(*) filter (where x.cur and f.first_month >= ${s.from}::date)::int as first_time,
+      count(*) filter (where x.cur and f.first_month < ${s.from}::date)::int as returning,
+      count(*) filter (where x.prev and f.first_month >= ${previousFrom}::date)::int as previous_first_time,
+      count(*) filter (where x.prev and f.first_month < ${previousFrom}::date)::int as previous_returning
+    from (
+      select person, bool_or(months && ${current}) as cur, bool_or(months && ${before}) as prev
+      from stats_people
+      where ${peopleWhere({ indicators: [indicator] }, s)} and (months && ${current} or months && ${before})
+      group by person) x
+    join stats_person_first f on f.indicator = ${indicator} and f.person = x.person`.execute(db);
+  return row.rows[0] ?? { first_time: 0, returning: 0, previous_first_time: 0, previous_returning: 0 };
 }
 
 /** Communes that appear in the aggregates, for the filter. */
 export async function knownCommunes(db: DbOrTrx) {
+  // The people-counting indicators carry every commune; each is an index range (indicator, commune…).
   const { rows } = await sql<{ commune: string }>`
-    select distinct commune from stats_monthly where commune not in ('*', '') order by commune limit 200`.execute(db);
+    select distinct commune from stats_monthly
+    where indicator = any(array['mediation.accompaniments', 'workshops.bookings', 'courses.enrolments', 'classes.registrations'])
+      and commune not in ('*', '') order by commune limit 200`.execute(db);
   return rows.map((r) => r.commune);
 }
 

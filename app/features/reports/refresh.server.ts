@@ -44,12 +44,22 @@ export interface SourceRefresh {
 }
 
 async function clear(trx: Trx, source: StatsSource, months: Months) {
+  // Rewritten rows: the caller writes the months back right after, in the same transaction.
   const inMonths = months === null ? sql`true` : sql`month = any(${sql.val(months)}::date[])`;
   if (source.counts.length) {
     await sql`delete from stats_monthly where indicator = any(${sql.val([...source.counts])}::text[]) and ${inMonths}`.execute(trx);
   }
   if (source.people.length) {
-    await sql`delete from stats_people_monthly where indicator = any(${sql.val([...source.people])}::text[]) and ${inMonths}`.execute(trx);
+    const people = sql`indicator = any(${sql.val([...source.people])}::text[])`;
+    if (months === null) {
+      await sql`delete from stats_people where ${people}`.execute(trx);
+    } else {
+      // Take the recomputed months out of each person's set; drop the rows left empty.
+      const set = sql`${sql.val(months)}::date[]`;
+      await sql`update stats_people set months = array(select m from unnest(months) m where m <> all(${set}) order by m)
+        where ${people} and months && ${set}`.execute(trx);
+      await sql`delete from stats_people where ${people} and cardinality(months) = 0`.execute(trx);
+    }
   }
 }
 
@@ -62,9 +72,9 @@ async function updateFirstMonths(trx: Trx, source: StatsSource, months: Months) 
   }
   await sql`
     insert into stats_person_first (indicator, person, first_month)
-    select indicator, person, min(month) from stats_people_monthly
+    select indicator, person, min(months[1]) from stats_people
     where indicator = any(${sql.val(indicators)}::text[])
-      and ${months === null ? sql`true` : sql`month = any(${sql.val(months)}::date[])`}
+      ${months === null ? sql`` : sql`and months && ${sql.val(months)}::date[]`}
     group by indicator, person
     on conflict (indicator, person) do update set first_month = least(stats_person_first.first_month, excluded.first_month)
   `.execute(trx);
@@ -140,7 +150,24 @@ export async function refreshStats(db: Db, options: RefreshOptions = {}): Promis
       results.push({ source: source.name, mode: options.full ? "full" : "incremental", months: 0, ms: 0, error: message });
     }
   }
+  await keepPlannerInformed(db, results);
   return results;
+}
+
+/**
+ * Rewritten tables need fresh statistics (or the planner picks nested loops
+ * over "1 row" that is 100,000) and, after a rebuild, a visibility map so
+ * that counts are index-only scans. Autovacuum would get there, later.
+ */
+async function keepPlannerInformed(db: Db, results: SourceRefresh[]) {
+  const rebuilt = results.some((r) => r.mode === "full" && !r.error);
+  const changed = rebuilt || results.some((r) => r.months > 0);
+  if (!changed) return;
+  try {
+    await sql`${sql.raw(rebuilt ? "vacuum (analyze)" : "analyze")} stats_monthly, stats_people, stats_person_first`.execute(db);
+  } catch (err) {
+    logger.warn({ err }, "could not analyze the stats tables");
+  }
 }
 
 export async function sourceStates(db: Db) {

@@ -32,15 +32,32 @@ function facts(months: Months, { category = sql`a.activity_type`, amount = sql`1
     where ${inMonths(month, months)} and ${where}`;
 }
 
-function people(months: Months, category = sql`case when b.user_id is null then 'anonyme' else 'compte' end`, extraJoin = sql``) {
+/** People with an account (the same person every time they come): counted once per period. */
+function people(months: Months, category = sql`''`, extraJoin = sql``) {
   return sql`
-    select coalesce(b.user_id, b.id) as person, ${month} as month, coalesce(a.relay_space_id::text, '') as space,
+    select b.user_id as person, ${month} as month, coalesce(a.relay_space_id::text, '') as space,
       ${communeOf("b.commune", "u.commune")} as commune,
       ${audienceOf("u.audience", "coalesce(b.age_band, u.age_band)", "b.social_status")} as audience,
       ${category} as category
     from mediation_activity a
-    join mediation_beneficiary b on b.activity_id = a.id
-    left join app_user u on u.id = b.user_id
+    join mediation_beneficiary b on b.activity_id = a.id and b.user_id is not null
+    join app_user u on u.id = b.user_id
+    ${extraJoin}
+    where ${inMonths(month, months)}`;
+}
+
+/**
+ * People without an account (an anonymous profile on one entry) cannot be
+ * recognised when they come back: each profile is one person, so they are
+ * added up like any count (one unit per beneficiary row).
+ */
+function anonymousPeople(months: Months, category = sql`'*'`, extraJoin = sql``) {
+  return sql`
+    select b.id as unit, ${month} as month, coalesce(a.relay_space_id::text, '') as space,
+      ${communeOf("b.commune")} as commune, ${audienceOf("null", "b.age_band", "b.social_status")} as audience,
+      ${category} as category, 1 as amount
+    from mediation_activity a
+    join mediation_beneficiary b on b.activity_id = a.id and b.user_id is null
     ${extraJoin}
     where ${inMonths(month, months)}`;
 }
@@ -57,6 +74,8 @@ export const mediationSource: StatsSource = {
     "mediation.autonomy",
     "mediation.admin",
     "mediation.anonymous_participants",
+    "mediation.anonymous_people",
+    "mediation.anonymous_theme",
   ],
   people: ["mediation.people", "mediation.people_theme"],
   firstTime: ["mediation.people"],
@@ -98,6 +117,20 @@ export const mediationSource: StatsSource = {
           '*' as category, a.anonymous_participants as amount
         from mediation_activity a
         where ${inMonths(month, months)} and a.anonymous_participants > 0`,
+      categoryTotal: false,
+      byProfile: true,
+      uniqueUnits: true,
+    });
+    await insertCounts(trx, {
+      indicator: "mediation.anonymous_people",
+      facts: anonymousPeople(months),
+      categoryTotal: false,
+      byProfile: true,
+      uniqueUnits: true,
+    });
+    await insertCounts(trx, {
+      indicator: "mediation.anonymous_theme",
+      facts: anonymousPeople(months, sql`t.theme`, themes),
       categoryTotal: false,
       byProfile: true,
       uniqueUnits: true,

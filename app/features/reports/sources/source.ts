@@ -11,7 +11,7 @@ export interface StatsSource {
   tables: readonly string[];
   /** Indicator ids written to stats_monthly. */
   counts: readonly string[];
-  /** Indicator ids written to stats_people_monthly. */
+  /** Indicator ids written to stats_people (people with an account, counted once per period). */
   people: readonly string[];
   /** People indicators whose first month per person is tracked (first-time vs returning). */
   firstTime?: readonly string[];

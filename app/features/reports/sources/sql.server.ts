@@ -97,14 +97,20 @@ async function insertCountsOfUniqueUnits(trx: Trx, o: CountOptions) {
   `.execute(trx);
 }
 
-/** Columns: person (uuid), month, space, commune, audience, category. */
+/**
+ * Columns: person (uuid), month, space, commune, audience, category. Folds
+ * the months into each person's row, adding to what other months already
+ * recorded (the caller has taken the recomputed months out first).
+ */
 export async function insertPeople(trx: Trx, indicator: string, facts: RawBuilder<unknown>) {
   await sql`
-    insert into stats_people_monthly (indicator, month, person, space, commune, audience, category)
-    select distinct ${indicator}, f.month, f.person, f.space, f.commune, f.audience, f.category
+    insert into stats_people (indicator, category, audience, commune, space, person, months)
+    select ${indicator}, f.category, f.audience, f.commune, f.space, f.person, array_agg(distinct f.month order by f.month)
     from (${facts}) f
     where f.person is not null
-    on conflict do nothing
+    group by f.category, f.audience, f.commune, f.space, f.person
+    on conflict (indicator, category, audience, commune, space, person) do update
+      set months = (select array_agg(distinct m order by m) from unnest(stats_people.months || excluded.months) m)
   `.execute(trx);
 }
 
