@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import type { Browser, Page } from "playwright-core";
-import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, expectNoA11yViolations, launchBrowser, newPage, signIn } from "../helpers/browser";
 
 let browser: Browser;
@@ -79,6 +78,14 @@ describe("coordinator dashboard", () => {
     expect(rows).toHaveLength(13);
     expect(rows[1]![0]).toBe(`janv. ${lastYear}`);
     expect(rows[1]!.slice(1)).toEqual(januaryCells);
+
+    // The same page in English and in high contrast.
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: /Axis II — Support people/ }).waitFor();
+    await page.getByRole("button", { name: "High contrast" }).click();
+    await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+    await expectNoA11yViolations(page, "dashboard in English, high contrast");
     await page.context().close();
   });
 

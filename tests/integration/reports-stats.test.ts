@@ -153,6 +153,15 @@ describe("pre-aggregated indicators", () => {
     expect(monthly.rows).toHaveLength(12);
     expect(monthly.rows.find((r) => r.key === "2025-03")!.values).toEqual([2, 0]);
     expect(monthly.rows.find((r) => r.key === "2025-04")!.values).toEqual([0, 1]);
+    // People per month: A once in March (two visits), B, C and one anonymous profile in April.
+    const people = chart("mediation_people_monthly").table.rows;
+    expect(people.find((r) => r.key === "2025-03")!.values).toEqual([1]);
+    expect(people.find((r) => r.key === "2025-04")!.values).toEqual([3]);
+    // With a space filter the same chart is read from the people rows: April was in S2.
+    const inS2 = await computeDashboard(db, { period: yearPeriod(2025), filters: { space: S2 }, t, locale: "fr", charts: false });
+    const s2 = inS2.axes.flatMap((a) => a.sections.flatMap((x) => x.charts)).find((c) => c.id === "mediation_people_monthly")!.table.rows;
+    expect(s2.find((r) => r.key === "2025-04")!.values).toEqual([3]);
+    expect(s2.find((r) => r.key === "2025-03")!.values).toEqual([0]);
     const themes = chart("mediation_themes").table.rows;
     expect(themes[0]).toMatchObject({ key: "email", values: [2] });
     const audiences = chart("mediation_audiences").table.rows;
@@ -180,6 +189,33 @@ describe("pre-aggregated indicators", () => {
     expect(get("mediation.accompaniments").value).toBe(5);
     expect(get("mediation.people").value).toBe(6);
     expect(get("mediation.first_time").value).toBe(4);
+  });
+
+  it("follows an entry moved to another month: the new month at once, the old one at the daily rebuild", async () => {
+    // D's only accompaniment moves from June to July.
+    await sql`update mediation_activity set activity_date = '2025-07-02', updated_at = now()
+      where id in (select activity_id from mediation_beneficiary where user_id = ${D})`.execute(db);
+    const results = await refreshStats(db, { overlapMs: 0 });
+    expect(results.filter((r) => r.error)).toEqual([]);
+    expect(results.find((r) => r.source === "mediation")).toMatchObject({ mode: "incremental", months: 1 });
+    expect((await figures({ from: "2025-07", to: "2025-07" })).get("mediation.people").value).toBe(1);
+    // The row no longer says June, so nothing tells the incremental run to look there.
+    expect((await figures({ from: "2025-06", to: "2025-06" })).get("mediation.people").value).toBe(1);
+    await refreshStats(db, { full: true });
+    expect((await figures({ from: "2025-06", to: "2025-06" })).get("mediation.people").value).toBe(0);
+    expect((await figures({ from: "2025-07", to: "2025-07" })).get("mediation.people").value).toBe(1);
+    expect((await figures(yearPeriod(2025))).get("mediation.people").value).toBe(6);
+  });
+
+  it("takes a person out of a recomputed month they no longer belong to", async () => {
+    // E came in August only; that entry now lists nobody: E's row disappears, August keeps no one.
+    await sql`delete from mediation_beneficiary where activity_id in
+      (select a.id from mediation_activity a where a.activity_date = '2025-08-12')`.execute(db);
+    await sql`update mediation_activity set updated_at = now() where activity_date = '2025-08-12'`.execute(db);
+    const results = await refreshStats(db, { overlapMs: 0 });
+    expect(results.filter((r) => r.error)).toEqual([]);
+    expect((await figures({ from: "2025-08", to: "2025-08" })).get("mediation.people").value).toBe(0);
+    expect((await figures(yearPeriod(2025))).get("mediation.people").value).toBe(5);
   });
 
   it("forgets an erased account at once, without changing the counts", async () => {

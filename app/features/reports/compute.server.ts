@@ -90,7 +90,10 @@ export async function computeDashboard(db: DbOrTrx, o: ComputeOptions): Promise<
     if (chart.kind === "monthly") {
       for (const id of chart.series) {
         const def: FigureDef = FIGURES[id];
-        if (def.kind === "people" && isAvailable(id) && !extras.has(`month:${id}`)) {
+        if (def.kind === "people" && def.perMonth && !filters.space && present.has(def.perMonth)) {
+          countIndicators.add(def.perMonth);
+          audiences.add(def.audience ?? scopeAudience);
+        } else if (def.kind === "people" && isAvailable(id) && !extras.has(`month:${id}`)) {
           extras.set(
             `month:${id}`,
             q.peoplePerMonth(db, live(def.indicators), { ...scope, audience: def.audience ?? scope.audience }).then((rows) => rows.map((r) => ({ key: r.month, value: r.value }))),
@@ -187,7 +190,11 @@ export async function computeDashboard(db: DbOrTrx, o: ComputeOptions): Promise<
         const def: FigureDef = FIGURES[id];
         if (!available) return new Map<string, number>();
         if (def.kind === "people") {
-          const identified = new Map((extraEntries.get(`month:${id}`) ?? []).map((e) => [e.key, e.value]));
+          const fromCounts = def.perMonth && !filters.space && present.has(def.perMonth);
+          const perMonth = def.perMonth;
+          const identified = fromCounts
+            ? new Map(currentMonths.map((m) => [m, sumOver(perMonth!, "*", [m], def.audience ?? scopeAudience)]))
+            : new Map((extraEntries.get(`month:${id}`) ?? []).map((e) => [e.key, e.value]));
           const plus = (m: string) => (def.plusCount ? sumOver(def.plusCount, "*", [m], def.audience ?? scopeAudience) : 0);
           return new Map(currentMonths.map((m) => [m, (identified.get(m) ?? 0) + plus(m)]));
         }

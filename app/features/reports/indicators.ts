@@ -12,7 +12,15 @@ export type FigureDef =
    * Different people over the period, across one or more people indicators,
    * plus an additive count of people without an account (unique by construction).
    */
-  | { kind: "people"; indicators: string[]; category?: string; audience?: string; plusCount?: string }
+  | {
+      kind: "people";
+      indicators: string[];
+      category?: string;
+      audience?: string;
+      plusCount?: string;
+      /** An additive count of the same people per month (all spaces), for monthly charts without a space filter. */
+      perMonth?: string;
+    }
   /** People whose first month ever is inside the period / before it. */
   | { kind: "first_time" | "returning"; indicator: string }
   /** num / den as a percentage (ids of other figures). */
@@ -28,7 +36,12 @@ export const FIGURES = {
   "mediation.accompaniments": { kind: "count", indicator: "mediation.accompaniments", byProfile: true },
   "mediation.individual": { kind: "count", indicator: "mediation.accompaniments", category: "individuel", byProfile: true },
   "mediation.collective": { kind: "count", indicator: "mediation.accompaniments", category: "collectif", byProfile: true },
-  "mediation.people": { kind: "people", indicators: ["mediation.people"], plusCount: "mediation.anonymous_people" },
+  "mediation.people": {
+    kind: "people",
+    indicators: ["mediation.people"],
+    plusCount: "mediation.anonymous_people",
+    perMonth: "mediation.people_month",
+  },
   "mediation.first_time": { kind: "first_time", indicator: "mediation.people" },
   "mediation.returning": { kind: "returning", indicator: "mediation.people" },
   "mediation.unidentified": { kind: "count", indicator: "mediation.anonymous_people", byProfile: true },

@@ -54,11 +54,11 @@ async function clear(trx: Trx, source: StatsSource, months: Months) {
     if (months === null) {
       await sql`delete from stats_people where ${people}`.execute(trx);
     } else {
-      // Take the recomputed months out of each person's set; drop the rows left empty.
+      // Take the recomputed months out of each person's set: rows with nothing else go.
       const set = sql`${sql.val(months)}::date[]`;
+      await sql`delete from stats_people where ${people} and months <@ ${set}`.execute(trx);
       await sql`update stats_people set months = array(select m from unnest(months) m where m <> all(${set}) order by m)
         where ${people} and months && ${set}`.execute(trx);
-      await sql`delete from stats_people where ${people} and cardinality(months) = 0`.execute(trx);
     }
   }
 }

@@ -76,6 +76,7 @@ export const mediationSource: StatsSource = {
     "mediation.anonymous_participants",
     "mediation.anonymous_people",
     "mediation.anonymous_theme",
+    "mediation.people_month",
   ],
   people: ["mediation.people", "mediation.people_theme"],
   firstTime: ["mediation.people"],
@@ -134,6 +135,15 @@ export const mediationSource: StatsSource = {
       categoryTotal: false,
       byProfile: true,
       uniqueUnits: true,
+    });
+    // People with an account per month, for the monthly chart: distinct within each month, so additive
+    // over months; space '*' because one person may visit two spaces in a month (a space filter reads stats_people).
+    await insertCounts(trx, {
+      indicator: "mediation.people_month",
+      facts: sql`select p.person as unit, p.month, '*' as space, p.commune, p.audience, '*' as category, 1 as amount
+        from (${people(months)}) p`,
+      categoryTotal: false,
+      byProfile: true,
     });
     await insertPeople(trx, "mediation.people", people(months));
     await insertPeople(trx, "mediation.people_theme", people(months, sql`t.theme`, themes));
