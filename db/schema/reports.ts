@@ -79,6 +79,15 @@ export interface ReportJobTable {
   finished_at: Date | null;
 }
 
+/** A computed dashboard view, valid while the aggregates keep the same version. */
+export interface StatsDashboardCacheTable {
+  key: string;
+  version: string;
+  /** The computed view, JSON. */
+  data: string;
+  created_at: Generated<Date>;
+}
+
 export interface ReportsTables {
   stats_monthly: StatsMonthlyTable;
   stats_people: StatsPeopleTable;
@@ -86,6 +95,7 @@ export interface ReportsTables {
   stats_source_state: StatsSourceStateTable;
   opendata_file: OpendataFileTable;
   report_job: ReportJobTable;
+  stats_dashboard_cache: StatsDashboardCacheTable;
 }
 
 export type ReportJob = Selectable<ReportJobTable>;

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import { cachedDashboard } from "../../app/features/reports/cache.server";
 import { computeDashboard } from "../../app/features/reports/compute.server";
 import type { DashboardFilters, FigureValue } from "../../app/features/reports/dashboard-types";
 import type { FigureId } from "../../app/features/reports/indicators";
@@ -216,6 +217,27 @@ describe("pre-aggregated indicators", () => {
     expect(results.filter((r) => r.error)).toEqual([]);
     expect((await figures({ from: "2025-08", to: "2025-08" })).get("mediation.people").value).toBe(0);
     expect((await figures(yearPeriod(2025))).get("mediation.people").value).toBe(5);
+  });
+
+  it("serves a stored view until the aggregates change, then recomputes it", async () => {
+    const options = { period: yearPeriod(2025), filters: { commune: "Rieux" }, t, locale: "fr" };
+    const first = await cachedDashboard(db, options);
+    const again = await cachedDashboard(db, options);
+    expect(again.cached).toBe(true);
+    const people = (d: typeof first) => d.axes[1]!.sections[0]!.figures.find((x) => x.id === "mediation.people")!.value;
+    expect(people(again)).toBe(people(first));
+    // Same view, other filters: its own entry.
+    expect((await cachedDashboard(db, { ...options, filters: {} })).cached).toBe(false);
+    // New activity folded in: a new version, a fresh computation.
+    const F = await f.person(db, { commune: "Rieux" });
+    await f.accompaniment(db, { date: "2025-09-03", beneficiaries: [{ userId: F }] });
+    await refreshStats(db, { overlapMs: 0 });
+    const after = await cachedDashboard(db, options);
+    expect(after.cached).toBe(false);
+    expect(people(after)).toBe(people(first)! + 1);
+    // A relay space renamed changes the live figures' version too.
+    await db.updateTable("relay_space").set({ updated_at: new Date() }).where("id", "=", S1).execute();
+    expect((await cachedDashboard(db, options)).cached).toBe(false);
   });
 
   it("forgets an erased account at once, without changing the counts", async () => {

@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import type { DbOrTrx } from "../../lib/db.server";
-import { formatDate, formatNumber } from "../../lib/i18n";
+import { dateFormat, numberFormat } from "./intl";
 import { DATASETS } from "../opendata/catalogue";
 import { breakdownChart, monthlyChart } from "./charts.server";
 import type { ChartTable, ChartView, DashboardData, DashboardFilters, FigureValue } from "./dashboard-types";
@@ -25,7 +25,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 const CHARTS: readonly ChartDef[] = AXES.flatMap((a) => a.sections.flatMap((s) => s.charts));
 
 export function monthLabel(month: string, locale: string) {
-  return formatDate(`${month}-15T12:00:00Z`, locale, { month: "short", year: "numeric" });
+  return dateFormat(locale, { month: "short", year: "numeric" }).format(new Date(`${month}-15T12:00:00Z`));
 }
 
 function figureIndicators(def: FigureDef): string[] {
@@ -261,7 +261,7 @@ export async function computeDashboard(db: DbOrTrx, o: ComputeOptions): Promise<
 /** A sentence or two that says what the chart shows, for screen readers and the figure caption. */
 export function chartAlternative(kind: "monthly" | "breakdown", title: string, table: ChartTable, locale: string, t: TFunction): string {
   if (!table.rows.length || table.rows.every((r) => r.values.every((v) => v === 0))) return t("reports:alt.empty", { title });
-  const fmt = (n: number) => formatNumber(n, locale);
+  const fmt = (n: number) => numberFormat(locale).format(n);
   if (kind === "monthly") {
     const parts = table.columns.map((column, i) => {
       const total = table.rows.reduce((sum, r) => sum + (r.values[i] ?? 0), 0);

@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { formatNumber } from "../../lib/i18n";
+import { numberFormat } from "./intl";
 import type { FigureValue } from "./dashboard-types";
 
 /** Change from `previous` to `value` in percent (one decimal), null when there is nothing to compare with. */
@@ -11,7 +11,7 @@ export function changePercent(value: number | null, previous: number | null): nu
 /** A figure as people read it: "1 234", "12,5 h", "45 %"; null → "n/a" in the caller's words. */
 export function formatFigure(f: Pick<FigureValue, "unit">, value: number | null, locale: string, t: TFunction, missing: string) {
   if (value === null) return missing;
-  const n = formatNumber(value, locale, { maximumFractionDigits: 1 });
+  const n = numberFormat(locale, { maximumFractionDigits: 1 }).format(value);
   if (f.unit === "hours") return t("reports:format.hours", { value: n });
   if (f.unit === "percent") return t("reports:format.percent", { value: n });
   return n;
@@ -21,6 +21,6 @@ export function formatFigure(f: Pick<FigureValue, "unit">, value: number | null,
 export function formatChange(value: number | null, previous: number | null, locale: string, t: TFunction) {
   const pct = changePercent(value, previous);
   if (pct === null) return "-";
-  const n = formatNumber(Math.abs(pct), locale, { maximumFractionDigits: 1 });
+  const n = numberFormat(locale, { maximumFractionDigits: 1 }).format(Math.abs(pct));
   return `${pct > 0 ? "+" : pct < 0 ? "-" : ""}${t("reports:format.percent", { value: n })}`;
 }

@@ -1,5 +1,6 @@
 import type { PeriodicJob } from "../../lib/jobs.server";
 import { publishActivityAggregates } from "../opendata/aggregates.server";
+import { pruneDashboardCache } from "./cache.server";
 import { refreshStats } from "./refresh.server";
 import { processReportJobs } from "./report-jobs.server";
 
@@ -16,6 +17,7 @@ export const REPORT_JOBS: PeriodicJob[] = [
     async run(db, now) {
       const results = await refreshStats(db, { now });
       const published = await publishActivityAggregates(db, now);
+      await pruneDashboardCache(db, new Date(now.getTime() - 60 * 60 * 1000));
       return { results, published };
     },
   },

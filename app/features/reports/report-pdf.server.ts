@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import PDFDocument from "pdfkit";
-import { formatDate, formatNumber } from "../../lib/i18n";
+import { formatDate } from "../../lib/i18n";
+import { numberFormat } from "./intl";
 import { PALETTE } from "./charts.server";
 import type { ChartTable, ChartView, DashboardData, FigureValue } from "./dashboard-types";
 import type { FigureId } from "./indicators";
@@ -184,7 +185,7 @@ export async function renderReportPdf(data: Data, { year, locale, t, generatedAt
       const value = (max * i) / 4;
       const y = top + plotHeight - (plotHeight * i) / 4;
       doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.3).strokeColor(RULE).stroke();
-      doc.text(pdfText(formatNumber(value, locale, { maximumFractionDigits: 1 })), PAGE.margin, y - 3, { width: 32, align: "right", lineBreak: false });
+      doc.text(pdfText(numberFormat(locale, { maximumFractionDigits: 1 }).format(value)), PAGE.margin, y - 3, { width: 32, align: "right", lineBreak: false });
     }
     const group = width / table.rows.length;
     const bar = (group * 0.8) / table.columns.length;
@@ -222,7 +223,7 @@ export async function renderReportPdf(data: Data, { year, locale, t, generatedAt
       doc.text(pdfText(row.label), PAGE.margin, y + 2, { width: labelWidth - 6, align: "right", lineBreak: false, ellipsis: true, height: 10 });
       const w = (barMax * v) / max;
       doc.rect(PAGE.margin + labelWidth, y + 1, Math.max(w, 0.5), 11).fill(PALETTE[0]);
-      doc.fillColor(TEXT).text(pdfText(formatNumber(v, locale)), PAGE.margin + labelWidth + w + 4, y + 2, { lineBreak: false });
+      doc.fillColor(TEXT).text(pdfText(numberFormat(locale).format(v)), PAGE.margin + labelWidth + w + 4, y + 2, { lineBreak: false });
       y += 16;
     }
     doc.x = PAGE.margin;
@@ -250,7 +251,7 @@ export async function renderReportPdf(data: Data, { year, locale, t, generatedAt
     };
     doc.moveDown(0.3);
     line([table.labelHeader, ...table.columns], true);
-    for (const r of rows) line([r.label, ...r.values.map((v) => formatNumber(v, locale, { maximumFractionDigits: 1 }))], false);
+    for (const r of rows) line([r.label, ...r.values.map((v) => numberFormat(locale, { maximumFractionDigits: 1 }).format(v))], false);
     if (table.rows.length > MAX_TABLE_ROWS) {
       doc.moveDown(0.2);
       write(t("reports:report.pdf.top_rows", { count: MAX_TABLE_ROWS }), { size: 8, color: MUTED });

@@ -3,13 +3,12 @@ import type { User } from "../../../db/schema/accounts";
 import type { Db } from "../../lib/db.server";
 import { forbidden, notFound } from "../../lib/errors";
 import { can } from "../../lib/permissions";
-import { computeDashboard } from "./compute.server";
+import { cachedDashboard } from "./cache.server";
 import { spreadsheetCsv } from "./csv";
 import { changePercent } from "./format";
 import type { DashboardData, DashboardFilters } from "./dashboard-types";
-import { AUDIENCES, type FigureId } from "./indicators";
+import type { FigureId } from "./indicators";
 import { defaultPeriod, type Period } from "./period";
-import * as q from "./queries.server";
 import { refreshStats } from "./refresh.server";
 import { publishActivityAggregates } from "../opendata/aggregates.server";
 import { dashboardQuery } from "./schemas";
@@ -44,15 +43,7 @@ export function readDashboardQuery(params: URLSearchParams, now = new Date()) {
 export async function showDashboard(db: Db, actor: User, params: URLSearchParams, { t, locale }: Translator) {
   assertCanReadReports(actor);
   const { period, filters, errors, raw } = readDashboardQuery(params);
-  const [data, spaces, communes] = await Promise.all([
-    computeDashboard(db, { period, filters, t, locale }),
-    q.listSpaces(db),
-    q.knownCommunes(db),
-  ]);
-  const dashboard: DashboardData = {
-    ...data,
-    options: { spaces: spaces.map((s) => ({ id: s.id, name: s.name })), communes, audiences: AUDIENCES },
-  };
+  const { cached: _cached, ...dashboard } = await cachedDashboard(db, { period, filters, t, locale });
   return { dashboard, errors, raw };
 }
 
@@ -66,7 +57,7 @@ export async function exportDashboardTable(db: Db, actor: User, params: URLSearc
   assertCanReadReports(actor);
   const { period, filters, errors } = readDashboardQuery(params);
   if (errors) throw notFound();
-  const data = await computeDashboard(db, { period, filters, t, locale, charts: false });
+  const data = await cachedDashboard(db, { period, filters, t, locale });
   if (tableId === "indicateurs") {
     return { filename: `indicateurs_${slug(period)}.csv`, body: figuresCsv(data, t) };
   }

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { ChartView } from "../dashboard-types";
+import { numberFormat } from "../intl";
 
 /**
  * A server-rendered chart (inline SVG, role="img" with a text alternative),
@@ -7,7 +8,7 @@ import type { ChartView } from "../dashboard-types";
  */
 export function ChartFigure({ chart, csvHref }: { chart: ChartView; csvHref: string }) {
   const { t, i18n } = useTranslation("reports");
-  const fmt = new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "fr-FR", { maximumFractionDigits: 1 });
+  const fmt = numberFormat(i18n.language, { maximumFractionDigits: 1 });
   const titleId = `chart-${chart.id}-title`;
   return (
     <figure className="chart" aria-labelledby={titleId} data-chart={chart.id}>

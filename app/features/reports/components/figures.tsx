@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { FigureValue } from "../dashboard-types";
 import { changePercent, formatFigure } from "../format";
 import type { FigureId } from "../indicators";
+import { numberFormat } from "../intl";
 
 /** Key figures of a section: value, previous period and the change in words. */
 export function FigureList({ figures }: { figures: FigureValue[] }) {
@@ -23,7 +24,7 @@ export function FigureList({ figures }: { figures: FigureValue[] }) {
           );
         }
         const pct = changePercent(f.value, f.previous);
-        const formattedPct = pct === null ? "" : new Intl.NumberFormat(locale === "en" ? "en-GB" : "fr-FR", { maximumFractionDigits: 1 }).format(Math.abs(pct));
+        const formattedPct = pct === null ? "" : numberFormat(locale, { maximumFractionDigits: 1 }).format(Math.abs(pct));
         const change = f.previous === null ? null : pct === null ? t("figure.change_none") : pct > 0 ? t("figure.change_up", { pct: formattedPct }) : pct < 0 ? t("figure.change_down", { pct: formattedPct }) : t("figure.change_same");
         return (
           <div key={f.id} className="figure" data-figure={f.id}>
