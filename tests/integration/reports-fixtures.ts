@@ -195,3 +195,29 @@ export async function statement(db: Db, userId: string, at: string, { verb = "ht
     values (${id}, ${JSON.stringify(statementJson)}::text::jsonb, ${id}, true, ${verb}, 'https://passerelle.test/h5p/1',
       ${`account:https://passerelle.test ${userId}`}, ${at}::timestamptz, now())`.execute(db);
 }
+
+/** A course badge (the paths domain signs real ones; the reports only read issued_at, kind and revocation). */
+export async function courseBadge(db: Db, userId: string, issuedAt: string, { revoked = false } = {}) {
+  // One active issuer key at a time: reuse the one there is.
+  let key = (await sql<{ id: string }>`select id from issuer_key where retired_at is null limit 1`.execute(db)).rows[0]?.id;
+  if (!key) {
+    key = `test-key-${next()}`;
+    await sql`insert into issuer_key (id, algorithm, public_jwk, private_key_pkcs8) values (${key}, 'EdDSA', '{}'::jsonb, 'not a key')`.execute(db);
+  }
+  const slug = `badge-${next()}`;
+  const achievement = await sql<{ id: string }>`insert into achievement (slug, kind, course_slug, name, description, criteria)
+    values (${slug}, 'course', ${slug}, 'Badge', 'Un badge', 'Terminer le cours') returning id`.execute(db);
+  await sql`insert into badge (id, achievement_id, user_id, key_id, credential, credential_jwt, issued_at, revoked_at)
+    values (gen_random_uuid(), ${achievement.rows[0]!.id}, ${userId}, ${key}, '{}'::jsonb, 'jwt', ${issuedAt}::timestamptz,
+      ${revoked ? new Date() : null})`.execute(db);
+}
+
+export async function businessDiagnostic(db: Db, at: string, commune: string) {
+  await sql`insert into business_diagnostic (token_hash, sector, commune, version, answers, axis_scores, overall_score, created_at)
+    values (${`hash-${next()}`}, 'commerce', ${commune}, 1, '{}'::jsonb, '{}'::jsonb, 40, ${at}::timestamptz)`.execute(db);
+}
+
+export async function placementDiagnostic(db: Db, userId: string, at: string, goal = "seniors") {
+  await sql`insert into diagnostic_result (user_id, version, goal, answers, competence_scores, domain_levels, created_at)
+    values (${userId}, 1, ${goal}, '{}'::jsonb, '{}'::jsonb, '{}'::jsonb, ${at}::timestamptz)`.execute(db);
+}

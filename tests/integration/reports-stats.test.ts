@@ -83,6 +83,12 @@ beforeAll(async () => {
   await f.register(db, k, A, { attended: true });
   await f.register(db, k, B);
 
+  // Paths: a course badge for A (and a revoked one), a placement and a business diagnostic.
+  await f.courseBadge(db, A, "2025-05-20T10:00:00Z");
+  await f.courseBadge(db, B, "2025-05-21T10:00:00Z", { revoked: true });
+  await f.placementDiagnostic(db, A, "2025-01-15T10:00:00Z");
+  await f.businessDiagnostic(db, "2025-06-10T10:00:00Z", "Rieux");
+
   await refreshStats(db, { full: true });
 });
 
@@ -145,6 +151,16 @@ describe("pre-aggregated indicators", () => {
     expect(get("classes.registrations").value).toBe(2);
     expect(get("classes.attended").value).toBe(1);
     expect(get("classes.attendance_rate").value).toBe(50);
+  });
+
+  it("counts badges (revoked ones left out), placement and business diagnostics", async () => {
+    const { get } = await figures(yearPeriod(2025));
+    expect(get("paths.badges").value).toBe(1);
+    expect(get("paths.badge_holders").value).toBe(1);
+    expect(get("paths.completed").value).toBe(0); // a course badge, not a path's
+    expect(get("paths.diagnostics").value).toBe(1);
+    expect(get("business.diagnostics").value).toBe(1);
+    expect((await figures(yearPeriod(2025), { commune: "Rieux" })).get("business.diagnostics").value).toBe(1);
   });
 
   it("builds chart tables by month, theme, audience and relay space", async () => {

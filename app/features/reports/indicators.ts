@@ -73,6 +73,8 @@ export const FIGURES = {
   "workshops.people": { kind: "people", indicators: ["workshops.people"] },
 
   "paths.badges": { kind: "count", indicator: "paths.badges", byProfile: true },
+  /** A path's badge is issued when the path is done (paths keep no enrolment: progress is read from the record). */
+  "paths.completed": { kind: "count", indicator: "paths.badges", category: "path", byProfile: true },
   "paths.badge_holders": { kind: "people", indicators: ["paths.badge_holders"] },
   "paths.diagnostics": { kind: "count", indicator: "paths.diagnostics", byProfile: true },
 
@@ -200,7 +202,7 @@ export const AXES: readonly AxisDef[] = [
       {
         id: "paths",
         ref: "II.4.b",
-        figures: ["paths.badges", "paths.badge_holders", "paths.diagnostics"],
+        figures: ["paths.diagnostics", "paths.completed", "paths.badges", "paths.badge_holders"],
         charts: [{ id: "paths_badges", kind: "breakdown", of: { count: "paths.badges" }, by: "category", labels: "kinds" }],
       },
     ],
