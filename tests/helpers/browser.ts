@@ -58,6 +58,14 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel(/^(Mot de passe|Password)/).fill(password);
   await page.locator("main").getByRole("button", { name: /Se connecter|Sign in/ }).click();
   await page.waitForLoadState("domcontentloaded");
+  // The demo accounts are shared by the browser tests and keep their language in
+  // their profile: a test that switched one to English must not turn the next
+  // test's French page into English. Follow the browser context's language.
+  const wanted = (await page.evaluate(() => navigator.language)).toLowerCase().startsWith("en") ? "en" : "fr";
+  if ((await page.locator("html").getAttribute("lang")) !== wanted) {
+    await page.locator("header").getByRole("button", { name: wanted === "en" ? "English" : "Français" }).click();
+    await page.waitForFunction((lang) => document.documentElement.lang === lang, wanted);
+  }
 }
 
 export async function signOut(page: Page) {
