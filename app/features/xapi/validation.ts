@@ -7,6 +7,21 @@
  *
  * Every issue carries an i18n key of the `xapi` namespace and the path.
  */
+import {
+  ALL_COMPONENTS,
+  DURATION,
+  INTERACTION_COMPONENTS,
+  isIri,
+  isTimestamp,
+  isUuid,
+  isVersion,
+  LANGUAGE_TAG,
+  MBOX,
+  SHA1,
+  VOIDED_VERB,
+} from "./formats";
+
+export { isIri, isTimestamp, isUuid, isVersion, VOIDED_VERB } from "./formats";
 
 export type IssueKey =
   | "not_object"
@@ -50,41 +65,6 @@ export interface Issue {
 
 type Json = Record<string, unknown>;
 
-export const VOIDED_VERB = "http://adlnet.gov/expapi/verbs/voided";
-
-const IRI = /^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s"<>\\^`{|}]*$/;
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
-const MBOX = /^mailto:[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+$/;
-const SHA1 = /^[0-9a-fA-F]{40}$/;
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
-const DURATION =
-  /^P(?:\d+(?:[.,]\d+)?W|(?=\d|T\d)(?:\d+(?:[.,]\d+)?Y)?(?:\d+(?:[.,]\d+)?M)?(?:\d+(?:[.,]\d+)?D)?(?:T(?=\d)(?:\d+(?:[.,]\d+)?H)?(?:\d+(?:[.,]\d+)?M)?(?:\d+(?:[.,]\d+)?S)?)?)$/;
-const LANGUAGE_TAG = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;
-const VERSION = /^1\.0(?:\.\d+)?$/;
-
-const INTERACTION_COMPONENTS: Record<string, readonly string[]> = {
-  "true-false": [],
-  choice: ["choices"],
-  "fill-in": [],
-  "long-fill-in": [],
-  matching: ["source", "target"],
-  performance: ["steps"],
-  sequencing: ["choices"],
-  likert: ["scale"],
-  numeric: [],
-  other: [],
-};
-const ALL_COMPONENTS = ["choices", "scale", "source", "target", "steps"];
-
-export const isIri = (v: string) => v.length <= 2048 && IRI.test(v);
-export const isUuid = (v: string) => UUID.test(v);
-export function isTimestamp(v: string) {
-  const m = TIMESTAMP.exec(v);
-  if (!m) return false;
-  if (m[8] === "-00:00" || m[8] === "-0000" || m[8] === "-00") return false;
-  return !Number.isNaN(Date.parse(m[8] ? v : `${v}Z`));
-}
-export const isVersion = (v: string) => VERSION.test(v);
 
 function isObject(v: unknown): v is Json {
   return typeof v === "object" && v !== null && !Array.isArray(v);
