@@ -24,7 +24,7 @@ step("unit and integration tests", ...npx([
   "--no-install", "vitest", "run", "--project", "unit", "--project", "integration",
   "--reporter=default", "--reporter=json", `--outputFile.json=${results}/unit.json`,
 ]));
-const built = step("build", ...npx(["--no-install", "react-router", "build"]));
+const built = step("build", ...npx(["--no-install", "react-router", "build"])) && step("build", "node", ["scripts/source-archive.js"]);
 if (built) {
   step("browser tests", ...npx([
     "--no-install", "vitest", "run", "--project", "e2e",

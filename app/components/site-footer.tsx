@@ -12,6 +12,9 @@ export function SiteFooter() {
         <li>
           <a href="/mentions-legales">{t("footer.legal")}</a>
         </li>
+        <li>
+          <a href="/mentions-legales#legal-licence-section">{t("footer.source")}</a>
+        </li>
       </ul>
     </footer>
   );

@@ -11,6 +11,8 @@ const schema = z.object({
   /** Public origin of the site, used in emails and for the Origin check behind a proxy. */
   APP_URL: z.string().url().optional(),
   DATABASE_URL: z.string().optional(),
+  /** Where this version's source code is published (AGPL §13); by default the archive written at build time. */
+  SOURCE_URL: z.string().url().optional(),
   /** Folder of the embedded database, mail files and uploads when no server is configured. */
   DATA_DIR: z.string().default("./data"),
   SMTP_URL: z.string().optional(),
@@ -54,3 +56,6 @@ export const isProduction = () => env().NODE_ENV === "production";
  * over plain http (APP_URL=http://…, e.g. a relay-space LAN or the browser tests).
  */
 export const secureCookies = () => isProduction() && !env().APP_URL?.startsWith("http://");
+
+/** The link offering this version's source code (AGPL §13): SOURCE_URL, or the archive `npm run build` writes. */
+export const sourceCodeUrl = () => env().SOURCE_URL ?? "/passerelle-source.tar.gz";

@@ -134,6 +134,11 @@ describe("accounts in the browser", () => {
     await expectNoA11yViolations(page, "accessibility statement, large text");
     await page.goto("/mentions-legales");
     await expectNoA11yViolations(page, "legal notice, large text");
+    // AGPL §13: the running site offers its own source (the archive the build wrote).
+    const sourceHref = await page.getByRole("link", { name: "Télécharger le code source de cette version" }).getAttribute("href");
+    const source = await page.request.get(sourceHref!);
+    expect(source.status()).toBe(200);
+    expect([...(await source.body()).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
     // Signing in keeps the mode: the visitor's choice is saved to the profile when they set it while signed in…
     await signIn(page, DEMO.learner, DEMO.password);
     await page.getByRole("button", { name: "Contraste renforcé" }).click();
