@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/account";
 import { FormErrors, FormField } from "../components/ui/form-field";
+import { NewPasswordFields } from "../features/accounts/components/new-password-fields";
 import { PageTitle } from "../components/ui/page-title";
 import { redirectSignedIn, requestMeta } from "../features/accounts/responses.server";
 import { ChangePasswordSchema } from "../features/accounts/schemas";
@@ -144,21 +145,7 @@ export default function Account() {
               autoComplete="current-password"
               required
             />
-            <FormField
-              field={fields.password}
-              label={t("fields.new_password")}
-              hint={t("fields.password_hint")}
-              type="password"
-              autoComplete="new-password"
-              required
-            />
-            <FormField
-              field={fields.passwordConfirm}
-              label={t("fields.password_confirm")}
-              type="password"
-              autoComplete="new-password"
-              required
-            />
+            <NewPasswordFields password={fields.password} passwordConfirm={fields.passwordConfirm} />
             <button type="submit" className="button primary">
               {t("account.change_password_submit")}
             </button>

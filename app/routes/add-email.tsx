@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/add-email";
 import { FormErrors, FormField } from "../components/ui/form-field";
+import { NewPasswordFields } from "../features/accounts/components/new-password-fields";
 import { PageTitle } from "../components/ui/page-title";
 import { FieldError } from "../features/accounts/service.server";
 import { addEmailAndPassword } from "../features/mediation/learners.server";
@@ -46,8 +47,7 @@ export default function AddEmail() {
       <FormErrors id={form.errorId} errors={form.errors} />
       <Form method="post" {...getFormProps(form)} noValidate>
         <FormField field={fields.email} label={t("accounts:fields.email")} type="email" autoComplete="email" required />
-        <FormField field={fields.password} label={t("accounts:fields.new_password")} hint={t("accounts:fields.password_hint")} type="password" autoComplete="new-password" required />
-        <FormField field={fields.passwordConfirm} label={t("accounts:fields.password_confirm")} type="password" autoComplete="new-password" required />
+        <NewPasswordFields password={fields.password} passwordConfirm={fields.passwordConfirm} />
         <button type="submit" className="button primary">
           {t("add_email.submit")}
         </button>

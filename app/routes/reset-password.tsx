@@ -2,7 +2,8 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { data, Form, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/reset-password";
-import { FormErrors, FormField } from "../components/ui/form-field";
+import { FormErrors } from "../components/ui/form-field";
+import { NewPasswordFields } from "../features/accounts/components/new-password-fields";
 import { PageTitle } from "../components/ui/page-title";
 import { redirectSignedIn, requestMeta } from "../features/accounts/responses.server";
 import { ResetPasswordSchema } from "../features/accounts/schemas";
@@ -39,21 +40,7 @@ export default function ResetPassword() {
       <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.token.errors ?? [])]} />
       <Form method="post" {...getFormProps(form)} noValidate>
         <input type="hidden" name="token" value={searchParams.get("jeton") ?? ""} />
-        <FormField
-          field={fields.password}
-          label={t("fields.new_password")}
-          hint={t("fields.password_hint")}
-          type="password"
-          autoComplete="new-password"
-          required
-        />
-        <FormField
-          field={fields.passwordConfirm}
-          label={t("fields.password_confirm")}
-          type="password"
-          autoComplete="new-password"
-          required
-        />
+        <NewPasswordFields password={fields.password} passwordConfirm={fields.passwordConfirm} />
         <button type="submit" className="button primary">
           {t("reset.submit")}
         </button>

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/sign-up";
 import { FormErrors, FormField } from "../components/ui/form-field";
+import { NewPasswordFields } from "../features/accounts/components/new-password-fields";
 import { PageTitle } from "../components/ui/page-title";
 import { redirectSignedIn, requestMeta } from "../features/accounts/responses.server";
 import { SignUpSchema } from "../features/accounts/schemas";
@@ -54,21 +55,7 @@ export default function SignUp() {
       <Form method="post" {...getFormProps(form)} noValidate>
         <FormField field={fields.firstName} label={t("fields.first_name")} autoComplete="given-name" required />
         <FormField field={fields.email} label={t("fields.email")} type="email" autoComplete="email" required />
-        <FormField
-          field={fields.password}
-          label={t("fields.new_password")}
-          hint={t("fields.password_hint")}
-          type="password"
-          autoComplete="new-password"
-          required
-        />
-        <FormField
-          field={fields.passwordConfirm}
-          label={t("fields.password_confirm")}
-          type="password"
-          autoComplete="new-password"
-          required
-        />
+        <NewPasswordFields password={fields.password} passwordConfirm={fields.passwordConfirm} />
         <button type="submit" className="button primary">
           {t("sign_up.submit")}
         </button>
