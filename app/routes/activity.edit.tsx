@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/activity.edit";
 import { PageTitle } from "../components/ui/page-title";
+import { PERSON_SEARCH_PARAM, PersonSearch } from "../features/mediation/components/person-picker";
 import { activityFormData, getActivityForEdit, recordAccompaniment, updateAccompaniment } from "../features/mediation/activity.server";
 import { ActivityForm } from "../features/mediation/components/activity-form";
 import { ActivitySchema } from "../features/mediation/schemas";
@@ -17,11 +18,14 @@ const isoDate = (d: Date | string) => (typeof d === "string" ? d.slice(0, 10) : 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const actor = requireUser(context, request);
   const db = context.get(dbContext);
+  const search = new URL(request.url).searchParams.get(PERSON_SEARCH_PARAM) ?? "";
   if (!params.id) {
-    const { spaces, learners, defaults } = await activityFormData(db, actor);
+    const { spaces, learners, moreLearners, defaults } = await activityFormData(db, actor, search);
     return {
       spaces,
       learners,
+      moreLearners,
+      search,
       workshopPeople: null,
       needsReview: false,
       defaultValue: {
@@ -34,12 +38,14 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       },
     };
   }
-  const { activity: a, beneficiaries, spaces, learners } = await getActivityForEdit(db, actor, params.id);
+  const { activity: a, beneficiaries, spaces, learners, moreLearners } = await getActivityForEdit(db, actor, params.id, search);
   const linked = beneficiaries.find((b) => b.user_id);
   const single = a.workshop_id ? null : (beneficiaries[0] ?? null);
   return {
     spaces,
     learners,
+    moreLearners,
+    search,
     needsReview: a.needs_review,
     workshopPeople: a.workshop_id ? beneficiaries.map((b) => [b.first_name, b.last_name].filter(Boolean).join(" ") || "—") : null,
     defaultValue: {
@@ -76,7 +82,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function EditActivity() {
   const { t } = useTranslation("mediation");
-  const { spaces, learners, workshopPeople, defaultValue, needsReview } = useLoaderData<typeof loader>();
+  const { spaces, learners, moreLearners, search, workshopPeople, defaultValue, needsReview } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const isNew = !("learnerId" in defaultValue);
   const title = isNew ? t("log.new_title") : t("log.edit_title");
@@ -94,6 +100,7 @@ export default function EditActivity() {
       ) : (
         <p>{t("log.form_intro")}</p>
       )}
+      {!workshopPeople && (moreLearners || search) ? <PersonSearch id="activity-person-search" search={search} more={moreLearners} /> : null}
       <ActivityForm
         lastResult={lastResult}
         defaultValue={defaultValue}

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/workshop.bookings";
 import { PageTitle } from "../components/ui/page-title";
+import { PERSON_SEARCH_PARAM, PersonChoiceForm, PersonSearch } from "../features/mediation/components/person-picker";
 import { bookSeat, cancelBooking, getBookingList } from "../features/workshops/booking.server";
 import { SeatsLeft, WorkshopWhen } from "../features/workshops/components/workshop-list";
 import { PersonSchema } from "../features/workshops/schemas";
@@ -15,7 +16,8 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: work
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const actor = requireUser(context, request);
-  return getBookingList(context.get(dbContext), actor, params.id);
+  const search = new URL(request.url).searchParams.get(PERSON_SEARCH_PARAM) ?? "";
+  return { ...(await getBookingList(context.get(dbContext), actor, params.id, search)), search };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -45,7 +47,7 @@ const DONE: Record<string, string> = {
 
 export default function WorkshopBookings() {
   const { t, i18n } = useTranslation("workshops");
-  const { workshop: w, bookings, candidates } = useLoaderData<typeof loader>();
+  const { workshop: w, bookings, candidates, moreCandidates, search } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = DONE[params.get("fait") ?? ""];
@@ -108,24 +110,16 @@ export default function WorkshopBookings() {
       <section aria-labelledby="on-behalf-heading">
         <h2 id="on-behalf-heading">{t("bookings.on_behalf")}</h2>
         <p>{t("bookings.on_behalf_intro")}</p>
+        <PersonSearch id="on-behalf-search" search={search} more={moreCandidates} />
         {candidates.length > 0 ? (
-          <Form method="post" className="filters">
-            <input type="hidden" name="intent" value="book" />
-            <div className="field">
-              <label htmlFor="on-behalf-person">{t("bookings.person")}</label>
-              <select id="on-behalf-person" name="userId" defaultValue="">
-                <option value="">{t("bookings.choose_person")}</option>
-                {candidates.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className="button primary">
-              {t("bookings.book_for")}
-            </button>
-          </Form>
+          <PersonChoiceForm
+            id="on-behalf-person"
+            intent="book"
+            people={candidates}
+            label={t("bookings.person")}
+            chooseLabel={t("bookings.choose_person")}
+            submitLabel={t("bookings.book_for")}
+          />
         ) : (
           <p>{t("bookings.no_candidates")}</p>
         )}

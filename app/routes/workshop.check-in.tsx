@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/workshop.check-in";
 import { PageTitle } from "../components/ui/page-title";
+import { PERSON_SEARCH_PARAM, PersonChoiceForm, PersonSearch } from "../features/mediation/components/person-picker";
 import { addWalkIn, getCheckInList, setPresence } from "../features/workshops/checkin.server";
 import { WorkshopWhen } from "../features/workshops/components/workshop-list";
 import { PersonSchema } from "../features/workshops/schemas";
@@ -14,7 +15,8 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: work
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const actor = requireUser(context, request);
-  return getCheckInList(context.get(dbContext), actor, params.id);
+  const search = new URL(request.url).searchParams.get(PERSON_SEARCH_PARAM) ?? "";
+  return { ...(await getCheckInList(context.get(dbContext), actor, params.id, search)), search };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -36,7 +38,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function CheckIn() {
   const { t } = useTranslation("workshops");
-  const { workshop: w, participants, candidates, seatsLeft, open } = useLoaderData<typeof loader>();
+  const { workshop: w, participants, candidates, moreCandidates, search, seatsLeft, open } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const present = participants.filter((p) => p.present).length;
   const here = `/ateliers/${w.id}/emargement`;
@@ -92,24 +94,16 @@ export default function CheckIn() {
           {seatsLeft > 0 ? (
             <>
               <p>{t("check_in.walk_in_intro", { count: seatsLeft })}</p>
+              <PersonSearch id="walk-in-search" search={search} more={moreCandidates} />
               {candidates.length > 0 ? (
-                <Form method="post" className="filters">
-                  <input type="hidden" name="intent" value="walk-in" />
-                  <div className="field">
-                    <label htmlFor="walk-in-person">{t("bookings.person")}</label>
-                    <select id="walk-in-person" name="userId" defaultValue="">
-                      <option value="">{t("bookings.choose_person")}</option>
-                      {candidates.map((c) => (
-                        <option key={c.id} value={c.id}>
-                          {c.name}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <button type="submit" className="button primary">
-                    {t("check_in.add_walk_in")}
-                  </button>
-                </Form>
+                <PersonChoiceForm
+                  id="walk-in-person"
+                  intent="walk-in"
+                  people={candidates}
+                  label={t("bookings.person")}
+                  chooseLabel={t("bookings.choose_person")}
+                  submitLabel={t("check_in.add_walk_in")}
+                />
               ) : null}
               <p>
                 <a href={`/accompagnement/personnes/nouvelle?retour=${encodeURIComponent(here)}`}>{t("bookings.new_person")}</a>

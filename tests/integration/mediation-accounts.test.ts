@@ -151,7 +151,7 @@ describe("who sees whom (acceptance 6)", () => {
     await expectStatus(revokeAccessCard(db, mediatorB, mine.id), 403);
     const listB = await listHelpedLearners(db, mediatorB, { page: 1 });
     expect(listB.learners.map((l) => l.id)).not.toContain(mine.id);
-    expect((await learnerChoices(db, mediatorB)).map((l) => l.id)).not.toContain(mine.id);
+    expect((await learnerChoices(db, mediatorB)).people.map((l) => l.id)).not.toContain(mine.id);
     // Nor link them in an activity entry.
     const input = ActivitySchema.parse({ activityType: "individuel", activityDate: "2026-11-20", durationMinutes: 30, placeType: "a_distance", themes: ["email"], learnerId: mine.id });
     await expectStatus(recordAccompaniment(db, mediatorB, input), 403);

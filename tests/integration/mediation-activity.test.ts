@@ -78,7 +78,7 @@ describe("check-in", () => {
     // The entry shows in the mediator's log, for review; the people checked in become "accompanied".
     const log = await listActivityLog(db, mediator, {}, 1);
     expect(log.entries.find((e) => e.workshop_id === w.id)).toMatchObject({ needs_review: true, people: 1 });
-    expect((await learnerChoices(db, mediator)).map((l) => l.id)).toContain(a.id);
+    expect((await learnerChoices(db, mediator)).people.map((l) => l.id)).toContain(a.id);
 
     // Reviewing keeps the people and clears the flag.
     const form = await getActivityForEdit(db, mediator, entries[0]!.id);

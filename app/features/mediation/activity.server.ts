@@ -17,16 +17,17 @@ import type { ActivityFilters, ActivityInput } from "./schemas";
 export const todayInParis = (now = new Date()) => DateTime.fromJSDate(now).setZone(TIME_ZONE).toISODate()!;
 
 /** Everything the log form needs, with the defaults that make it a 30-second job. */
-export async function activityFormData(db: Db, actor: User) {
+export async function activityFormData(db: Db, actor: User, personSearch?: string) {
   if (!can(actor, "create:activity:own")) throw forbidden();
   const [spaces, learners, usualSpaceId] = await Promise.all([
     listSpaceChoices(db),
-    learnerChoices(db, actor),
+    learnerChoices(db, actor, personSearch),
     q.lastUsedSpace(db, actor.id),
   ]);
   return {
     spaces,
-    learners,
+    learners: learners.people,
+    moreLearners: learners.more,
     defaults: { activityDate: todayInParis(), durationMinutes: 30, relaySpaceId: usualSpaceId ?? spaces[0]?.id ?? null },
   };
 }
@@ -98,9 +99,14 @@ async function requireActivity(db: DbOrTrx, actor: User, id: string, action: "re
   return activity;
 }
 
-export async function getActivityForEdit(db: Db, actor: User, id: string) {
+export async function getActivityForEdit(db: Db, actor: User, id: string, personSearch?: string) {
   const activity = await requireActivity(db, actor, id, "update");
-  const [beneficiaries, form] = await Promise.all([q.listBeneficiaries(db, [activity.id]), activityFormData(db, actor)]);
+  const [beneficiaries, form] = await Promise.all([q.listBeneficiaries(db, [activity.id]), activityFormData(db, actor, personSearch)]);
+  // The person already linked stays selectable even when the list is cut or searched: saving must not unlink them.
+  const linked = beneficiaries.find((b) => b.user_id);
+  if (linked && !form.learners.some((l) => l.id === linked.user_id)) {
+    form.learners.unshift({ id: linked.user_id!, name: [linked.first_name, linked.last_name].filter(Boolean).join(" ") });
+  }
   return { activity, beneficiaries, ...form };
 }
 

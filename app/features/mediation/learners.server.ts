@@ -69,11 +69,25 @@ export async function listHelpedLearners(db: Db, actor: User, { search, page }: 
   return { learners: rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
-/** Learners for a select (activity form, booking on someone's behalf, walk-ins). */
-export async function learnerChoices(db: DbOrTrx, actor: User) {
-  if (!can(actor, "read:learner:own")) return [];
-  const rows = await q.listLearners(db, { helpedBy: can(actor, "read:learner:any") ? null : actor.id, limit: 500, offset: 0 });
-  return rows.map((r) => ({ id: r.id, name: [r.first_name, r.last_name].filter(Boolean).join(" ") }));
+/** How many people a choice list shows; past that, the page asks for a search. */
+export const CHOICE_LIMIT = 200;
+
+/**
+ * Learners for a select (activity form, booking on someone's behalf,
+ * walk-ins), narrowed by a name search; `more` says the list was cut at
+ * CHOICE_LIMIT, so the page can ask for a more precise search rather than
+ * silently leave people out.
+ */
+export async function learnerChoices(db: DbOrTrx, actor: User, search?: string) {
+  if (!can(actor, "read:learner:own")) return { people: [], more: false };
+  const rows = await q.listLearners(db, {
+    helpedBy: can(actor, "read:learner:any") ? null : actor.id,
+    search: search?.trim() || undefined,
+    limit: CHOICE_LIMIT + 1,
+    offset: 0,
+  });
+  const people = rows.slice(0, CHOICE_LIMIT).map((r) => ({ id: r.id, name: [r.first_name, r.last_name].filter(Boolean).join(" ") }));
+  return { people, more: rows.length > CHOICE_LIMIT };
 }
 
 export async function getLearnerFile(db: Db, actor: User, learnerId: string) {

@@ -80,17 +80,18 @@ export async function cancelBooking(db: Db, actor: User, bookingId: string) {
 }
 
 /** The booking list of a workshop, for the people who lead it. */
-export async function getBookingList(db: Db, actor: User, workshopId: string) {
+export async function getBookingList(db: Db, actor: User, workshopId: string, personSearch?: string) {
   await requireManagedWorkshop(db, actor, workshopId);
   const [workshop, bookings, learners] = await Promise.all([
     q.findWorkshopSummary(db, workshopId),
     q.listWorkshopBookings(db, workshopId),
-    learnerChoices(db, actor),
+    learnerChoices(db, actor, personSearch),
   ]);
   const booked = new Set(bookings.map((b) => b.user_id));
   return {
     workshop: workshop!,
     bookings,
-    candidates: learners.filter((l) => !booked.has(l.id)),
+    candidates: learners.people.filter((l) => !booked.has(l.id)),
+    moreCandidates: learners.more,
   };
 }

@@ -26,12 +26,12 @@ async function logOwner(db: DbOrTrx, actor: User, workshop: Workshop) {
   return workshop.created_by ?? actor.id;
 }
 
-export async function getCheckInList(db: Db, actor: User, workshopId: string) {
+export async function getCheckInList(db: Db, actor: User, workshopId: string, personSearch?: string) {
   await requireManagedWorkshop(db, actor, workshopId);
   const [workshop, bookings, learners] = await Promise.all([
     q.findWorkshopSummary(db, workshopId),
     q.listWorkshopBookings(db, workshopId),
-    learnerChoices(db, actor),
+    learnerChoices(db, actor, personSearch),
   ]);
   const booked = new Set(bookings.map((b) => b.user_id));
   const confirmed = bookings.filter((b) => b.status === "confirmed").length;
@@ -43,7 +43,8 @@ export async function getCheckInList(db: Db, actor: User, workshopId: string) {
       status: b.status,
       present: !!b.checked_in_at,
     })),
-    candidates: learners.filter((l) => !booked.has(l.id)),
+    candidates: learners.people.filter((l) => !booked.has(l.id)),
+    moreCandidates: learners.more,
     seatsLeft: Math.max(0, workshop!.seats - confirmed),
     open: checkInOpen(workshop!),
   };
