@@ -7,6 +7,7 @@ import { reportsPersonalData } from "./features/reports/personal-data.server";
 import { projectsPersonalData } from "./features/projects/personal-data.server";
 import { registerPersonalData } from "./lib/personal-data.server";
 import { pathsPersonalData } from "./features/paths/personal-data.server";
+import { xapiDocumentsPersonalData } from "./features/xapi/personal-data.server";
 
 /**
  * Every domain's personal data, for the "download my data" export and for
@@ -39,3 +40,4 @@ registerPersonalData(h5pPersonalData);
 registerPersonalData(reportsPersonalData);
 registerPersonalData(pathsPersonalData);
 registerPersonalData(projectsPersonalData);
+registerPersonalData(xapiDocumentsPersonalData);

@@ -9,6 +9,7 @@ import * as reports from "./2026-12-02_reports";
 import * as paths from "./2026-12-03_paths";
 import * as reportsPeople from "./2026-12-04_reports-people";
 import * as reportsCache from "./2026-12-05_reports-cache";
+import * as xapiDocuments from "./2026-12-06_xapi-documents";
 
 /**
  * Every migration, by name, in the order they run. Listed by hand rather than
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03_paths": paths,
   "2026-12-04_reports-people": reportsPeople,
   "2026-12-05_reports-cache": reportsCache,
+  "2026-12-06_xapi-documents": xapiDocuments,
 };

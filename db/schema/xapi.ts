@@ -41,10 +41,36 @@ export interface XapiStatementTable {
   credential_id: string | null;
 }
 
+export type XapiDocumentResource = "state" | "agent_profile" | "activity_profile";
+
+/** A State, Agent Profile or Activity Profile document (xAPI-Communication §2.2). */
+export interface XapiDocumentTable {
+  id: Generated<string>;
+  resource: XapiDocumentResource;
+  /** SHA-256 of (resource, activity, agent, registration): what a list or a delete-all reads. */
+  context_hash: string;
+  /** SHA-256 of the context and the document id: one document. */
+  key_hash: string;
+  activity_id: string | null;
+  /** Same form as xapi_statement.actor_key. */
+  agent_key: string | null;
+  registration: string | null;
+  document_id: string;
+  /** The bytes as received (a Buffer from postgres.js, a Uint8Array from PGlite). */
+  content: Uint8Array;
+  content_type: string;
+  /** SHA-1 (hex, lower case) of the content; sent quoted. */
+  etag: string;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface XapiTables {
   xapi_credential: XapiCredentialTable;
   xapi_statement: XapiStatementTable;
+  xapi_document: XapiDocumentTable;
 }
 
 export type XapiCredential = Selectable<XapiCredentialTable>;
 export type NewXapiStatementRow = Insertable<XapiStatementTable>;
+export type XapiDocument = Selectable<XapiDocumentTable>;
+export type NewXapiDocument = Insertable<XapiDocumentTable>;

@@ -19,10 +19,11 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
-  "Access-Control-Expose-Headers": "X-Experience-API-Version, X-Experience-API-Consistent-Through, Last-Modified, Content-Type",
+  "Access-Control-Expose-Headers": "X-Experience-API-Version, X-Experience-API-Consistent-Through, Last-Modified, Content-Type, ETag",
 };
 
-function headers(extra: Record<string, string> = {}) {
+/** The headers of every LRS answer (version, no caching, CORS) plus `extra`. */
+export function lrsHeaders(extra: Record<string, string> = {}) {
   return {
     "X-Experience-API-Version": XAPI_VERSION,
     "Cache-Control": "no-store",
@@ -32,11 +33,11 @@ function headers(extra: Record<string, string> = {}) {
 }
 
 export function lrsJson(body: unknown, status = 200, extra: Record<string, string> = {}) {
-  return new Response(JSON.stringify(body), { status, headers: headers({ "Content-Type": "application/json; charset=utf-8", ...extra }) });
+  return new Response(JSON.stringify(body), { status, headers: lrsHeaders({ "Content-Type": "application/json; charset=utf-8", ...extra }) });
 }
 
 export function lrsEmpty(status: number, extra: Record<string, string> = {}) {
-  return new Response(null, { status, headers: headers(extra) });
+  return new Response(null, { status, headers: lrsHeaders(extra) });
 }
 
 /** What the handlers need from the request context (tests pass their own). */
@@ -53,7 +54,7 @@ function errorResponse(error: LrsError, t: TFunction) {
 }
 
 /** Runs `work`, turning LRS errors into JSON answers and anything else into a logged 500. */
-async function guarded(t: TFunction, work: () => Promise<Response>) {
+export async function guarded(t: TFunction, work: () => Promise<Response>) {
   try {
     return await work();
   } catch (error) {
@@ -63,10 +64,30 @@ async function guarded(t: TFunction, work: () => Promise<Response>) {
   }
 }
 
-function checkVersion(request: Request) {
+export function checkVersion(request: Request) {
   const version = request.headers.get("X-Experience-API-Version");
   if (!version) throw badRequest("version_missing");
   if (!SUPPORTED_VERSIONS.includes(version) && version !== "1.0") throw badRequest("version_unsupported", { version });
+}
+
+/** Reads a body of at most `maxBytes`, refusing larger ones before and while reading. */
+export async function readBody(
+  request: Request,
+  maxBytes: number,
+  tooLarge = () => new LrsError(413, "too_large", "xapi:errors.too_large"),
+): Promise<Buffer> {
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > maxBytes) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > maxBytes) throw tooLarge();
+      chunks.push(chunk);
+    }
+  }
+  return Buffer.concat(chunks);
 }
 
 /** Reads a JSON body of at most MAX_BODY_BYTES. */
@@ -74,19 +95,9 @@ async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get("Content-Type") ?? "";
   if (/^multipart\//i.test(type)) throw badRequest("attachments_unsupported");
   if (!/^application\/json\b/i.test(type)) throw badRequest("content_type");
-  const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new LrsError(413, "too_large", "xapi:errors.too_large");
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
-      size += chunk.byteLength;
-      if (size > MAX_BODY_BYTES) throw new LrsError(413, "too_large", "xapi:errors.too_large");
-      chunks.push(chunk);
-    }
-  }
+  const body = await readBody(request, MAX_BODY_BYTES);
   try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    return JSON.parse(body.toString("utf8"));
   } catch {
     throw badRequest("bad_json");
   }
