@@ -7,6 +7,7 @@ import { pruneFailures } from "./lib/throttle.server";
 import { awardRecentlyEarnedBadges } from "./features/badges/service.server";
 import { pruneAnonymousDiagnostics } from "./features/diagnostic/service.server";
 import { env } from "./lib/env.server";
+import { courseTrashJob } from "./features/courses/trash.server";
 
 /**
  * Every periodic job of the app, registered in one place (imported by
@@ -19,3 +20,4 @@ registerPeriodicJob({ name: "prune-anonymous-diagnostics", everyMs: 24 * 60 * 60
 registerPeriodicJob({ name: "award-earned-badges", everyMs: 10 * 60 * 1000, run: (db, now) => awardRecentlyEarnedBadges(db, env().APP_URL, now) });
 for (const job of REPORT_JOBS) registerPeriodicJob(job);
 registerPeriodicJob(workshopRemindersJob);
+registerPeriodicJob(courseTrashJob);

@@ -6,8 +6,10 @@ import type { Route } from "./+types/courses.edit";
 import { FieldErrors, FormErrors } from "../components/ui/form-field";
 import { PageTitle } from "../components/ui/page-title";
 import * as authoring from "../features/courses/authoring.server";
+import * as trash from "../features/courses/trash.server";
 import { CourseDetailsFields, type CourseField } from "../features/courses/components/course-details-fields";
 import { CourseStructure, type StructureError } from "../features/courses/components/course-structure";
+import { CourseTrash, DeletionConfirmation } from "../features/courses/components/course-trash";
 import { courseImageUrl } from "../features/courses/rich-text/urls";
 import { CourseDetailsSchema, CoverSchema, IdSchema, ModuleTitleSchema, MoveSchema, NewLessonSchema } from "../features/courses/schemas";
 import { dbContext } from "../lib/context";
@@ -18,9 +20,16 @@ import coursesCss from "../styles/courses.css?url";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: coursesCss }];
 
+/** `?supprimer=module|lecon&id=…`: the delete button asks for the confirmation step. */
+function deletionAsked(url: URL): trash.TrashTarget | null {
+  const kind = { module: "module", lecon: "lesson" }[url.searchParams.get("supprimer") ?? ""] as "module" | "lesson" | undefined;
+  const id = url.searchParams.get("id");
+  return kind && id ? { kind, id } : null;
+}
+
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = requireUser(context, request);
-  return authoring.loadCourseForEditing(context.get(dbContext), user, params.courseId);
+  return trash.loadCourseEditor(context.get(dbContext), user, params.courseId, deletionAsked(new URL(request.url)));
 }
 
 const structureError = (intent: string, target: string, messageKey: string) =>
@@ -95,13 +104,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       await move(db, user, courseId, submission.value.id, submission.value.direction);
       return back("structure");
     }
-    case "delete-module":
-    case "delete-lesson": {
+    case "trash-module":
+    case "trash-lesson":
+    case "restore-module":
+    case "restore-lesson": {
       const submission = parseWithZod(formData, { schema: IdSchema });
       if (submission.status !== "success") throw appError(400, "bad_request", "errors:bad_request");
-      const remove = intent === "delete-module" ? authoring.deleteModule : authoring.deleteLesson;
-      await remove(db, user, courseId, submission.value.id);
-      return back("structure");
+      const [verb, kind] = intent.split("-") as ["trash" | "restore", "module" | "lesson"];
+      const change = verb === "trash" ? trash.trashCourseItem : trash.restoreCourseItem;
+      await change(db, user, courseId, { kind, id: submission.value.id });
+      return back(verb === "trash" ? "trashed" : "restored");
     }
     default:
       throw appError(400, "bad_request", "errors:bad_request");
@@ -110,7 +122,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export default function EditCourse() {
   const { t } = useTranslation("courses");
-  const { course, modules } = useLoaderData<typeof loader>();
+  const { course, modules, trash: trashed, trashDays, pendingDeletion } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const ok = searchParams.get("ok") ?? (searchParams.has("cree") ? "created" : null);
@@ -133,9 +145,15 @@ export default function EditCourse() {
       {ok ? (
         <div className="alert success" role="status">
           <p>{t(`edit.ok.${ok}`, { defaultValue: t("edit.ok.saved") })}</p>
+          {ok === "trashed" ? (
+            <p>
+              <a href="#corbeille-title">{t("trash.see")}</a>
+            </p>
+          ) : null}
         </div>
       ) : null}
       {course.imported ? <p className="alert">{t("edit.imported_notice")}</p> : null}
+      {pendingDeletion ? <DeletionConfirmation courseId={course.id} pending={pendingDeletion} trashDays={trashDays} /> : null}
 
       <section aria-labelledby="publication-title">
         <h2 id="publication-title">{t("edit.publication")}</h2>
@@ -155,6 +173,11 @@ export default function EditCourse() {
       <section aria-labelledby="structure-title">
         <h2 id="structure-title">{t("edit.structure")}</h2>
         <CourseStructure courseId={course.id} modules={modules} error={structure} />
+      </section>
+
+      <section aria-labelledby="corbeille-title">
+        <h2 id="corbeille-title">{t("trash.title")}</h2>
+        <CourseTrash items={trashed} trashDays={trashDays} />
       </section>
 
       <section aria-labelledby="cover-title">

@@ -10,6 +10,7 @@ import * as paths from "./2026-12-03_paths";
 import * as reportsPeople from "./2026-12-04_reports-people";
 import * as reportsCache from "./2026-12-05_reports-cache";
 import * as xapiDocuments from "./2026-12-06_xapi-documents";
+import * as coursesTrash from "./2026-12-07_courses-trash";
 
 /**
  * Every migration, by name, in the order they run. Listed by hand rather than
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-04_reports-people": reportsPeople,
   "2026-12-05_reports-cache": reportsCache,
   "2026-12-06_xapi-documents": xapiDocuments,
+  "2026-12-07_courses-trash": coursesTrash,
 };

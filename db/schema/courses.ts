@@ -52,6 +52,9 @@ export interface CourseModuleTable {
   position: number;
   title: string;
   source_key: string | null;
+  /** In the course's trash since then (purged 30 days later); null when in use. */
+  deleted_at: Date | null;
+  deleted_by: string | null;
 }
 
 export interface LessonTable {
@@ -67,6 +70,13 @@ export interface LessonTable {
   source_key: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** In the course's trash since then; a module's lessons share its `deleted_at` when they went with it. */
+  deleted_at: Date | null;
+  deleted_by: string | null;
+  /** Plain text of the body, for the search (written with the body, see rich-text/plain-text.ts). */
+  search_text: ColumnType<string, string | undefined, string>;
+  /** Generated tsvector of title and search_text; never written. */
+  search: ColumnType<string, never, never>;
 }
 
 export interface EnrolmentTable {

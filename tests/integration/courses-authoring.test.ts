@@ -6,6 +6,7 @@ import type { User } from "../../db/schema/accounts";
 import * as authoring from "../../app/features/courses/authoring.server";
 import { readCourseImage } from "../../app/features/courses/images.server";
 import { loadCatalogue, loadCoursePage } from "../../app/features/courses/learning.server";
+import { trashCourseItem } from "../../app/features/courses/trash.server";
 import type { Db } from "../../app/lib/db.server";
 import { testDb } from "../helpers/db";
 import { createUser } from "../helpers/fixtures";
@@ -81,7 +82,7 @@ describe("writing a course", () => {
     expect(await order()).toEqual([["Aller plus loin", ["Leçon C"]], ["Premiers pas", ["Leçon B", "Leçon A"]]]);
     await authoring.moveModule(db, teacher, course.id, m2.id, "up"); // already first: nothing changes
     await authoring.renameModule(db, teacher, course.id, m1.id, "Les bases");
-    await authoring.deleteLesson(db, teacher, course.id, c.id);
+    await trashCourseItem(db, teacher, course.id, { kind: "lesson", id: c.id });
     expect(await order()).toEqual([["Aller plus loin", []], ["Les bases", ["Leçon B", "Leçon A"]]]);
 
     expect((await loadCatalogue(db, learner, { q: "petits-enfants", page: 1 })).total).toBe(0);
@@ -176,7 +177,7 @@ describe("who may write what", () => {
     expect(await status(authoring.loadCourseForEditing(db, otherTeacher, course.id))).toBe(403);
     expect(await status(authoring.loadLessonForEditing(db, otherTeacher, course.id, course.lessons[0]!))).toBe(403);
     expect(await status(authoring.setCoursePublished(db, mediator, course.id, true))).toBe(403);
-    expect(await status(authoring.deleteLesson(db, otherTeacher, course.id, course.lessons[0]!))).toBe(403);
+    expect(await status(trashCourseItem(db, otherTeacher, course.id, { kind: "lesson", id: course.lessons[0]! }))).toBe(403);
     expect(await status(authoring.loadCourseForEditing(db, teacher, course.id))).toBe(200);
     expect(await status(authoring.loadCourseForEditing(db, coordinator, course.id))).toBe(200);
 
@@ -193,11 +194,11 @@ describe("who may write what", () => {
     const theirs = await seedCourse(db, { authorId: otherTeacher.id, status: "draft" });
     const attempts: [string, () => Promise<unknown>][] = [
       ["rename", () => authoring.renameModule(db, teacher, mine.id, theirs.modules[0]!, "Volé")],
-      ["delete module", () => authoring.deleteModule(db, teacher, mine.id, theirs.modules[0]!)],
+      ["delete module", () => trashCourseItem(db, teacher, mine.id, { kind: "module", id: theirs.modules[0]! })],
       ["move module", () => authoring.moveModule(db, teacher, mine.id, theirs.modules[0]!, "down")],
       ["add lesson", () => authoring.addLesson(db, teacher, mine.id, theirs.modules[0]!, "Intruse")],
       ["move lesson", () => authoring.moveLesson(db, teacher, mine.id, theirs.lessons[0]!, "down")],
-      ["delete lesson", () => authoring.deleteLesson(db, teacher, mine.id, theirs.lessons[0]!)],
+      ["delete lesson", () => trashCourseItem(db, teacher, mine.id, { kind: "lesson", id: theirs.lessons[0]! })],
       ["load lesson", () => authoring.loadLessonForEditing(db, teacher, mine.id, theirs.lessons[0]!)],
       ["save lesson", () => authoring.saveLesson(db, teacher, mine.id, theirs.lessons[0]!, { title: "Volé", estimatedMinutes: 1, required: true, body: {} })],
     ];

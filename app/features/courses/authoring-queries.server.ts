@@ -1,10 +1,13 @@
 import { sql } from "kysely";
 import type { CourseStatus, CourseUpdate, NewCourse, RichDoc } from "../../../db/schema/courses";
 import type { DbOrTrx } from "../../lib/db.server";
+import { lessonPlainText } from "./rich-text/plain-text";
 
 // Authoring-side queries. Structure changes (modules, lessons, positions)
 // run inside a transaction that first locks the course row, so two editors
-// cannot hand out the same position.
+// cannot hand out the same position. A module or lesson in the trash keeps
+// its position (so it can come back where it was): queries that hand out
+// positions count it, queries that show or move things skip it.
 
 export function listAuthoringCourses(db: DbOrTrx, { userId, all, limit, offset }: { userId: string; all: boolean; limit: number; offset: number }) {
   let query = db
@@ -15,7 +18,12 @@ export function listAuthoringCourses(db: DbOrTrx, { userId, all, limit, offset }
       "course.title",
       "course.status",
       "course.updated_at",
-      eb.selectFrom("lesson").whereRef("lesson.course_id", "=", "course.id").select((e) => e.fn.countAll<string>().as("n")).as("lesson_count"),
+      eb
+        .selectFrom("lesson")
+        .whereRef("lesson.course_id", "=", "course.id")
+        .where("lesson.deleted_at", "is", null)
+        .select((e) => e.fn.countAll<string>().as("n"))
+        .as("lesson_count"),
       eb.fn.countAll<string>().over().as("total"),
     ])
     .orderBy("course.updated_at", "desc")
@@ -98,8 +106,8 @@ export async function refreshSearchExtra(trx: DbOrTrx, courseId: string) {
     from (
       select concat_ws(' ',
         array_to_string(c.objectives, ' '),
-        (select string_agg(title, ' ' order by position) from course_module where course_id = c.id),
-        (select string_agg(title, ' ' order by position) from lesson where course_id = c.id)) as extra
+        (select string_agg(title, ' ' order by position) from course_module where course_id = c.id and deleted_at is null),
+        (select string_agg(title, ' ' order by position) from lesson where course_id = c.id and deleted_at is null)) as extra
       from course c where c.id = ${courseId}
     ) x
     where course.id = ${courseId}
@@ -123,26 +131,35 @@ export function insertModule(trx: DbOrTrx, v: { courseId: string; title: string;
     .executeTakeFirstOrThrow();
 }
 
+/** A module in use (not in the trash). */
 export function findModule(trx: DbOrTrx, courseId: string, moduleId: string) {
-  return trx.selectFrom("course_module").selectAll().where("id", "=", moduleId).where("course_id", "=", courseId).executeTakeFirst();
+  return trx
+    .selectFrom("course_module")
+    .selectAll()
+    .where("id", "=", moduleId)
+    .where("course_id", "=", courseId)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
 }
 
 export async function renameModule(trx: DbOrTrx, courseId: string, moduleId: string, title: string) {
-  const result = await trx.updateTable("course_module").set({ title }).where("id", "=", moduleId).where("course_id", "=", courseId).executeTakeFirst();
+  const result = await trx
+    .updateTable("course_module")
+    .set({ title })
+    .where("id", "=", moduleId)
+    .where("course_id", "=", courseId)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function deleteModule(trx: DbOrTrx, courseId: string, moduleId: string) {
-  const result = await trx.deleteFrom("course_module").where("id", "=", moduleId).where("course_id", "=", courseId).executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
-}
-
-/** The module just before or after `position` in the course. */
+/** The module in use just before or after `position` in the course. */
 export function neighbourModule(trx: DbOrTrx, courseId: string, position: number, direction: "up" | "down") {
   return trx
     .selectFrom("course_module")
     .select(["id", "position"])
     .where("course_id", "=", courseId)
+    .where("deleted_at", "is", null)
     .where("position", direction === "up" ? "<" : ">", position)
     .orderBy("position", direction === "up" ? "desc" : "asc")
     .limit(1)
@@ -153,6 +170,7 @@ export async function setModulePosition(trx: DbOrTrx, moduleId: string, position
   await trx.updateTable("course_module").set({ position }).where("id", "=", moduleId).execute();
 }
 
+/** Bounds over every lesson of the module, trashed ones included (they keep their place). */
 export async function lessonPositionBounds(trx: DbOrTrx, moduleId: string) {
   const row = await trx
     .selectFrom("lesson")
@@ -176,13 +194,21 @@ export function insertLesson(
       estimated_minutes: v.minutes,
       body: v.body,
       source_key: v.sourceKey ?? null,
+      search_text: v.body ? lessonPlainText(v.body) : "",
     })
     .returning("id")
     .executeTakeFirstOrThrow();
 }
 
+/** A lesson in use (not in the trash). */
 export function findLesson(db: DbOrTrx, courseId: string, lessonId: string) {
-  return db.selectFrom("lesson").selectAll().where("id", "=", lessonId).where("course_id", "=", courseId).executeTakeFirst();
+  return db
+    .selectFrom("lesson")
+    .selectAll()
+    .where("id", "=", lessonId)
+    .where("course_id", "=", courseId)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
 }
 
 export async function updateLesson(
@@ -192,14 +218,16 @@ export async function updateLesson(
 ) {
   await trx
     .updateTable("lesson")
-    .set({ title: v.title, estimated_minutes: v.estimatedMinutes, required: v.required, body: v.body, updated_at: sql`now()` })
+    .set({
+      title: v.title,
+      estimated_minutes: v.estimatedMinutes,
+      required: v.required,
+      body: v.body,
+      search_text: lessonPlainText(v.body),
+      updated_at: sql`now()`,
+    })
     .where("id", "=", lessonId)
     .execute();
-}
-
-export async function deleteLesson(trx: DbOrTrx, courseId: string, lessonId: string) {
-  const result = await trx.deleteFrom("lesson").where("id", "=", lessonId).where("course_id", "=", courseId).executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
 }
 
 export function neighbourLesson(trx: DbOrTrx, moduleId: string, position: number, direction: "up" | "down") {
@@ -207,12 +235,14 @@ export function neighbourLesson(trx: DbOrTrx, moduleId: string, position: number
     .selectFrom("lesson")
     .select(["id", "position"])
     .where("module_id", "=", moduleId)
+    .where("deleted_at", "is", null)
     .where("position", direction === "up" ? "<" : ">", position)
     .orderBy("position", direction === "up" ? "desc" : "asc")
     .limit(1)
     .executeTakeFirst();
 }
 
+/** Every lesson of the module in order, trashed ones included: renumbering keeps their place among the others. */
 export async function lessonIdsOfModule(trx: DbOrTrx, moduleId: string) {
   const rows = await trx.selectFrom("lesson").select("id").where("module_id", "=", moduleId).orderBy("position").execute();
   return rows.map((r) => r.id);
@@ -223,6 +253,11 @@ export async function placeLesson(trx: DbOrTrx, lessonId: string, moduleId: stri
 }
 
 export async function countLessons(db: DbOrTrx, courseId: string) {
-  const row = await db.selectFrom("lesson").select((eb) => eb.fn.countAll<string>().as("n")).where("course_id", "=", courseId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("lesson")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("course_id", "=", courseId)
+    .where("deleted_at", "is", null)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

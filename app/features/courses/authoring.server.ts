@@ -32,7 +32,7 @@ function requireAuthor(user: User) {
 }
 
 /** The course, if `user` may edit it: 404 when it does not exist, 403 when it is someone else's. */
-async function editableCourse(db: Db, user: User, courseId: string) {
+export async function editableCourse(db: Db, user: User, courseId: string) {
   requireAuthor(user);
   if (!isUuid(courseId)) throw courseNotFound();
   const course = await a.findCourseForEditing(db, courseId, user.id);
@@ -156,7 +156,7 @@ export async function setCoursePublished(db: Db, user: User, courseId: string, p
 }
 
 /** Structure edits: the course row is locked so positions stay unique under concurrent edits. */
-async function restructure<T>(db: Db, user: User, courseId: string, work: (trx: Transaction<Database>) => Promise<T>) {
+export async function restructure<T>(db: Db, user: User, courseId: string, work: (trx: Transaction<Database>) => Promise<T>) {
   await editableCourse(db, user, courseId);
   return withRetryingTransaction(db, async (trx) => {
     await a.lockCourse(trx, courseId);
@@ -179,12 +179,6 @@ export function renameModule(db: Db, user: User, courseId: string, moduleId: str
   });
 }
 
-export function deleteModule(db: Db, user: User, courseId: string, moduleId: string) {
-  return restructure(db, user, courseId, async (trx) => {
-    if (!(await a.deleteModule(trx, courseId, moduleId))) throw courseNotFound();
-  });
-}
-
 export function moveModule(db: Db, user: User, courseId: string, moduleId: string, direction: "up" | "down") {
   return restructure(db, user, courseId, async (trx) => {
     const module = await a.findModule(trx, courseId, moduleId);
@@ -202,12 +196,6 @@ export function addLesson(db: Db, user: User, courseId: string, moduleId: string
     if (!(await a.findModule(trx, courseId, moduleId))) throw courseNotFound();
     const { max } = await a.lessonPositionBounds(trx, moduleId);
     return a.insertLesson(trx, { courseId, moduleId, title, position: max === null ? 0 : max + 1 });
-  });
-}
-
-export function deleteLesson(db: Db, user: User, courseId: string, lessonId: string) {
-  return restructure(db, user, courseId, async (trx) => {
-    if (!(await a.deleteLesson(trx, courseId, lessonId))) throw lessonNotFound();
   });
 }
 

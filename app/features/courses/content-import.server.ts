@@ -9,6 +9,7 @@ import type { Db, DbOrTrx } from "../../lib/db.server";
 import { refreshSearchExtra } from "./authoring-queries.server";
 import { storeCourseImageAs } from "./images.server";
 import { markdownToDocument } from "./rich-text/markdown";
+import { lessonPlainText } from "./rich-text/plain-text";
 import { sanitizeDocument } from "./rich-text/sanitize";
 import { slugify, SLUG } from "./schemas";
 import { AUDIENCES, LEVELS, PIX_COMPETENCES, THEMES } from "./vocabulary";
@@ -19,7 +20,8 @@ import { AUDIENCES, LEVELS, PIX_COMPETENCES, THEMES } from "./vocabulary";
  * run changes nothing. Lessons and modules keep their ids across imports
  * (matched by file name and module title), so learners keep their progress
  * when a text is corrected. The folder is the source of truth for an
- * imported course: lessons and modules that are no longer in it are removed.
+ * imported course: lessons and modules that are no longer in it are removed,
+ * and those in it come back from the course's trash.
  * Conventions: content/README.md.
  */
 
@@ -169,7 +171,7 @@ async function importOne(db: Db, course: ContentCourse): Promise<ImportOutcome> 
       const row = await trx
         .insertInto("course_module")
         .values({ course_id: courseId, title, position, source_key: slugify(title) })
-        .onConflict((oc) => oc.columns(["course_id", "source_key"]).where("source_key", "is not", null).doUpdateSet({ title, position }))
+        .onConflict((oc) => oc.columns(["course_id", "source_key"]).where("source_key", "is not", null).doUpdateSet({ title, position, deleted_at: null, deleted_by: null }))
         .returning("id")
         .executeTakeFirstOrThrow();
       moduleIds.set(title, row.id);
@@ -182,7 +184,17 @@ async function importOne(db: Db, course: ContentCourse): Promise<ImportOutcome> 
       nextPosition.set(moduleId, position + 1);
       // An object, not a string: the drivers encode jsonb parameters themselves.
       const body = sanitizeDocument(markdownToDocument(lesson.markdown, { resolveImage })).doc;
-      const values = { module_id: moduleId, position, title: lesson.meta.title, estimated_minutes: lesson.meta.minutes, required: lesson.meta.required, body };
+      const values = {
+        module_id: moduleId,
+        position,
+        title: lesson.meta.title,
+        estimated_minutes: lesson.meta.minutes,
+        required: lesson.meta.required,
+        body,
+        search_text: lessonPlainText(body),
+        deleted_at: null,
+        deleted_by: null,
+      };
       await trx
         .insertInto("lesson")
         .values({ ...values, course_id: courseId, source_key: lesson.key })

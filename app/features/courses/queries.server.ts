@@ -3,7 +3,9 @@ import type { Audience, CourseLevel, RichDoc } from "../../../db/schema/courses"
 import type { DbOrTrx } from "../../lib/db.server";
 
 // Learner-side queries. Each page loader uses a fixed number of them,
-// whatever the number of courses or lessons (tests count them).
+// whatever the number of courses or lessons (tests count them). Modules and
+// lessons in the trash (`deleted_at` set) are invisible here; a trashed
+// module's lessons are trashed with it, so `lesson.deleted_at` is enough.
 
 export interface CatalogueQuery {
   /** A to_tsquery expression built by `prefixTsQuery`, or undefined. */
@@ -37,6 +39,7 @@ export function searchPublishedCourses(db: DbOrTrx, q: CatalogueQuery) {
         eb
           .selectFrom("lesson")
           .whereRef("lesson.course_id", "=", "course.id")
+          .where("lesson.deleted_at", "is", null)
           .select((e) => [
             e.fn.countAll<string>().as("lesson_count"),
             e.fn.coalesce(e.fn.sum<string>("lesson.estimated_minutes"), sql<string>`0`).as("minutes"),
@@ -69,7 +72,14 @@ export function searchPublishedCourses(db: DbOrTrx, q: CatalogueQuery) {
   if (q.theme) query = query.where(sql<boolean>`course.themes @> array[${q.theme}]::text[]`);
   if (q.level) query = query.where("course.level", "=", q.level);
   if (tsq) {
-    query = query.where(sql<boolean>`course.search @@ ${tsq}`).orderBy(sql`ts_rank(course.search, ${tsq})`, "desc");
+    // The course's own words, or the words of one of its lessons (each vector
+    // must hold every word). `in` rather than a correlated `exists`: the lesson
+    // index is read once and the matching courses hashed.
+    query = query
+      .where(
+        sql<boolean>`(course.search @@ ${tsq} or course.id in (select lesson.course_id from lesson where lesson.search @@ ${tsq} and lesson.deleted_at is null))`,
+      )
+      .orderBy(sql`ts_rank(course.search, ${tsq})`, "desc");
   }
   return query.orderBy("course.title").orderBy("course.id").limit(q.limit).offset(q.offset).execute();
 }
@@ -136,7 +146,7 @@ export interface OutlineRow {
 export function listOutline(db: DbOrTrx, courseId: string, { userId, bodyOf }: { userId?: string | null; bodyOf?: string } = {}) {
   let query = db
     .selectFrom("course_module")
-    .leftJoin("lesson", "lesson.module_id", "course_module.id")
+    .leftJoin("lesson", (join) => join.onRef("lesson.module_id", "=", "course_module.id").on("lesson.deleted_at", "is", null))
     .select([
       "course_module.id as module_id",
       "course_module.title as module_title",
@@ -148,7 +158,8 @@ export function listOutline(db: DbOrTrx, courseId: string, { userId, bodyOf }: {
       "lesson.required",
       bodyOf ? sql<RichDoc | null>`case when lesson.id = ${bodyOf} then lesson.body end`.as("body") : sql<null>`null`.as("body"),
     ])
-    .where("course_module.course_id", "=", courseId);
+    .where("course_module.course_id", "=", courseId)
+    .where("course_module.deleted_at", "is", null);
   if (userId) {
     query = query
       .leftJoin("lesson_progress", (join) =>
@@ -204,6 +215,7 @@ export function findLessonWithCourse(db: DbOrTrx, lessonId: string, userId: stri
         .as("is_author"),
     ])
     .where("lesson.id", "=", lessonId)
+    .where("lesson.deleted_at", "is", null)
     .executeTakeFirst();
 }
 
@@ -254,6 +266,7 @@ export async function countRequiredLessonsLeft(trx: DbOrTrx, userId: string, cou
     .select((eb) => eb.fn.countAll<string>().as("left"))
     .where("lesson.course_id", "=", courseId)
     .where("lesson.required", "=", true)
+    .where("lesson.deleted_at", "is", null)
     .where((eb) =>
       eb.not(
         eb.exists(

@@ -32,6 +32,24 @@ function SmallButton({ intent, id, direction, label, context }: { intent: string
   );
 }
 
+/**
+ * The first step of a deletion: a plain GET form that opens the confirmation
+ * on the editor page (`?supprimer=…&id=…`), scrolled to it. Nothing is
+ * written until the author confirms there.
+ */
+function DeleteButton({ courseId, kind, id, label, context }: { courseId: string; kind: "module" | "lesson"; id: string; label: string; context: string }) {
+  return (
+    <form method="get" action={`/creer/cours/${courseId}#suppression`} className="inline-form">
+      <input type="hidden" name="supprimer" value={kind === "module" ? "module" : "lecon"} />
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" className="toggle">
+        {label}
+        <span className="visually-hidden"> {context}</span>
+      </button>
+    </form>
+  );
+}
+
 /** Modules and lessons of a course, with forms to add, rename, reorder and delete them (no JavaScript needed). */
 export function CourseStructure({ courseId, modules, error }: { courseId: string; modules: OutlineModule[]; error?: StructureError | null }) {
   const { t } = useTranslation("courses");
@@ -67,7 +85,7 @@ export function CourseStructure({ courseId, modules, error }: { courseId: string
               {mIndex < modules.length - 1 ? (
                 <SmallButton intent="move-module" id={module.id} direction="down" label={t("structure.down")} context={moduleName} />
               ) : null}
-              <SmallButton intent="delete-module" id={module.id} label={t("structure.delete")} context={moduleName} />
+              <DeleteButton courseId={courseId} kind="module" id={module.id} label={t("structure.delete")} context={moduleName} />
             </div>
             <ErrorFor error={error} intent="rename-module" target={module.id} />
 
@@ -81,7 +99,7 @@ export function CourseStructure({ courseId, modules, error }: { courseId: string
                       <span className="structure-tools">
                         <SmallButton intent="move-lesson" id={lesson.id} direction="up" label={t("structure.up")} context={lessonName} />
                         <SmallButton intent="move-lesson" id={lesson.id} direction="down" label={t("structure.down")} context={lessonName} />
-                        <SmallButton intent="delete-lesson" id={lesson.id} label={t("structure.delete")} context={lessonName} />
+                        <DeleteButton courseId={courseId} kind="lesson" id={lesson.id} label={t("structure.delete")} context={lessonName} />
                       </span>
                     </li>
                   );

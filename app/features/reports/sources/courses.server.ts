@@ -16,7 +16,7 @@ function enrolments(months: Months, column: "enrolled_at" | "completed_at") {
     where e.${sql.raw(column)} is not null and ${inMonths(month, months)}`;
 }
 
-/** Lessons finished in the month; `amount` is the lesson's estimated length (minutes). */
+/** Lessons finished in the month (not those in a course's trash); `amount` is the lesson's estimated length (minutes). */
 function completedLessons(months: Months, amount: "one" | "minutes") {
   const month = monthOf("p.completed_at");
   return sql`
@@ -26,7 +26,7 @@ function completedLessons(months: Months, amount: "one" | "minutes") {
     from lesson_progress p
     join lesson l on l.id = p.lesson_id
     join app_user u on u.id = p.user_id
-    where p.completed_at is not null and ${inMonths(month, months)}`;
+    where p.completed_at is not null and l.deleted_at is null and ${inMonths(month, months)}`;
 }
 
 /** A learner is active in a month when they enrolled, opened or finished a lesson in it. */
@@ -54,7 +54,8 @@ export const coursesSource: StatsSource = {
       sql`select ${monthOf("enrolled_at")} as month from enrolment where updated_at > ${since} or enrolled_at > ${since}
         union select ${monthOf("completed_at")} from enrolment where updated_at > ${since} and completed_at is not null
         union select ${monthOf("started_at")} from lesson_progress where updated_at > ${since} or started_at > ${since}
-        union select ${monthOf("completed_at")} from lesson_progress where updated_at > ${since} and completed_at is not null`,
+        union select ${monthOf("completed_at")} from lesson_progress where updated_at > ${since} and completed_at is not null
+        union select ${monthOf("p.completed_at")} from lesson_progress p join lesson l on l.id = p.lesson_id where l.updated_at > ${since} and p.completed_at is not null`,
     );
   },
 
