@@ -24,7 +24,6 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/ateliers", labelKey: "workshops:nav.workshops" },
   { to: "/lieux", labelKey: "places:nav.places" },
   { to: "/compte/activites", labelKey: "workshops:nav.my_activities", roles: ["learner"] },
-  { to: "/mes-resultats", labelKey: "h5p:nav.my_results", roles: ["learner"] },
   { to: "/accompagnement/journal", labelKey: "mediation:nav.log", roles: ["mediator", "coordinator"] },
   { to: "/accompagnement/personnes", labelKey: "mediation:nav.learners", roles: ["mediator", "coordinator"] },
   { to: "/gestion/lieux", labelKey: "places:nav.manage", roles: ["coordinator"] },

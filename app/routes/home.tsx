@@ -3,7 +3,14 @@ import { useRouteLoaderData } from "react-router";
 import { PageTitle } from "../components/ui/page-title";
 import type { RootLoaderData } from "../root";
 
-const OFFERS = ["courses", "workshops", "classes", "paths", "help"] as const;
+/** Each offer and the page it leads to. */
+const OFFERS = [
+  ["courses", "/cours"],
+  ["workshops", "/ateliers"],
+  ["classes", "/classes"],
+  ["paths", "/parcours"],
+  ["help", "/lieux"],
+] as const;
 
 export default function Home() {
   const { t } = useTranslation("home");
@@ -14,7 +21,13 @@ export default function Home() {
       <section className="hero" aria-labelledby="home-title">
         <h1 id="home-title">{t("heading")}</h1>
         <p className="lead">{t("lead")}</p>
-        {root?.user ? null : (
+        {root?.user ? (
+          <p className="actions">
+            <a className="button primary" href="/compte/activites">
+              {t("cta_record")}
+            </a>
+          </p>
+        ) : (
           <p className="actions">
             <a className="button primary" href="/inscription">
               {t("cta_sign_up")}
@@ -28,9 +41,11 @@ export default function Home() {
       <section aria-labelledby="offers-title">
         <h2 id="offers-title">{t("offers_title")}</h2>
         <ul className="cards">
-          {OFFERS.map((key) => (
+          {OFFERS.map(([key, to]) => (
             <li key={key} className="card">
-              <h3>{t(`offers.${key}.title`)}</h3>
+              <h3>
+                <a href={to}>{t(`offers.${key}.title`)}</a>
+              </h3>
               <p>{t(`offers.${key}.text`)}</p>
             </li>
           ))}

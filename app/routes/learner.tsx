@@ -5,7 +5,9 @@ import { PageTitle } from "../components/ui/page-title";
 import { safeRedirect } from "../features/accounts/schemas";
 import { revokeAccessCard } from "../features/mediation/access-card.server";
 import { getLearnerFile } from "../features/mediation/learners.server";
-import { WorkshopWhen } from "../features/workshops/components/workshop-list";
+import { RecordSections } from "../features/record/components/record-sections";
+import { loadRecordOfLearner } from "../features/record/service.server";
+import { publicBaseUrl } from "../features/badges/urls.server";
 import { dbContext } from "../lib/context";
 import { formatDate, formatDateTime } from "../lib/i18n";
 import { requireUser } from "../lib/session.server";
@@ -15,7 +17,12 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: work
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const actor = requireUser(context, request);
-  return getLearnerFile(context.get(dbContext), actor, params.id);
+  const db = context.get(dbContext);
+  const [file, record] = await Promise.all([
+    getLearnerFile(db, actor, params.id),
+    loadRecordOfLearner(db, actor, params.id, publicBaseUrl(request)),
+  ]);
+  return { ...file, record };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -26,7 +33,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export default function LearnerFile() {
   const { t, i18n } = useTranslation("mediation");
-  const { learner, consents, card, bookings, canManageCard } = useLoaderData<typeof loader>();
+  const { learner, consents, card, canManageCard, record } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const name = [learner.firstName, learner.lastName].filter(Boolean).join(" ");
   const back = params.get("retour");
@@ -94,21 +101,7 @@ export default function LearnerFile() {
         <p className="hint">{t("learner.card_hint")}</p>
       </section>
 
-      <section aria-labelledby="bookings-heading">
-        <h2 id="bookings-heading">{t("learner.bookings")}</h2>
-        {bookings.length === 0 ? (
-          <p>{t("learner.no_bookings")}</p>
-        ) : (
-          <ul>
-            {bookings.map((b) => (
-              <li key={b.booking_id}>
-                <a href={`/ateliers/${b.id}`}>{b.title}</a> — <WorkshopWhen start={b.starts_at} end={b.ends_at} /> (
-                {t(`workshops:status.${b.booking_status}`)})
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <RecordSections record={record} own={false} />
 
       <section aria-labelledby="consent-heading">
         <h2 id="consent-heading">{t("learner.consents")}</h2>

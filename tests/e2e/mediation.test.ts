@@ -76,7 +76,7 @@ describe("assisted accounts and access cards (acceptance 2)", () => {
     await learner.getByLabel(/^Code de la carte/).fill(code!.toLowerCase().replace("-", " "));
     await learner.getByRole("button", { name: "Se connecter" }).last().click();
     await learner.getByRole("link", { name: `Mon compte (${firstName})` }).waitFor();
-    await learner.getByRole("heading", { level: 1, name: "Mes activités" }).waitFor();
+    await learner.getByRole("heading", { level: 1, name: "Mon suivi" }).waitFor();
 
     // Their calendar link: shown once, works, then stops working when revoked.
     await learner.getByRole("link", { name: "Recevoir mes ateliers dans mon agenda" }).click();

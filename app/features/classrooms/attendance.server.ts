@@ -47,6 +47,15 @@ export async function listClassAttendance(db: DbOrTrx, userId: string, now = new
   });
 }
 
+/** Classes a learner is registered in that have not ended yet (cancelled ones shown, so they hear of it). */
+export async function listUpcomingRegistrations(db: DbOrTrx, userId: string, now = new Date()) {
+  const classes = await q.listRegistrationsWithClass(db, userId);
+  return classes
+    .filter((c) => !c.ended_at && c.ends_at.getTime() > now.getTime())
+    .map((c) => ({ classroomId: c.id, title: c.title, startsAt: c.starts_at, endsAt: c.ends_at, cancelled: !!c.cancelled_at }))
+    .reverse();
+}
+
 export interface AttendanceRow extends AttendanceSummary {
   userId: string;
   firstName: string;

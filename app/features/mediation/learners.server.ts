@@ -6,7 +6,6 @@ import { hashPassword } from "../../lib/password.server";
 import { can } from "../../lib/permissions";
 import { FieldError } from "../accounts/service.server";
 import { findUserById } from "../accounts/queries.server";
-import { listUserBookings } from "../workshops/queries.server";
 import * as q from "./queries.server";
 import type { AssistedAccountInput } from "./schemas";
 
@@ -92,11 +91,7 @@ export async function learnerChoices(db: DbOrTrx, actor: User, search?: string) 
 
 export async function getLearnerFile(db: Db, actor: User, learnerId: string) {
   const learner = await requireHelpableLearner(db, actor, learnerId);
-  const [consents, card, bookings] = await Promise.all([
-    q.listConsents(db, learner.id),
-    q.findActiveCard(db, learner.id),
-    listUserBookings(db, learner.id, new Date()),
-  ]);
+  const [consents, card] = await Promise.all([q.listConsents(db, learner.id), q.findActiveCard(db, learner.id)]);
   return {
     learner: {
       id: learner.id,
@@ -110,7 +105,6 @@ export async function getLearnerFile(db: Db, actor: User, learnerId: string) {
     },
     consents,
     card: card ? { issuedAt: card.issued_at, lastUsedAt: card.last_used_at } : null,
-    bookings,
     canManageCard: can(actor, "update:learner:own"),
   };
 }

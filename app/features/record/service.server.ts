@@ -1,0 +1,57 @@
+import type { User } from "../../../db/schema/accounts";
+import type { Db } from "../../lib/db.server";
+import { listMyBadges } from "../badges/service.server";
+import { listClassAttendance, listUpcomingRegistrations } from "../classrooms/attendance.server";
+import { listCompletedCourses, listCoursesInProgress } from "../courses/queries.server";
+import { latestDiagnosticOf } from "../diagnostic/service.server";
+import { requireHelpableLearner } from "../mediation/learners.server";
+import { listPathsOverview } from "../paths/service.server";
+import { getWorkshopRecord } from "../workshops/record.server";
+
+/**
+ * The one learner record: what a person has done and has planned across
+ * self-paced courses, paths, workshops and virtual classes, with their
+ * badges and latest diagnostic. Each part is read through its own domain's
+ * export; nothing here is stored twice.
+ */
+export async function loadRecord(db: Db, learner: User, baseUrl: string, now = new Date()) {
+  const [inProgress, completed, paths, workshops, classes, upcomingClasses, badges, diagnostic] = await Promise.all([
+    listCoursesInProgress(db, learner.id, 50),
+    listCompletedCourses(db, learner.id),
+    listPathsOverview(db, learner, null),
+    getWorkshopRecord(db, learner, now),
+    listClassAttendance(db, learner.id, now),
+    listUpcomingRegistrations(db, learner.id, now),
+    listMyBadges(db, learner, baseUrl),
+    latestDiagnosticOf(db, learner.id),
+  ]);
+  const attendedClasses = classes.filter((c) => c.attended);
+  return {
+    courses: {
+      inProgress: inProgress.map((c) => ({ slug: c.slug, title: c.title, lastActivity: c.updated_at })),
+      completed: completed.map((c) => ({ slug: c.slug, title: c.title, completedAt: c.completedAt })),
+    },
+    paths: paths.paths
+      .filter((p) => p.progress?.started || p.progress?.complete)
+      .map((p) => ({ slug: p.slug, title: p.title, done: p.progress!.requiredDone, count: p.progress!.requiredCount, complete: p.progress!.complete })),
+    workshops,
+    classes: { upcoming: upcomingClasses, past: classes },
+    badges: badges.badges.filter((b) => !b.revoked),
+    diagnostic: diagnostic ? { id: diagnostic.id, takenAt: diagnostic.created_at } : null,
+    totals: {
+      coursesCompleted: completed.length,
+      workshopsAttended: workshops.attended.length,
+      classesAttended: attendedClasses.length,
+      liveMinutes: attendedClasses.reduce((sum, c) => sum + c.minutes, 0),
+      badges: badges.badges.filter((b) => !b.revoked).length,
+    },
+  };
+}
+
+export type LearnerRecordView = Awaited<ReturnType<typeof loadRecord>>;
+
+/** The same record, seen by a mediator who accompanies the person (or a coordinator). */
+export async function loadRecordOfLearner(db: Db, actor: User, learnerId: string, baseUrl: string) {
+  const learner = await requireHelpableLearner(db, actor, learnerId);
+  return loadRecord(db, learner, baseUrl);
+}

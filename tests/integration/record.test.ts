@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { User } from "../../db/schema/accounts";
+import type { Db } from "../../app/lib/db.server";
+import { loadRecord, loadRecordOfLearner } from "../../app/features/record/service.server";
+import { completeLessonAndContinue } from "../../app/features/courses/learning.server";
+import type { SeededCourse } from "./courses-helpers";
+import { testDb } from "../helpers/db";
+import { createUser } from "../helpers/fixtures";
+import { attendClass, attendWorkshop, completeCourseThroughPlayer, seedPathsAndCourses } from "./paths-fixtures";
+
+const BASE = "https://passerelle.test";
+const SENIORS = "autonome-avec-le-numerique";
+let db: Db;
+let courses: Map<string, SeededCourse>;
+let mediator: User;
+let coordinator: User;
+
+beforeAll(async () => {
+  db = await testDb();
+  courses = await seedPathsAndCourses(db);
+  mediator = await createUser(db, { role: "mediator" });
+  coordinator = await createUser(db, { role: "coordinator" });
+});
+
+const status = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+    return 200;
+  } catch (error) {
+    return (error as { init?: { status?: number } }).init?.status ?? 500;
+  }
+};
+
+describe("the learner record", () => {
+  it("gathers courses, paths, workshops, classes and badges from their own domains", async () => {
+    const learner = await createUser(db, { firstName: "Josette" });
+    await completeCourseThroughPlayer(db, learner, courses.get("creer-et-utiliser-une-adresse-e-mail")!);
+    await completeCourseThroughPlayer(db, learner, courses.get("se-proteger-des-arnaques-en-ligne")!);
+    const cv = courses.get("faire-son-cv-et-candidater-en-ligne")!;
+    await completeLessonAndContinue(db, learner, cv.slug, cv.lessons[0]!);
+    const workshopId = await attendWorkshop(db, learner.id, "email");
+    const attended = await attendClass(db, learner, mediator.id, SENIORS, 0.9);
+    const missed = await attendClass(db, learner, mediator.id, SENIORS, 0.2);
+
+    const record = await loadRecord(db, learner, BASE);
+    expect(record.courses.inProgress.map((c) => c.slug)).toEqual([cv.slug]);
+    expect(record.courses.completed.map((c) => c.slug).sort()).toEqual(["creer-et-utiliser-une-adresse-e-mail", "se-proteger-des-arnaques-en-ligne"]);
+    expect(record.workshops.attended.map((w) => w.workshopId)).toEqual([workshopId]);
+    expect(record.classes.past.find((c) => c.classroomId === attended)).toMatchObject({ attended: true, minutes: 54 });
+    expect(record.classes.past.find((c) => c.classroomId === missed)).toMatchObject({ attended: false, minutes: 12 });
+    // Two required courses done: the seniors path is complete and its badge issued.
+    expect(record.paths.find((p) => p.slug === SENIORS)).toMatchObject({ complete: true });
+    expect(record.badges).toHaveLength(1);
+    expect(record.totals).toEqual({ coursesCompleted: 2, workshopsAttended: 1, classesAttended: 1, liveMinutes: 54, badges: 1 });
+    expect(record.diagnostic).toBeNull();
+  });
+
+  it("is empty, not failing, for someone who has done nothing yet", async () => {
+    const learner = await createUser(db);
+    const record = await loadRecord(db, learner, BASE);
+    expect(record.totals).toEqual({ coursesCompleted: 0, workshopsAttended: 0, classesAttended: 0, liveMinutes: 0, badges: 0 });
+    expect(record.paths).toEqual([]);
+  });
+
+  it("is shown to the mediator who accompanies the person and to coordinators, not to another mediator", async () => {
+    const learner = await createUser(db, { createdBy: mediator.id });
+    const other = await createUser(db, { role: "mediator" });
+    expect(await status(loadRecordOfLearner(db, mediator, learner.id, BASE))).toBe(200);
+    expect(await status(loadRecordOfLearner(db, coordinator, learner.id, BASE))).toBe(200);
+    expect(await status(loadRecordOfLearner(db, other, learner.id, BASE))).toBe(403);
+    expect(await status(loadRecordOfLearner(db, learner, learner.id, BASE))).toBe(403);
+  });
+});
