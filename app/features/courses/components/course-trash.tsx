@@ -44,7 +44,7 @@ export function DeletionConfirmation({ courseId, pending, trashDays }: { courseI
             : `${t(`${k}.started`, { count: pending.started })} ${t(`${k}.completed`, { count: pending.completed })} ${t("trash.confirm.progress_kept")}`}
         </li>
         {pending.completesCourse > 0 ? <li>{t("trash.confirm.completes_course", { count: pending.completesCourse })}</li> : null}
-        <li>{t("trash.confirm.restore", { days: trashDays })}</li>
+        <li>{t(`${k}.restore`, { days: trashDays })}</li>
       </ul>
       <div className="actions">
         <Form method="post" className="inline-form">
