@@ -10,7 +10,7 @@ import { can } from "../../lib/permissions";
 import { personalDataSources } from "../../lib/personal-data.server";
 import "../../personal-data.server";
 import { createSession, invalidateUserSessions } from "../../lib/session.server";
-import { clearFailures, isThrottled, recordFailure } from "../../lib/throttle.server";
+import { addressKey, clearFailures, isThrottled, recordFailure } from "../../lib/throttle.server";
 import { generateToken, hashToken } from "../../lib/tokens.server";
 import * as q from "./queries.server";
 
@@ -58,14 +58,14 @@ export async function signUp(
 
 function throttleKeys(email: string, ip: string | null) {
   const keys = [`signin:account:${email}`];
-  if (ip) keys.push(`signin:ip:${ip}`);
+  if (ip) keys.push(addressKey("signin", ip));
   return keys;
 }
 
 /**
  * Checks the password and opens a new session (a fresh token at every sign-in,
  * so a token planted before sign-in is worthless). At most 10 failures per
- * 15 minutes per account and per address, counted in Postgres.
+ * 15 minutes per account and 50 per address, counted in Postgres.
  */
 export async function signIn(db: Db, input: { email: string; password: string }, meta: RequestMeta) {
   const keys = throttleKeys(input.email, meta.ip);

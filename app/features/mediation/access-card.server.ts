@@ -3,7 +3,7 @@ import type { Db, DbOrTrx } from "../../lib/db.server";
 import { appError, forbidden } from "../../lib/errors";
 import { can } from "../../lib/permissions";
 import { createSession, invalidateUserSessions } from "../../lib/session.server";
-import { isThrottled, recordFailure } from "../../lib/throttle.server";
+import { addressKey, isThrottled, recordFailure } from "../../lib/throttle.server";
 import { hashToken } from "../../lib/tokens.server";
 import { FieldError, type RequestMeta } from "../accounts/service.server";
 import { generateAccessCode, normalizeAccessCode } from "./access-code";
@@ -41,11 +41,11 @@ export async function revokeAccessCard(db: Db, actor: User, learnerId: string) {
 
 /**
  * Sign-in with the card's typed code (or its QR link). Failures are counted
- * per address in Postgres (`card:ip:…`, 10 per 15 minutes) like password
+ * per address in Postgres (`card:ip:…`, 50 per 15 minutes) like password
  * sign-ins; a revoked card says so plainly.
  */
 export async function signInWithAccessCard(db: Db, rawCode: string, meta: RequestMeta) {
-  const keys = [`card:ip:${meta.ip ?? "unknown"}`];
+  const keys = [addressKey("card", meta.ip ?? "unknown")];
   if (await isThrottled(db, keys)) throw appError(429, "throttled", "mediation:errors.card_throttled");
   const code = normalizeAccessCode(rawCode);
   const found = code ? await q.findCardByHash(db, hashCode(code)) : undefined;

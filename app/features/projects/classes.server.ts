@@ -6,7 +6,7 @@ import { env } from "../../lib/env.server";
 import { appError, forbidden } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
 import { can } from "../../lib/permissions";
-import { isThrottled, recordFailure } from "../../lib/throttle.server";
+import { addressKey, isThrottled, recordFailure } from "../../lib/throttle.server";
 import { FieldError } from "../accounts/service.server";
 import { assertClassOpen, notFound, teacherClass } from "./access.server";
 import { isLimited, labelPupil } from "./people";
@@ -198,7 +198,7 @@ export async function joinClass(db: Db, user: User, input: { code: string; birth
   if (!can(user, "join:school_class:own") || user.role !== "learner") {
     throw appError(403, "pupils_only", "projects:errors.pupils_only");
   }
-  const keys = [`classjoin:user:${user.id}`, ...(meta.ip ? [`classjoin:ip:${meta.ip}`] : [])];
+  const keys = [`classjoin:user:${user.id}`, ...(meta.ip ? [addressKey("classjoin", meta.ip)] : [])];
   if (await isThrottled(db, keys)) throw appError(429, "throttled", "projects:errors.join_throttled");
   const code = normalizeJoinCode(input.code);
   const schoolClass = code
