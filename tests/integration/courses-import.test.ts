@@ -66,7 +66,7 @@ describe("importing a course folder", () => {
   const dir = path.join(root, "cours-de-test-import");
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it("creates, leaves alone, updates in place (keeping progress) and removes what left the folder", async () => {
+  it("creates, leaves alone, updates in place (keeping progress) and trashes what left the folder", async () => {
     writeCourse(dir, {
       "course.md": "---\ntitle: Cours de test\nsummary: >-\n  Résumé : avec deux-points.\naudiences: [everyone]\nthemes: [email]\ncover: couverture.png\ncover_alt: Une enveloppe\n---\n",
       "01-premiere.md": "---\ntitle: Première leçon\nmodule: Début\nminutes: 5\n---\nBonjour **à tous**.\n\n![Une enveloppe](couverture.png)\n",
@@ -84,6 +84,7 @@ describe("importing a course folder", () => {
 
     const user = await createUser(db);
     await markLessonCompleted(db, user, l1!.id);
+    await markLessonCompleted(db, user, l3!.id);
 
     expect(await importContentCourses(db, root)).toEqual({ created: [], updated: [], unchanged: ["cours-de-test-import"] });
 
@@ -96,8 +97,23 @@ describe("importing a course folder", () => {
     const after = await loadCoursePage(db, user, "cours-de-test-import");
     expect(after.modules.map((m) => [m.title, m.lessons.map((l) => l.id)])).toEqual([["Début", [l2!.id, l1!.id]]]);
     expect(after.modules[0]!.lessons[1]).toMatchObject({ title: "Première leçon (revue)", minutes: 6, completed: true });
-    expect(await db.selectFrom("lesson").select("id").where("id", "=", l3!.id).execute()).toEqual([]);
+    // The third lesson and its module are in the course's trash, with the learner's progress on it.
+    const trashed = await db.selectFrom("lesson").select(["deleted_at", "module_id"]).where("id", "=", l3!.id).executeTakeFirstOrThrow();
+    expect(trashed.deleted_at).toBeInstanceOf(Date);
+    const trashedModule = await db.selectFrom("course_module").select(["title", "deleted_at"]).where("id", "=", trashed.module_id).executeTakeFirstOrThrow();
+    expect(trashedModule).toMatchObject({ title: "Suite", deleted_at: trashed.deleted_at });
+    expect(await db.selectFrom("lesson_progress").select("completed_at").where("lesson_id", "=", l3!.id).where("user_id", "=", user.id).execute()).toHaveLength(1);
     expect(await importContentCourses(db, root)).toEqual({ created: [], updated: [], unchanged: ["cours-de-test-import"] });
+
+    // Put back in the folder, at a position another lesson had meanwhile: it comes back from the trash, same id.
+    writeFileSync(path.join(dir, "03-troisieme.md"), "---\ntitle: Troisième leçon\nmodule: Suite\nminutes: 5\n---\nFin.\n");
+    expect(await importContentCourses(db, root)).toEqual({ created: [], updated: ["cours-de-test-import"], unchanged: [] });
+    const back = await loadCoursePage(db, user, "cours-de-test-import");
+    expect(back.modules.map((m) => [m.title, m.lessons.map((l) => l.id)])).toEqual([
+      ["Début", [l2!.id, l1!.id]],
+      ["Suite", [l3!.id]],
+    ]);
+    expect(back.modules[1]!.lessons[0]).toMatchObject({ completed: true });
   });
 
   it("names the file and the field of a mistake, and writes nothing", async () => {

@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { Audience, CourseLevel } from "../../../db/schema/courses";
 import type { Db, DbOrTrx } from "../../lib/db.server";
 import { refreshSearchExtra } from "./authoring-queries.server";
+import { completeEnrolmentsNowDone } from "./trash-queries.server";
 import { storeCourseImageAs } from "./images.server";
 import { markdownToDocument } from "./rich-text/markdown";
 import { lessonPlainText } from "./rich-text/plain-text";
@@ -20,8 +21,9 @@ import { AUDIENCES, LEVELS, PIX_COMPETENCES, THEMES } from "./vocabulary";
  * run changes nothing. Lessons and modules keep their ids across imports
  * (matched by file name and module title), so learners keep their progress
  * when a text is corrected. The folder is the source of truth for an
- * imported course: lessons and modules that are no longer in it are removed,
- * and those in it come back from the course's trash.
+ * imported course: lessons and modules that are no longer in it go to the
+ * course's trash (learners' progress kept for 30 days, restorable), and those
+ * in it come back from the trash.
  * Conventions: content/README.md.
  */
 
@@ -158,6 +160,35 @@ async function upsertCourse(trx: DbOrTrx, course: ContentCourse, images: Map<str
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * Lessons and modules of a course that the folder no longer has go to the
+ * trash, placed after the live ones (positions are unique per module and per
+ * course, trashed rows included).
+ */
+async function trashRemovedContent(trx: DbOrTrx, courseId: string, liveModuleIds: string[], liveLessonKeys: string[]) {
+  // Every non-live row is renumbered after the live ones, those already in the
+  // trash too (an author's own lesson may hold a position the folder now uses).
+  await sql`
+    update lesson l set deleted_at = coalesce(l.deleted_at, now()), position = r.next_position
+    from (
+      select l2.id,
+        coalesce((select max(k.position) from lesson k
+                  where k.module_id = l2.module_id and k.source_key = any(${sql.val(liveLessonKeys)}::text[])), -1)
+          + row_number() over (partition by l2.module_id order by l2.position) as next_position
+      from lesson l2
+      where l2.course_id = ${courseId} and (l2.source_key is null or l2.source_key <> all(${sql.val(liveLessonKeys)}::text[]))
+    ) r
+    where l.id = r.id`.execute(trx);
+  await sql`
+    update course_module m set deleted_at = coalesce(m.deleted_at, now()), position = ${liveModuleIds.length - 1} + r.n
+    from (
+      select m2.id, row_number() over (order by m2.position) as n
+      from course_module m2
+      where m2.course_id = ${courseId} and m2.id <> all(${sql.val(liveModuleIds)}::uuid[])
+    ) r
+    where m.id = r.id`.execute(trx);
+}
+
 async function importOne(db: Db, course: ContentCourse): Promise<ImportOutcome> {
   const existing = await db.selectFrom("course").select(["content_hash"]).where("slug", "=", course.slug).executeTakeFirst();
   if (existing?.content_hash === course.hash) return "unchanged";
@@ -202,17 +233,10 @@ async function importOne(db: Db, course: ContentCourse): Promise<ImportOutcome> 
         .execute();
       lessonKeys.push(lesson.key);
     }
-    // The folder is the truth: what is no longer in it goes.
-    await trx
-      .deleteFrom("lesson")
-      .where("course_id", "=", courseId)
-      .where((eb) => eb.or([eb("source_key", "is", null), eb("source_key", "not in", lessonKeys)]))
-      .execute();
-    await trx
-      .deleteFrom("course_module")
-      .where("course_id", "=", courseId)
-      .where("id", "not in", [...moduleIds.values()])
-      .execute();
+    // The folder is the truth: what is no longer in it goes to the course's
+    // trash (learners' progress kept, restorable for 30 days, decision 017).
+    await trashRemovedContent(trx, courseId, [...moduleIds.values()], lessonKeys);
+    await completeEnrolmentsNowDone(trx, courseId);
     await refreshSearchExtra(trx, courseId);
     return inserted ? "created" : "updated";
   });
