@@ -76,6 +76,8 @@ describe("State resource", () => {
     expect(got.headers.get("ETag")).toMatch(/^"[0-9a-f]{40}"$/);
     expect(Date.now() - Date.parse(got.headers.get("Last-Modified")!)).toBeLessThan(60_000);
     expect(got.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    // Stored bytes never run as a page of our site.
+    expect(got.headers.get("Content-Security-Policy")).toBe("default-src 'none'; sandbox");
 
     const head = await state("HEAD", where, { auth: reader });
     expect(head.status).toBe(200);

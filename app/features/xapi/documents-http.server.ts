@@ -63,6 +63,9 @@ function handleDocuments(rules: ResourceRules, request: Request, { db, t }: LrsD
       const document = await readDocument(db, credential.scopes, parsed);
       const headers = lrsHeaders({
         "Content-Type": document.contentType,
+        // The bytes are whatever a client stored (text/html included): never let a browser run them on our origin.
+        "Content-Security-Policy": "default-src 'none'; sandbox",
+        "X-Content-Type-Options": "nosniff",
         ETag: quoteEtag(document.etag),
         "Last-Modified": document.updated.toUTCString(),
       });
