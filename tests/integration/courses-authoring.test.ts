@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../../db/schema/accounts";
 import * as authoring from "../../app/features/courses/authoring.server";
 import { readCourseImage } from "../../app/features/courses/images.server";
-import { loadCatalogue, loadCoursePage } from "../../app/features/courses/learning.server";
+import { listCompletedCourses, loadCatalogue, loadCoursePage, markLessonCompleted } from "../../app/features/courses/learning.server";
 import { trashCourseItem } from "../../app/features/courses/trash.server";
 import type { Db } from "../../app/lib/db.server";
 import { testDb } from "../helpers/db";
@@ -151,6 +151,22 @@ describe("writing a course", () => {
     expect(await readCourseImage(second.fileName)).not.toBeNull();
     // The database refuses a cover without alternative text, whoever writes it.
     await expect(db.updateTable("course").set({ cover_alt: " " }).where("id", "=", course.id).execute()).rejects.toThrow(/course_cover_alt_required/);
+  });
+});
+
+describe("required and optional lessons", () => {
+  it("completes the course for whoever has done every other lesson when the last one left is made optional", async () => {
+    const course = await seedCourse(db, { authorId: teacher.id, modules: 1, lessonsPerModule: 2 });
+    const [first, second] = course.lessons as [string, string];
+    const done = await createUser(db);
+    await markLessonCompleted(db, done, first);
+    expect(await listCompletedCourses(db, done.id)).toEqual([]);
+    const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Pour aller plus loin." }] }] };
+    await authoring.saveLesson(db, teacher, course.id, second, { title: "Pour aller plus loin", estimatedMinutes: 5, required: false, body });
+    expect((await listCompletedCourses(db, done.id)).map((c) => c.courseId)).toEqual([course.id]);
+    // Making it required again takes no completion back.
+    await authoring.saveLesson(db, teacher, course.id, second, { title: "Pour aller plus loin", estimatedMinutes: 5, required: true, body });
+    expect((await listCompletedCourses(db, done.id)).map((c) => c.courseId)).toEqual([course.id]);
   });
 });
 

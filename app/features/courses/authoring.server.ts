@@ -11,6 +11,7 @@ import { deleteStoredImage, storeCourseImage } from "./images.server";
 import { buildOutline } from "./outline";
 import { listOutline } from "./queries.server";
 import { sanitizeDocument } from "./rich-text/sanitize";
+import { completeEnrolmentsNowDone, lockOpenEnrolments } from "./trash-queries.server";
 import { slugify, type CourseDetailsInput, type LessonInput } from "./schemas";
 
 // The authors' verbs. Each one checks the permission once, at the top.
@@ -245,8 +246,13 @@ export async function saveLesson(db: Db, user: User, courseId: string, lessonId:
   if (!isUuid(lessonId)) throw lessonNotFound();
   const { doc, dropped } = sanitizeDocument(input.body);
   await db.transaction().execute(async (trx) => {
-    if (!(await a.findLesson(trx, courseId, lessonId))) throw lessonNotFound();
+    const lesson = await a.findLesson(trx, courseId, lessonId);
+    if (!lesson) throw lessonNotFound();
+    // A lesson made optional may leave someone with every required lesson done: they complete the course now.
+    const nowOptional = lesson.required && !input.required;
+    if (nowOptional) await lockOpenEnrolments(trx, courseId);
     await a.updateLesson(trx, lessonId, { title: input.title, estimatedMinutes: input.estimatedMinutes, required: input.required, body: doc });
+    if (nowOptional) await completeEnrolmentsNowDone(trx, courseId);
     await a.refreshSearchExtra(trx, courseId);
   });
   return { dropped };
