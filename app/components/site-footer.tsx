@@ -7,6 +7,9 @@ export function SiteFooter() {
       <p>{t("footer.operator")}</p>
       <ul className="footer-links">
         <li>
+          <a href="/donnees-ouvertes">{t("opendata:nav")}</a>
+        </li>
+        <li>
           <a href="/accessibilite">{t("footer.accessibility")}</a>
         </li>
         <li>

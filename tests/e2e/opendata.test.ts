@@ -15,7 +15,7 @@ describe("open data", () => {
   it("is public: a page listing the datasets with their licence, and files at stable URLs with ETag and 304", async () => {
     const page = await newPage(browser);
     await page.goto("/");
-    await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Données ouvertes" }).click();
+    await page.getByRole("contentinfo").getByRole("link", { name: "Données ouvertes" }).click();
     await page.getByRole("heading", { level: 1, name: "Données ouvertes" }).waitFor();
     await page.getByText(/Licence Ouverte 2\.0/).first().waitFor();
     await page.getByRole("heading", { name: "Lieux de médiation numérique" }).waitFor();

@@ -189,13 +189,20 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
         {record.badges.length === 0 ? (
           <p>{t("badges.none")}</p>
         ) : (
-          <ul className="link-list">
-            {record.badges.map((b) => (
-              <li key={b.id}>
-                <a href={`/badges/${b.id}`}>{b.name}</a> <span className="hint">{t("badges.issued_on", { date: day(b.issuedAt) })}</span>
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul className="link-list">
+              {record.badges.map((b) => (
+                <li key={b.id}>
+                  <a href={`/badges/${b.id}`}>{b.name}</a> <span className="hint">{t("badges.issued_on", { date: day(b.issuedAt) })}</span>
+                </li>
+              ))}
+            </ul>
+            {own ? (
+              <p>
+                <a href="/badges">{t("badges.manage")}</a>
+              </p>
+            ) : null}
+          </>
         )}
       </section>
 
