@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/admin.user";
 import { PageTitle } from "../components/ui/page-title";
+import { ConfirmedActionForm, isConfirmed } from "../components/ui/confirmed-action";
 import { ChangeRoleSchema } from "../features/accounts/schemas";
 import { changeUserRole, deleteUserAsCoordinator, endUserSessions, getUserForAdmin } from "../features/accounts/service.server";
 import { dbContext } from "../lib/context";
@@ -27,6 +28,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
+const CONFIRM_DELETE = "admin:errors.confirm_delete";
+
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const db = context.get(dbContext);
@@ -43,6 +46,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     return redirect(`/admin/utilisateurs/${params.userId}?fait=sessions`);
   }
   if (intent === "delete") {
+    if (!isConfirmed(form)) return data({ error: CONFIRM_DELETE }, { status: 400 });
     await deleteUserAsCoordinator(db, actor, params.userId);
     return redirect("/admin/utilisateurs?fait=supprime");
   }
@@ -68,7 +72,7 @@ export default function AdminUser() {
           <p>{t(`user.done_${done}`)}</p>
         </div>
       ) : null}
-      {actionData?.error ? (
+      {actionData?.error && actionData.error !== CONFIRM_DELETE ? (
         <div className="alert error" role="alert">
           <p>{t(actionData.error)}</p>
         </div>
@@ -112,12 +116,13 @@ export default function AdminUser() {
           </Form>
           <h2>{t("user.delete_heading")}</h2>
           <p>{t("user.delete_intro")}</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="delete" />
-            <button type="submit" className="button danger">
-              {t("user.delete_submit")}
-            </button>
-          </Form>
+          <ConfirmedActionForm
+            id="delete-user"
+            intent="delete"
+            confirmLabel={t("user.delete_confirm", { name: `${user.firstName} ${user.lastName ?? ""}`.trim() })}
+            submitLabel={t("user.delete_submit")}
+            error={actionData?.error === CONFIRM_DELETE ? actionData.error : null}
+          />
         </>
       )}
     </div>

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/classes.detail";
 import { PageTitle } from "../components/ui/page-title";
+import { ConfirmedActionForm, isConfirmed } from "../components/ui/confirmed-action";
 import { ClassFacts } from "../features/classrooms/components/class-facts";
 import { NotConfiguredNotice } from "../features/classrooms/components/not-configured";
 import { RegistrantsSection } from "../features/classrooms/components/registrants";
@@ -41,7 +42,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       await unregisterSelf(db, user, params.id);
       return back("desinscrit");
     case "cancel":
-      if (form.get("confirm") !== "on") return data({ cancelError: "classrooms:errors.confirm_cancel" }, { status: 400 });
+      if (!isConfirmed(form)) return data({ cancelError: "classrooms:errors.confirm_cancel" }, { status: 400 });
       await cancelClass(db, user, params.id);
       return back("annulee");
     case "unregister_learner":
@@ -169,20 +170,13 @@ export default function ClassDetail() {
         <section aria-labelledby="cancel-heading">
           <h2 id="cancel-heading">{t("detail.cancel_heading")}</h2>
           <p>{t("detail.cancel_text")}</p>
-          <Form method="post" className="stack">
-            {actionData && "cancelError" in actionData ? (
-              <p className="field-errors" id="cancel-error">
-                {t(actionData.cancelError)}
-              </p>
-            ) : null}
-            <label className="choice">
-              <input type="checkbox" name="confirm" value="on" aria-describedby={actionData && "cancelError" in actionData ? "cancel-error" : undefined} />{" "}
-              {t("detail.cancel_confirm")}
-            </label>
-            <button type="submit" name="intent" value="cancel" className="button danger">
-              {t("detail.cancel_submit")}
-            </button>
-          </Form>
+          <ConfirmedActionForm
+            id="cancel-class"
+            intent="cancel"
+            confirmLabel={t("detail.cancel_confirm")}
+            submitLabel={t("detail.cancel_submit")}
+            error={actionData && "cancelError" in actionData ? actionData.cancelError : null}
+          />
         </section>
       ) : null}
     </div>

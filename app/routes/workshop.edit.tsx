@@ -6,6 +6,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from "react-router
 import type { Route } from "./+types/workshop.edit";
 import { FieldErrors, FormErrors, FormField } from "../components/ui/form-field";
 import { PageTitle } from "../components/ui/page-title";
+import { ConfirmedActionForm, isConfirmed } from "../components/ui/confirmed-action";
 import { ChoiceGroup, SelectField, TextAreaField } from "../features/mediation/components/choices";
 import { THEMES, WORKSHOP_LEVELS, codes } from "../features/mediation/vocabulary";
 import { newWorkshopDefaults, REMOTE, WorkshopSchema, workshopFormDefaults } from "../features/workshops/schemas";
@@ -37,6 +38,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const db = context.get(dbContext);
   const formData = await request.formData();
   if (params.id && formData.get("intent") === "cancel-workshop") {
+    if (!isConfirmed(formData)) return data({ cancelError: "workshops:errors.confirm_cancel" }, { status: 400 });
     await cancelWorkshop(db, actor, params.id);
     return redirect(`/ateliers/${params.id}`);
   }
@@ -79,7 +81,9 @@ function TimeField({ field, label }: { field: FieldMetadata<any, any, string[]>;
 export default function EditWorkshop() {
   const { t } = useTranslation("workshops");
   const { spaces, staff, workshopId, cancelled, defaults } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const cancelError = actionData && "cancelError" in actionData ? actionData.cancelError : null;
+  const lastResult = actionData && !("cancelError" in actionData) ? actionData : undefined;
   const [form, fields] = useForm<z.input<typeof WorkshopSchema>>({ lastResult, id: "workshop", defaultValue: defaults as never });
   const title = workshopId ? t("edit.title_edit") : t("edit.title_new");
   return (
@@ -134,11 +138,13 @@ export default function EditWorkshop() {
         <section aria-labelledby="cancel-heading">
           <h2 id="cancel-heading">{t("edit.cancel_heading")}</h2>
           <p>{t("edit.cancel_text")}</p>
-          <Form method="post">
-            <button type="submit" name="intent" value="cancel-workshop" className="button danger">
-              {t("edit.cancel_workshop")}
-            </button>
-          </Form>
+          <ConfirmedActionForm
+            id="cancel-workshop"
+            intent="cancel-workshop"
+            confirmLabel={t("edit.cancel_confirm")}
+            submitLabel={t("edit.cancel_workshop")}
+            error={cancelError}
+          />
         </section>
       ) : null}
     </div>

@@ -214,4 +214,34 @@ describe("accounts in the browser", () => {
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("Adresse e-mail ou mot de passe incorrect.");
     await page.context().close();
   });
+
+  it("deletes someone's account for a coordinator only once the box is ticked", async () => {
+    const visitor = await newPage(browser);
+    const email = `efface-${unique()}@exemple.fr`;
+    await visitor.goto("/inscription");
+    await visitor.getByLabel("Prénom").fill("Raymonde");
+    await visitor.getByLabel("Adresse e-mail").fill(email);
+    await visitor.getByLabel("Nouveau mot de passe").fill("une phrase pour partir");
+    await visitor.getByLabel("Répétez le mot de passe").fill("une phrase pour partir");
+    await visitor.getByRole("button", { name: "Créer mon compte" }).click();
+    await visitor.getByRole("heading", { name: "Mes données" }).waitFor();
+    await visitor.context().close();
+
+    const page = await newPage(browser);
+    await signIn(page, DEMO.coordinator, DEMO.password);
+    await page.goto(`/admin/utilisateurs?q=${encodeURIComponent(email)}`);
+    await page.getByRole("link", { name: /Raymonde/ }).click();
+    // Without the box ticked: a translated error by the box, and nothing deleted.
+    await page.getByRole("button", { name: "Supprimer ce compte" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("Cochez la case pour confirmer la suppression du compte.");
+    await expectNoA11yViolations(page, "user page, deletion not confirmed");
+    await page.goto(`/admin/utilisateurs?q=${encodeURIComponent(email)}`);
+    await page.getByRole("link", { name: /Raymonde/ }).click();
+    await page.getByLabel(/Je confirme : le compte de Raymonde/).check();
+    await page.getByRole("button", { name: "Supprimer ce compte" }).click();
+    await page.waitForURL(/\/admin\/utilisateurs\?fait=supprime/);
+    await page.goto(`/admin/utilisateurs?q=${encodeURIComponent(email)}`);
+    expect(await page.getByRole("link", { name: /Raymonde/ }).count()).toBe(0);
+    await page.context().close();
+  });
 });

@@ -138,6 +138,24 @@ describe("workshops in the browser", () => {
     for (const p of [learner, teacher, mediator]) await p.context().close();
   });
 
+  it("cancels a workshop only once the mediator ticks the confirmation", async () => {
+    const mediator = await newPage(browser);
+    await signIn(mediator, DEMO.mediator, DEMO.password);
+    const id = await scheduleWorkshop(mediator, `Atelier à annuler ${Date.now().toString(36)}`);
+    await mediator.goto(`/ateliers/${id}/modifier`);
+    await mediator.getByRole("button", { name: "Annuler l'atelier" }).click();
+    await expect.poll(() => mediator.getByRole("alert").first().textContent()).toContain("Cochez la case pour confirmer l'annulation de l'atelier.");
+    await expectNoA11yViolations(mediator, "workshop cancellation not confirmed");
+    await mediator.goto(`/ateliers/${id}`);
+    expect(await mediator.getByText("Cet atelier est annulé").count()).toBe(0);
+    await mediator.goto(`/ateliers/${id}/modifier`);
+    await mediator.getByLabel(/Je confirme l'annulation/).check();
+    await mediator.getByRole("button", { name: "Annuler l'atelier" }).click();
+    await expect.poll(() => mediator.url()).toMatch(new RegExp(`/ateliers/${id}$`));
+    await mediator.getByText("Cet atelier est annulé.").waitFor();
+    await mediator.context().close();
+  });
+
   it("serves the workshop's .ics file", async () => {
     const page = await newPage(browser);
     await page.goto("/ateliers");
