@@ -8,6 +8,7 @@ import { awardRecentlyEarnedBadges } from "./features/badges/service.server";
 import { pruneAnonymousDiagnostics } from "./features/diagnostic/service.server";
 import { env } from "./lib/env.server";
 import { courseTrashJob } from "./features/courses/trash.server";
+import { attachmentTrashJob } from "./features/projects/attachments.server";
 
 /**
  * Every periodic job of the app, registered in one place (imported by
@@ -16,6 +17,7 @@ import { courseTrashJob } from "./features/courses/trash.server";
 registerPeriodicJob({ name: "prune-sign-in-failures", everyMs: 60 * 60 * 1000, run: (db) => pruneFailures(db) });
 registerPeriodicJob(classReminderJob);
 registerPeriodicJob(projectsRetentionJob);
+registerPeriodicJob(attachmentTrashJob);
 registerPeriodicJob({ name: "prune-anonymous-diagnostics", everyMs: 24 * 60 * 60 * 1000, run: (db, now) => pruneAnonymousDiagnostics(db, now) });
 registerPeriodicJob({ name: "award-earned-badges", everyMs: 10 * 60 * 1000, run: (db, now) => awardRecentlyEarnedBadges(db, env().APP_URL, now) });
 for (const job of REPORT_JOBS) registerPeriodicJob(job);

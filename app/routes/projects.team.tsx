@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/projects.team";
 import { PageTitle } from "../components/ui/page-title";
-import { deleteAttachment } from "../features/projects/attachments.server";
+import { deleteAttachment, FILE_TRASH_DAYS, restoreAttachment } from "../features/projects/attachments.server";
 import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
 import { IntentMessage, type IntentResult } from "../features/projects/components/form-result";
 import { PupilName, pupilText } from "../features/projects/components/pupil-name";
@@ -40,6 +40,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
           return void (await deleteTask(db, user, projectId, teamId, v.taskId));
         case "delete-file":
           return void (await deleteAttachment(db, user, projectId, teamId, v.attachmentId));
+        case "restore-file":
+          return void (await restoreAttachment(db, user, projectId, teamId, v.attachmentId));
         case "submit": {
           const submission = await submitWork(db, user, projectId, teamId, v);
           return redirect(`/projets/${projectId}/equipes/${teamId}/rendus/${submission.id}?rendu=1`);
@@ -234,6 +236,29 @@ function Files({ space, canWrite }: { space: Space; canWrite: boolean }) {
           </li>
         ))}
       </ul>
+      {space.deletedFiles.length > 0 ? (
+        <>
+          <h3>{t("files.deleted_heading")}</h3>
+          <p className="hint">{t("files.deleted_hint", { days: FILE_TRASH_DAYS })}</p>
+          <ul className="file-list">
+            {space.deletedFiles.map((f) => (
+              <li key={f.id}>
+                {f.file_name} <span className="hint">({t("files.deleted_on", { date: formatDate(f.deleted_at!, i18n.language) })})</span>
+                {!space.readOnly ? (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="attachmentId" value={f.id} />
+                    <button type="submit" name="intent" value="restore-file" className="link-button">
+                      {t("files.restore")}
+                      <span className="visually-hidden"> {f.file_name}</span>
+                    </button>
+                  </Form>
+                ) : null}
+                <IntentMessage result={result} intent={`restore-file-${f.id}`} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {canWrite ? (
         <Form method="post" action={`${base}/fichiers`} encType="multipart/form-data" className="inline-fields">
           {uploadError ? (

@@ -158,6 +158,9 @@ export interface TeamAttachmentTable {
   storage_key: string;
   uploaded_by_pupil_id: string | null;
   uploaded_at: Generated<Date>;
+  /** Deleted files wait 30 days (restorable) before the purge job removes them and their bytes. */
+  deleted_at: Date | null;
+  deleted_by: string | null;
 }
 
 /** Immutable (a trigger refuses UPDATE): a new version is a new row. */

@@ -2,6 +2,7 @@ import type { User } from "../../../db/schema/accounts";
 import type { Db } from "../../lib/db.server";
 import { appError } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
+import type { PeriodicJob } from "../../lib/jobs.server";
 import { fileStorage, type UploadRules } from "../../lib/storage.server";
 import { notFound, teamAccess, teamMemberAccess } from "./access.server";
 import { checkUploadSafely } from "./rich.server";
@@ -47,6 +48,7 @@ export async function uploadAttachment(db: Db, user: User, projectId: string, te
     .selectFrom("team_attachment")
     .select((eb) => eb.fn.countAll<string>().as("n"))
     .where("team_id", "=", access.team.id)
+    .where("deleted_at", "is", null)
     .executeTakeFirstOrThrow();
   if (Number(n) >= MAX_FILES_PER_TEAM) throw appError(409, "too_many_files", "projects:errors.too_many_files", { max: MAX_FILES_PER_TEAM });
   const id = crypto.randomUUID();
@@ -72,7 +74,13 @@ export async function uploadAttachment(db: Db, user: User, projectId: string, te
 export async function getAttachmentFile(db: Db, user: User, projectId: string, teamId: string, attachmentId: string) {
   const access = await teamAccess(db, user, projectId, teamId);
   const row = isUuid(attachmentId)
-    ? await db.selectFrom("team_attachment").selectAll().where("id", "=", attachmentId).where("team_id", "=", access.team.id).executeTakeFirst()
+    ? await db
+        .selectFrom("team_attachment")
+        .selectAll()
+        .where("id", "=", attachmentId)
+        .where("team_id", "=", access.team.id)
+        .where("deleted_at", "is", null)
+        .executeTakeFirst()
     : undefined;
   if (!row) throw notFound("file");
   const stored = await fileStorage().get(row.storage_key);
@@ -80,16 +88,73 @@ export async function getAttachmentFile(db: Db, user: User, projectId: string, t
   return { fileName: row.file_name, contentType: row.content_type, body: stored.body };
 }
 
-/** A file handed in with a submission stays (the submission must keep what was handed in). */
+/** How long a deleted team file can be put back before it is purged. */
+export const FILE_TRASH_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/**
+ * Deleting a team file puts it aside for FILE_TRASH_DAYS: a classmate's
+ * mistake can be undone by the team or its teachers. A file handed in with a
+ * submission stays (the submission must keep what was handed in).
+ */
 export async function deleteAttachment(db: Db, user: User, projectId: string, teamId: string, attachmentId: string) {
   const access = await teamMemberAccess(db, user, projectId, teamId);
-  const row = await db.selectFrom("team_attachment").selectAll().where("id", "=", attachmentId).where("team_id", "=", access.team.id).executeTakeFirst();
+  const row = await db
+    .selectFrom("team_attachment")
+    .selectAll()
+    .where("id", "=", attachmentId)
+    .where("team_id", "=", access.team.id)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
   if (!row) throw notFound("file");
   const handedIn = await db.selectFrom("submission_attachment").select("submission_id").where("attachment_id", "=", row.id).executeTakeFirst();
   if (handedIn) throw appError(409, "file_handed_in", "projects:errors.file_handed_in");
-  await db.deleteFrom("team_attachment").where("id", "=", row.id).execute();
-  await fileStorage().delete(row.storage_key);
+  await db.updateTable("team_attachment").set({ deleted_at: new Date(), deleted_by: user.id }).where("id", "=", row.id).execute();
 }
+
+/** Puts a deleted file back, if the team still has room for it: the team's pupils or its teachers. */
+export async function restoreAttachment(db: Db, user: User, projectId: string, teamId: string, attachmentId: string) {
+  const access = await teamAccess(db, user, projectId, teamId);
+  if (access.readOnly) throw appError(409, "class_archived", "projects:errors.class_archived");
+  await db.transaction().execute(async (trx) => {
+    // The team's row serialises restores and uploads against the file limit.
+    await trx.selectFrom("project_team").select("id").where("id", "=", access.team.id).forUpdate().execute();
+    const row = await trx
+      .selectFrom("team_attachment")
+      .select("id")
+      .where("id", "=", attachmentId)
+      .where("team_id", "=", access.team.id)
+      .where("deleted_at", "is not", null)
+      .executeTakeFirst();
+    if (!row) throw notFound("file");
+    const { n } = await trx
+      .selectFrom("team_attachment")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("team_id", "=", access.team.id)
+      .where("deleted_at", "is", null)
+      .executeTakeFirstOrThrow();
+    if (Number(n) >= MAX_FILES_PER_TEAM) throw appError(409, "too_many_files", "projects:errors.too_many_files", { max: MAX_FILES_PER_TEAM });
+    await trx.updateTable("team_attachment").set({ deleted_at: null, deleted_by: null }).where("id", "=", row.id).execute();
+  });
+}
+
+/** Removes files deleted more than FILE_TRASH_DAYS ago, rows then bytes (a failed byte delete leaves an orphan, never a dangling row). */
+export async function purgeDeletedAttachments(db: Db, now = new Date()) {
+  const gone = await db
+    .deleteFrom("team_attachment")
+    .where("deleted_at", "<", new Date(now.getTime() - FILE_TRASH_DAYS * DAY_MS))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("submission_attachment").select("submission_id").whereRef("submission_attachment.attachment_id", "=", "team_attachment.id"))))
+    .returning("storage_key")
+    .execute();
+  for (const { storage_key } of gone) await fileStorage().delete(storage_key);
+  return gone.length;
+}
+
+export const attachmentTrashJob: PeriodicJob = {
+  name: "purge-team-file-trash",
+  everyMs: 6 * 60 * 60 * 1000,
+  run: (db, now) => purgeDeletedAttachments(db, now),
+};
 
 /** The upload's permission check, run before the body is read. */
 export async function teamFileAccess(db: Db, user: User, projectId: string, teamId: string) {

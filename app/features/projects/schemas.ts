@@ -124,6 +124,7 @@ export const TeamActionSchema = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("delete-task"), taskId: uuid("projects:errors.not_found.task") }),
   z.object({ intent: z.literal("delete-file"), attachmentId: uuid("projects:errors.not_found.file") }),
+  z.object({ intent: z.literal("restore-file"), attachmentId: uuid("projects:errors.not_found.file") }),
   z.object({
     intent: z.literal("submit"),
     milestoneId: uuid("projects:errors.milestone_required"),

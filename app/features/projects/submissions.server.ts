@@ -47,7 +47,13 @@ export async function submitWork(
       .execute();
     if (previous.some((p) => p.decision === "accepted")) throw appError(409, "milestone_accepted", "projects:errors.milestone_accepted");
     if (fileIds.length) {
-      const owned = await trx.selectFrom("team_attachment").select("id").where("team_id", "=", access.team.id).where("id", "in", fileIds).execute();
+      const owned = await trx
+        .selectFrom("team_attachment")
+        .select("id")
+        .where("team_id", "=", access.team.id)
+        .where("id", "in", fileIds)
+        .where("deleted_at", "is", null)
+        .execute();
       if (owned.length !== fileIds.length) throw notFound("file");
     }
     const submission = await trx

@@ -105,7 +105,7 @@ export async function seatLabels(db: Db, seatIds: (string | null)[], viewer: Vie
 export async function getTeamSpace(db: Db, user: User, projectId: string, teamId: string) {
   const access = await teamAccess(db, user, projectId, teamId);
   const { team, project, viewer } = access;
-  const [members, tasks, files, submissions, document, steps] = await Promise.all([
+  const [members, tasks, files, deletedFiles, submissions, document, steps] = await Promise.all([
     teamMembers(db, team.id, viewer),
     db
       .selectFrom("team_task")
@@ -126,7 +126,15 @@ export async function getTeamSpace(db: Db, user: User, projectId: string, teamId
         eb.exists(eb.selectFrom("submission_attachment").select("submission_id").whereRef("submission_attachment.attachment_id", "=", "team_attachment.id")).as("handed_in"),
       ])
       .where("team_id", "=", team.id)
+      .where("deleted_at", "is", null)
       .orderBy("uploaded_at", "desc")
+      .execute(),
+    db
+      .selectFrom("team_attachment")
+      .select(["id", "file_name", "deleted_at"])
+      .where("team_id", "=", team.id)
+      .where("deleted_at", "is not", null)
+      .orderBy("deleted_at", "desc")
       .execute(),
     db
       .selectFrom("project_submission")
@@ -167,6 +175,7 @@ export async function getTeamSpace(db: Db, user: User, projectId: string, teamId
     members,
     tasks,
     files: files.map(({ uploaded_by_pupil_id, ...f }) => ({ ...f, uploadedBy: uploaded_by_pupil_id ? (uploaders.get(uploaded_by_pupil_id) ?? null) : null })),
+    deletedFiles,
     submissions,
     milestones: steps.map((m) => ({ ...m, open: !accepted.has(m.id) })),
     document: document ?? { content: { type: "doc", content: [] }, version: 0, updated_at: null },
