@@ -11,6 +11,7 @@ import * as reportsPeople from "./2026-12-04_reports-people";
 import * as reportsCache from "./2026-12-05_reports-cache";
 import * as xapiDocuments from "./2026-12-06_xapi-documents";
 import * as coursesTrash from "./2026-12-07_courses-trash";
+import * as xapiAttachments from "./2026-12-08_xapi-attachments";
 import * as projectsFileTrash from "./2026-12-09_projects-file-trash";
 
 /**
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05_reports-cache": reportsCache,
   "2026-12-06_xapi-documents": xapiDocuments,
   "2026-12-07_courses-trash": coursesTrash,
+  "2026-12-08_xapi-attachments": xapiAttachments,
   "2026-12-09_projects-file-trash": projectsFileTrash,
 };

@@ -64,13 +64,34 @@ export interface XapiDocumentTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+/** Attachment data received with statements, stored once per SHA-2 (xAPI-Data §2.4.11). */
+export interface XapiAttachmentTable {
+  /** Lower-case hex SHA-2 of the content. */
+  sha2: string;
+  /** As the first statement that sent it declared it. */
+  content_type: string;
+  length: number;
+  /** A Buffer from postgres.js, a Uint8Array from PGlite. */
+  content: Uint8Array;
+  created_at: Generated<Date>;
+}
+
+/** Which statements reference which stored attachment data (deleting the last link deletes the data). */
+export interface XapiStatementAttachmentTable {
+  statement_id: string;
+  sha2: string;
+}
+
 export interface XapiTables {
   xapi_credential: XapiCredentialTable;
   xapi_statement: XapiStatementTable;
   xapi_document: XapiDocumentTable;
+  xapi_attachment: XapiAttachmentTable;
+  xapi_statement_attachment: XapiStatementAttachmentTable;
 }
 
 export type XapiCredential = Selectable<XapiCredentialTable>;
 export type NewXapiStatementRow = Insertable<XapiStatementTable>;
 export type XapiDocument = Selectable<XapiDocumentTable>;
 export type NewXapiDocument = Insertable<XapiDocumentTable>;
+export type NewXapiAttachment = Insertable<XapiAttachmentTable>;

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,6 +8,7 @@ import { relayStatements } from "../../app/features/h5p/relay.server";
 import { activityResults, myResults } from "../../app/features/h5p/results.server";
 import { seedH5p } from "../../app/features/h5p/seed.server";
 import { parseStatementRequest } from "../../app/features/xapi/query-params";
+import { attachmentContent } from "../../app/features/xapi/attachments.server";
 import { readStatements, storeStatements } from "../../app/features/xapi/service.server";
 import { migrateToLatest, openDatabase, type OpenedDatabase } from "../../app/lib/db.server";
 import { localStorage as folderStorage } from "../../app/lib/storage.server";
@@ -51,6 +52,20 @@ describe("LRS and H5P on PGlite", () => {
       request = parseStatementRequest(new URL(page.result.more, SITE).searchParams);
     }
     expect(seen).toEqual(batch.slice(1).map((s) => s.id));
+  });
+
+  it("stores attachment data, returns it, and drops it with its last statement", async () => {
+    const db = opened.db;
+    const data = Buffer.from([0, 1, 2, 255, 13, 10]);
+    const sha2 = createHash("sha256").update(data).digest("hex");
+    const attachments = [{ usageType: "https://p.example/usages/copie", display: { fr: "Copie" }, contentType: "application/octet-stream", length: 6, sha2 }];
+    const s = { ...h5pAnswered(), id: randomUUID(), attachments };
+    await storeStatements(db, [s], writer, new Map([[sha2, data]]));
+    const read = await readStatements(db, parseStatementRequest(new URLSearchParams({ statementId: s.id, attachments: "true" })), {}, { languages: [], basePath: "/xapi/statements" });
+    expect(read.attachments).toEqual([{ sha2, contentType: "application/octet-stream", length: 6 }]);
+    expect(Buffer.from((await attachmentContent(db, sha2))!).equals(data)).toBe(true);
+    await db.deleteFrom("xapi_statement").where("id", "=", s.id).execute();
+    expect(await attachmentContent(db, sha2)).toBeUndefined();
   });
 
   it("installs the demo package, relays a learner's answers and computes results", async () => {

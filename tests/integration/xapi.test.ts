@@ -114,14 +114,14 @@ describe("LRS headers and authentication", () => {
     await expect(issueCredential(db, teacher, { label: "x", scopes: ["all"] })).rejects.toMatchObject({ init: { status: 403 } });
   });
 
-  it("refuses bodies that are not JSON, and multipart attachments", async () => {
+  it("refuses bodies that are neither JSON nor well-formed multipart/mixed", async () => {
     const text = await call("POST", "", { body: "hello", headers: { "Content-Type": "text/plain" } });
     expect((await json(text)).error).toBe("content_type");
     const broken = await call("POST", "", { body: "{not json" });
     expect(broken.status).toBe(400);
     expect((await json(broken)).error).toBe("bad_json");
     const multipart = await call("POST", "", { body: "--x", headers: { "Content-Type": "multipart/mixed; boundary=x" } });
-    expect((await json(multipart)).error).toBe("attachments_unsupported");
+    expect((await json(multipart)).error).toBe("multipart_malformed");
   });
 });
 

@@ -1,9 +1,13 @@
+import { randomBytes } from "node:crypto";
 import type { TFunction } from "i18next";
 import type { Db } from "../../lib/db.server";
 import { env } from "../../lib/env.server";
 import { logger } from "../../lib/logger.server";
+import { readAttachmentParts, type AttachmentParts } from "./attachments";
+import { attachmentContent, type StoredAttachment } from "./attachments.server";
 import { authenticate } from "./credentials.server";
 import { badRequest, LrsError } from "./errors";
+import { boundaryOf, closeDelimiter, mediaType, MultipartError, parseMultipart, partHead } from "./multipart";
 import { parseStatementRequest } from "./query-params";
 import { canWrite, putStatement, readScope, readStatements, storeStatements, type Writer } from "./service.server";
 import { isUuid } from "./validation";
@@ -16,6 +20,8 @@ import { isUuid } from "./validation";
 export const XAPI_VERSION = "1.0.3";
 export const SUPPORTED_VERSIONS = ["1.0.3", "1.0.2", "1.0.1", "1.0.0"];
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** A whole multipart/mixed request, statements and attachment data together (decision 018). */
+export const MAX_MULTIPART_BYTES = 20 * 1024 * 1024;
 
 const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
@@ -90,17 +96,68 @@ export async function readBody(
   return Buffer.concat(chunks);
 }
 
-/** Reads a JSON body of at most MAX_BODY_BYTES. */
-async function readJson(request: Request): Promise<unknown> {
-  const type = request.headers.get("Content-Type") ?? "";
-  if (/^multipart\//i.test(type)) throw badRequest("attachments_unsupported");
-  if (!/^application\/json\b/i.test(type)) throw badRequest("content_type");
-  const body = await readBody(request, MAX_BODY_BYTES);
+function parseJson(body: Buffer): unknown {
   try {
     return JSON.parse(body.toString("utf8"));
   } catch {
     throw badRequest("bad_json");
   }
+}
+
+/**
+ * The statements of a PUT or POST and the attachment data sent with them:
+ * application/json (MAX_BODY_BYTES), or multipart/mixed whose first part is
+ * the JSON and the others the data (xAPI-Communication §1.5.2).
+ */
+async function readStatementBody(request: Request): Promise<{ body: unknown; parts: AttachmentParts }> {
+  const type = request.headers.get("Content-Type") ?? "";
+  if (mediaType(type) === "application/json") return { body: parseJson(await readBody(request, MAX_BODY_BYTES)), parts: new Map() };
+  if (mediaType(type) !== "multipart/mixed") throw badRequest("content_type");
+  const boundary = boundaryOf(type);
+  if (!boundary) throw badRequest("multipart_boundary");
+  const raw = await readBody(request, MAX_MULTIPART_BYTES);
+  let parts;
+  try {
+    parts = parseMultipart(raw, boundary);
+  } catch (error) {
+    if (error instanceof MultipartError) throw badRequest("multipart_malformed");
+    throw error;
+  }
+  const [first, ...rest] = parts;
+  if (mediaType(first!.headers.get("content-type")) !== "application/json") throw badRequest("multipart_first_part");
+  return { body: parseJson(first!.body), parts: readAttachmentParts(rest) };
+}
+
+/**
+ * GET with attachments=true: the JSON first, then each attachment's data
+ * (§1.5.2), streamed one row at a time so a page of large attachments is
+ * never all in memory. The boundary is 128 random bits.
+ */
+function multipartAnswer(db: Db, json: unknown, attachments: StoredAttachment[], extra: Record<string, string>) {
+  const boundary = randomBytes(16).toString("hex");
+  const queue = [...attachments];
+  let opened = false;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!opened) {
+        opened = true;
+        controller.enqueue(partHead(boundary, { "Content-Type": "application/json; charset=utf-8" }));
+        controller.enqueue(Buffer.from(JSON.stringify(json)));
+        return;
+      }
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const content = await attachmentContent(db, next.sha2);
+        if (!content) continue;
+        const head = { "Content-Type": next.contentType, "Content-Transfer-Encoding": "binary", "X-Experience-API-Hash": next.sha2 };
+        controller.enqueue(Buffer.concat([Buffer.from("\r\n"), partHead(boundary, { ...head, "Content-Length": String(content.length) })]));
+        controller.enqueue(content);
+        return;
+      }
+      controller.enqueue(closeDelimiter(boundary));
+      controller.close();
+    },
+  });
+  return new Response(body, { status: 200, headers: lrsHeaders({ "Content-Type": `multipart/mixed; boundary=${boundary}`, ...extra }) });
 }
 
 /** The base URL of this site as the LRS names it in authorities and `more` links. */
@@ -138,10 +195,11 @@ export function handleStatements(request: Request, { db, t }: LrsDeps): Promise<
       const parsed = parseStatementRequest(url.searchParams);
       const result = await readStatements(db, parsed, scope, { languages: acceptedLanguages(request), basePath: url.pathname });
       const consistent = { "X-Experience-API-Consistent-Through": new Date().toISOString() };
-      if (result.kind === "single") {
-        return lrsJson(result.statement, 200, { ...consistent, "Last-Modified": result.stored.toUTCString() });
-      }
-      return lrsJson(result.result, 200, consistent);
+      const [json, extra] =
+        result.kind === "single"
+          ? [result.statement, { ...consistent, "Last-Modified": result.stored.toUTCString() }]
+          : [result.result, consistent];
+      return result.attachments ? multipartAnswer(db, json, result.attachments, extra) : lrsJson(json, 200, extra);
     }
 
     if (!canWrite(credential.scopes)) throw new LrsError(403, "forbidden", "xapi:errors.forbidden_write");
@@ -151,14 +209,15 @@ export function handleStatements(request: Request, { db, t }: LrsDeps): Promise<
       if (statementId === null) throw badRequest("statement_id_required");
       if (names.length !== 1) throw badRequest("unknown_parameter", { name: names.find((n) => n !== "statementId") ?? "" });
       if (!isUuid(statementId)) throw badRequest("bad_parameter", { name: "statementId" });
-      await putStatement(db, statementId, await readJson(request), writer);
+      const { body, parts } = await readStatementBody(request);
+      await putStatement(db, statementId, body, writer, parts);
       return lrsEmpty(204);
     }
     if (request.method === "POST") {
       const first = [...url.searchParams.keys()][0];
       if (first !== undefined) throw badRequest("unknown_parameter", { name: first });
-      const body = await readJson(request);
-      const outcome = await storeStatements(db, Array.isArray(body) ? body : [body], writer);
+      const { body, parts } = await readStatementBody(request);
+      const outcome = await storeStatements(db, Array.isArray(body) ? body : [body], writer, parts);
       return lrsJson(outcome.ids);
     }
     return lrsEmpty(405, { Allow: "GET, HEAD, PUT, POST, OPTIONS" });

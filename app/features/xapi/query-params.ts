@@ -22,6 +22,8 @@ export interface StatementQuery {
   limit: number;
   ascending: boolean;
   format: StatementFormat;
+  /** attachments=true: answer multipart/mixed with the stored attachment data. */
+  attachments?: boolean;
 }
 
 export interface Cursor {
@@ -31,7 +33,7 @@ export interface Cursor {
 }
 
 export type StatementRequest =
-  | { kind: "single"; id: string; voided: boolean; format: StatementFormat }
+  | { kind: "single"; id: string; voided: boolean; format: StatementFormat; attachments: boolean }
   | { kind: "query"; query: StatementQuery; after?: [string, string] };
 
 export const MAX_LIMIT = 500;
@@ -74,8 +76,13 @@ export function parseStatementRequest(params: URLSearchParams): StatementRequest
     if (extra.length) throw badRequest("single_with_filters", { name: extra[0]! });
     const id = (statementId ?? voidedId)!;
     if (!isUuid(id)) throw badRequest("bad_parameter", { name: statementId !== null ? "statementId" : "voidedStatementId" });
-    if (booleanParam(params.get("attachments"), "attachments")) throw badRequest("attachments_unsupported");
-    return { kind: "single", id: id.toLowerCase(), voided: voidedId !== null, format: formatParam(params.get("format")) };
+    return {
+      kind: "single",
+      id: id.toLowerCase(),
+      voided: voidedId !== null,
+      format: formatParam(params.get("format")),
+      attachments: booleanParam(params.get("attachments"), "attachments"),
+    };
   }
 
   for (const name of names) if (!QUERY_PARAMS.has(name)) throw badRequest("unknown_parameter", { name });
@@ -84,9 +91,9 @@ export function parseStatementRequest(params: URLSearchParams): StatementRequest
     relatedAgents: booleanParam(params.get("related_agents"), "related_agents"),
     ascending: booleanParam(params.get("ascending"), "ascending"),
     format: formatParam(params.get("format")),
+    attachments: booleanParam(params.get("attachments"), "attachments"),
     limit: DEFAULT_LIMIT,
   };
-  if (booleanParam(params.get("attachments"), "attachments")) throw badRequest("attachments_unsupported");
 
   const agent = params.get("agent");
   if (agent !== null) {
@@ -152,6 +159,7 @@ export function decodeCursor(token: string): Cursor {
       typeof q.relatedActivities === "boolean" &&
       typeof q.relatedAgents === "boolean" &&
       ["exact", "ids", "canonical"].includes(q.format) &&
+      (q.attachments === undefined || typeof q.attachments === "boolean") &&
       (q.verb === undefined || (typeof q.verb === "string" && isIri(q.verb))) &&
       (q.activity === undefined || (typeof q.activity === "string" && isIri(q.activity))) &&
       (q.registration === undefined || (typeof q.registration === "string" && isUuid(q.registration))) &&

@@ -3,10 +3,13 @@ import type { Transaction } from "kysely";
 import type { Database } from "../../../db/types";
 import type { XapiScope } from "../../../db/schema/xapi";
 import { withRetryingTransaction, type Db, type DbOrTrx } from "../../lib/db.server";
+import { matchAttachments, type AttachmentParts } from "./attachments";
+import { attachmentsToSend, storeReceivedAttachments, type StoredAttachment } from "./attachments.server";
 import { canonicalFormat, comparisonHash, idsFormat, indexColumns, normaliseStatement } from "./canonical";
 import { badRequest, LrsError } from "./errors";
 import * as q from "./queries.server";
 import { encodeCursor, type StatementFormat, type StatementRequest } from "./query-params";
+import { verifySignatures } from "./signature";
 import { validateStatement, VOIDED_VERB, type Issue } from "./validation";
 
 type Json = Record<string, unknown>;
@@ -125,29 +128,45 @@ export async function storePrepared(
   return { ids, inserted, conflicting };
 }
 
-/** Validates, prepares and stores a batch atomically (all or nothing). */
-export async function storeStatements(db: Db, inputs: unknown[], writer: Writer): Promise<StoreOutcome> {
+/**
+ * Validates, prepares and stores a batch atomically (all or nothing), with
+ * the attachment data received beside it (`parts`, by SHA-2): every
+ * Attachment without fileUrl must have its data, every part must belong to
+ * an Attachment, signatures must match their statement.
+ */
+export async function storeStatements(
+  db: Db,
+  inputs: unknown[],
+  writer: Writer,
+  parts: AttachmentParts = new Map(),
+): Promise<StoreOutcome> {
   if (inputs.length === 0) throw badRequest("empty_batch");
   if (inputs.length > MAX_BATCH) throw badRequest("batch_too_large", { max: MAX_BATCH });
   inputs.forEach((input, i) => {
     const issues = validateStatement(input, inputs.length > 1 ? `statements[${i}]` : "statement");
     if (issues.length) throw invalidStatement(issues[0]!);
   });
+  const received = matchAttachments(inputs, parts);
+  for (const input of inputs) verifySignatures(input as Json, parts);
   const stored = new Date();
   const prepared = inputs.map((input) => prepareStatement(input as Json, writer, stored));
-  return withRetryingTransaction(db, (trx) => storePrepared(trx, prepared));
+  return withRetryingTransaction(db, async (trx) => {
+    const outcome = await storePrepared(trx, prepared);
+    await storeReceivedAttachments(trx, outcome.ids, received, outcome.inserted);
+    return outcome;
+  });
 }
 
 /** PUT: the id comes from the query string; a body id, when present, must agree. */
-export async function putStatement(db: Db, statementId: string, input: unknown, writer: Writer) {
+export async function putStatement(db: Db, statementId: string, input: unknown, writer: Writer, parts?: AttachmentParts) {
   if (typeof input === "object" && input !== null && !Array.isArray(input)) {
     const body = input as Json;
     if (body.id !== undefined && (typeof body.id !== "string" || body.id.toLowerCase() !== statementId.toLowerCase())) {
       throw badRequest("id_mismatch");
     }
-    return storeStatements(db, [{ ...body, id: statementId.toLowerCase() }], writer);
+    return storeStatements(db, [{ ...body, id: statementId.toLowerCase() }], writer, parts);
   }
-  return storeStatements(db, [input], writer);
+  return storeStatements(db, [input], writer, parts);
 }
 
 export interface ReadScope {
@@ -178,7 +197,8 @@ export async function readStatements(
       row.voided === request.voided &&
       (!scope.onlyCredentialId || row.credential_id === scope.onlyCredentialId);
     if (!visible) throw new LrsError(404, "not_found", "xapi:errors.not_found");
-    return { kind: "single" as const, statement: formatted(row.statement, request.format, languages), stored: row.stored };
+    const attachments = request.attachments ? await attachmentsToSend(db, [request.id]) : null;
+    return { kind: "single" as const, statement: formatted(row.statement, request.format, languages), stored: row.stored, attachments };
   }
   const rows = await q.queryStatements(db, request.query, request.after, { credentialId: scope.onlyCredentialId });
   const page = rows.slice(0, request.query.limit);
@@ -187,9 +207,13 @@ export async function readStatements(
     rows.length > request.query.limit && last
       ? `${basePath}?more=${encodeCursor({ query: request.query, after: [last.stored.toISOString(), String(last.seq)] })}`
       : "";
+  const attachments: StoredAttachment[] | null = request.query.attachments
+    ? await attachmentsToSend(db, page.map((r) => String(r.statement.id)))
+    : null;
   return {
     kind: "query" as const,
     result: { statements: page.map((r) => formatted(r.statement, request.query.format, languages)), more },
+    attachments,
   };
 }
 
