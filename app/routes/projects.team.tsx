@@ -20,7 +20,7 @@ import { requireUser } from "../lib/session.server";
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const space = await getTeamSpace(context.get(dbContext), user, params.projectId, params.teamId);
-  return { ...space, maxFileMb: ATTACHMENT_RULES.maxBytes / 1024 / 1024 };
+  return { ...space, maxFileMb: ATTACHMENT_RULES.maxBytes / 1024 / 1024, fileTrashDays: FILE_TRASH_DAYS };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -239,7 +239,7 @@ function Files({ space, canWrite }: { space: Space; canWrite: boolean }) {
       {space.deletedFiles.length > 0 ? (
         <>
           <h3>{t("files.deleted_heading")}</h3>
-          <p className="hint">{t("files.deleted_hint", { days: FILE_TRASH_DAYS })}</p>
+          <p className="hint">{t("files.deleted_hint", { days: space.fileTrashDays })}</p>
           <ul className="file-list">
             {space.deletedFiles.map((f) => (
               <li key={f.id}>
