@@ -18,8 +18,10 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: css 
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
-  const { staff } = await schedulingFormData(context.get(dbContext), user);
+  const { staff, pathSteps, courses } = await schedulingFormData(context.get(dbContext), user);
   return {
+    pathSteps,
+    courses,
     me: user.id,
     canChooseHost: can(user, "create:classroom:any"),
     staff: staff.map((s) => ({ id: s.id, name: `${s.first_name} ${s.last_name ?? ""}`.trim(), role: s.role })),
@@ -44,7 +46,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 
 export default function NewClass() {
   const { t } = useTranslation("classrooms");
-  const { me, canChooseHost, staff, livekitConfigured } = useLoaderData<typeof loader>();
+  const { me, canChooseHost, staff, livekitConfigured, pathSteps, courses } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof ScheduleClassSchema>>({
     lastResult,
@@ -127,7 +129,34 @@ export default function NewClass() {
             <FieldErrors id={fields.cohostIds.errorId} errors={fields.cohostIds.errors} />
           </fieldset>
         ) : null}
-        <FormField field={fields.linkedPath} label={t("fields.linked_path")} hint={t("fields.linked_path_hint")} />
+        <div className="field">
+          <label htmlFor={fields.linkedPath.id}>{t("fields.linked_path")}</label>
+          <p className="hint" id={`${fields.linkedPath.id}-hint`}>
+            {t("fields.linked_path_hint")}
+          </p>
+          <select {...getSelectProps(fields.linkedPath)} aria-describedby={`${fields.linkedPath.id}-hint`}>
+            <option value="">{t("fields.linked_none")}</option>
+            {pathSteps.length ? (
+              <optgroup label={t("fields.linked_path_steps")}>
+                {pathSteps.map((s) => (
+                  <option key={s.value} value={s.value}>
+                    {s.path} — {s.step}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+            {courses.length ? (
+              <optgroup label={t("fields.linked_courses")}>
+                {courses.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.title}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+          </select>
+          <FieldErrors id={fields.linkedPath.errorId} errors={fields.linkedPath.errors} />
+        </div>
         <div className="field">
           <label className="choice">
             <input

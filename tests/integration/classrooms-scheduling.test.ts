@@ -12,8 +12,11 @@ import {
   registerLearner,
   registerSelf,
   scheduleClass,
+  schedulingFormData,
   unregisterSelf,
 } from "../../app/features/classrooms/service.server";
+import { stepLinkedPath } from "../../app/features/paths/model";
+import { seedPathsAndCourses } from "./paths-fixtures";
 import type { Db } from "../../app/lib/db.server";
 import { action as newClassAction } from "../../app/routes/classes.new";
 import { loader as calendarLoader } from "../../app/routes/classes.calendar";
@@ -100,6 +103,20 @@ describe("scheduling", () => {
     expect(reply.data.error).toEqual({ startsAt: ["classrooms:errors.start_past"] });
     const after = await db.selectFrom("classroom").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
+  });
+});
+
+describe("linking a class to a path step or a course", () => {
+  it("offers each virtual-class step of the paths, by the address that makes attendance count, and the published courses", async () => {
+    await seedPathsAndCourses(db);
+    const form = await schedulingFormData(db, mediator);
+    expect(form.pathSteps).toContainEqual({
+      value: stepLinkedPath("autonome-avec-le-numerique", "classe-questions"),
+      path: "Autonome avec le numérique au quotidien",
+      step: "Une classe virtuelle « Vos questions sur la sécurité »",
+    });
+    expect(form.pathSteps.every((s) => ScheduleClassSchema.shape.linkedPath.safeParse(s.value).success)).toBe(true);
+    expect(form.courses.map((c) => c.value)).toContain("/cours/creer-et-utiliser-une-adresse-e-mail");
   });
 });
 

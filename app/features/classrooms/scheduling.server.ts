@@ -15,6 +15,8 @@ import { accessTo, classNotFound, joinWindow, loadClassAccess, opensAt } from ".
 import { livekitConfig } from "./livekit.server";
 import * as q from "./queries.server";
 import type { ScheduleClassInput } from "./schemas";
+import { listPublishedCourseTitles } from "../courses/queries.server";
+import { listClassStepTargets } from "../paths/definitions.server";
 
 /** A field error the route turns into a 400 form reply (nothing was written). */
 export class ClassFieldError extends Error {
@@ -33,7 +35,9 @@ export function absoluteUrl(path: string) {
 
 export async function schedulingFormData(db: Db, actor: User) {
   if (!can(actor, "create:classroom:own")) throw forbidden();
-  return { staff: await q.listStaff(db) };
+  const [staff, pathSteps, courses] = await Promise.all([q.listStaff(db), listClassStepTargets(db), listPublishedCourseTitles(db)]);
+  // What a class can be linked to: a path's class step (attendance then counts for it) or a course.
+  return { staff, pathSteps, courses: courses.map((c) => ({ value: `/cours/${c.slug}`, title: c.title })) };
 }
 
 export async function scheduleClass(db: Db, actor: User, input: ScheduleClassInput, now = new Date()) {

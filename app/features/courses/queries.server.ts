@@ -308,3 +308,8 @@ export function listCompletedCourses(db: DbOrTrx, userId: string) {
     .orderBy("enrolment.completed_at", "desc")
     .execute() as Promise<{ courseId: string; slug: string; title: string; completedAt: Date }[]>;
 }
+
+/** Published courses by title, for pickers (a class linked to a course). */
+export function listPublishedCourseTitles(db: DbOrTrx) {
+  return db.selectFrom("course").select(["slug", "title"]).where("status", "=", "published").orderBy("title").execute();
+}

@@ -1,6 +1,6 @@
 import type { LearningPath, PathStep } from "../../../db/schema/paths";
 import type { DbOrTrx } from "../../lib/db.server";
-import type { PathAudience, PathDefinition, StepDefinition } from "./model";
+import { stepLinkedPath, type PathAudience, type PathDefinition, type StepDefinition } from "./model";
 import * as q from "./queries.server";
 
 export interface StoredPath {
@@ -57,4 +57,12 @@ export async function loadPublishedPath(db: DbOrTrx, slug: string): Promise<Stor
 export async function availableCourses(db: DbOrTrx, paths: StoredPath[]) {
   const slugs = [...new Set(paths.flatMap((p) => p.definition.steps.flatMap((s) => (s.courseSlug ? [s.courseSlug] : []))))];
   return new Set(await q.listPublishedCourseSlugs(db, slugs));
+}
+
+/** Every virtual-class step of the published paths, with the address a class must link to for it to count. */
+export async function listClassStepTargets(db: DbOrTrx) {
+  const paths = await loadPublishedPaths(db);
+  return paths.flatMap((p) =>
+    p.definition.steps.filter((step) => step.kind === "classroom").map((step) => ({ value: stepLinkedPath(p.slug, step.key), path: p.title, step: step.title })),
+  );
 }
