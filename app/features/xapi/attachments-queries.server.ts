@@ -4,7 +4,8 @@ import type { DbOrTrx } from "../../lib/db.server";
 /**
  * Stores attachment data once per SHA-2. An existing row is "updated" to
  * itself rather than skipped: that locks it until the links below commit,
- * so a concurrent erasure cannot delete it as an orphan in between.
+ * so a concurrent erasure that finds it orphaned waits, then fails on the
+ * links' foreign key instead of deleting data a new statement references.
  */
 export async function upsertAttachments(db: DbOrTrx, rows: NewXapiAttachment[]) {
   if (rows.length === 0) return;
