@@ -9,6 +9,7 @@ import { seedReportsDemo } from "../app/features/reports/demo-seed.server";
 import { seedWorkshops } from "../app/features/workshops/seed.server";
 import { importContentCourses } from "../app/features/courses/content-import.server";
 import { seedDemoH5p } from "../app/features/h5p/seed.server";
+import { seedLearnerHistory } from "../app/features/record/demo-seed.server";
 import path from "node:path";
 import { importPaths } from "../app/features/paths/import.server";
 
@@ -126,6 +127,8 @@ export async function seedDemo(db: Kysely<Database>) {
   await seedReportsDemo(db);
   // A class of the demo teacher with a project (school projects).
   await seedProjects(db);
+  // The demo learner's own story: lessons done, a workshop attended ("Mon suivi").
+  await seedLearnerHistory(db);
   return { createdAccounts };
 }
 

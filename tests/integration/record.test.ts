@@ -7,6 +7,8 @@ import type { SeededCourse } from "./courses-helpers";
 import { testDb } from "../helpers/db";
 import { createUser } from "../helpers/fixtures";
 import { attendClass, attendWorkshop, completeCourseThroughPlayer, seedPathsAndCourses } from "./paths-fixtures";
+import { seedDemo } from "../../db/seed";
+import { DEMO_LEARNER_EMAIL } from "../../app/features/record/demo-seed.server";
 
 const BASE = "https://passerelle.test";
 const SENIORS = "autonome-avec-le-numerique";
@@ -69,5 +71,21 @@ describe("the learner record", () => {
     expect(await status(loadRecordOfLearner(db, coordinator, learner.id, BASE))).toBe(200);
     expect(await status(loadRecordOfLearner(db, other, learner.id, BASE))).toBe(403);
     expect(await status(loadRecordOfLearner(db, learner, learner.id, BASE))).toBe(403);
+  });
+
+  it("has a story for the demo learner after the demo seed, and a second seed adds nothing", async () => {
+    const demo = await testDb();
+    await seedDemo(demo);
+    const josette = await demo.selectFrom("app_user").selectAll().where("email", "=", DEMO_LEARNER_EMAIL).executeTakeFirstOrThrow();
+    const first = await loadRecord(demo, josette, BASE);
+    expect(first.courses.inProgress.map((c) => c.slug)).toEqual(["creer-et-utiliser-une-adresse-e-mail"]);
+    expect(first.workshops.attended.map((w) => w.title)).toEqual(["Envoyer une photo par e-mail"]);
+    expect(first.paths.map((p) => p.slug)).toContain(SENIORS);
+    const counts = async () =>
+      Promise.all(["lesson_progress", "booking", "attendance", "workshop", "enrolment"].map(async (table) =>
+        Number((await demo.selectFrom(table as "booking").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n)));
+    const before = await counts();
+    await seedDemo(demo);
+    expect(await counts()).toEqual(before);
   });
 });
