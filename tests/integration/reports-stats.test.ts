@@ -1,10 +1,11 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cachedDashboard } from "../../app/features/reports/cache.server";
+import { REPORT_JOBS } from "../../app/features/reports/jobs.server";
 import { computeDashboard } from "../../app/features/reports/compute.server";
 import type { DashboardFilters, FigureValue } from "../../app/features/reports/dashboard-types";
 import type { FigureId } from "../../app/features/reports/indicators";
-import { yearPeriod, type Period } from "../../app/features/reports/period";
+import { defaultPeriod, yearPeriod, type Period } from "../../app/features/reports/period";
 import { reportsPersonalData } from "../../app/features/reports/personal-data.server";
 import { availableSources, refreshStats } from "../../app/features/reports/refresh.server";
 import type { Db } from "../../app/lib/db.server";
@@ -254,6 +255,15 @@ describe("pre-aggregated indicators", () => {
     // A relay space renamed changes the live figures' version too.
     await db.updateTable("relay_space").set({ updated_at: new Date() }).where("id", "=", S1).execute();
     expect((await cachedDashboard(db, options)).cached).toBe(false);
+  });
+
+  it("has the default view ready in every language after the refresh job", async () => {
+    const now = new Date();
+    const refresh = REPORT_JOBS.find((j) => j.name === "reports-refresh-stats")!;
+    await refresh.run(db, now);
+    for (const locale of ["fr", "en"]) {
+      expect((await cachedDashboard(db, { period: defaultPeriod(now), filters: {}, t, locale })).cached).toBe(true);
+    }
   });
 
   it("forgets an erased account at once, without changing the counts", async () => {

@@ -7,6 +7,9 @@ import type { DashboardData } from "./dashboard-types";
 import { AUDIENCES, AXES, FIGURES } from "./indicators";
 import * as q from "./queries.server";
 import { availableSources } from "./refresh.server";
+import { defaultPeriod } from "./period";
+import { SUPPORTED_LANGUAGES } from "../../lib/i18n";
+import { serverT } from "../../lib/i18n.server";
 
 /**
  * Dashboard views stored in the database for one version of the aggregates.
@@ -66,4 +69,16 @@ export async function cachedDashboard(db: DbOrTrx, o: Omit<ComputeOptions, "char
 export async function pruneDashboardCache(db: DbOrTrx, olderThan = new Date(Date.now() - 60 * 60 * 1000)) {
   const result = await db.deleteFrom("stats_dashboard_cache").where("created_at", "<", olderThan).executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/**
+ * Computes the view coordinators open first (the last twelve months, no
+ * filter) in every language, so that it is ready before anyone asks: run by
+ * the refresh job right after the aggregates change. A view already stored
+ * for the current version costs three small reads.
+ */
+export async function warmDefaultDashboards(db: DbOrTrx, now = new Date()) {
+  for (const locale of SUPPORTED_LANGUAGES) {
+    await cachedDashboard(db, { period: defaultPeriod(now), filters: {}, t: serverT(locale), locale });
+  }
 }
