@@ -1,3 +1,4 @@
+import { isAppError } from "../../app/lib/errors";
 import type { Role } from "../../db/schema/accounts";
 import type { DbOrTrx } from "../../app/lib/db.server";
 import { hashPassword } from "../../app/lib/password.server";
@@ -22,4 +23,15 @@ export async function createUser(
     .values({ email, password_hash: email ? await hashed : null, first_name: firstName, role, created_by: createdBy })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** The HTTP status a service call fails with (an AppError), or "ok". */
+export async function statusOf(promise: Promise<unknown>): Promise<number | "ok"> {
+  try {
+    await promise;
+    return "ok";
+  } catch (error) {
+    if (isAppError(error)) return (error.init as ResponseInit).status ?? 500;
+    throw error;
+  }
 }

@@ -3,22 +3,12 @@ import type { Db } from "../../app/lib/db.server";
 import { createClass, joinClass } from "../../app/features/projects/classes.server";
 import { createProject } from "../../app/features/projects/projects.server";
 import { assignPupil, createTeam } from "../../app/features/projects/teams.server";
-import { isAppError } from "../../app/lib/errors";
 import { createUser } from "../helpers/fixtures";
 
 export const OLD_ENOUGH = "2009-05-01";
 export const UNDER_15 = "2014-02-10";
+export { statusOf } from "../helpers/fixtures";
 
-/** The HTTP status a service call fails with (an AppError), or "ok". */
-export async function statusOf(promise: Promise<unknown>): Promise<number | "ok"> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (isAppError(error)) return (error.init as ResponseInit).status ?? 500;
-    throw error;
-  }
-}
 
 export async function pupilJoins(db: Db, schoolClass: { join_code: string | null }, { firstName = "Élève", birthDate = OLD_ENOUGH } = {}) {
   const pupil = await createUser(db, { firstName });

@@ -1,5 +1,5 @@
 import type { User } from "../../../db/schema/accounts";
-import type { Db } from "../../lib/db.server";
+import type { Db, DbOrTrx } from "../../lib/db.server";
 import { appError } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
 import type { PeriodicJob } from "../../lib/jobs.server";
@@ -36,6 +36,17 @@ export function cleanFileName(name: string): string {
   return cleaned || "fichier";
 }
 
+/** A team keeps at most MAX_FILES_PER_TEAM files (deleted ones waiting in the trash do not count). */
+async function assertRoomForFile(db: DbOrTrx, teamId: string) {
+  const { n } = await db
+    .selectFrom("team_attachment")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("team_id", "=", teamId)
+    .where("deleted_at", "is", null)
+    .executeTakeFirstOrThrow();
+  if (Number(n) >= MAX_FILES_PER_TEAM) throw appError(409, "too_many_files", "projects:errors.too_many_files", { max: MAX_FILES_PER_TEAM });
+}
+
 export async function uploadAttachment(db: Db, user: User, projectId: string, teamId: string, file: File | null) {
   const access = await teamMemberAccess(db, user, projectId, teamId);
   if (!file || file.size === 0) throw appError(400, "file_empty", "files:errors.empty");
@@ -44,13 +55,7 @@ export async function uploadAttachment(db: Db, user: User, projectId: string, te
   }
   const body = new Uint8Array(await file.arrayBuffer());
   const contentType = await checkUploadSafely(body, ATTACHMENT_RULES);
-  const { n } = await db
-    .selectFrom("team_attachment")
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where("team_id", "=", access.team.id)
-    .where("deleted_at", "is", null)
-    .executeTakeFirstOrThrow();
-  if (Number(n) >= MAX_FILES_PER_TEAM) throw appError(409, "too_many_files", "projects:errors.too_many_files", { max: MAX_FILES_PER_TEAM });
+  await assertRoomForFile(db, access.team.id);
   const id = crypto.randomUUID();
   const key = `projects/${access.project.id}/${access.team.id}/${id}`;
   // The file first, then the row: a crash in between leaves an orphan file, never a row without its file.
@@ -127,13 +132,7 @@ export async function restoreAttachment(db: Db, user: User, projectId: string, t
       .where("deleted_at", "is not", null)
       .executeTakeFirst();
     if (!row) throw notFound("file");
-    const { n } = await trx
-      .selectFrom("team_attachment")
-      .select((eb) => eb.fn.countAll<string>().as("n"))
-      .where("team_id", "=", access.team.id)
-      .where("deleted_at", "is", null)
-      .executeTakeFirstOrThrow();
-    if (Number(n) >= MAX_FILES_PER_TEAM) throw appError(409, "too_many_files", "projects:errors.too_many_files", { max: MAX_FILES_PER_TEAM });
+    await assertRoomForFile(trx, access.team.id);
     await trx.updateTable("team_attachment").set({ deleted_at: null, deleted_by: null }).where("id", "=", row.id).execute();
   });
 }
