@@ -48,6 +48,18 @@ export async function clearFailures(db: DbOrTrx, keys: string[]) {
   await db.deleteFrom("sign_in_failure").where("throttle_key", "in", keys).execute();
 }
 
+/**
+ * Anonymous forms that write a row (the questionnaires) count each
+ * submission against the address's allowance, so that a script cannot fill
+ * the database. Returns false when the address has used it up.
+ */
+export async function allowAnonymousSubmission(db: DbOrTrx, scope: string, ip: string | null): Promise<boolean> {
+  const keys = ip ? [addressKey(scope, ip)] : [];
+  if (await isThrottled(db, keys)) return false;
+  await recordFailure(db, keys);
+  return true;
+}
+
 /** Old rows are useless after the window; the worker prunes them. */
 export async function pruneFailures(db: DbOrTrx) {
   await db

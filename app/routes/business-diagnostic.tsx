@@ -11,6 +11,7 @@ import { dbContext } from "../lib/context";
 import { parseForm } from "../lib/forms.server";
 import { currentUser } from "../lib/session.server";
 import css from "../styles/paths.css?url";
+import { clientIp } from "../lib/middleware.server";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
@@ -23,7 +24,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     commune,
     sector,
     answers: businessAnswersOf(submission.value),
-  });
+  }, { ip: clientIp(request) });
   return redirect(`/diagnostic-entreprise/rapport/${token}`);
 }
 

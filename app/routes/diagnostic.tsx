@@ -13,6 +13,7 @@ import { appErrorStatus, isAppError } from "../lib/errors";
 import { parseForm } from "../lib/forms.server";
 import { currentUser } from "../lib/session.server";
 import css from "../styles/paths.css?url";
+import { clientIp } from "../lib/middleware.server";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
@@ -28,6 +29,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   try {
     const { resultId, token } = await takeDiagnostic(context.get(dbContext), user, answersOf(submission.value), {
       learnerId: submission.value.learnerId || undefined,
+      ip: clientIp(request),
     });
     const headers = token ? { "Set-Cookie": await setDiagnosticCookie(token) } : undefined;
     return redirect(`/diagnostic/resultat/${resultId}`, { headers });

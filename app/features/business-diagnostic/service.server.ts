@@ -6,6 +6,7 @@ import { loadPublishedPath } from "../paths/definitions.server";
 import { AXES, BUSINESS_DIAGNOSTIC_VERSION, BUSINESS_PATH_SLUG, COACHING_WORKSHOP_THEME } from "./questionnaire";
 import * as q from "./queries.server";
 import { ratingOf, scoreBusinessDiagnostic } from "./scoring";
+import { allowAnonymousSubmission } from "../../lib/throttle.server";
 
 const reportNotFound = () => appError(404, "business_report_not_found", "business:errors.not_found");
 const TOKEN = /^[a-z2-7]{32}$/;
@@ -19,7 +20,9 @@ export async function takeBusinessDiagnostic(
   db: Db,
   user: User | null,
   input: { businessName?: string; commune?: string; sector: string; answers: Record<string, string> },
+  { ip = null }: { ip?: string | null } = {},
 ) {
+  if (!user && !(await allowAnonymousSubmission(db, "business-diagnostic", ip))) throw appError(429, "throttled", "business:errors.too_many");
   const score = scoreBusinessDiagnostic(input.answers);
   const token = generateToken();
   await q.insertBusinessDiagnostic(db, {

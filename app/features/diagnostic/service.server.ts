@@ -12,6 +12,7 @@ import { ANONYMOUS_RESULT_DAYS, clearDiagnosticCookie, readDiagnosticToken } fro
 import { DIAGNOSTIC_VERSION, PIX_DOMAINS } from "./questions";
 import * as q from "./queries.server";
 import { scoreDiagnostic } from "./scoring";
+import { allowAnonymousSubmission } from "../../lib/throttle.server";
 
 const resultNotFound = () => appError(404, "diagnostic_not_found", "diagnostic:errors.not_found");
 
@@ -34,7 +35,13 @@ export async function loadDiagnosticForm(db: Db, actor: User | null) {
  * learner a mediator runs it for (the mediator is recorded as `run_by`).
  * Anonymous: stored with the hash of a fresh token the caller puts in a cookie.
  */
-export async function takeDiagnostic(db: Db, actor: User | null, answers: Record<string, string>, { learnerId }: { learnerId?: string } = {}) {
+export async function takeDiagnostic(
+  db: Db,
+  actor: User | null,
+  answers: Record<string, string>,
+  { learnerId, ip = null }: { learnerId?: string; ip?: string | null } = {},
+) {
+  if (!actor && !(await allowAnonymousSubmission(db, "diagnostic", ip))) throw appError(429, "throttled", "diagnostic:errors.too_many");
   const score = scoreDiagnostic(answers);
   let userId: string | null = actor?.id ?? null;
   let runBy: string | null = null;
