@@ -64,7 +64,8 @@ function Toolbar({ editor }: { editor: Editor }) {
   });
   const chain = () => editor.chain().focus();
   const button = (label: string, pressed: boolean | undefined, onClick: () => void) => (
-    <button type="button" className="toggle" aria-pressed={pressed} onClick={onClick}>
+    // A mouse click keeps the focus (and the selection) in the text: what is typed next goes there, not to the button.
+    <button type="button" className="toggle" aria-pressed={pressed} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
       {label}
     </button>
   );
