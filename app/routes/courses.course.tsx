@@ -42,6 +42,11 @@ export default function CoursePage() {
       {justFinished ? (
         <div className="alert success" role="status">
           <p>{t("course.finished_now")}</p>
+          {Number(searchParams.get("badge")) > 0 ? (
+            <p>
+              {t("course.badge_earned", { count: Number(searchParams.get("badge")) })} <a href="/badges">{t("course.see_badges")}</a>
+            </p>
+          ) : null}
         </div>
       ) : null}
       <div className="course-head">

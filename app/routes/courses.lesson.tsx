@@ -11,6 +11,8 @@ import { lessonScore } from "../features/h5p/progress.server";
 import { dbContext } from "../lib/context";
 import { currentUser, requireUser } from "../lib/session.server";
 import coursesCss from "../styles/courses.css?url";
+import { awardEarnedBadges } from "../features/badges/service.server";
+import { publicBaseUrl } from "../features/badges/urls.server";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: coursesCss }];
 
@@ -23,8 +25,11 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 /** "J'ai terminé cette leçon" — idempotent: a double submit stores one completion. */
 export async function action({ params, request, context }: Route.ActionArgs) {
   const user = requireUser(context, request);
-  const { redirectTo } = await completeLessonAndContinue(context.get(dbContext), user, params.slug, params.lessonId);
-  return redirect(redirectTo);
+  const db = context.get(dbContext);
+  const { redirectTo, courseCompletedNow } = await completeLessonAndContinue(db, user, params.slug, params.lessonId);
+  // A course just completed may earn a badge (the course's, or a path's): issued now, announced on the course page.
+  const badges = courseCompletedNow ? await awardEarnedBadges(db, user.id, publicBaseUrl(request)) : [];
+  return redirect(badges.length ? `${redirectTo}&badge=${badges.length}` : redirectTo);
 }
 
 export default function LessonPage() {

@@ -47,6 +47,9 @@ describe("badges in the browser", () => {
     await expect.poll(() => steps.nth(2).locator(".step-status").textContent()).toBe("À faire");
 
     await completeCourse(page, "se-proteger-des-arnaques-en-ligne");
+    // Issued the moment the last lesson is done, and said on the course page.
+    await page.getByText(/Vous avez obtenu (un badge|\d+ badges)\./).waitFor();
+    await expectNoA11yViolations(page, "course just finished, badge earned");
     await page.goto("/parcours/autonome-avec-le-numerique");
     await page.getByText("Bravo ! Vous avez obtenu le badge « Autonome avec le numérique au quotidien ».").waitFor();
     await expectNoA11yViolations(page, "completed path page");
