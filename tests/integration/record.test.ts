@@ -49,6 +49,20 @@ describe("the learner record", () => {
     expect(record.diagnostic).toBeNull();
   });
 
+  it("lists a class under way with the upcoming ones, not yet as missed", async () => {
+    const learner = await createUser(db);
+    const startsAt = new Date(Date.now() - 10 * 60_000);
+    const classroom = await db
+      .insertInto("classroom")
+      .values({ title: "En ce moment", starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 3600_000), capacity: 10, host_id: mediator.id, room_name: `salle-${crypto.randomUUID()}` })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db.insertInto("classroom_registration").values({ classroom_id: classroom.id, user_id: learner.id, registered_by: learner.id }).execute();
+    const record = await loadRecord(db, learner, BASE);
+    expect(record.classes.upcoming.map((c) => c.classroomId)).toEqual([classroom.id]);
+    expect(record.classes.past).toEqual([]);
+  });
+
   it("is empty, not failing, for someone who has done nothing yet", async () => {
     const learner = await createUser(db);
     const record = await loadRecord(db, learner, BASE);

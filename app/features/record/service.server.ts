@@ -25,7 +25,10 @@ export async function loadRecord(db: Db, learner: User, baseUrl: string, now = n
     listMyBadges(db, learner, baseUrl),
     latestDiagnosticOf(db, learner.id),
   ]);
-  const attendedClasses = classes.filter((c) => c.attended);
+  // A class under way is still "upcoming" (one can join it); it is listed with the past ones once it has ended.
+  const notEnded = new Set(upcomingClasses.map((c) => c.classroomId));
+  const pastClasses = classes.filter((c) => !notEnded.has(c.classroomId));
+  const attendedClasses = pastClasses.filter((c) => c.attended);
   return {
     courses: {
       inProgress: inProgress.map((c) => ({ slug: c.slug, title: c.title, lastActivity: c.updated_at })),
@@ -35,7 +38,7 @@ export async function loadRecord(db: Db, learner: User, baseUrl: string, now = n
       .filter((p) => p.progress?.started || p.progress?.complete)
       .map((p) => ({ slug: p.slug, title: p.title, done: p.progress!.requiredDone, count: p.progress!.requiredCount, complete: p.progress!.complete })),
     workshops,
-    classes: { upcoming: upcomingClasses, past: classes },
+    classes: { upcoming: upcomingClasses, past: pastClasses },
     badges: badges.badges.filter((b) => !b.revoked),
     diagnostic: diagnostic ? { id: diagnostic.id, takenAt: diagnostic.created_at } : null,
     totals: {
