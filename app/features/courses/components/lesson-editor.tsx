@@ -6,7 +6,7 @@ import { toVideoEmbed } from "../rich-text/embeds";
 import { editorExtensions } from "../rich-text/editor-extensions";
 // After editor-extensions, so that other domains' editor nodes can register into it.
 import "../rich-text/editor-plugins";
-import { safeHref } from "../rich-text/urls";
+import { applyLink, ToolbarButton } from "../rich-text/toolbar";
 
 type Panel = null | "link" | "image" | "video";
 
@@ -63,12 +63,7 @@ function Toolbar({ editor, uploadUrl }: { editor: Editor; uploadUrl: string }) {
     setPanel(null);
     editor.commands.focus();
   };
-  const button = (label: string, pressed: boolean | undefined, onClick: () => void) => (
-    // A mouse click keeps the focus (and the selection) in the text: what is typed next goes there, not to the button.
-    <button type="button" className="toggle" aria-pressed={pressed} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
-      {label}
-    </button>
-  );
+  const button = (label: string, pressed: boolean | undefined, onClick: () => void) => <ToolbarButton label={label} pressed={pressed} onClick={onClick} />;
   return (
     <>
       <div role="toolbar" aria-label={t("editor.toolbar")} className="editor-toolbar">
@@ -128,19 +123,7 @@ function LinkPanel({ editor, onDone }: { editor: Editor; onDone: () => void }) {
   const [href, setHref] = useState<string>(() => (editor.getAttributes("link").href as string | undefined) ?? "");
   const [error, setError] = useState<string | null>(null);
   const apply = () => {
-    if (!href.trim()) {
-      editor.chain().focus().extendMarkRange("link").unsetLink().run();
-      return onDone();
-    }
-    const withProtocol = /^[a-z]+:|^\/|^#/i.test(href.trim()) ? href.trim() : `https://${href.trim()}`;
-    const safe = safeHref(withProtocol);
-    if (!safe) return setError(t("editor.link_invalid"));
-    const { empty } = editor.state.selection;
-    if (empty && !editor.isActive("link")) {
-      editor.chain().focus().insertContent({ type: "text", text: safe, marks: [{ type: "link", attrs: { href: safe } }] }).run();
-    } else {
-      editor.chain().focus().extendMarkRange("link").setLink({ href: safe }).run();
-    }
+    if (!applyLink(editor, href, { allowAnchors: true })) return setError(t("editor.link_invalid"));
     onDone();
   };
   return (

@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { editorExtensions } from "../../courses/rich-text/editor-extensions";
 import "../../courses/rich-text/editor-plugins";
-import { safeHref } from "../../courses/rich-text/urls";
+import { applyLink, ToolbarButton } from "../../courses/rich-text/toolbar";
 
 /**
  * The rich-text editor of a project brief or a team document: the courses
@@ -63,12 +63,7 @@ function Toolbar({ editor }: { editor: Editor }) {
     }),
   });
   const chain = () => editor.chain().focus();
-  const button = (label: string, pressed: boolean | undefined, onClick: () => void) => (
-    // A mouse click keeps the focus (and the selection) in the text: what is typed next goes there, not to the button.
-    <button type="button" className="toggle" aria-pressed={pressed} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
-      {label}
-    </button>
-  );
+  const button = (label: string, pressed: boolean | undefined, onClick: () => void) => <ToolbarButton label={label} pressed={pressed} onClick={onClick} />;
   return (
     <>
       <div role="toolbar" aria-label={t("editor.toolbar")} className="doc-editor-toolbar">
@@ -97,18 +92,7 @@ function LinkPanel({ editor, onDone }: { editor: Editor; onDone: () => void }) {
     editor.commands.focus();
   };
   const apply = () => {
-    const value = href.trim();
-    if (!value) {
-      editor.chain().focus().extendMarkRange("link").unsetLink().run();
-      return close();
-    }
-    const safe = safeHref(/^[a-z]+:|^\//i.test(value) ? value : `https://${value}`);
-    if (!safe) return setError(t("editor.link_invalid"));
-    if (editor.state.selection.empty && !editor.isActive("link")) {
-      editor.chain().focus().insertContent({ type: "text", text: safe, marks: [{ type: "link", attrs: { href: safe } }] }).run();
-    } else {
-      editor.chain().focus().extendMarkRange("link").setLink({ href: safe }).run();
-    }
+    if (!applyLink(editor, href)) return setError(t("editor.link_invalid"));
     close();
   };
   return (
