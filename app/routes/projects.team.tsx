@@ -224,13 +224,7 @@ function Files({ space, canWrite }: { space: Space; canWrite: boolean }) {
             </span>
             {f.handed_in ? <span className="badge">{t("files.handed_in")}</span> : null}
             {canWrite && !f.handed_in ? (
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="attachmentId" value={f.id} />
-                <button type="submit" name="intent" value="delete-file" className="link-button">
-                  {t("files.delete")}
-                  <span className="visually-hidden"> {f.file_name}</span>
-                </button>
-              </Form>
+              <FileAction intent="delete-file" file={f} label={t("files.delete")} />
             ) : null}
             <IntentMessage result={result} intent={`delete-file-${f.id}`} />
           </li>
@@ -245,13 +239,7 @@ function Files({ space, canWrite }: { space: Space; canWrite: boolean }) {
               <li key={f.id}>
                 {f.file_name} <span className="hint">({t("files.deleted_on", { date: formatDate(f.deleted_at!, i18n.language) })})</span>
                 {!space.readOnly ? (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="attachmentId" value={f.id} />
-                    <button type="submit" name="intent" value="restore-file" className="link-button">
-                      {t("files.restore")}
-                      <span className="visually-hidden"> {f.file_name}</span>
-                    </button>
-                  </Form>
+                  <FileAction intent="restore-file" file={f} label={t("files.restore")} />
                 ) : null}
                 <IntentMessage result={result} intent={`restore-file-${f.id}`} />
               </li>
@@ -334,5 +322,18 @@ function Submissions({ space, canWrite }: { space: Space; canWrite: boolean }) {
         </Form>
       ) : null}
     </section>
+  );
+}
+
+/** A one-button form acting on one team file (its name read out to screen readers). */
+function FileAction({ intent, file, label }: { intent: "delete-file" | "restore-file"; file: { id: string; file_name: string }; label: string }) {
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="attachmentId" value={file.id} />
+      <button type="submit" name="intent" value={intent} className="link-button">
+        {label}
+        <span className="visually-hidden"> {file.file_name}</span>
+      </button>
+    </Form>
   );
 }
