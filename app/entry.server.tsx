@@ -9,6 +9,7 @@ import { contentSecurityPolicy } from "./lib/csp.server";
 import { isAppError } from "./lib/errors";
 import { getInstance } from "./lib/i18n.server";
 import { logger } from "./lib/logger.server";
+import "./modules.server";
 
 export const streamTimeout = 5_000;
 

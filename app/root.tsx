@@ -19,6 +19,7 @@ import { readDisplayPrefs } from "./lib/display.server";
 import type { AppErrorBody } from "./lib/errors";
 import { getLocale, i18nextMiddleware } from "./lib/i18n.server";
 import { requestMiddleware } from "./lib/middleware.server";
+import { navigationFor } from "./lib/modules.server";
 import { currentUser } from "./lib/session.server";
 import appCss from "./styles/app.css?url";
 
@@ -34,6 +35,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return data({
     locale: getLocale(context),
     user: user ? { id: user.id, firstName: user.first_name, role: user.role } : null,
+    nav: navigationFor(user),
     display: await readDisplayPrefs(request, user),
     nonce: context.get(nonceContext),
     requestId: context.get(requestIdContext),

@@ -10,7 +10,7 @@ import { env } from "./lib/env.server";
 import { logger } from "./lib/logger.server";
 import { startJobScheduler } from "./lib/jobs.server";
 import { startOutboxWorker } from "./lib/mail.server";
-import "./jobs.server";
+import "./modules.server";
 
 /**
  * The production server: this file is the entry of the server bundle, so the

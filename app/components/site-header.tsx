@@ -1,7 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Form, NavLink, useLocation, useRouteLoaderData } from "react-router";
 import type { RootLoaderData } from "../root";
-import { NAV_ITEMS } from "./nav-items";
 
 export function SiteHeader() {
   const { t } = useTranslation();
@@ -11,7 +10,7 @@ export function SiteHeader() {
   const user = root?.user ?? null;
   const locale = root?.locale ?? "fr";
   const display = root?.display ?? { largeText: false, highContrast: false };
-  const items = NAV_ITEMS.filter((item) => !item.roles || (user && item.roles.includes(user.role)));
+  const items = root?.nav ?? [];
 
   return (
     <header className="site-header">

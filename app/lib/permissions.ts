@@ -1,55 +1,123 @@
 import type { Role } from "../../db/schema/accounts";
 
 /**
- * Permissions read `action:entity:scope`. `own` covers objects the user made
- * or is in charge of; `any` covers all of them. The same pure check decides on
- * the server and hides links in the UI — the server check is the one that counts.
+ * Every permission the app knows, `action:entity:scope`. `own` covers objects
+ * the user made or is in charge of; `any` covers all of them. A misspelled
+ * permission does not compile, and a test fails on a permission granted to a
+ * role that no code checks (app/lib/permissions.test.ts).
+ *
+ * The same pure check decides on the server and hides links in the UI — the
+ * server check, in the domain's service, is the one that counts.
  */
-export type Scope = "own" | "any";
-export type Permission = `${string}:${string}:${Scope}`;
+export const PERMISSIONS = [
+  "read:profile:own",
+  "update:profile:own",
+  "manage:user:any",
+  "create:learner:own",
+  "read:learner:own",
+  "read:learner:any",
+  "update:learner:own",
+  "run:diagnostic:own",
+  "run:diagnostic:any",
+  "read:diagnostic:any",
+  "create:course:own",
+  "update:course:own",
+  "update:course:any",
+  "create:h5p_content:own",
+  "create:h5p_content:any",
+  "read:h5p_results:own",
+  "read:h5p_results:any",
+  "install:h5p_library:any",
+  "manage:xapi_credential:any",
+  "create:classroom:own",
+  "create:classroom:any",
+  "update:classroom:own",
+  "update:classroom:any",
+  "create:workshop:own",
+  "update:workshop:own",
+  "update:workshop:any",
+  "manage:booking:own",
+  "manage:booking:any",
+  "manage:relay_space:any",
+  "create:activity:own",
+  "read:activity:own",
+  "read:activity:any",
+  "update:activity:own",
+  "update:activity:any",
+  "export:activity:own",
+  "export:activity:any",
+  "read:report:any",
+  "read:badge:any",
+  "revoke:badge:any",
+  "create:school_class:own",
+  "manage:school_class:own",
+  "join:school_class:own",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLES: readonly Role[] = ["learner", "mediator", "teacher", "coordinator"] as const;
 
-const GRANTS: Record<Role, readonly string[]> = {
-  learner: ["read:profile:own", "update:profile:own", "join:school_class:own"],
+const LEARNER: readonly Permission[] = ["read:profile:own", "update:profile:own", "join:school_class:own"];
+
+export const GRANTS: Record<Role, readonly Permission[] | "all"> = {
+  learner: LEARNER,
   mediator: [
     "read:profile:own",
+    "update:profile:own",
     // H5P activities they upload, and the results of learners on them.
     "create:h5p_content:own",
     "read:h5p_results:own",
-    "update:profile:own",
     "create:course:own",
     "update:course:own",
     "create:learner:own",
     // Run the placement diagnostic with a learner they created (recorded as run_by).
     "run:diagnostic:own",
     "read:learner:own",
+    "update:learner:own",
     // Virtual classes they host or co-host.
     "create:classroom:own",
     "update:classroom:own",
-    // Workshops they lead, the learners they created or accompanied, their own activity log.
+    // Workshops they lead: their details, and who is booked and present.
     "create:workshop:own",
     "update:workshop:own",
     "manage:booking:own",
-    "update:learner:own",
+    // Their own activity log, and its export.
     "create:activity:own",
     "read:activity:own",
     "update:activity:own",
+    "export:activity:own",
   ],
-  teacher: ["read:profile:own", "update:profile:own", "create:h5p_content:own", "read:h5p_results:own", "create:course:own", "update:course:own", "create:classroom:own", "update:classroom:own", "create:school_class:own", "manage:school_class:own"],
-  coordinator: ["*"],
+  teacher: [
+    "read:profile:own",
+    "update:profile:own",
+    "create:h5p_content:own",
+    "read:h5p_results:own",
+    "create:course:own",
+    "update:course:own",
+    "create:classroom:own",
+    "update:classroom:own",
+    "create:school_class:own",
+    "manage:school_class:own",
+  ],
+  coordinator: "all",
 };
 
 export function can(user: { role: Role } | null | undefined, permission: Permission): boolean {
   if (!user) return false;
   const grants = GRANTS[user.role];
-  if (grants.includes("*")) return true;
+  if (grants === "all") return true;
   if (grants.includes(permission)) return true;
   // Holding `any` implies `own`.
-  if (permission.endsWith(":own")) return grants.includes(permission.replace(/:own$/, ":any"));
+  if (permission.endsWith(":own")) return grants.includes(permission.replace(/:own$/, ":any") as Permission);
   return false;
 }
 
 export function isStaff(user: { role: Role } | null | undefined) {
   return !!user && user.role !== "learner";
+}
+
+/** Learners: the people Passerelle is for (pupils included), as opposed to staff. */
+export function isLearner<U extends { role: string }>(user: U | null | undefined): user is U {
+  return user?.role === "learner";
 }

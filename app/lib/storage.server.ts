@@ -26,7 +26,7 @@ export interface FileStorage {
 
 const KEY = /^[a-zA-Z0-9][a-zA-Z0-9._-]*(\/[a-zA-Z0-9][a-zA-Z0-9._-]*)*$/;
 
-export function assertSafeKey(key: string) {
+export function requireSafeKey(key: string) {
   if (!KEY.test(key) || key.split("/").some((part) => part === ".." || part === ".")) {
     throw new Error(`unsafe storage key: ${key}`);
   }
@@ -53,7 +53,7 @@ function typeFromExtension(file: string) {
 
 export function localStorage(root: string): FileStorage {
   const full = (key: string) => {
-    assertSafeKey(key);
+    requireSafeKey(key);
     return path.join(root, key);
   };
   return {
@@ -91,11 +91,11 @@ export function localStorage(root: string): FileStorage {
 export function s3Storage(client: S3Client, bucket: string): FileStorage {
   return {
     async put(key, body, contentType) {
-      assertSafeKey(key);
+      requireSafeKey(key);
       await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
     },
     async get(key) {
-      assertSafeKey(key);
+      requireSafeKey(key);
       try {
         const res = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
         const body = await res.Body!.transformToByteArray();
@@ -106,11 +106,11 @@ export function s3Storage(client: S3Client, bucket: string): FileStorage {
       }
     },
     async delete(key) {
-      assertSafeKey(key);
+      requireSafeKey(key);
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
     async deletePrefix(prefix) {
-      assertSafeKey(prefix);
+      requireSafeKey(prefix);
       let token: string | undefined;
       do {
         const page = await client.send(

@@ -1,3 +1,4 @@
+import { FieldError } from "../lib/errors";
 import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { data, Form, useActionData, useLoaderData } from "react-router";
@@ -6,7 +7,7 @@ import type { Route } from "./+types/account.delete";
 import { FormErrors, FormField } from "../components/ui/form-field";
 import { PageTitle } from "../components/ui/page-title";
 import { redirectSignedOut } from "../features/accounts/responses.server";
-import { deleteOwnAccount, FieldError } from "../features/accounts/service.server";
+import { deleteOwnAccount } from "../features/accounts/service.server";
 import { dbContext } from "../lib/context";
 import { parseForm } from "../lib/forms.server";
 import { requireUser } from "../lib/session.server";

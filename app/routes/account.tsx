@@ -1,3 +1,4 @@
+import { FieldError } from "../lib/errors";
 import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { data, Form, useActionData, useLoaderData, useSearchParams } from "react-router";
@@ -7,7 +8,7 @@ import { NewPasswordFields } from "../features/accounts/components/new-password-
 import { PageTitle } from "../components/ui/page-title";
 import { redirectSignedIn, requestMeta } from "../features/accounts/responses.server";
 import { ChangePasswordSchema } from "../features/accounts/schemas";
-import { changePassword, FieldError } from "../features/accounts/service.server";
+import { changePassword } from "../features/accounts/service.server";
 import { dbContext } from "../lib/context";
 import { parseForm } from "../lib/forms.server";
 import { requireUser } from "../lib/session.server";

@@ -1,3 +1,4 @@
+import { FieldError } from "../lib/errors";
 import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData } from "react-router";
@@ -5,7 +6,6 @@ import type { Route } from "./+types/add-email";
 import { FormErrors, FormField } from "../components/ui/form-field";
 import { NewPasswordFields } from "../features/accounts/components/new-password-fields";
 import { PageTitle } from "../components/ui/page-title";
-import { FieldError } from "../features/accounts/service.server";
 import { addEmailAndPassword } from "../features/mediation/learners.server";
 import { AddEmailSchema } from "../features/mediation/schemas";
 import { dbContext } from "../lib/context";

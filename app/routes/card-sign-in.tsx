@@ -5,12 +5,11 @@ import type { Route } from "./+types/card-sign-in";
 import { FormErrors, FormField } from "../components/ui/form-field";
 import { PageTitle } from "../components/ui/page-title";
 import { redirectSignedIn, requestMeta } from "../features/accounts/responses.server";
-import { FieldError } from "../features/accounts/service.server";
 import { signInWithAccessCard } from "../features/mediation/access-card.server";
 import { formatAccessCode, normalizeAccessCode } from "../features/mediation/access-code";
 import { AccessCardSignInSchema } from "../features/mediation/schemas";
 import { dbContext } from "../lib/context";
-import { appErrorStatus, isAppError } from "../lib/errors";
+import { appErrorStatus, isAppError, FieldError } from "../lib/errors";
 import { parseForm } from "../lib/forms.server";
 import { currentUser } from "../lib/session.server";
 

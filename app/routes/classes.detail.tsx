@@ -8,17 +8,9 @@ import { ClassFacts } from "../features/classrooms/components/class-facts";
 import { NotConfiguredNotice } from "../features/classrooms/components/not-configured";
 import { RegistrantsSection } from "../features/classrooms/components/registrants";
 import { RegisterLearnerSchema } from "../features/classrooms/schemas";
-import {
-  cancelClass,
-  ClassFieldError,
-  classPage,
-  registerLearner,
-  registerSelf,
-  unregisterLearner,
-  unregisterSelf,
-} from "../features/classrooms/service.server";
+import { cancelClass, classPage, registerLearner, registerSelf, unregisterLearner, unregisterSelf } from "../features/classrooms/service.server";
 import { dbContext } from "../lib/context";
-import { appError } from "../lib/errors";
+import { appError, FieldError } from "../lib/errors";
 import { currentUser, requireUser } from "../lib/session.server";
 import css from "../styles/classrooms.css?url";
 
@@ -54,7 +46,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       try {
         await registerLearner(db, user, params.id, submission.value);
       } catch (error) {
-        if (error instanceof ClassFieldError) {
+        if (error instanceof FieldError) {
           return data({ registerResult: submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }) }, { status: 400 });
         }
         throw error;

@@ -1,3 +1,4 @@
+import { FieldError } from "../lib/errors";
 import { getCollectionProps, getFormProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
@@ -7,7 +8,7 @@ import { FieldErrors, FormErrors, FormField } from "../components/ui/form-field"
 import { PageTitle } from "../components/ui/page-title";
 import { NotConfiguredNotice } from "../features/classrooms/components/not-configured";
 import { DURATIONS, ScheduleClassSchema } from "../features/classrooms/schemas";
-import { ClassFieldError, livekitConfig, scheduleClass, schedulingFormData } from "../features/classrooms/service.server";
+import { livekitConfig, scheduleClass, schedulingFormData } from "../features/classrooms/service.server";
 import { dbContext } from "../lib/context";
 import { parseForm } from "../lib/forms.server";
 import { can } from "../lib/permissions";
@@ -37,7 +38,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     const classroom = await scheduleClass(context.get(dbContext), user, submission.value);
     return redirect(`/classes/${classroom.id}?programmee=1`);
   } catch (error) {
-    if (error instanceof ClassFieldError) {
+    if (error instanceof FieldError) {
       return data(submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }), { status: 400 });
     }
     throw error;

@@ -13,7 +13,7 @@ import { CourseTrash, DeletionConfirmation } from "../features/courses/component
 import { courseImageUrl } from "../features/courses/rich-text/urls";
 import { CourseDetailsSchema, CoverSchema, IdSchema, ModuleTitleSchema, MoveSchema, NewLessonSchema } from "../features/courses/schemas";
 import { dbContext } from "../lib/context";
-import { appError } from "../lib/errors";
+import { appError, FieldError } from "../lib/errors";
 import { requireUser } from "../lib/session.server";
 import { IMAGE_RULES } from "../lib/storage.server";
 import coursesCss from "../styles/courses.css?url";
@@ -54,7 +54,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       try {
         await authoring.updateCourseDetails(db, user, courseId, submission.value);
       } catch (error) {
-        if (error instanceof authoring.CourseFieldError) {
+        if (error instanceof FieldError) {
           return data({ intent, reply: submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }) }, { status: 400 });
         }
         throw error;

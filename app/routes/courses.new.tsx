@@ -1,10 +1,11 @@
+import { FieldError } from "../lib/errors";
 import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/courses.new";
 import { FormErrors } from "../components/ui/form-field";
 import { PageTitle } from "../components/ui/page-title";
-import { CourseFieldError, createCourse, ensureCanAuthor } from "../features/courses/authoring.server";
+import { createCourse, requireAuthor } from "../features/courses/authoring.server";
 import { CourseDetailsFields, type CourseField } from "../features/courses/components/course-details-fields";
 import { CourseDetailsSchema } from "../features/courses/schemas";
 import { dbContext } from "../lib/context";
@@ -15,20 +16,20 @@ import coursesCss from "../styles/courses.css?url";
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: coursesCss }];
 
 export function loader({ request, context }: Route.LoaderArgs) {
-  ensureCanAuthor(requireUser(context, request));
+  requireAuthor(requireUser(context, request));
   return null;
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = requireUser(context, request);
-  ensureCanAuthor(user);
+  requireAuthor(user);
   const submission = await parseForm(request, CourseDetailsSchema);
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     const course = await createCourse(context.get(dbContext), user, submission.value);
     return redirect(`/creer/cours/${course.id}?cree=1`);
   } catch (error) {
-    if (error instanceof CourseFieldError) return data(submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }), { status: 400 });
+    if (error instanceof FieldError) return data(submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }), { status: 400 });
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { can } from "../lib/permissions";
 import { useTranslation } from "react-i18next";
 import { Form, useLoaderData } from "react-router";
 import type { Route } from "./+types/learners";
@@ -16,7 +17,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const search = url.searchParams.get("q")?.trim().slice(0, 100) || undefined;
   const result = await listHelpedLearners(context.get(dbContext), actor, { search, page: pageParam(url) });
-  return { ...result, search: search ?? "", seeAll: actor.role === "coordinator" };
+  return { ...result, search: search ?? "", seeAll: can(actor, "read:learner:any") };
 }
 
 export default function Learners() {

@@ -4,13 +4,13 @@ import type { Route } from "./+types/projects.home";
 import { PageTitle } from "../components/ui/page-title";
 import { listSchoolSpace } from "../features/projects/classes.server";
 import { dbContext } from "../lib/context";
-import { can } from "../lib/permissions";
+import { can, isLearner } from "../lib/permissions";
 import { requireUser } from "../lib/session.server";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const space = await listSchoolSpace(context.get(dbContext), user);
-  return { ...space, canTeach: can(user, "create:school_class:own"), isLearner: user.role === "learner" };
+  return { ...space, canTeach: can(user, "create:school_class:own"), isLearner: isLearner(user) };
 }
 
 export default function SchoolSpace() {

@@ -6,10 +6,10 @@ import type { Route } from "./+types/projects.join";
 import { FormErrors, FormField } from "../components/ui/form-field";
 import { PageTitle } from "../components/ui/page-title";
 import { requestMeta } from "../features/accounts/responses.server";
-import { FieldError, joinClass, joinFormNeeds } from "../features/projects/classes.server";
+import { joinClass, joinFormNeeds } from "../features/projects/classes.server";
 import { JoinClassSchema } from "../features/projects/schemas";
 import { dbContext } from "../lib/context";
-import { appErrorStatus, isAppError } from "../lib/errors";
+import { appErrorStatus, isAppError, FieldError } from "../lib/errors";
 import { parseForm } from "../lib/forms.server";
 import { currentUser, requireUser } from "../lib/session.server";
 

@@ -1,3 +1,4 @@
+import { isLearner } from "../lib/permissions";
 import { Outlet, useLoaderData } from "react-router";
 import type { Route } from "./+types/projects.layout";
 import { LimitedModeBanner } from "../features/projects/components/limited-banner";
@@ -24,7 +25,7 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: css 
 export async function loader({ context }: Route.LoaderArgs) {
   // Each page checks who may see it; the join page also talks to visitors.
   const user = currentUser(context);
-  const standing = user?.role === "learner" ? await pupilStanding(context.get(dbContext), user.id) : null;
+  const standing = isLearner(user) ? await pupilStanding(context.get(dbContext), user.id) : null;
   return { limited: !!standing?.limited };
 }
 

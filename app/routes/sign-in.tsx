@@ -1,15 +1,14 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { data, Form, redirect, useActionData, useSearchParams } from "react-router";
+import { Form, redirect, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/sign-in";
 import { redirectSignedIn, requestMeta } from "../features/accounts/responses.server";
 import { safeRedirect, SignInSchema } from "../features/accounts/schemas";
-import { FieldError, signIn } from "../features/accounts/service.server";
+import { signIn } from "../features/accounts/service.server";
 import { FormErrors, FormField } from "../components/ui/form-field";
 import { PageTitle } from "../components/ui/page-title";
 import { dbContext } from "../lib/context";
-import { appErrorStatus, isAppError } from "../lib/errors";
-import { parseForm } from "../lib/forms.server";
+import { handleForm } from "../lib/actions.server";
 import { currentUser } from "../lib/session.server";
 
 export function loader({ context, request }: Route.LoaderArgs) {
@@ -18,22 +17,16 @@ export function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const submission = await parseForm(request, SignInSchema);
-  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
-  try {
-    const { user, token } = await signIn(context.get(dbContext), submission.value, requestMeta(request));
-    return redirectSignedIn(request, context.get(dbContext), safeRedirect(submission.value.redirectTo), token, user);
-  } catch (error) {
-    if (error instanceof FieldError) {
-      return data(submission.reply({ formErrors: [error.messageKey], hideFields: ["password"] }), { status: 400 });
-    }
-    if (isAppError(error)) {
-      return data(submission.reply({ formErrors: [error.data.messageKey], hideFields: ["password"] }), {
-        status: appErrorStatus(error),
-      });
-    }
-    throw error;
-  }
+  const db = context.get(dbContext);
+  return handleForm(
+    request,
+    SignInSchema,
+    async (value) => {
+      const { user, token } = await signIn(db, value, requestMeta(request));
+      return redirectSignedIn(request, db, safeRedirect(value.redirectTo), token, user);
+    },
+    { hideFields: ["password"] },
+  );
 }
 
 export default function SignIn() {

@@ -1,3 +1,4 @@
+import { FieldError } from "../lib/errors";
 import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData } from "react-router";
@@ -7,7 +8,7 @@ import { NewPasswordFields } from "../features/accounts/components/new-password-
 import { PageTitle } from "../components/ui/page-title";
 import { redirectSignedIn, requestMeta } from "../features/accounts/responses.server";
 import { SignUpSchema } from "../features/accounts/schemas";
-import { FieldError, signUp } from "../features/accounts/service.server";
+import { signUp } from "../features/accounts/service.server";
 import { dbContext } from "../lib/context";
 import { parseForm } from "../lib/forms.server";
 import { getLocale } from "../lib/i18n.server";

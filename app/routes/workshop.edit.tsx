@@ -1,3 +1,4 @@
+import { FieldError } from "../lib/errors";
 import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
@@ -10,14 +11,7 @@ import { ConfirmedActionForm, isConfirmed } from "../components/ui/confirmed-act
 import { ChoiceGroup, SelectField, TextAreaField } from "../features/mediation/components/choices";
 import { THEMES, WORKSHOP_LEVELS, codes } from "../features/mediation/vocabulary";
 import { newWorkshopDefaults, REMOTE, WorkshopSchema, workshopFormDefaults } from "../features/workshops/schemas";
-import {
-  cancelWorkshop,
-  getWorkshopForEdit,
-  scheduleWorkshop,
-  updateWorkshop,
-  WorkshopFieldError,
-  workshopFormData,
-} from "../features/workshops/service.server";
+import { cancelWorkshop, getWorkshopForEdit, scheduleWorkshop, updateWorkshop, workshopFormData } from "../features/workshops/service.server";
 import { dbContext } from "../lib/context";
 import { requireUser } from "../lib/session.server";
 import workshopsCss from "../styles/workshops.css?url";
@@ -50,7 +44,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       : await scheduleWorkshop(db, actor, submission.value);
     return redirect(`/ateliers/${workshop.id}`);
   } catch (error) {
-    if (error instanceof WorkshopFieldError) return data(submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }), { status: 400 });
+    if (error instanceof FieldError) return data(submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }), { status: 400 });
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 import { afterAll } from "vitest";
+import "../../app/modules.server";
 import { closeTestDb } from "./db";
 
 afterAll(closeTestDb);

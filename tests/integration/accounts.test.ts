@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  changeUserRole,
-  endUserSessions,
-  FieldError,
-  requestPasswordReset,
-  resetPassword,
-  signIn,
-  signUp,
-} from "../../app/features/accounts/service.server";
+import { FieldError } from "../../app/lib/errors";
+import { changeUserRole, endUserSessions, requestPasswordReset, resetPassword, signIn, signUp } from "../../app/features/accounts/service.server";
 import { isAppError } from "../../app/lib/errors";
 import { THROTTLE_MAX_FAILURES, THROTTLE_MAX_FAILURES_PER_ADDRESS } from "../../app/lib/throttle.server";
 import { verifyPassword } from "../../app/lib/password.server";

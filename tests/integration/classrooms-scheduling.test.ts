@@ -3,18 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../../db/schema/accounts";
 import { createFeed, personalFeedIcs } from "../../app/features/calendar/feed.server";
 import { ScheduleClassSchema } from "../../app/features/classrooms/schemas";
-import {
-  cancelClass,
-  classCalendar,
-  ClassFieldError,
-  classPage,
-  queueClassReminders,
-  registerLearner,
-  registerSelf,
-  scheduleClass,
-  schedulingFormData,
-  unregisterSelf,
-} from "../../app/features/classrooms/service.server";
+import { FieldError } from "../../app/lib/errors";
+import { cancelClass, classCalendar, classPage, queueClassReminders, registerLearner, registerSelf, scheduleClass, schedulingFormData, unregisterSelf } from "../../app/features/classrooms/service.server";
 import { stepLinkedPath } from "../../app/features/paths/model";
 import { seedPathsAndCourses } from "./paths-fixtures";
 import type { Db } from "../../app/lib/db.server";
@@ -40,7 +30,7 @@ beforeAll(async () => {
 const failure = (promise: Promise<unknown>) =>
   promise.then(
     () => "ok",
-    (e) => (e instanceof ClassFieldError ? `field ${e.field} ${e.messageKey}` : `${e.init?.status} ${e.data?.code}`),
+    (e) => (e instanceof FieldError ? `field ${e.field} ${e.messageKey}` : `${e.init?.status} ${e.data?.code}`),
   );
 
 function input(overrides: Record<string, unknown> = {}) {

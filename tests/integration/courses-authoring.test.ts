@@ -1,3 +1,4 @@
+import { FieldError } from "../../app/lib/errors";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -40,7 +41,7 @@ async function status(promise: Promise<unknown>) {
     await promise;
     return 200;
   } catch (error) {
-    if (error instanceof authoring.CourseFieldError) return 400;
+    if (error instanceof FieldError) return 400;
     return (error as { init?: { status?: number } }).init?.status ?? 500;
   }
 }
@@ -185,7 +186,7 @@ describe("who may write what", () => {
       ["image", () => authoring.uploadLessonImage(db, learner, course.id, PNG)],
     ];
     for (const [name, check] of checks) expect(await status(check()), name).toBe(403);
-    expect(() => authoring.ensureCanAuthor(learner)).toThrow();
+    expect(() => authoring.requireAuthor(learner)).toThrow();
   });
 
   it("lets authors edit their own courses only, and coordinators all of them", async () => {

@@ -9,7 +9,8 @@ import { addEmailAndPassword, createAssistedAccount, getLearnerFile, learnerChoi
 import { ActivitySchema, AssistedAccountSchema } from "../../app/features/mediation/schemas";
 import { bookSeat, getBookingList } from "../../app/features/workshops/booking.server";
 import { getCheckInList, setPresence } from "../../app/features/workshops/checkin.server";
-import { exportPersonalData, FieldError, signIn } from "../../app/features/accounts/service.server";
+import { FieldError } from "../../app/lib/errors";
+import { exportPersonalData, signIn } from "../../app/features/accounts/service.server";
 import { validateSessionToken } from "../../app/lib/session.server";
 import { THROTTLE_MAX_FAILURES_PER_ADDRESS } from "../../app/lib/throttle.server";
 import { testDb } from "../helpers/db";
@@ -170,7 +171,7 @@ describe("who sees whom (acceptance 6)", () => {
     await expectStatus(getLearnerFile(db, mediatorB, someone.id), 403);
   });
 
-  it("a mediator cannot read or change another mediator's log entries; only coordinators export", async () => {
+  it("a mediator cannot read or change another mediator's log entries, and exports only her own", async () => {
     const input = ActivitySchema.parse({ activityType: "individuel", activityDate: "2026-11-21", durationMinutes: 45, placeType: "a_distance", themes: ["sante"], notes: "=1+1" });
     const entry = await recordAccompaniment(db, mediatorA, input);
     await expectStatus(getActivityForEdit(db, mediatorB, entry.id), 403);
@@ -180,7 +181,10 @@ describe("who sees whom (acceptance 6)", () => {
     expect(logB.seeAll).toBe(false);
     const logA = await listActivityLog(db, mediatorA, {}, 1);
     expect(logA.entries.map((e) => e.id)).toContain(entry.id);
-    await expectStatus(exportActivityCsv(db, mediatorA, {}, "fr"), 403);
+    const ownCsv = await exportActivityCsv(db, mediatorA, {}, "fr");
+    expect(ownCsv).toContain("45");
+    const csvB = await exportActivityCsv(db, mediatorB, { mediator: mediatorA.id }, "fr");
+    expect(csvB.split(/\r?\n/).filter(Boolean)).toHaveLength(1); // the header only: A's entry is not hers
     const all = await listActivityLog(db, coordinator, { mediator: mediatorA.id }, 1);
     expect(all.entries.every((e) => e.mediator_id === mediatorA.id)).toBe(true);
     expect(all.entries.map((e) => e.id)).toContain(entry.id);

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  deleteOwnAccount,
-  deleteUserAsCoordinator,
-  exportPersonalData,
-  FieldError,
-} from "../../app/features/accounts/service.server";
+import { FieldError } from "../../app/lib/errors";
+import { deleteOwnAccount, deleteUserAsCoordinator, exportPersonalData } from "../../app/features/accounts/service.server";
 import { isAppError } from "../../app/lib/errors";
 import { createSession } from "../../app/lib/session.server";
 import { testDb } from "../helpers/db";

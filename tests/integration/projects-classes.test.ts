@@ -4,7 +4,7 @@ import { emailConsentForm, getConsentPage, isProfileVisible, mayMessage, pupilSt
 import { createProject, getProjectPage } from "../../app/features/projects/projects.server";
 import { DEMO_CLASS_NAME, seedProjects } from "../../app/features/projects/seed.server";
 import { chooseTeam, createTeam, getTeamSpace } from "../../app/features/projects/teams.server";
-import { FieldError } from "../../app/features/accounts/service.server";
+import { FieldError } from "../../app/lib/errors";
 import { testDb } from "../helpers/db";
 import { createUser } from "../helpers/fixtures";
 import { classWithTeams, OLD_ENOUGH, pupilJoins, statusOf, UNDER_15 } from "./projects-fixtures";

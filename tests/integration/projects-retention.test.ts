@@ -123,7 +123,7 @@ describe("retention of pupils' personal data (acceptance 5)", () => {
   });
 
   it("is registered as a periodic job and reads the retention period from PROJECTS_RETENTION_DAYS", async () => {
-    await import("../../app/jobs.server");
+    await import("../../app/modules.server");
     expect(registeredJobs().some((j) => j.name === projectsRetentionJob.name)).toBe(true);
     const db = await testDb();
     const teacher = await createUser(db, { role: "teacher" });

@@ -93,5 +93,5 @@ describe("the learner record", () => {
     const before = await counts();
     await seedDemo(demo);
     expect(await counts()).toEqual(before);
-  });
+  }, 180_000); // two full demo seeds: tens of seconds on a loaded 2-core machine
 });

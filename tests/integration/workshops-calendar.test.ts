@@ -190,7 +190,7 @@ describe("demo workshops", () => {
 
 describe("the reminder job", () => {
   it("is registered with the periodic job scheduler and runs", async () => {
-    await import("../../app/jobs.server");
+    await import("../../app/modules.server");
     const { registeredJobs, runJobOnce } = await import("../../app/lib/jobs.server");
     const job = registeredJobs().find((j) => j.name === "workshop-reminders");
     expect(job).toBeDefined();

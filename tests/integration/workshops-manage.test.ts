@@ -5,7 +5,8 @@ import type { User } from "../../db/schema/accounts";
 import type { Db } from "../../app/lib/db.server";
 import { bookSeat } from "../../app/features/workshops/booking.server";
 import { WorkshopSchema, type WorkshopInput } from "../../app/features/workshops/schemas";
-import { cancelWorkshop, getWorkshopPage, listPublicWorkshops, scheduleWorkshop, updateWorkshop, WorkshopFieldError } from "../../app/features/workshops/service.server";
+import { FieldError } from "../../app/lib/errors";
+import { cancelWorkshop, getWorkshopPage, listPublicWorkshops, scheduleWorkshop, updateWorkshop } from "../../app/features/workshops/service.server";
 import { testDb } from "../helpers/db";
 import { createUser } from "../helpers/fixtures";
 
@@ -53,7 +54,7 @@ describe("scheduling workshops", () => {
   });
 
   it("refuses a date in the past, an end before the start, and learners", async () => {
-    await expect(scheduleWorkshop(db, mediator, form({ ...base(), date: inDays(-1) }))).rejects.toBeInstanceOf(WorkshopFieldError);
+    await expect(scheduleWorkshop(db, mediator, form({ ...base(), date: inDays(-1) }))).rejects.toBeInstanceOf(FieldError);
     const bad = parseWithZod(
       (() => {
         const d = new FormData();

@@ -4,7 +4,7 @@ import type { Db } from "../../app/lib/db.server";
 import { handleActivities, handleAgents } from "../../app/features/xapi/documents-http.server";
 import { handleStatements } from "../../app/features/xapi/http.server";
 import { deleteUserAsCoordinator, exportPersonalData } from "../../app/features/accounts/service.server";
-import "../../app/personal-data.server";
+import "../../app/modules.server";
 import { createUser } from "../helpers/fixtures";
 import { activityProfile, agentProfile, call, credential, json, newAgent, setUpLrs, state, t, unique } from "./xapi-documents-support";
 

@@ -105,3 +105,18 @@ export function consumePasswordResetToken(db: DbOrTrx, id: string, now: Date) {
     .returning("user_id")
     .executeTakeFirst();
 }
+
+/** What the account itself holds about a person, for their data export. */
+export async function accountPersonalData(db: DbOrTrx, userId: string) {
+  const user = await db
+    .selectFrom("app_user")
+    .select(["id", "email", "first_name", "last_name", "role", "locale", "large_text", "high_contrast", "created_at"])
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  const sessions = await db
+    .selectFrom("session")
+    .select(["created_at", "expires_at", "ip", "user_agent"])
+    .where("user_id", "=", userId)
+    .execute();
+  return { user, sessions };
+}

@@ -1,6 +1,6 @@
 import type { Role, User } from "../../../db/schema/accounts";
 import type { Db } from "../../lib/db.server";
-import { appError, forbidden, notFound } from "../../lib/errors";
+import { appError, forbidden, notFound, FieldError } from "../../lib/errors";
 import { env } from "../../lib/env.server";
 import { serverT } from "../../lib/i18n.server";
 import { queueMail } from "../../lib/mail.server";
@@ -8,7 +8,6 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from "../../lib/passw
 import { isUuid } from "../../lib/ids";
 import { can } from "../../lib/permissions";
 import { personalDataSources } from "../../lib/personal-data.server";
-import "../../personal-data.server";
 import { createSession, invalidateUserSessions } from "../../lib/session.server";
 import { addressKey, clearFailures, isThrottled, recordFailure } from "../../lib/throttle.server";
 import { generateToken, hashToken } from "../../lib/tokens.server";
@@ -22,15 +21,6 @@ export interface RequestMeta {
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
 
 /** A field error the route turns into a 400 form reply (nothing was written). */
-export class FieldError extends Error {
-  constructor(
-    public field: string,
-    public messageKey: string,
-  ) {
-    super(messageKey);
-  }
-}
-
 export async function signUp(
   db: Db,
   input: { firstName: string; email: string; password: string; locale: "fr" | "en" },
@@ -88,6 +78,7 @@ export async function changePassword(
   input: { currentPassword: string; password: string },
   meta: RequestMeta,
 ) {
+  if (!can(user, "update:profile:own")) throw forbidden();
   if (!user.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
     throw new FieldError("currentPassword", "accounts:errors.current_password_wrong");
   }
@@ -171,6 +162,7 @@ export async function endUserSessions(db: Db, actor: User, userId: string) {
 
 /** Everything Passerelle keeps about the user, as one JSON document (GDPR art. 15 and 20). */
 export async function exportPersonalData(db: Db, user: User) {
+  if (!can(user, "read:profile:own")) throw forbidden();
   const data: Record<string, unknown> = { exportedAt: new Date().toISOString() };
   for (const source of personalDataSources()) data[source.name] = await source.collect(db, user.id);
   return data;
@@ -182,6 +174,7 @@ export async function exportPersonalData(db: Db, user: User) {
  * who delete it from the users page.
  */
 export async function deleteOwnAccount(db: Db, user: User, password: string) {
+  if (!can(user, "update:profile:own")) throw forbidden();
   if (!user.password_hash || !(await verifyPassword(user.password_hash, password))) {
     throw new FieldError("password", "accounts:errors.current_password_wrong");
   }

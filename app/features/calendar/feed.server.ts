@@ -4,7 +4,7 @@ import { env } from "../../lib/env.server";
 import { serverT } from "../../lib/i18n.server";
 import { buildCalendar } from "../../lib/ics.server";
 import { generateToken, hashToken } from "../../lib/tokens.server";
-import { CALENDAR_SOURCES } from "./sources.server";
+import { calendarSources } from "../../lib/modules.server";
 
 const DAY = 24 * 60 * 60 * 1000;
 /** How far back the feed goes (recent events stay visible in calendar apps). */
@@ -46,7 +46,7 @@ export async function personalFeedIcs(db: Db, token: string, now = new Date()) {
     .executeTakeFirst();
   if (!owner || owner.disabled_at) return null;
   const from = new Date(now.getTime() - FEED_LOOKBACK_MS);
-  const events = (await Promise.all(CALENDAR_SOURCES.map((source) => source(db, owner.id, { from, locale: owner.locale })))).flat();
+  const events = (await Promise.all(calendarSources().map((source) => source(db, owner.id, { from, locale: owner.locale })))).flat();
   events.sort((a, b) => a.start.getTime() - b.start.getTime());
   return buildCalendar(serverT(owner.locale)("workshops:ics.feed_name", { name: owner.first_name }), events);
 }

@@ -7,14 +7,14 @@ import { loadClassAccess, type ClassAccess } from "./access.server";
 import * as live from "./live-queries.server";
 
 /** Replays are for the people of the class: its hosts, the coordination and its registered learners. */
-function assertMayReplay(access: ClassAccess) {
+function requireReplayAllowed(access: ClassAccess) {
   const registered = !!access.registration && !access.registration.removed_at;
   if (!access.canModerate && !access.isHost && !access.isCohost && !registered) throw forbidden();
 }
 
 export async function listClassRecordings(db: Db, user: User, classroomId: string) {
   const access = await loadClassAccess(db, user, classroomId);
-  assertMayReplay(access);
+  requireReplayAllowed(access);
   const all = await live.listRecordings(db, access.classroom.id);
   // Learners see finished recordings; hosts also see the ones running or failed.
   const recordings = access.canModerate ? all : all.filter((r) => r.status === "complete");
@@ -38,7 +38,7 @@ const recordingMissing = () => appError(404, "recording_missing", "classrooms:er
  */
 export async function openRecording(db: Db, user: User, classroomId: string, recordingId: string, range: string | null) {
   const access = await loadClassAccess(db, user, classroomId);
-  assertMayReplay(access);
+  requireReplayAllowed(access);
   if (!isUuid(recordingId)) throw recordingMissing();
   const recording = await live.findRecording(db, access.classroom.id, recordingId);
   if (!recording || recording.status !== "complete") throw recordingMissing();

@@ -2,7 +2,7 @@ import type { User } from "../../../db/schema/accounts";
 import type { Classroom } from "../../../db/schema/classrooms";
 import type { Db, DbOrTrx } from "../../lib/db.server";
 import { env } from "../../lib/env.server";
-import { appError, forbidden } from "../../lib/errors";
+import { appError, forbidden, FieldError } from "../../lib/errors";
 import { buildCalendar, type CalendarEvent } from "../../lib/ics.server";
 import { formatDateTime, type Locale } from "../../lib/i18n";
 import { serverT } from "../../lib/i18n.server";
@@ -19,15 +19,6 @@ import { listPublishedCourseTitles } from "../courses/queries.server";
 import { listClassStepTargets } from "../paths/definitions.server";
 
 /** A field error the route turns into a 400 form reply (nothing was written). */
-export class ClassFieldError extends Error {
-  constructor(
-    public field: string,
-    public messageKey: string,
-  ) {
-    super(messageKey);
-  }
-}
-
 export function absoluteUrl(path: string) {
   const { APP_URL, PORT } = env();
   return `${APP_URL ?? `http://localhost:${PORT}`}${path}`;
@@ -43,12 +34,12 @@ export async function schedulingFormData(db: Db, actor: User) {
 export async function scheduleClass(db: Db, actor: User, input: ScheduleClassInput, now = new Date()) {
   if (!can(actor, "create:classroom:own")) throw forbidden();
   // Scheduling for someone else is a coordinator's job; staff schedule their own classes.
-  if (input.hostId !== actor.id && !can(actor, "create:classroom:any")) throw new ClassFieldError("hostId", "classrooms:errors.host_not_you");
-  if (input.startsAt.getTime() <= now.getTime()) throw new ClassFieldError("startsAt", "classrooms:errors.start_past");
+  if (input.hostId !== actor.id && !can(actor, "create:classroom:any")) throw new FieldError("hostId", "classrooms:errors.host_not_you");
+  if (input.startsAt.getTime() <= now.getTime()) throw new FieldError("startsAt", "classrooms:errors.start_past");
   const cohostIds = [...new Set(input.cohostIds ?? [])].filter((id) => id !== input.hostId);
   const staff = await q.findActiveStaff(db, [input.hostId, ...cohostIds]);
-  if (!staff.some((s) => s.id === input.hostId)) throw new ClassFieldError("hostId", "classrooms:errors.host_invalid");
-  if (staff.length !== cohostIds.length + 1) throw new ClassFieldError("cohostIds", "classrooms:errors.cohost_invalid");
+  if (!staff.some((s) => s.id === input.hostId)) throw new FieldError("hostId", "classrooms:errors.host_invalid");
+  if (staff.length !== cohostIds.length + 1) throw new FieldError("cohostIds", "classrooms:errors.cohost_invalid");
   const id = crypto.randomUUID();
   return db.transaction().execute(async (trx) => {
     const classroom = await q.insertClassroom(trx, {
@@ -128,7 +119,7 @@ export async function classPage(db: Db, user: User | null, classroomId: string, 
   };
 }
 
-function assertOpenForRegistration(classroom: Classroom, now: Date) {
+function requireOpenForRegistration(classroom: Classroom, now: Date) {
   if (classroom.cancelled_at) throw appError(409, "cancelled", "classrooms:errors.cancelled");
   if (joinWindow(classroom, now) === "closed") throw appError(409, "closed", "classrooms:errors.registration_closed");
 }
@@ -138,7 +129,7 @@ async function registerInTransaction(db: Db, classroomId: string, learnerId: str
     // The lock on the class row serialises registrations: the seat count cannot be overtaken.
     const classroom = await q.lockClassroom(trx, classroomId);
     if (!classroom) throw classNotFound();
-    assertOpenForRegistration(classroom, now);
+    requireOpenForRegistration(classroom, now);
     const existing = await q.findRegistration(trx, classroomId, learnerId);
     if (existing?.removed_at) throw appError(403, "removed", "classrooms:errors.removed");
     if (existing) return { classroom, created: false };
@@ -177,10 +168,10 @@ export async function registerLearner(
       ? await findUserById(db, input.learnerId)
       : undefined
     : await findUserByEmail(db, input.email!);
-  if (!learner || learner.disabled_at) throw new ClassFieldError(input.learnerId ? "learnerId" : "email", "classrooms:errors.learner_unknown");
+  if (!learner || learner.disabled_at) throw new FieldError(input.learnerId ? "learnerId" : "email", "classrooms:errors.learner_unknown");
   const ownLearner = learner.created_by === actor.id && can(actor, "create:learner:own");
   if (!access.canModerate && !ownLearner) throw forbidden();
-  if (learner.id === access.classroom.host_id) throw new ClassFieldError("email", "classrooms:errors.host_registration");
+  if (learner.id === access.classroom.host_id) throw new FieldError("email", "classrooms:errors.host_registration");
   const result = await registerInTransaction(db, classroomId, learner.id, actor.id, now);
   return { ...result, learner: { id: learner.id, firstName: learner.first_name } };
 }

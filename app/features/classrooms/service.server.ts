@@ -9,7 +9,6 @@ export {
   classCalendar,
   classCalendarEvents,
   classPage,
-  ClassFieldError,
   listClassesPage,
   queueClassReminders,
   registerLearner,

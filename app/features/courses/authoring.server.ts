@@ -3,7 +3,7 @@ import type { User } from "../../../db/schema/accounts";
 import type { Audience, CourseLevel, RichDoc } from "../../../db/schema/courses";
 import type { Database } from "../../../db/types";
 import { withRetryingTransaction, type Db } from "../../lib/db.server";
-import { appError } from "../../lib/errors";
+import { appError, FieldError } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
 import { canAuthorCourses, canEditCourse, canSeeAllCourses, courseForbidden, courseNotFound, lessonNotFound } from "./access";
 import * as a from "./authoring-queries.server";
@@ -19,16 +19,7 @@ import { slugify, type CourseDetailsInput, type LessonInput } from "./schemas";
 export const AUTHORING_PAGE_SIZE = 20;
 
 /** A field error the route turns into a 400 form reply (nothing was written). */
-export class CourseFieldError extends Error {
-  constructor(
-    public field: string,
-    public messageKey: string,
-  ) {
-    super(messageKey);
-  }
-}
-
-function requireAuthor(user: User) {
+export function requireAuthor(user: User) {
   if (!canAuthorCourses(user)) throw courseForbidden();
 }
 
@@ -56,15 +47,11 @@ export async function listMyCourses(db: Db, user: User, page: number) {
   };
 }
 
-export function ensureCanAuthor(user: User) {
-  requireAuthor(user);
-}
-
 async function freeSlug(db: Db, wanted: string | undefined, title: string) {
   const base = wanted ?? (slugify(title) || "cours");
   const taken = new Set((await a.slugsLike(db, base)).map((r) => r.slug));
   if (!taken.has(base)) return base;
-  if (wanted) throw new CourseFieldError("slug", "courses:errors.slug_taken");
+  if (wanted) throw new FieldError("slug", "courses:errors.slug_taken");
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
@@ -90,7 +77,7 @@ export async function createCourse(db: Db, user: User, input: CourseDetailsInput
     });
   } catch (error) {
     // Two authors racing for one address: the unique constraint decides.
-    if ((error as { code?: string }).code === "23505") throw new CourseFieldError("slug", "courses:errors.slug_taken");
+    if ((error as { code?: string }).code === "23505") throw new FieldError("slug", "courses:errors.slug_taken");
     throw error;
   }
 }
@@ -121,7 +108,7 @@ export async function loadCourseForEditing(db: Db, user: User, courseId: string)
 export async function updateCourseDetails(db: Db, user: User, courseId: string, input: CourseDetailsInput) {
   const course = await editableCourse(db, user, courseId);
   if (input.slug && input.slug !== course.slug && (await a.slugsLike(db, input.slug)).some((r) => r.slug === input.slug)) {
-    throw new CourseFieldError("slug", "courses:errors.slug_taken");
+    throw new FieldError("slug", "courses:errors.slug_taken");
   }
   await db.transaction().execute(async (trx) => {
     await a.updateCourse(trx, courseId, { ...detailsColumns(input), slug: input.slug ?? course.slug });

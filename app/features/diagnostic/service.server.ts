@@ -3,7 +3,7 @@ import type { DiagnosticResult } from "../../../db/schema/paths";
 import type { Db, DbOrTrx } from "../../lib/db.server";
 import { appError, forbidden } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
-import { can } from "../../lib/permissions";
+import { can, isLearner } from "../../lib/permissions";
 import { generateToken, hashToken } from "../../lib/tokens.server";
 import { loadPublishedPath } from "../paths/definitions.server";
 import { computePathProgress, EMPTY_RECORD, masteredStepKeys } from "../paths/progress";
@@ -18,7 +18,7 @@ const resultNotFound = () => appError(404, "diagnostic_not_found", "diagnostic:e
 
 /** May `actor` run the diagnostic for `learner`? Coordinators for anyone; mediators for the accounts they created. */
 function mayRunFor(actor: User, learner: { role: string; created_by: string | null }) {
-  if (learner.role !== "learner") return false;
+  if (!isLearner(learner)) return false;
   if (can(actor, "run:diagnostic:any")) return true;
   return can(actor, "run:diagnostic:own") && learner.created_by === actor.id;
 }

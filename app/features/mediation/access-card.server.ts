@@ -1,11 +1,11 @@
 import type { User } from "../../../db/schema/accounts";
 import type { Db, DbOrTrx } from "../../lib/db.server";
-import { appError, forbidden } from "../../lib/errors";
+import { appError, forbidden, FieldError } from "../../lib/errors";
 import { can } from "../../lib/permissions";
 import { createSession, invalidateUserSessions } from "../../lib/session.server";
 import { addressKey, isThrottled, recordFailure } from "../../lib/throttle.server";
 import { hashToken } from "../../lib/tokens.server";
-import { FieldError, type RequestMeta } from "../accounts/service.server";
+import { type RequestMeta } from "../accounts/service.server";
 import { generateAccessCode, normalizeAccessCode } from "./access-code";
 import { requireHelpableLearner } from "./learners.server";
 import * as q from "./queries.server";

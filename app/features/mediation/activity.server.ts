@@ -89,11 +89,17 @@ export async function recordAccompaniment(db: Db, actor: User, input: ActivityIn
 }
 
 /** An entry the actor may read: their own, or any for coordinators. */
+const ACTIVITY_PERMISSIONS = {
+  read: { own: "read:activity:own", any: "read:activity:any" },
+  update: { own: "update:activity:own", any: "update:activity:any" },
+} as const;
+
 async function requireActivity(db: DbOrTrx, actor: User, id: string, action: "read" | "update") {
-  if (!can(actor, `${action}:activity:own`)) throw forbidden();
+  const permission = ACTIVITY_PERMISSIONS[action];
+  if (!can(actor, permission.own)) throw forbidden();
   const activity = isUuid(id) ? await q.findActivity(db, id) : undefined;
   if (!activity) throw appError(404, "not_found", "mediation:errors.activity_not_found");
-  if (activity.mediator_id !== actor.id && !can(actor, `${action}:activity:any`)) {
+  if (activity.mediator_id !== actor.id && !can(actor, permission.any)) {
     throw appError(403, "not_your_entry", "mediation:errors.not_your_entry");
   }
   return activity;
@@ -177,12 +183,15 @@ export async function listActivityLog(db: Db, actor: User, filters: ActivityFilt
   };
 }
 
-/** The coordinators' export: one row per entry, labels in the reader's language, no names of beneficiaries. */
+/**
+ * One row per entry, labels in the reader's language, no names of
+ * beneficiaries: a mediator exports her own log, coordinators everyone's.
+ */
 export async function exportActivityCsv(db: Db, actor: User, filters: ActivityFilters, locale: Locale) {
-  if (!can(actor, "export:activity:any")) throw forbidden();
+  if (!can(actor, "export:activity:own")) throw forbidden();
   const t = serverT(locale);
   const rows = await q.exportActivities(db, {
-    mediatorId: filters.mediator,
+    mediatorId: can(actor, "export:activity:any") ? filters.mediator : actor.id,
     from: filters.from,
     to: filters.to,
     type: filters.type,

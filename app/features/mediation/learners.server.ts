@@ -1,10 +1,9 @@
 import type { User } from "../../../db/schema/accounts";
 import type { Db, DbOrTrx } from "../../lib/db.server";
-import { appError, forbidden } from "../../lib/errors";
+import { appError, forbidden, FieldError } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
 import { hashPassword } from "../../lib/password.server";
-import { can } from "../../lib/permissions";
-import { FieldError } from "../accounts/service.server";
+import { can, isLearner } from "../../lib/permissions";
 import { findUserById } from "../accounts/queries.server";
 import * as q from "./queries.server";
 import type { AssistedAccountInput } from "./schemas";
@@ -24,7 +23,7 @@ export async function canHelpLearner(db: DbOrTrx, actor: User, learnerId: string
 export async function requireHelpableLearner(db: DbOrTrx, actor: User, learnerId: string): Promise<User> {
   if (!can(actor, "read:learner:own")) throw forbidden();
   const learner = isUuid(learnerId) ? await findUserById(db, learnerId) : undefined;
-  if (!learner || learner.role !== "learner") throw appError(404, "not_found", "mediation:errors.learner_not_found");
+  if (!learner || !isLearner(learner)) throw appError(404, "not_found", "mediation:errors.learner_not_found");
   if (!(await canHelpLearner(db, actor, learnerId))) throw appError(403, "not_your_learner", "mediation:errors.not_your_learner");
   return learner;
 }

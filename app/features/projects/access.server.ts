@@ -26,7 +26,7 @@ export async function teacherClass(db: DbOrTrx, user: User, classId: string): Pr
   return found;
 }
 
-export function assertClassOpen(schoolClass: Pick<SchoolClass, "archived_at">) {
+export function requireOpenClass(schoolClass: Pick<SchoolClass, "archived_at">) {
   if (schoolClass.archived_at) throw appError(409, "class_archived", "projects:errors.class_archived");
 }
 

@@ -37,7 +37,7 @@ export function cleanFileName(name: string): string {
 }
 
 /** A team keeps at most MAX_FILES_PER_TEAM files (deleted ones waiting in the trash do not count). */
-async function assertRoomForFile(db: DbOrTrx, teamId: string) {
+async function requireRoomForFile(db: DbOrTrx, teamId: string) {
   const { n } = await db
     .selectFrom("team_attachment")
     .select((eb) => eb.fn.countAll<string>().as("n"))
@@ -55,7 +55,7 @@ export async function uploadAttachment(db: Db, user: User, projectId: string, te
   }
   const body = new Uint8Array(await file.arrayBuffer());
   const contentType = await checkUploadSafely(body, ATTACHMENT_RULES);
-  await assertRoomForFile(db, access.team.id);
+  await requireRoomForFile(db, access.team.id);
   const id = crypto.randomUUID();
   const key = `projects/${access.project.id}/${access.team.id}/${id}`;
   // The file first, then the row: a crash in between leaves an orphan file, never a row without its file.
@@ -132,7 +132,7 @@ export async function restoreAttachment(db: Db, user: User, projectId: string, t
       .where("deleted_at", "is not", null)
       .executeTakeFirst();
     if (!row) throw notFound("file");
-    await assertRoomForFile(trx, access.team.id);
+    await requireRoomForFile(trx, access.team.id);
     await trx.updateTable("team_attachment").set({ deleted_at: null, deleted_by: null }).where("id", "=", row.id).execute();
   });
 }

@@ -4,7 +4,7 @@ import { appError } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
 import { invalidateUserSessions } from "../../lib/session.server";
 import { issueAccessCardWithin } from "../mediation/access-card.server";
-import { assertClassOpen, notFound, teacherClass } from "./access.server";
+import { requireOpenClass, notFound, teacherClass } from "./access.server";
 import { formatAccessCode } from "../mediation/access-code";
 
 /**
@@ -30,7 +30,7 @@ export { formatAccessCode };
  */
 export async function reissuePupilCard(db: Db, user: User, classId: string, seatId: string) {
   const schoolClass = await teacherClass(db, user, classId);
-  assertClassOpen(schoolClass);
+  requireOpenClass(schoolClass);
   const pupil = isUuid(seatId)
     ? await db
         .selectFrom("class_pupil")

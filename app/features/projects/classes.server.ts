@@ -3,18 +3,16 @@ import type { User } from "../../../db/schema/accounts";
 import type { SchoolLevel } from "../../../db/schema/projects";
 import type { Db } from "../../lib/db.server";
 import { env } from "../../lib/env.server";
-import { appError, forbidden } from "../../lib/errors";
+import { appError, forbidden, FieldError } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
-import { can } from "../../lib/permissions";
+import { can, isLearner } from "../../lib/permissions";
 import { addressKey, isThrottled, recordFailure } from "../../lib/throttle.server";
-import { FieldError } from "../accounts/service.server";
-import { assertClassOpen, notFound, teacherClass } from "./access.server";
+import { requireOpenClass, notFound, teacherClass } from "./access.server";
 import { isLimited, labelPupil } from "./people";
 import { isUnderConsentAge, todayInParis } from "./dates";
 import { formatJoinCode, generateJoinCode, normalizeJoinCode } from "./join-code";
 import * as q from "./queries.server";
 
-export { FieldError };
 
 const UNIQUE_VIOLATION = "23505";
 
@@ -174,7 +172,7 @@ export async function getClassPage(db: Db, user: User, classId: string, origin: 
 
 export async function renewJoinCode(db: Db, user: User, classId: string) {
   const schoolClass = await teacherClass(db, user, classId);
-  assertClassOpen(schoolClass);
+  requireOpenClass(schoolClass);
   await withFreshCode((code) =>
     db.updateTable("school_class").set({ join_code: code, updated_at: new Date() }).where("id", "=", schoolClass.id).execute(),
   );
@@ -195,7 +193,7 @@ export interface JoinMeta {
  * Wrong codes are counted like failed sign-ins (10 per 15 minutes).
  */
 export async function joinClass(db: Db, user: User, input: { code: string; birthDate?: string }, meta: JoinMeta) {
-  if (!can(user, "join:school_class:own") || user.role !== "learner") {
+  if (!can(user, "join:school_class:own") || !isLearner(user)) {
     throw appError(403, "pupils_only", "projects:errors.pupils_only");
   }
   const keys = [`classjoin:user:${user.id}`, ...(meta.ip ? [addressKey("classjoin", meta.ip)] : [])];
@@ -242,7 +240,7 @@ function insertSeat(db: Db, user: User, classId: string, birthDate: string | und
 /** What the join page needs before the form: is a birth date still to be asked? */
 export async function joinFormNeeds(db: Db, user: User) {
   const profile = await db.selectFrom("pupil_profile").select("user_id").where("user_id", "=", user.id).executeTakeFirst();
-  return { askBirthDate: !profile, canJoin: user.role === "learner" };
+  return { askBirthDate: !profile, canJoin: isLearner(user) };
 }
 
 /** Name and state of a class, for its teacher's sub-pages (import, consent). */

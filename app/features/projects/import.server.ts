@@ -2,7 +2,7 @@ import type { User } from "../../../db/schema/accounts";
 import type { Db, DbOrTrx } from "../../lib/db.server";
 import { appError } from "../../lib/errors";
 import { logger } from "../../lib/logger.server";
-import { assertClassOpen, teacherClass } from "./access.server";
+import { requireOpenClass, teacherClass } from "./access.server";
 import { issuePupilCard } from "./cards.server";
 import { mapPupilColumns, parseCsv, decodeCsvBytes } from "./csv";
 import { parseBirthDate, todayInParis } from "./dates";
@@ -58,7 +58,7 @@ export async function readImportFile(file: File | null, pasted: string | undefin
  */
 export async function importPupils(db: Db, user: User, classId: string, csv: string): Promise<ImportRowReport[]> {
   const schoolClass = await teacherClass(db, user, classId);
-  assertClassOpen(schoolClass);
+  requireOpenClass(schoolClass);
   const rows = parseCsv(csv);
   const header = rows.shift();
   const columns = header ? mapPupilColumns(header.cells) : null;

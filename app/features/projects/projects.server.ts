@@ -1,9 +1,9 @@
+import { can } from "../../lib/permissions";
 import type { User } from "../../../db/schema/accounts";
 import type { TeamMode } from "../../../db/schema/projects";
 import type { Db } from "../../lib/db.server";
-import { appError, forbidden } from "../../lib/errors";
-import { FieldError } from "../accounts/service.server";
-import { assertClassOpen, notFound, projectAccess, projectTeacherAccess, teacherClass } from "./access.server";
+import { appError, forbidden, FieldError } from "../../lib/errors";
+import { requireOpenClass, notFound, projectAccess, projectTeacherAccess, teacherClass } from "./access.server";
 import { todayInParis } from "./dates";
 import { labelPupil } from "./people";
 import * as q from "./queries.server";
@@ -24,7 +24,7 @@ export async function createProject(
   input: ProjectInput & { classId: string; milestoneTitle?: string; milestoneDue?: string },
 ) {
   const schoolClass = await teacherClass(db, user, input.classId);
-  assertClassOpen(schoolClass);
+  requireOpenClass(schoolClass);
   const brief = documentFromInput({ json: input.briefJson, markdown: input.brief });
   return db.transaction().execute(async (trx) => {
     const project = await trx
@@ -220,7 +220,7 @@ export async function inviteCoTeacher(db: Db, user: User, projectId: string, ema
   const access = await writableTeacher(db, user, projectId);
   if (access.teacherRole !== "owner") throw forbidden();
   const invited = await db.selectFrom("app_user").select(["id", "role"]).where("email", "=", email).executeTakeFirst();
-  if (!invited || (invited.role !== "teacher" && invited.role !== "coordinator")) throw new FieldError("email", "projects:errors.teacher_unknown");
+  if (!invited || !can(invited, "create:school_class:own")) throw new FieldError("email", "projects:errors.teacher_unknown");
   if (invited.id === user.id) throw new FieldError("email", "projects:errors.teacher_is_you");
   await db
     .insertInto("project_teacher")
@@ -233,7 +233,7 @@ export async function inviteCoTeacher(db: Db, user: User, projectId: string, ema
 export async function shareWithClass(db: Db, user: User, projectId: string, classId: string) {
   const access = await writableTeacher(db, user, projectId);
   const schoolClass = await teacherClass(db, user, classId);
-  assertClassOpen(schoolClass);
+  requireOpenClass(schoolClass);
   await db
     .insertInto("project_class")
     .values({ project_id: access.project.id, class_id: schoolClass.id })

@@ -1,8 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "react-router";
 import type { ZodType } from "zod";
-import { appErrorStatus, isAppError } from "../../lib/errors";
-import { FieldError } from "../accounts/service.server";
+import { appErrorStatus, isAppError, FieldError } from "../../lib/errors";
 import type { IntentResult } from "./components/form-result";
 
 /**

@@ -3,7 +3,6 @@ import type { Db, DbOrTrx } from "../../lib/db.server";
 import { env } from "../../lib/env.server";
 import { logger } from "../../lib/logger.server";
 import { personalDataSources } from "../../lib/personal-data.server";
-import "../../personal-data.server";
 import { teacherClass } from "./access.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -11,7 +11,7 @@ import { computeDashboard } from "./compute.server";
 import { parisMonth, yearPeriod } from "./period";
 import { refreshStats } from "./refresh.server";
 import { renderReportPdf } from "./report-pdf.server";
-import { assertCanReadReports, figuresCsv } from "./service.server";
+import { requireReportReader, figuresCsv } from "./service.server";
 import { spreadsheetCsv } from "./csv";
 
 /**
@@ -25,7 +25,7 @@ const LEASE_MS = 10 * 60 * 1000;
 const MAX_ATTEMPTS = 3;
 
 export async function requestReport(db: Db, actor: User, year: number, locale: "fr" | "en", now = new Date()) {
-  assertCanReadReports(actor);
+  requireReportReader(actor);
   const currentYear = Number(parisMonth(now).slice(0, 4));
   if (!Number.isInteger(year) || year < 2017 || year > currentYear) throw appError(400, "bad_year", "reports:errors.year");
   const job = await db
@@ -38,7 +38,7 @@ export async function requestReport(db: Db, actor: User, year: number, locale: "
 }
 
 export async function listReports(db: Db, actor: User) {
-  assertCanReadReports(actor);
+  requireReportReader(actor);
   return db
     .selectFrom("report_job")
     .select(["id", "year", "status", "progress", "step", "created_at", "finished_at", "page_count", "error"])
@@ -48,7 +48,7 @@ export async function listReports(db: Db, actor: User) {
 }
 
 export async function getReport(db: Db, actor: User, id: string) {
-  assertCanReadReports(actor);
+  requireReportReader(actor);
   if (!isUuid(id)) throw notFound();
   const job = await db.selectFrom("report_job").selectAll().where("id", "=", id).executeTakeFirst();
   if (!job) throw notFound();

@@ -14,7 +14,7 @@ import { publishActivityAggregates } from "../opendata/aggregates.server";
 import { dashboardQuery } from "./schemas";
 
 /** Dashboards and reports are for the community's coordinators. */
-export function assertCanReadReports(actor: User) {
+export function requireReportReader(actor: User) {
   if (!can(actor, "read:report:any")) throw forbidden();
 }
 
@@ -41,7 +41,7 @@ export function readDashboardQuery(params: URLSearchParams, now = new Date()) {
 }
 
 export async function showDashboard(db: Db, actor: User, params: URLSearchParams, { t, locale }: Translator) {
-  assertCanReadReports(actor);
+  requireReportReader(actor);
   const { period, filters, errors, raw } = readDashboardQuery(params);
   const { cached: _cached, ...dashboard } = await cachedDashboard(db, { period, filters, t, locale });
   return { dashboard, errors, raw };
@@ -54,7 +54,7 @@ const slug = (period: Period) => `${period.from}_${period.to}`;
  * figure with the previous period and the change ("indicateurs").
  */
 export async function exportDashboardTable(db: Db, actor: User, params: URLSearchParams, tableId: string, { t, locale }: Translator) {
-  assertCanReadReports(actor);
+  requireReportReader(actor);
   const { period, filters, errors } = readDashboardQuery(params);
   if (errors) throw notFound();
   const data = await cachedDashboard(db, { period, filters, t, locale });
@@ -108,7 +108,7 @@ export function figuresCsv(data: Omit<DashboardData, "options">, t: TFunction) {
 
 /** "Update now": folds the latest activity into the aggregates and republishes the open data. */
 export async function refreshNow(db: Db, actor: User) {
-  assertCanReadReports(actor);
+  requireReportReader(actor);
   const results = await refreshStats(db);
   await publishActivityAggregates(db);
   return results;

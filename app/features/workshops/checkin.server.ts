@@ -15,7 +15,7 @@ export function checkInOpen(workshop: Pick<Workshop, "starts_at" | "cancelled_at
   return !workshop.cancelled_at && now.getTime() >= workshop.starts_at.getTime() - CHECK_IN_OPENS_BEFORE_MS;
 }
 
-function assertOpen(workshop: Workshop) {
+function requireOpenCheckIn(workshop: Workshop) {
   if (workshop.cancelled_at) throw appError(409, "workshop_cancelled", "workshops:errors.workshop_cancelled");
   if (!checkInOpen(workshop)) throw appError(409, "check_in_not_open", "workshops:errors.check_in_not_open");
 }
@@ -61,7 +61,7 @@ export async function setPresence(db: Db, actor: User, workshopId: string, userI
   return withRetryingTransaction(db, async (trx) => {
     const workshop = await q.lockWorkshop(trx, workshopId);
     if (!workshop) throw workshopNotFound();
-    assertOpen(workshop);
+    requireOpenCheckIn(workshop);
     const booking = await q.findActiveBooking(trx, workshopId, userId);
     if (!booking) throw appError(409, "not_booked", "workshops:errors.not_booked");
     if (present) {
@@ -86,7 +86,7 @@ export async function addWalkIn(db: Db, actor: User, workshopId: string, userId:
   return withRetryingTransaction(db, async (trx) => {
     const workshop = await q.lockWorkshop(trx, workshopId);
     if (!workshop) throw workshopNotFound();
-    assertOpen(workshop);
+    requireOpenCheckIn(workshop);
     const existing = await q.findActiveBooking(trx, workshopId, userId);
     const hasSeat = existing?.status === "confirmed";
     if (!hasSeat) {

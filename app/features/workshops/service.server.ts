@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { User } from "../../../db/schema/accounts";
 import { withRetryingTransaction, type Db } from "../../lib/db.server";
-import { appError, forbidden } from "../../lib/errors";
+import { appError, forbidden, FieldError } from "../../lib/errors";
 import { TIME_ZONE } from "../../lib/i18n";
 import { isUuid } from "../../lib/ids";
 import { can } from "../../lib/permissions";
@@ -75,24 +75,15 @@ export async function workshopFormData(db: Db, actor: User) {
 async function checkInput(db: Db, input: WorkshopInput) {
   if (input.relaySpaceId) {
     const space = await findSpaceById(db, input.relaySpaceId);
-    if (!space || space.archived_at) throw new WorkshopFieldError("place", "workshops:errors.place_required");
+    if (!space || space.archived_at) throw new FieldError("place", "workshops:errors.place_required");
   }
   if (input.coMediators.length > 0) {
     const staff = new Set((await q.listStaffForWorkshops(db)).map((s) => s.id));
-    if (input.coMediators.some((id) => !staff.has(id))) throw new WorkshopFieldError("coMediators", "workshops:errors.mediator_invalid");
+    if (input.coMediators.some((id) => !staff.has(id))) throw new FieldError("coMediators", "workshops:errors.mediator_invalid");
   }
 }
 
 /** A form error found by the service (nothing was written). */
-export class WorkshopFieldError extends Error {
-  constructor(
-    public field: string,
-    public messageKey: string,
-  ) {
-    super(messageKey);
-  }
-}
-
 function rowValues(input: WorkshopInput) {
   return {
     title: input.title,
@@ -110,7 +101,7 @@ function rowValues(input: WorkshopInput) {
 
 export async function scheduleWorkshop(db: Db, actor: User, input: WorkshopInput, now = new Date()) {
   if (!can(actor, "create:workshop:own")) throw forbidden();
-  if (input.startsAt <= now) throw new WorkshopFieldError("date", "workshops:errors.in_the_past");
+  if (input.startsAt <= now) throw new FieldError("date", "workshops:errors.in_the_past");
   await checkInput(db, input);
   return db.transaction().execute(async (trx) => {
     const workshop = await q.insertWorkshop(trx, { ...rowValues(input), created_by: actor.id });
@@ -120,19 +111,19 @@ export async function scheduleWorkshop(db: Db, actor: User, input: WorkshopInput
 }
 
 export async function getWorkshopForEdit(db: Db, actor: User, id: string) {
-  const workshop = await requireManagedWorkshop(db, actor, id);
+  const workshop = await requireManagedWorkshop(db, actor, id, "details");
   const [form, mediators] = await Promise.all([workshopFormData(db, actor), q.listMediators(db, id)]);
   return { workshop, mediators, ...form };
 }
 
 export async function updateWorkshop(db: Db, actor: User, id: string, input: WorkshopInput) {
-  await requireManagedWorkshop(db, actor, id);
+  await requireManagedWorkshop(db, actor, id, "details");
   await checkInput(db, input);
   return withRetryingTransaction(db, async (trx) => {
     const current = await q.lockWorkshop(trx, id);
     if (!current) throw workshopNotFound();
     if (current.cancelled_at) throw appError(409, "workshop_cancelled", "workshops:errors.workshop_cancelled");
-    if (input.seats < (await q.countConfirmed(trx, id))) throw new WorkshopFieldError("seats", "workshops:errors.seats_below_confirmed");
+    if (input.seats < (await q.countConfirmed(trx, id))) throw new FieldError("seats", "workshops:errors.seats_below_confirmed");
     const updated = await q.updateWorkshopRow(trx, id, rowValues(input));
     // Whoever created it and the editor (if they lead it) stay; co-mediators are what the form says.
     const currentLeads = (await q.listMediators(trx, id)).map((m) => m.id);
@@ -146,7 +137,7 @@ export async function updateWorkshop(db: Db, actor: User, id: string, input: Wor
 
 /** Cancels the whole workshop; everyone booked with an address is told. */
 export async function cancelWorkshop(db: Db, actor: User, id: string) {
-  await requireManagedWorkshop(db, actor, id);
+  await requireManagedWorkshop(db, actor, id, "details");
   return withRetryingTransaction(db, async (trx) => {
     const current = await q.lockWorkshop(trx, id);
     if (!current) throw workshopNotFound();

@@ -1,0 +1,8 @@
+import { defineModule } from "../../lib/modules.server";
+
+export default defineModule({
+  name: "business-diagnostic",
+  nav: [
+    { to: "/diagnostic-entreprise", labelKey: "business:nav", section: "discover", order: 60 },
+  ],
+});

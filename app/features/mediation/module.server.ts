@@ -1,0 +1,12 @@
+import { can } from "../../lib/permissions";
+import { defineModule } from "../../lib/modules.server";
+import { mediationPersonalData } from "./personal-data.server";
+
+export default defineModule({
+  name: "mediation",
+  personalData: [mediationPersonalData],
+  nav: [
+    { to: "/accompagnement/journal", labelKey: "mediation:nav.log", section: "staff", order: 50, visible: (user) => can(user, "create:activity:own") },
+    { to: "/accompagnement/personnes", labelKey: "mediation:nav.learners", section: "staff", order: 60, visible: (user) => can(user, "create:activity:own") },
+  ],
+});

@@ -1,0 +1,10 @@
+import { defineModule } from "../../lib/modules.server";
+import { pathsPersonalData } from "./personal-data.server";
+
+export default defineModule({
+  name: "paths",
+  personalData: [pathsPersonalData],
+  nav: [
+    { to: "/parcours", labelKey: "paths:nav", section: "discover", order: 20 },
+  ],
+});

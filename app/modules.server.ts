@@ -1,0 +1,43 @@
+import accounts from "./features/accounts/module.server";
+import badges from "./features/badges/module.server";
+import businessDiagnostic from "./features/business-diagnostic/module.server";
+import classrooms from "./features/classrooms/module.server";
+import courses from "./features/courses/module.server";
+import diagnostic from "./features/diagnostic/module.server";
+import h5p from "./features/h5p/module.server";
+import mediation from "./features/mediation/module.server";
+import paths from "./features/paths/module.server";
+import places from "./features/places/module.server";
+import platform from "./features/platform/module.server";
+import projects from "./features/projects/module.server";
+import record from "./features/record/module.server";
+import reports from "./features/reports/module.server";
+import workshops from "./features/workshops/module.server";
+import xapi from "./features/xapi/module.server";
+import { installModules } from "./lib/modules.server";
+
+/**
+ * The registry: every domain of the app, one line each (decision 031). A
+ * domain's jobs, personal data, calendar events and navigation come from its
+ * own `module.server.ts`; importing this file installs them.
+ */
+export const APP_MODULES = [
+  platform,
+  accounts,
+  courses,
+  paths,
+  workshops,
+  classrooms,
+  places,
+  businessDiagnostic,
+  diagnostic,
+  projects,
+  record,
+  h5p,
+  badges,
+  mediation,
+  reports,
+  xapi,
+];
+
+installModules(APP_MODULES);

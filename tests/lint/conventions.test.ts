@@ -1,0 +1,248 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * One way to do each thing (docs/STYLE.md): every action goes through the
+ * action contract, and internal links are built with React Router's typed
+ * `href()`. The lists below hold what is not converted yet; they may only
+ * shrink (a listed file that already follows the rule fails the test too).
+ */
+
+const routeFiles = readdirSync("app/routes").map((f) => path.join("app/routes", f));
+
+/** Endpoints whose request and answer shapes a public spec fixes, not our forms. */
+const SPEC_ENDPOINTS: Record<string, string> = {
+  "app/routes/api.livekit-webhook.ts": "LiveKit's signed webhook: raw body, verified signature",
+  "app/routes/h5p.state.ts": "H5P core's content-user-data protocol ({ success, data })",
+};
+const isXapi = (file: string) => /app\/routes\/xapi\./.test(file);
+
+const ACTIONS_NOT_YET_ON_THE_CONTRACT = new Set<string>([
+  // Shrinks to nothing as routes are converted (issue 18).
+  "app/routes/account.delete.tsx",
+  "app/routes/account.tsx",
+  "app/routes/activities.tsx",
+  "app/routes/activity.edit.tsx",
+  "app/routes/add-email.tsx",
+  "app/routes/admin.h5p.tsx",
+  "app/routes/admin.user.tsx",
+  "app/routes/admin.xapi.tsx",
+  "app/routes/badges.badge.tsx",
+  "app/routes/badges.tsx",
+  "app/routes/badges.verify.tsx",
+  "app/routes/business-diagnostic.tsx",
+  "app/routes/calendar.settings.tsx",
+  "app/routes/card-sign-in.tsx",
+  "app/routes/classes.detail.tsx",
+  "app/routes/classes.moderation.ts",
+  "app/routes/classes.new.tsx",
+  "app/routes/classes.token.ts",
+  "app/routes/courses.edit.tsx",
+  "app/routes/courses.image-upload.ts",
+  "app/routes/courses.lesson-editor.tsx",
+  "app/routes/courses.lesson.tsx",
+  "app/routes/courses.new.tsx",
+  "app/routes/dashboard.tsx",
+  "app/routes/diagnostic.tsx",
+  "app/routes/forgot-password.tsx",
+  "app/routes/h5p.relay.ts",
+  "app/routes/learner.card.ts",
+  "app/routes/learner.new.tsx",
+  "app/routes/learner.tsx",
+  "app/routes/place.edit.tsx",
+  "app/routes/places.manage.tsx",
+  "app/routes/preferences.ts",
+  "app/routes/projects.class-import.tsx",
+  "app/routes/projects.class-new.tsx",
+  "app/routes/projects.class.tsx",
+  "app/routes/projects.consent.tsx",
+  "app/routes/projects.document.tsx",
+  "app/routes/projects.join.tsx",
+  "app/routes/projects.project-edit.tsx",
+  "app/routes/projects.project-new.tsx",
+  "app/routes/projects.project.tsx",
+  "app/routes/projects.submission.tsx",
+  "app/routes/projects.team-files.ts",
+  "app/routes/projects.team.tsx",
+  "app/routes/reports.tsx",
+  "app/routes/reset-password.tsx",
+  "app/routes/sign-out.ts",
+  "app/routes/sign-up.tsx",
+  "app/routes/workshop.bookings.tsx",
+  "app/routes/workshop.check-in.tsx",
+  "app/routes/workshop.edit.tsx",
+  "app/routes/workshop.tsx",
+]);
+
+function hasAction(source: string) {
+  return /export (async )?function action\b|export const action\b/.test(source);
+}
+
+describe("the action contract", () => {
+  it("is used by every action (handleForm for forms, handleJson for JSON endpoints)", () => {
+    const offenders = routeFiles.filter((file) => {
+      const source = readFileSync(file, "utf8");
+      if (!hasAction(source) || isXapi(file) || SPEC_ENDPOINTS[file]) return false;
+      return !/\bhandle(Form|Json)\(/.test(source);
+    });
+    expect(offenders.filter((f) => !ACTIONS_NOT_YET_ON_THE_CONTRACT.has(f))).toEqual([]);
+    expect([...ACTIONS_NOT_YET_ON_THE_CONTRACT].filter((f) => !offenders.includes(f))).toEqual([]);
+  });
+});
+
+function topLevelSegments() {
+  const routes = readFileSync("app/routes.ts", "utf8");
+  const segments = new Set<string>();
+  // Top-level routes are written `  route("segment…` at two spaces of indentation.
+  for (const match of routes.matchAll(/^ {2}route\("([^"/:*]+)/gm)) segments.add(match[1]!);
+  return [...segments].sort((a, b) => b.length - a.length);
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return /\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [full] : [];
+  });
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const HARD_CODED_URL = new RegExp(`(?<!href\\()(["'\`])/(${topLevelSegments().map(escape).join("|")})(?=[/"'\`?#.$])`);
+
+const FILES_WITH_HARD_CODED_URLS = new Set<string>([
+  // Shrinks to nothing as files are converted (issue 18).
+  "app/components/site-footer.tsx",
+  "app/components/site-header.tsx",
+  "app/features/accounts/module.server.ts",
+  "app/features/badges/keys.server.ts",
+  "app/features/badges/module.server.ts",
+  "app/features/badges/service.server.ts",
+  "app/features/business-diagnostic/module.server.ts",
+  "app/features/business-diagnostic/service.server.ts",
+  "app/features/calendar/feed.server.ts",
+  "app/features/classrooms/components/class-card.tsx",
+  "app/features/classrooms/components/device-check.tsx",
+  "app/features/classrooms/components/join-status.tsx",
+  "app/features/classrooms/components/room/class-room.tsx",
+  "app/features/classrooms/components/room/use-class-room.ts",
+  "app/features/classrooms/module.server.ts",
+  "app/features/classrooms/scheduling.server.ts",
+  "app/features/courses/components/course-card.tsx",
+  "app/features/courses/components/course-outline.tsx",
+  "app/features/courses/components/course-structure.tsx",
+  "app/features/courses/components/course-trash.tsx",
+  "app/features/courses/content-import.server.ts",
+  "app/features/courses/learning.server.ts",
+  "app/features/courses/module.server.ts",
+  "app/features/courses/rich-text/urls.ts",
+  "app/features/diagnostic/service.server.ts",
+  "app/features/h5p/components/h5p-frame.tsx",
+  "app/features/h5p/module.server.ts",
+  "app/features/h5p/player.server.ts",
+  "app/features/mediation/module.server.ts",
+  "app/features/paths/components/path-step.tsx",
+  "app/features/paths/model.ts",
+  "app/features/paths/module.server.ts",
+  "app/features/paths/service.server.ts",
+  "app/features/places/module.server.ts",
+  "app/features/projects/cards.server.ts",
+  "app/features/projects/module.server.ts",
+  "app/features/record/components/record-sections.tsx",
+  "app/features/record/module.server.ts",
+  "app/features/reports/components/dashboard-filters.tsx",
+  "app/features/reports/module.server.ts",
+  "app/features/workshops/components/workshop-list.tsx",
+  "app/features/workshops/module.server.ts",
+  "app/features/xapi/module.server.ts",
+  "app/lib/session.server.ts",
+  "app/routes/account.delete.tsx",
+  "app/routes/account.tsx",
+  "app/routes/activities.tsx",
+  "app/routes/activity-log.tsx",
+  "app/routes/activity.edit.tsx",
+  "app/routes/activity.results.tsx",
+  "app/routes/activity.tsx",
+  "app/routes/add-email.tsx",
+  "app/routes/admin.user.tsx",
+  "app/routes/admin.users.tsx",
+  "app/routes/badges.badge.tsx",
+  "app/routes/badges.tsx",
+  "app/routes/badges.verify.tsx",
+  "app/routes/business-diagnostic.report.tsx",
+  "app/routes/business-diagnostic.tsx",
+  "app/routes/calendar.feed.ts",
+  "app/routes/card-sign-in.tsx",
+  "app/routes/classes.attendance.tsx",
+  "app/routes/classes.calendar.ts",
+  "app/routes/classes.detail.tsx",
+  "app/routes/classes.join.tsx",
+  "app/routes/classes.new.tsx",
+  "app/routes/classes.recordings.tsx",
+  "app/routes/classes.room.tsx",
+  "app/routes/classes.tsx",
+  "app/routes/courses.authoring.tsx",
+  "app/routes/courses.catalogue.tsx",
+  "app/routes/courses.course.tsx",
+  "app/routes/courses.edit.tsx",
+  "app/routes/courses.lesson-editor.tsx",
+  "app/routes/courses.lesson.tsx",
+  "app/routes/courses.new.tsx",
+  "app/routes/dashboard.tsx",
+  "app/routes/diagnostic.latest.ts",
+  "app/routes/diagnostic.result.tsx",
+  "app/routes/diagnostic.tsx",
+  "app/routes/home.tsx",
+  "app/routes/learner.card.ts",
+  "app/routes/learner.new.tsx",
+  "app/routes/learner.tsx",
+  "app/routes/learners.tsx",
+  "app/routes/my-activities.tsx",
+  "app/routes/my-results.tsx",
+  "app/routes/opendata.tsx",
+  "app/routes/paths.path.tsx",
+  "app/routes/paths.tsx",
+  "app/routes/place.edit.tsx",
+  "app/routes/place.tsx",
+  "app/routes/places.manage.tsx",
+  "app/routes/places.tsx",
+  "app/routes/preferences.ts",
+  "app/routes/projects.class-import.tsx",
+  "app/routes/projects.class-new.tsx",
+  "app/routes/projects.class.tsx",
+  "app/routes/projects.consent-print.tsx",
+  "app/routes/projects.consent.tsx",
+  "app/routes/projects.document-conflict.tsx",
+  "app/routes/projects.document-versions.tsx",
+  "app/routes/projects.document.tsx",
+  "app/routes/projects.home.tsx",
+  "app/routes/projects.join.tsx",
+  "app/routes/projects.project-edit.tsx",
+  "app/routes/projects.project-new.tsx",
+  "app/routes/projects.project.tsx",
+  "app/routes/projects.projects-index.ts",
+  "app/routes/projects.submission.tsx",
+  "app/routes/projects.team-files.ts",
+  "app/routes/projects.team.tsx",
+  "app/routes/report.tsx",
+  "app/routes/reports.tsx",
+  "app/routes/reset-password.tsx",
+  "app/routes/sign-in.tsx",
+  "app/routes/sign-up.tsx",
+  "app/routes/workshop.bookings.tsx",
+  "app/routes/workshop.check-in.tsx",
+  "app/routes/workshop.edit.tsx",
+  "app/routes/workshop.sheet.tsx",
+  "app/routes/workshop.tsx",
+  "app/routes/workshops.tsx",
+]);
+
+describe("internal links", () => {
+  it("are built with href() everywhere in app/ (a renamed URL then fails the type check, not a page)", () => {
+    const offenders = sourceFiles("app")
+      .filter((file) => file !== path.join("app", "routes.ts"))
+      .filter((file) => HARD_CODED_URL.test(readFileSync(file, "utf8").replace(/^\s*(\/\/|\*).*$/gm, "")));
+    expect(offenders.filter((f) => !FILES_WITH_HARD_CODED_URLS.has(f))).toEqual([]);
+    expect([...FILES_WITH_HARD_CODED_URLS].filter((f) => !offenders.includes(f))).toEqual([]);
+  });
+});
