@@ -116,9 +116,6 @@ export async function buildActivityAggregates(db: DbOrTrx, now = new Date()) {
         rows: sorted(slot.communes),
         cols: sorted(slot.themes),
         cell: (r, c) => a.counts.get(month, r, c),
-        rowTotal: (r) => a.counts.get(month, r, "*"),
-        colTotal: (c) => a.counts.get(month, "*", c),
-        total: a.counts.get(month, "*", "*"),
       }),
     );
   }
@@ -132,9 +129,6 @@ export async function buildActivityAggregates(db: DbOrTrx, now = new Date()) {
         rows: sorted(slot.months),
         cols: sorted(slot.audiences),
         cell: (r, c) => b.counts.get(year, r, c),
-        rowTotal: (r) => b.counts.get(year, r, "*"),
-        colTotal: (c) => b.counts.get(year, "*", c),
-        total: b.counts.get(year, "*", "*"),
       }),
     );
   }

@@ -1,10 +1,14 @@
-import { suppressSmallCells, type CrossTable } from "../reports/anonymise";
+import { protectTable } from "../reports/anonymise";
 
 /**
  * Anonymised activity aggregates, as published: one cross table per month
  * (communes × themes) or per year (months × audiences), with its margins,
- * each run through small-cell suppression. Pure: the counts come in, the
- * published rows come out.
+ * protected by statistical secrecy (decision 035). Pure: the counts come in,
+ * the published rows come out.
+ *
+ * Margins are the sums of the cells — a person accompanied on two themes
+ * counts in each — so that the file adds up and a reader's arithmetic is the
+ * arithmetic the protection was computed against.
  */
 export type Level = "detail" | "total_ligne" | "total_colonne" | "total";
 
@@ -30,43 +34,43 @@ export interface TableInput {
   rows: string[];
   cols: string[];
   cell(row: string, col: string): Counts;
-  rowTotal(row: string): Counts;
-  colTotal(col: string): Counts;
-  total: Counts;
 }
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /**
  * Publishes one table: every non-empty cell and every margin, with people
- * and accompaniments blanked together where the people count must be hidden.
+ * and accompaniments hidden together wherever either must be.
  */
 export function publishTable(input: TableInput): PublishedCell[] {
   const { rows, cols } = input;
-  const table: CrossTable = {
-    cells: rows.map((r) => cols.map((c) => input.cell(r, c).people)),
-    rowTotals: rows.map((r) => input.rowTotal(r).people),
-    colTotals: cols.map((c) => input.colTotal(c).people),
-    grandTotal: input.total.people,
-  };
-  const hidden = suppressSmallCells(table);
+  const counts = rows.map((r) => cols.map((c) => input.cell(r, c)));
+  const people = counts.map((line) => line.map((x) => x.people));
+  const accompaniments = counts.map((line) => line.map((x) => x.accompaniments));
+  const { hidden } = protectTable([people, accompaniments]);
+  const R = rows.length;
+  const C = cols.length;
   const out: PublishedCell[] = [];
-  const push = (row: string, col: string, level: Level, counts: Counts, suppressed: boolean) => {
-    if (counts.people === 0 && counts.accompaniments === 0) return;
+  const push = (row: string, col: string, level: Level, value: Counts, suppressed: boolean) => {
+    if (value.people === 0 && value.accompaniments === 0) return;
     out.push({
       group: input.group,
       row,
       col,
       level,
-      people: suppressed ? null : counts.people,
-      accompaniments: suppressed ? null : counts.accompaniments,
+      people: suppressed ? null : value.people,
+      accompaniments: suppressed ? null : value.accompaniments,
       suppressed,
     });
   };
+  const rowTotal = (i: number): Counts => ({ people: sum(people[i]!), accompaniments: sum(accompaniments[i]!) });
+  const colTotal = (j: number): Counts => ({ people: sum(people.map((l) => l[j]!)), accompaniments: sum(accompaniments.map((l) => l[j]!)) });
   rows.forEach((r, i) => {
-    cols.forEach((c, j) => push(r, c, "detail", input.cell(r, c), hidden.cells[i]![j]!));
-    push(r, "", "total_ligne", input.rowTotal(r), hidden.rowTotals[i]!);
+    cols.forEach((c, j) => push(r, c, "detail", counts[i]![j]!, hidden[i]![j]!));
+    push(r, "", "total_ligne", rowTotal(i), hidden[i]![C]!);
   });
-  cols.forEach((c, j) => push("", c, "total_colonne", input.colTotal(c), hidden.colTotals[j]!));
-  push("", "", "total", input.total, hidden.grandTotal);
+  cols.forEach((c, j) => push("", c, "total_colonne", colTotal(j), hidden[R]![j]!));
+  push("", "", "total", { people: sum(people.flat()), accompaniments: sum(accompaniments.flat()) }, hidden[R]![C]!);
   return out;
 }
 

@@ -1,105 +1,141 @@
 import { describe, expect, it } from "vitest";
-import { isProtected, MIN_PEOPLE, suppressSmallCells, type CrossTable } from "./anonymise";
+import { hiddenIntervals, isProtected, MIN_PEOPLE, protectTable, withMargins, type HiddenGrid } from "./anonymise";
 
-/** An additive table built from its cells (the attacker's best case: totals are exact sums). */
-function additive(cells: number[][]): CrossTable {
-  const rowTotals = cells.map((row) => row.reduce((a, b) => a + b, 0));
-  const colTotals = cells[0]!.map((_, c) => cells.reduce((a, row) => a + row[c]!, 0));
-  return { cells, rowTotals, colTotals, grandTotal: rowTotals.reduce((a, b) => a + b, 0) };
+/** A small seeded generator, so a failing table can be replayed. */
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
-/** What a reader can recover by subtraction: a hidden member alone on a line. */
-function recoverable(table: CrossTable, s: ReturnType<typeof suppressSmallCells>) {
-  const found: string[] = [];
-  table.cells.forEach((row, r) => {
-    const hiddenInRow = row.map((_, c) => s.cells[r]![c]).filter(Boolean).length + Number(s.rowTotals[r]);
-    row.forEach((_, c) => {
-      if (!s.cells[r]![c]) return;
-      const hiddenInCol = table.cells.filter((_, rr) => s.cells[rr]![c]).length + Number(s.colTotals[c]);
-      if (hiddenInRow === 1 || hiddenInCol === 1) found.push(`${r},${c}`);
-    });
-  });
-  return found;
+/** Mostly small counts, many zeros: what a month of a small town's mediation looks like. */
+function sparseTable(rand: () => number, rows: number, cols: number) {
+  return Array.from({ length: rows }, () =>
+    Array.from({ length: cols }, () => {
+      const u = rand();
+      if (u < 0.55) return 0;
+      if (u < 0.85) return 1 + Math.floor(rand() * 4);
+      return 5 + Math.floor(rand() * 20);
+    }),
+  );
 }
 
-describe("small-cell suppression", () => {
-  // Rows: communes; columns: themes. Rieux (row 1) has 3 people, all on one theme.
-  const communes = ["Pont-Sainte-Maxence", "Rieux", "Verneuil-en-Halatte"];
-  const cells = [
-    [12, 8, 20],
-    [3, 0, 0],
-    [9, 7, 11],
-  ];
-
-  it("hides the commune of 3 people and its total, and nothing derives it back", () => {
-    const table = additive(cells);
-    const s = suppressSmallCells(table);
-    expect(communes[1]).toBe("Rieux");
-    expect(s.cells[1]![0]).toBe(true); // the 3 people
-    expect(s.rowTotals[1]).toBe(true); // Rieux's total is 3 as well
-    expect(s.primary).toBe(2);
-    // Column "theme 0": 12 + ? + 9 = 24 would give the 3 away: a second cell of that column is hidden.
-    expect(s.cells.filter((row) => row[0]).length).toBeGreaterThanOrEqual(2);
-    // The column of row totals: 40 + ? + 27 = 70 likewise.
-    expect(s.rowTotals.filter(Boolean).length + Number(s.grandTotal)).toBeGreaterThanOrEqual(2);
-    expect(recoverable(table, s)).toEqual([]);
-    expect(isProtected(table, s)).toBe(true);
-  });
-
-  it("picks the smallest non-zero visible cell as the complement, preferring inner cells to totals", () => {
-    const table = additive([
-      [4, 6, 30],
-      [10, 7, 25],
-    ]);
-    const s = suppressSmallCells(table);
-    // Row 0: 4 hidden → the next smallest in row 0 is 6; column 0: 4 hidden → 10 hidden.
-    expect(s.cells[0]).toEqual([true, true, false]);
-    expect(s.cells[1]![0]).toBe(true);
-    // Row 1 then has exactly one hidden (10) → its next smallest, 7, goes too.
-    expect(s.cells[1]![1]).toBe(true);
-    expect(s.rowTotals).toEqual([false, false]);
-    expect(s.grandTotal).toBe(false);
-    expect(isProtected(table, s)).toBe(true);
-  });
-
-  it("leaves a table with no small cell untouched and publishes zeros", () => {
-    const table = additive([
-      [5, 0],
-      [9, 12],
-    ]);
-    const s = suppressSmallCells(table);
-    expect(s.primary + s.secondary).toBe(0);
-    expect(s.cells.flat().every((h) => !h)).toBe(true);
-  });
-
-  it("hides totals below the threshold even when they are not sums of cells (people counted once)", () => {
-    // Two themes for the same 4 people: cells 4 and 4, but the row total is 4 people, not 8.
-    const table: CrossTable = { cells: [[4, 4], [0, 0]], rowTotals: [4, 0], colTotals: [4, 4], grandTotal: 4 };
-    const s = suppressSmallCells(table);
-    expect(s.rowTotals[0]).toBe(true);
-    expect(s.grandTotal).toBe(true);
-    expect(s.colTotals).toEqual([true, true]);
-    expect(isProtected(table, s)).toBe(true);
-  });
-
-  it("keeps every line at zero or two-plus hidden members on random tables", () => {
-    let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    for (let round = 0; round < 300; round++) {
-      const rows = 1 + Math.floor(random() * 6);
-      const cols = 1 + Math.floor(random() * 8);
-      const table = additive(
-        Array.from({ length: rows }, () => Array.from({ length: cols }, () => (random() < 0.3 ? 0 : Math.floor(random() * 14)))),
-      );
-      const s = suppressSmallCells(table);
-      expect(isProtected(table, s), JSON.stringify(table.cells)).toBe(true);
-      expect(recoverable(table, s)).toEqual([]);
+/**
+ * The reader's view, brute force: every table of non-negative integers that
+ * matches what is published (visible values, absent = 0, hidden ≥ 1, rows and
+ * columns adding up), for tiny tables only. Independent of the flow code.
+ */
+function bruteForceRanges(cells: number[][], hidden: HiddenGrid, limit: number) {
+  const grid = withMargins(cells);
+  const R = cells.length;
+  const C = cells[0]!.length;
+  const unknown: [number, number][] = [];
+  for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) if (hidden[r]![c]) unknown.push([r, c]);
+  const ranges = new Map<string, [number, number]>();
+  const values = cells.map((row) => [...row]);
+  const check = () => {
+    const g = withMargins(values);
+    for (let r = 0; r <= R; r++) for (let c = 0; c <= C; c++) if (!hidden[r]![c] && g[r]![c] !== grid[r]![c]) return;
+    for (let r = 0; r <= R; r++) {
+      for (let c = 0; c <= C; c++) {
+        if (!hidden[r]![c]) continue;
+        const key = `${r},${c}`;
+        const v = g[r]![c]!;
+        const [lo, hi] = ranges.get(key) ?? [Infinity, -Infinity];
+        ranges.set(key, [Math.min(lo, v), Math.max(hi, v)]);
+      }
     }
+  };
+  const walk = (i: number) => {
+    if (i === unknown.length) return check();
+    const [r, c] = unknown[i]!;
+    for (let v = 1; v <= limit; v++) {
+      values[r]![c] = v;
+      walk(i + 1);
+    }
+  };
+  walk(0);
+  return ranges;
+}
+
+describe("statistical secrecy", () => {
+  it("hides a commune of 3 people, its total, and enough around them that no reader can pin them", () => {
+    const cells = [
+      [12, 8, 20],
+      [3, 0, 0], // Rieux: 3 people, all on one theme
+      [9, 7, 11],
+    ];
+    const { hidden, primary } = protectTable([cells]);
+    expect(hidden[1]![0]).toBe(true);
+    expect(hidden[1]![3]).toBe(true); // Rieux's total is 3 as well
+    expect(primary).toBe(2);
+    expect(isProtected([cells], hidden)).toBe(true);
   });
 
-  it("uses a threshold of 5 people", () => {
+  it("would have been beaten: a column of 8 with a published 5 and three hidden cells pins each at 1", () => {
+    // The pattern the former rule ("no line with exactly one hidden member") accepted.
+    const cells = [
+      [5, 30],
+      [1, 20],
+      [1, 25],
+      [1, 40],
+    ];
+    const former: HiddenGrid = [
+      [false, false, false],
+      [true, true, false],
+      [true, true, false],
+      [true, true, false],
+      [false, false, false],
+    ];
+    const pinned = hiddenIntervals(withMargins(cells), former).filter((i) => i.member[1] === 0);
+    expect(pinned.map((i) => i.above + i.below)).toEqual([0, 0, 0]);
+    expect(isProtected([cells], former)).toBe(false);
+    const { hidden } = protectTable([cells]);
+    expect(isProtected([cells], hidden)).toBe(true);
+  });
+
+  it("computes the same ranges as an exhaustive search of every table a reader could believe", () => {
+    const rand = random(7);
+    let compared = 0;
+    for (let n = 0; n < 60; n++) {
+      const cells = Array.from({ length: 3 }, () => Array.from({ length: 3 }, () => (rand() < 0.3 ? 0 : 1 + Math.floor(rand() * 6))));
+      const hidden: HiddenGrid = withMargins(cells).map((line, r) => line.map((v, c) => v > 0 && r < 3 && c < 3 && rand() < 0.45));
+      if (hidden.flat().filter(Boolean).length > 4) continue;
+      const limit = 12;
+      const truth = bruteForceRanges(cells, hidden, limit);
+      const grid = withMargins(cells);
+      for (const i of hiddenIntervals(grid, hidden, limit)) {
+        const [lo, hi] = truth.get(i.member.join(","))!;
+        const value = grid[i.member[0]]![i.member[1]]!;
+        expect([value - i.below, Math.min(value + i.above, limit)]).toEqual([lo, hi]);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
+  }, 120_000);
+
+  it("protects 80 random sparse tables of people and accompaniments, one pattern for both", () => {
+    const rand = random(2026);
+    for (let n = 0; n < 80; n++) {
+      const people = sparseTable(rand, 2 + Math.floor(rand() * 6), 2 + Math.floor(rand() * 8));
+      const accompaniments = people.map((row) => row.map((v) => (v === 0 ? 0 : v + Math.floor(rand() * 3 * v))));
+      const { hidden } = protectTable([people, accompaniments]);
+      expect(isProtected([people, accompaniments], hidden), JSON.stringify(people)).toBe(true);
+      // Zeros are never hidden: a hidden member is known to be at least 1.
+      withMargins(people).forEach((line, r) => line.forEach((v, c) => expect(v === 0 && hidden[r]![c]).toBe(false)));
+    }
+  }, 120_000);
+
+  it("publishes a table with nothing small untouched", () => {
+    const cells = [
+      [12, 8],
+      [9, 7],
+    ];
+    const { hidden, secondary } = protectTable([cells]);
+    expect(hidden.flat().some(Boolean)).toBe(false);
+    expect(secondary).toBe(0);
     expect(MIN_PEOPLE).toBe(5);
-    const s = suppressSmallCells(additive([[4, 5]]));
-    expect(s.cells[0]).toEqual([true, true]);
   });
 });
