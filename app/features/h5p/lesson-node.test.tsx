@@ -22,6 +22,9 @@ describe("the h5p node of lesson bodies", () => {
     const inLesson = renderToStaticMarkup(<>{renderRichText(body, { t, renderers: lessonRenderers(LESSON) })}</>);
     expect(inLesson).toContain(`src="/h5p/cadre/${ID}?lecon=${LESSON}"`);
     expect(inLesson).toContain('sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"');
+    // Sized by CSS: `width="100%"` and `frameBorder` are not valid HTML.
+    expect(inLesson).toContain('class="h5p-frame"');
+    expect(inLesson).not.toMatch(/width=|frameborder/i);
   });
 
   it("is kept when a lesson is saved only with a well-formed id", () => {
