@@ -18,6 +18,7 @@ const LIBRARY_FOLDER = /^([A-Za-z0-9_.-]{1,255})-(\d{1,5})\.(\d{1,5})$/;
 const FILE_CSP = "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox";
 
 /**
+ * nosniff is on every response of the app (app/server.ts).
  * `shared`: read by the player frame, whose origin is opaque (decision 029).
  * Such a request carries no cookie, so letting any origin read the file
  * (CORS `*`, CORP cross-origin) gives nothing more than the address does.
@@ -27,7 +28,6 @@ function fileResponse(path: string, body: Uint8Array, contentType: string, { cac
     "Content-Type": contentType,
     "Cache-Control": cache,
     "Content-Security-Policy": FILE_CSP,
-    "X-Content-Type-Options": "nosniff",
     "Cross-Origin-Resource-Policy": shared ? "cross-origin" : "same-origin",
   };
   if (shared) headers["Access-Control-Allow-Origin"] = "*";

@@ -39,7 +39,6 @@ export const PUBLIC_CODE_HEADERS = {
   "Cache-Control": "public, max-age=86400",
   "Cross-Origin-Resource-Policy": "cross-origin",
   "Access-Control-Allow-Origin": "*",
-  "X-Content-Type-Options": "nosniff",
 };
 
 export async function playerAsset(file: string): Promise<Response | null> {
