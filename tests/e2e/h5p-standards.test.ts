@@ -1,4 +1,4 @@
-import type { Browser, Page, Request } from "playwright-core";
+import type { Browser, Frame, Page, Request } from "playwright-core";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CONTENT_EXTENSIONS, LIBRARY_EXTENSIONS } from "../../app/features/h5p/package.server";
@@ -19,8 +19,8 @@ let sql: postgres.Sql;
 const ids: Record<"gabarit" | "serie" | "reperes" | "formats", string> = { gabarit: "", serie: "", reperes: "", formats: "" };
 const lessons: Record<"gabarit" | "serie" | "reperes", string> = { gabarit: "", serie: "", reperes: "" };
 
-const scored = (p: import("playwright-core").Frame) => p.getByRole("radio").first().waitFor();
-const spots = (p: import("playwright-core").Frame) => p.getByRole("button", { name: "Les réglages" }).waitFor();
+const scored = (p: Frame) => p.getByRole("radio").first().waitFor();
+const spots = (p: Frame) => p.getByRole("button", { name: "Les réglages" }).waitFor();
 
 async function upload(page: Page, file: Buffer, name: string) {
   await page.goto("/activites");
@@ -172,7 +172,6 @@ describe("a library that evaluates template strings", () => {
       new Promise<string>((resolve) => {
         const w = window as unknown as { evalRan?: boolean };
         document.addEventListener("securitypolicyviolation", (e) => resolve(`blocked: ${e.blockedURI}`), { once: true });
-        // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the evaluation under test
         setTimeout("window.evalRan = true", 0);
         setTimeout(() => w.evalRan && resolve("ran"), 200);
       });
