@@ -32,7 +32,7 @@ async function upload(page: Page, file: Buffer, name: string) {
 
 async function addLesson(page: Page, courseId: string, title: string) {
   await page.goto(`/creer/cours/${courseId}`);
-  await page.getByLabel("Nouvelle leçon dans « Repérer les arnaques »").fill(title);
+  await page.getByLabel("Nouvelle leçon dans « Entraînement »").fill(title);
   await page.getByRole("button", { name: "Ajouter la leçon" }).click();
   await page.getByRole("heading", { level: 1, name: `Leçon : ${title}` }).waitFor();
   const editor = page.locator(".ProseMirror");
@@ -75,15 +75,16 @@ beforeAll(async () => {
 
   // …and places them in the lessons of a new course, with the editor's button and by typing the short code.
   await page.goto("/creer/cours/nouveau");
-  await page.getByLabel("Titre du cours").fill(`Arnaques en ligne ${Date.now().toString(36)}`);
-  await page.getByLabel("Résumé").fill("Reconnaître les arnaques les plus courantes.");
-  await page.getByLabel("Ce que l'on va apprendre").fill("Repérer un faux message");
+  // Words no other browser test searches for (the catalogue is shared by all of them).
+  await page.getByLabel("Titre du cours").fill(`Essais d'activités H5P ${Date.now().toString(36)}`);
+  await page.getByLabel("Résumé").fill("Des activités pour s'entraîner.");
+  await page.getByLabel("Ce que l'on va apprendre").fill("Répondre à des questions");
   await page.getByRole("checkbox", { name: "Seniors" }).check();
   await page.getByRole("checkbox", { name: "Culture numérique" }).check();
   await page.getByRole("button", { name: "Créer le cours" }).click();
   await page.getByText("Le cours est créé.").waitFor();
   const courseId = /\/creer\/cours\/([0-9a-f-]{36})/.exec(page.url())![1]!;
-  await page.getByLabel("Titre du nouveau module").fill("Repérer les arnaques");
+  await page.getByLabel("Titre du nouveau module").fill("Entraînement");
   await page.getByRole("button", { name: "Ajouter le module" }).click();
 
   // 1. The picker, with the keyboard only.
