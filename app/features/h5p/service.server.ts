@@ -208,7 +208,7 @@ export function listContents(db: DbOrTrx, actor: User) {
 /** The same list, as the lesson editor's picker needs it. */
 export async function listContentsForPicker(db: DbOrTrx, actor: User) {
   const rows = await listContents(db, actor);
-  return rows.map((r) => ({ id: r.id, title: r.title, type: r.main_library, author: r.author, createdAt: r.created_at.toISOString() }));
+  return rows.map((r) => ({ id: r.id, title: r.title, type: r.main_library }));
 }
 
 /** Any signed-in person may play an activity (lessons decide who sees them). */
