@@ -89,7 +89,7 @@ export default tseslint.config(
   {
     // H5P content types are browser libraries in H5P's own ES5 style (`var self = this`
     // inside prototype methods), loaded by the H5P runtime rather than bundled by us.
-    files: ["content/h5p/**/*.js"],
+    files: ["content/h5p/**/*.js", "tests/fixtures/h5p/**/*.js"],
     rules: { "@typescript-eslint/no-this-alias": "off" },
   },
   {

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/activities";
 import { PageTitle } from "../components/ui/page-title";
-import { H5pPackageError } from "../features/h5p/errors";
+import { H5pDuplicateError, H5pPackageError } from "../features/h5p/errors";
 import { listContents, uploadContent } from "../features/h5p/service.server";
 import { dbContext } from "../lib/context";
 import { formatDate } from "../lib/i18n";
@@ -21,6 +21,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 type UploadError = { key: string; values?: Record<string, string | number> };
+type Duplicate = { id: string; title: string; createdAt: string };
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = requireUser(context, request);
@@ -30,13 +31,18 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const file = form.get("fichier");
   const title = String(form.get("titre") ?? "").slice(0, 255);
+  const allowDuplicate = form.get("doublon") === "oui";
   if (!(file instanceof File) || file.size === 0) {
     return data<{ error: UploadError }>({ error: { key: "h5p:upload.file_required" } }, { status: 400 });
   }
   try {
-    const { contentId } = await uploadContent(context.get(dbContext), user, { file: new Uint8Array(await file.arrayBuffer()), title });
+    const { contentId } = await uploadContent(context.get(dbContext), user, { file: new Uint8Array(await file.arrayBuffer()), title, allowDuplicate });
     return redirect(`/activites/${contentId}?ajoutee=1`);
   } catch (error) {
+    if (error instanceof H5pDuplicateError) {
+      const { id, title: existing, created_at } = error.existing;
+      return data<{ duplicate: Duplicate }>({ duplicate: { id, title: existing, createdAt: created_at.toISOString() } }, { status: 409 });
+    }
     if (error instanceof H5pPackageError) {
       return data<{ error: UploadError }>({ error: { key: error.messageKey, values: error.values } }, { status: error.status });
     }
@@ -62,9 +68,18 @@ export default function Activities() {
             {t("upload.coordinator_hint")} <a href="/admin/h5p">{t("upload.libraries_link")}</a>
           </p>
         ) : null}
-        {result?.error ? (
+        {result && "error" in result ? (
           <div className="alert error" role="alert" id="upload-error">
             <p>{t(result.error.key, result.error.values ?? {})}</p>
+          </div>
+        ) : null}
+        {result && "duplicate" in result ? (
+          <div className="alert error" role="alert" id="upload-error">
+            <p>{t("upload.duplicate", { title: result.duplicate.title, date: formatDate(new Date(result.duplicate.createdAt), i18n.language, { dateStyle: "long" }) })}</p>
+            <p>
+              <a href={`/activites/${result.duplicate.id}`}>{t("upload.duplicate_open", { title: result.duplicate.title })}</a>
+            </p>
+            <p>{t("upload.duplicate_copy_hint")}</p>
           </div>
         ) : null}
         <Form method="post" encType="multipart/form-data" className="stack">
@@ -81,8 +96,8 @@ export default function Activities() {
               type="file"
               accept=".h5p,application/zip"
               required
-              aria-describedby={result?.error ? "h5p-file-hint upload-error" : "h5p-file-hint"}
-              aria-invalid={result?.error ? true : undefined}
+              aria-describedby={result ? "h5p-file-hint upload-error" : "h5p-file-hint"}
+              aria-invalid={result ? true : undefined}
             />
           </div>
           <div className="field">
@@ -92,6 +107,13 @@ export default function Activities() {
             </p>
             <input id="h5p-title" name="titre" type="text" maxLength={255} aria-describedby="h5p-title-hint" />
           </div>
+          {result && "duplicate" in result ? (
+            <div className="field">
+              <label className="choice">
+                <input type="checkbox" name="doublon" value="oui" /> {t("upload.duplicate_copy")}
+              </label>
+            </div>
+          ) : null}
           <button type="submit" className="button primary">
             {t("upload.submit")}
           </button>

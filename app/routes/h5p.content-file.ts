@@ -4,6 +4,6 @@ import { dbContext } from "../lib/context";
 import { currentUser } from "../lib/session.server";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const response = await contentFile(context.get(dbContext), currentUser(context), params.contentId, params["*"] ?? "");
+  const response = await contentFile(context.get(dbContext), { user: currentUser(context) }, params.contentId, params["*"] ?? "");
   return response ?? new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain" } });
 }

@@ -29,6 +29,8 @@ export interface H5pContentTable {
   file_count: number;
   total_bytes: ColumnType<string, number, number>;
   source_key: string | null;
+  /** SHA-256 (hex) of h5p.json and content/ as stored; null for contents older than the column. */
+  content_hash: string | null;
   created_by: string | null;
   created_at: Generated<Date>;
 }
@@ -51,11 +53,19 @@ export interface H5pStatementLinkTable {
   created_at: Generated<Date>;
 }
 
+/** The key that signs the player frame's addresses for content files (one row). */
+export interface H5pUrlKeyTable {
+  id: number;
+  secret: Buffer;
+  created_at: Generated<Date>;
+}
+
 export interface H5pTables {
   h5p_library: H5pLibraryTable;
   h5p_content: H5pContentTable;
   h5p_user_state: H5pUserStateTable;
   h5p_statement_link: H5pStatementLinkTable;
+  h5p_url_key: H5pUrlKeyTable;
 }
 
 export type H5pLibrary = Selectable<H5pLibraryTable>;

@@ -1,12 +1,9 @@
-import { createRequire } from "node:module";
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { demoItems, zip } from "../fixtures/h5p/archives";
 import { baseUrl, DEMO, expectNoA11yViolations, launchBrowser, newPage, signIn } from "../helpers/browser";
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE: string = require("axe-core").source;
+import { expectFrameAccessible, h5pFrames, newLearner as newLearnerWith, statementsOf as statementsWith, verbCounts } from "./h5p-support";
 
 let browser: Browser;
 let sql: postgres.Sql;
@@ -29,74 +26,31 @@ afterAll(async () => {
   await sql?.end();
 });
 
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-/** A fresh learner (signed up through the page), so that no other test's progress gets in the way. */
-async function newLearner(page: Page) {
-  const email = `h5p-${unique()}@exemple.fr`;
-  await page.goto("/inscription");
-  await page.getByLabel("Prénom").fill("Odette");
-  await page.getByLabel("Adresse e-mail").fill(email);
-  await page.getByLabel("Nouveau mot de passe").fill("ma phrase secrète");
-  await page.getByLabel("Répétez le mot de passe").fill("ma phrase secrète");
-  await page.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect.poll(() => page.url()).toContain("/compte");
-  const [user] = await sql<{ id: string }[]>`select id from app_user where email = ${email}`;
-  return user!.id;
-}
-
-/** The H5P frame of the page, once the player has started. */
-async function h5pFrame(page: Page): Promise<Frame> {
-  const element = await page.waitForSelector("iframe[data-h5p-content]");
-  const frame = (await element.contentFrame())!;
-  await frame.waitForSelector("html[data-h5p-ready='true']", { timeout: 30_000 });
-  await frame.getByRole("radio").first().waitFor();
-  return frame;
-}
-
-async function expectFrameAccessible(frame: Frame) {
-  await frame.evaluate(AXE_SOURCE);
-  const violations = await frame.evaluate(async () => {
-    // @ts-expect-error axe is a global once the source ran
-    const result = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return result.violations.map((v: { id: string; help: string }) => `${v.id}: ${v.help}`);
-  });
-  expect(violations, "axe violations in the H5P frame").toEqual([]);
-}
-
-async function statementsOf(userId: string) {
-  return sql<{ id: string; verb: string; actor: unknown; lesson_id: string | null }[]>`
-    select s.id, s.verb_id as verb, s.statement->'actor' as actor, l.lesson_id
-    from h5p_statement_link l join xapi_statement s on s.id = l.statement_id
-    where l.user_id = ${userId}`;
-}
-
-const verbCounts = (rows: { verb: string }[]) =>
-  rows.reduce<Record<string, number>>((acc, r) => {
-    const v = r.verb.split("/").at(-1)!;
-    acc[v] = (acc[v] ?? 0) + 1;
-    return acc;
-  }, {});
+const newLearner = (page: Page) => newLearnerWith(page, sql);
+const statementsOf = (userId: string) => statementsWith(sql, userId);
 
 describe("H5P in a lesson", () => {
   it("a learner answers the lesson's activity: statements stored with the server's actor, lesson completed with the score", async () => {
     const page = await newPage(browser);
     const userId = await newLearner(page);
     await page.goto(lessonPath);
-    const frame = await h5pFrame(page);
+    const { host, player } = await h5pFrames(page);
     await expectNoA11yViolations(page, "lesson with an H5P activity");
-    await expectFrameAccessible(frame);
+    await expectFrameAccessible(host);
+    await expectFrameAccessible(player);
 
-    await frame.getByLabel("Cheval-Pile-Agrafe-Correct").check();
-    await frame.getByRole("button", { name: "Vérifier ma réponse" }).click();
-    await frame.getByText("Bonne réponse ! Score : 1 sur 1").waitFor();
+    await player.getByLabel("Cheval-Pile-Agrafe-Correct").check();
+    await player.getByRole("button", { name: "Vérifier ma réponse" }).click();
+    await player.getByText("Bonne réponse ! Score : 1 sur 1").waitFor();
 
     await expect.poll(async () => verbCounts(await statementsOf(userId)), { timeout: 15_000 }).toEqual({ attempted: 1, answered: 1, completed: 1 });
     for (const row of await statementsOf(userId)) {
       expect(row.actor).toEqual({ objectType: "Agent", account: { homePage: baseUrl(), name: userId } });
       expect(row.lesson_id).toBe(lessonPath.split("/").at(-1));
     }
-    await frame.getByText("Vos réponses sont enregistrées.").waitFor();
+    await host.getByText("Vos réponses sont enregistrées.").waitFor();
+    // A content type that reports its result gets no manual completion.
+    expect(await host.locator("#h5p-manual").isHidden()).toBe(true);
 
     await page.reload();
     await page.getByText("Vous avez terminé cette leçon. Votre score aux activités : 100 %.").waitFor();
@@ -128,14 +82,14 @@ describe("H5P in a lesson", () => {
       return route.abort("internetdisconnected");
     });
     await page.goto(lessonPath);
-    const frame = await h5pFrame(page);
-    await frame.getByLabel("123456").check();
-    await frame.getByRole("button", { name: "Vérifier ma réponse" }).click();
-    await frame.getByText("Ce n'est pas la bonne réponse.", { exact: false }).waitFor();
-    await frame.getByRole("button", { name: "Réessayer" }).click();
-    await frame.getByLabel("Cheval-Pile-Agrafe-Correct").check();
-    await frame.getByRole("button", { name: "Vérifier ma réponse" }).click();
-    await frame.getByText("Connexion perdue", { exact: false }).waitFor();
+    const { host, player } = await h5pFrames(page);
+    await player.getByLabel("123456").check();
+    await player.getByRole("button", { name: "Vérifier ma réponse" }).click();
+    await player.getByText("Ce n'est pas la bonne réponse.", { exact: false }).waitFor();
+    await player.getByRole("button", { name: "Réessayer" }).click();
+    await player.getByLabel("Cheval-Pile-Agrafe-Correct").check();
+    await player.getByRole("button", { name: "Vérifier ma réponse" }).click();
+    await host.getByText("Connexion perdue", { exact: false }).waitFor();
     // A few seconds of failures: the relay retries with backoff, nothing reaches the server.
     await expect.poll(() => aborted, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
     expect(await statementsOf(userId)).toEqual([]);
@@ -153,7 +107,7 @@ describe("H5P in a lesson", () => {
     });
     await expect.poll(async () => (await statementsOf(userId)).length, { timeout: 40_000 }).toBe(sentIds.size);
     await expect
-      .poll(() => frame.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "[]").length, `passerelle:xapi:${userId}`), { timeout: 40_000 })
+      .poll(() => host.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "[]").length, `passerelle:xapi:${userId}`), { timeout: 40_000 })
       .toBe(0);
     const rows = await statementsOf(userId);
     expect(lostAnswer).toBe(true);
@@ -169,13 +123,13 @@ describe("H5P in a lesson", () => {
     const page = await newPage(browser);
     await newLearner(page);
     await page.goto(lessonPath);
-    const frame = await h5pFrame(page);
-    const saved = page.waitForRequest((r) => r.url().includes("/h5p/etat/") && r.method() === "POST", { timeout: 20_000 });
-    await frame.getByLabel("Josette1950").check();
-    await saved;
+    const { player } = await h5pFrames(page);
+    const saved = page.waitForResponse((r) => r.url().includes("/h5p/etat/") && r.request().method() === "POST", { timeout: 20_000 });
+    await player.getByLabel("Josette1950").check();
+    expect((await saved).status()).toBe(200);
     await page.reload();
-    const again = await h5pFrame(page);
-    await expect.poll(() => again.getByLabel("Josette1950").isChecked()).toBe(true);
+    const again = await h5pFrames(page);
+    await expect.poll(() => again.player.getByLabel("Josette1950").isChecked()).toBe(true);
     await page.context().close();
   });
 
@@ -184,9 +138,12 @@ describe("H5P in a lesson", () => {
     await signIn(page, DEMO.learner, DEMO.password);
     const frame = await page.request.get(`/h5p/cadre/${contentId}`);
     const csp = frame.headers()["content-security-policy"]!;
-    expect(csp).toContain(`script-src ${baseUrl()}/h5p/lecteur/ ${baseUrl()}/h5p/bibliotheques/`);
+    expect(csp).toContain(`script-src ${baseUrl()}/h5p/lecteur/;`);
     expect(csp).not.toMatch(/script-src[^;]*(unsafe-inline|unsafe-eval|\*)/);
     expect(csp).toContain("frame-ancestors 'self'");
+    const player = (await page.request.get(`/h5p/jeu/${contentId}`)).headers()["content-security-policy"]!;
+    expect(player).toContain(`script-src ${baseUrl()}/h5p/lecteur/ ${baseUrl()}/h5p/bibliotheques/ 'unsafe-eval'`);
+    expect(player).toMatch(/; sandbox allow-scripts allow-popups allow-popups-to-escape-sandbox$/);
     const file = await page.request.get(`/h5p/contenus/${contentId}/content/content.json`);
     expect(file.status()).toBe(200);
     expect(file.headers()["content-security-policy"]).toContain("sandbox");
@@ -224,14 +181,27 @@ describe("authoring and results", () => {
     await page.getByRole("alert").getByText("Le dossier content/ contient un type de fichier interdit (content/images/evil.js)").waitFor();
     await expectNoA11yViolations(page, "activities with an upload error");
 
+    // The demo quiz is already the teacher's: the same package is offered, not added again.
     const good = zip(await demoItems({ withLibrary: false }));
     await page.getByLabel(/Fichier \.h5p/).setInputFiles({ name: "quiz.h5p", mimeType: "application/zip", buffer: good });
     await page.getByLabel("Titre affiché (facultatif)").fill("Quiz de la classe");
     await page.getByRole("button", { name: "Envoyer l'activité" }).click();
+    const warning = page.getByRole("alert");
+    await warning.getByText("Vous avez déjà ajouté cette activité le", { exact: false }).waitFor();
+    expect(await warning.getByRole("link", { name: "Ouvrir l'activité « Quiz : choisir un mot de passe solide »" }).getAttribute("href")).toBe(`/activites/${contentId}`);
+    await expectNoA11yViolations(page, "activities with a duplicate warning");
+    const [before] = await sql<{ n: string }[]>`select count(*) as n from h5p_content`;
+    // A copy on purpose: the file again, and the box ticked.
+    await page.getByLabel(/Fichier \.h5p/).setInputFiles({ name: "quiz.h5p", mimeType: "application/zip", buffer: good });
+    await page.getByLabel("Titre affiché (facultatif)").fill("Quiz de la classe");
+    await page.getByLabel("Ajouter quand même une copie de cette activité").check();
+    await page.getByRole("button", { name: "Envoyer l'activité" }).click();
     await page.getByRole("heading", { level: 1, name: "Quiz de la classe" }).waitFor();
+    const [after] = await sql<{ n: string }[]>`select count(*) as n from h5p_content`;
+    expect(Number(after!.n)).toBe(Number(before!.n) + 1);
     await page.getByText("L'activité est ajoutée.").waitFor();
-    const frame = await h5pFrame(page);
-    await frame.getByLabel("Cheval-Pile-Agrafe-Correct").waitFor();
+    const { player } = await h5pFrames(page);
+    await player.getByLabel("Cheval-Pile-Agrafe-Correct").waitFor();
     await expectNoA11yViolations(page, "activity page");
     await page.context().close();
   });

@@ -103,7 +103,7 @@ describe("the statement relay", () => {
     const items = answer(0);
     await relayStatements(db, learner, items, SITE);
     const again = await relayStatements(db, learner, items, SITE);
-    expect(again).toEqual({ stored: [], duplicates: items.map((i) => i.statement.id), rejected: [] });
+    expect(again).toEqual({ stored: [], duplicates: items.map((i) => i.statement.id), rejected: [], adjusted: [] });
     const changed = [{ ...items[0]!, statement: { ...items[0]!.statement, result: { response: "1" } } }];
     expect((await relayStatements(db, learner, changed, SITE)).rejected).toEqual([{ id: items[0]!.statement.id, error: "conflict" }]);
     const n = await db.selectFrom("xapi_statement").select((eb) => eb.fn.countAll<string>().as("n")).where("id", "in", items.map((i) => i.statement.id as string)).executeTakeFirstOrThrow();
@@ -115,10 +115,11 @@ describe("the statement relay", () => {
     const foreign = { ...good!, statement: { ...good!.statement, id: randomUUID(), object: { id: "https://ailleurs.example/activite" } } };
     const voiding = { ...good!, statement: { ...good!.statement, id: randomUUID(), verb: { id: "http://adlnet.gov/expapi/verbs/voided" }, object: { objectType: "StatementRef", id: good!.statement.id } } };
     const unknown = { ...good!, contentId: randomUUID(), statement: { ...good!.statement, id: randomUUID() } };
-    const invalid = { ...good!, statement: { ...good!.statement, id: randomUUID(), result: { score: { scaled: 7 } } } };
+    // A score no clamping can repair (min is not below max): refused as the LRS would.
+    const invalid = { ...good!, statement: { ...good!.statement, id: randomUUID(), result: { score: { min: 3, max: 3, raw: 3 } } } };
     const outcome = await relayStatements(db, learner, [good!, foreign, voiding, unknown, invalid], SITE);
     expect(outcome.stored).toEqual([good!.statement.id]);
-    expect(outcome.rejected.map((r) => r.error)).toEqual(["foreign_activity", "voiding", "unknown_content", "invalid: statement.result.score.scaled"]);
+    expect(outcome.rejected.map((r) => r.error)).toEqual(["foreign_activity", "voiding", "unknown_content", "invalid: statement.result.score.min"]);
   });
 
   it("completes the lesson with the best score, and keeps the best", async () => {

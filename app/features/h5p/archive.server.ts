@@ -47,7 +47,8 @@ const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
 const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
-const SAFE_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9 ._()+-]*$/;
+/** What the storage interface accepts as a key segment (app/lib/storage.server.ts): anything else is refused here, as a 400. */
+const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 function openZip(buffer: Buffer): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
@@ -76,10 +77,14 @@ function entryName(entry: Entry): string {
   return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, false);
 }
 
-/** System files that zip tools add and that are simply not extracted. */
+/**
+ * Entries that are simply not extracted: as H5P core, any file or folder
+ * whose name starts with "." or "_" (dotfiles, __MACOSX), and Windows'
+ * Thumbs.db. They still went through every check above.
+ */
 export function isJunk(name: string) {
   const parts = name.split("/");
-  return parts[0] === "__MACOSX" || parts.some((p) => p.startsWith(".")) || parts.at(-1) === "Thumbs.db";
+  return parts.some((p) => p.startsWith(".") || p.startsWith("_")) || parts.at(-1) === "Thumbs.db";
 }
 
 function checkName(name: string) {

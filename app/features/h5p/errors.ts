@@ -56,3 +56,10 @@ export class H5pPackageError extends Error {
     return appError(this.status, `h5p_${this.code}`, this.messageKey, this.values);
   }
 }
+
+/** The uploaded package is an activity the author already has (same content files). */
+export class H5pDuplicateError extends Error {
+  constructor(public existing: { id: string; title: string; created_at: Date }) {
+    super("duplicate_content");
+  }
+}

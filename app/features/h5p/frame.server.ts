@@ -1,12 +1,21 @@
 import type { User } from "../../../db/schema/accounts";
 import type { DbOrTrx } from "../../lib/db.server";
 import { isUuid } from "../../lib/ids";
+import { bestResults } from "./progress.server";
 import { findPlayableContent } from "./service.server";
 import { initialState } from "./state.server";
+import { contentToken } from "./url-token.server";
 
-/** What the frame needs to play a content for a learner: the content, and the state to resume from. */
-export async function openFrame(db: DbOrTrx, user: User, contentId: string, lessonParam: string | null) {
+/** What the host frame needs: the content, the lesson it is played in, and whether the learner has finished it. */
+export async function openHostFrame(db: DbOrTrx, user: User, contentId: string, lessonParam: string | null) {
   const content = await findPlayableContent(db, contentId);
-  const state = await initialState(db, user.id, content.id);
-  return { content, state, lessonId: lessonParam && isUuid(lessonParam) ? lessonParam.toLowerCase() : null };
+  const finished = (await bestResults(db, user.id, [content.id])).has(content.id);
+  return { content, finished, lessonId: lessonParam && isUuid(lessonParam) ? lessonParam.toLowerCase() : null };
+}
+
+/** What the player frame needs: the content, the state to resume from, and the signed address of its files. */
+export async function openPlayerFrame(db: DbOrTrx, user: User, contentId: string) {
+  const content = await findPlayableContent(db, contentId);
+  const [state, token] = await Promise.all([initialState(db, user.id, content.id), contentToken(db, content.id)]);
+  return { content, state, token };
 }

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { Editor } from "@tiptap/core";
 import { generateJSON } from "@tiptap/html";
 import StarterKit from "@tiptap/starter-kit";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -22,6 +23,9 @@ describe("the h5p node of lesson bodies", () => {
     const inLesson = renderToStaticMarkup(<>{renderRichText(body, { t, renderers: lessonRenderers(LESSON) })}</>);
     expect(inLesson).toContain(`src="/h5p/cadre/${ID}?lecon=${LESSON}"`);
     expect(inLesson).toContain('sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"');
+    // Sized by CSS: `width="100%"` and `frameBorder` are not valid HTML.
+    expect(inLesson).toContain('class="h5p-frame"');
+    expect(inLesson).not.toMatch(/width=|frameborder/i);
   });
 
   it("is kept when a lesson is saved only with a well-formed id", () => {
@@ -30,6 +34,22 @@ describe("the h5p node of lesson bodies", () => {
       { type: "h5p", attrs: { contentId: ID } },
       { type: "h5p", attrs: { contentId: ID } },
     ]);
+  });
+
+  it("turns a typed [h5p:<id>] into the block, leaving nothing of the short code as text", () => {
+    const editor = new Editor({ extensions: [StarterKit, H5pNode], content: "<p>Essayez :</p><p></p>" });
+    editor.commands.setTextSelection(editor.state.doc.content.size - 1);
+    const shortcode = `[h5p:${ID.toUpperCase()}]`;
+    // Typed one character at a time, as the browser sends them: the last "]" triggers the rule.
+    for (const char of shortcode) {
+      const { from, to } = editor.state.selection;
+      const handled = editor.view.someProp("handleTextInput", (f) => f(editor.view, from, to, char, () => editor.state.tr.insertText(char, from, to)));
+      if (!handled) editor.view.dispatch(editor.state.tr.insertText(char, from, to));
+    }
+    const json = editor.getJSON();
+    expect(json.content).toContainEqual({ type: "h5p", attrs: { contentId: ID } });
+    expect(editor.state.doc.textContent).toBe("Essayez :");
+    editor.destroy();
   });
 
   it("comes back from the editor's HTML as the same node", () => {

@@ -39,15 +39,22 @@ export type LibraryJson = z.infer<typeof LibraryJsonSchema>;
 
 const ContentJsonSchema = z.record(z.string(), z.unknown());
 
-/** Media, data and text: never script, markup that runs script, or executables. */
-const CONTENT_EXTENSIONS = new Set([
-  "json", "png", "jpg", "jpeg", "gif", "webp", "bmp", "svg", "webm", "mp4", "m4v", "ogg", "oga", "ogv",
-  "mp3", "m4a", "wav", "txt", "vtt", "webvtt", "pdf", "csv",
-]);
-/** What a library folder may hold (H5P core's default list, plus its code). */
-const LIBRARY_EXTENSIONS = new Set([
-  ...CONTENT_EXTENSIONS, "js", "css", "eot", "ttf", "woff", "woff2", "otf", "md", "xml",
-]);
+/**
+ * H5P core's default whitelist (H5PCore::$defaultContentWhitelist, and
+ * `contentWhitelist` of h5p-nodejs-library, core API 1.27), word for word:
+ * content may hold these, libraries these plus `js css`
+ * ($defaultLibraryWhitelistExtras). Passerelle adds four inert media types
+ * it accepted before (webp, m4v, oga, ogv). What a browser would not show
+ * safely is served as a download (mime.ts), never inline.
+ */
+export const H5P_CORE_WHITELIST = (
+  "json png jpg jpeg gif bmp tif tiff svg eot ttf woff woff2 otf webm mp4 ogg mp3 m4a wav txt pdf rtf doc docx " +
+  "xls xlsx ppt pptx odt ods odp xml csv diff patch swf md textile vtt webvtt gltf glb"
+).split(" ");
+export const H5P_CORE_LIBRARY_EXTRAS = ["js", "css"];
+const PASSERELLE_MEDIA = ["webp", "m4v", "oga", "ogv"];
+export const CONTENT_EXTENSIONS = new Set([...H5P_CORE_WHITELIST, ...PASSERELLE_MEDIA]);
+export const LIBRARY_EXTENSIONS = new Set([...CONTENT_EXTENSIONS, ...H5P_CORE_LIBRARY_EXTRAS]);
 const LIBRARY_FOLDER = /^([A-Za-z0-9_.-]{1,255})-(\d{1,5})\.(\d{1,5})$/;
 const MAX_JSON_BYTES = 5 * 1024 * 1024;
 
@@ -68,6 +75,8 @@ export interface CheckedPackage {
   /** Paths from the archive root (`h5p.json`, `content/…`) → bytes. */
   contentFiles: Map<string, Buffer>;
   libraries: CheckedLibrary[];
+  /** Entries left out as H5P core leaves them out (a loose file at the root, an author's stray folder). */
+  ignored: string[];
 }
 
 export interface PackageRules {
@@ -95,23 +104,36 @@ function parseJson<T>(bytes: Buffer, schema: z.ZodType<T>, code: "invalid_h5p_js
 }
 
 export async function checkPackage(archive: OpenedArchive, rules: PackageRules): Promise<CheckedPackage> {
-  // 1. Names only: every entry is content, a library file, or h5p.json.
+  // 1. Names only: every entry is h5p.json, content, a library file, or left
+  // out as H5P core leaves it out (H5PValidator::isValidPackage extracts only
+  // content/ and, for those who may install libraries, folders: a loose file
+  // at the root such as H5P_CONTENT_HERE.txt is skipped, not an error).
   const contentNames: string[] = [];
   const libraryNames = new Map<string, string[]>();
+  const ignored: string[] = [];
   for (const name of archive.files.keys()) {
     if (name === "h5p.json") continue;
     const [top, ...rest] = name.split("/");
-    if (top === "content" && rest.length > 0) {
+    if (rest.length === 0) {
+      ignored.push(name);
+      continue;
+    }
+    if (top === "content") {
+      // Installing libraries skips the content, unchecked, as core does.
+      if (rules.mode === "libraries") continue;
       if (!CONTENT_EXTENSIONS.has(extensionOf(name))) throw new H5pPackageError("forbidden_content_file", { name });
       contentNames.push(name);
       continue;
     }
-    if (rest.length > 0 && LIBRARY_FOLDER.test(top!)) {
+    if (LIBRARY_FOLDER.test(top!)) {
       if (!LIBRARY_EXTENSIONS.has(extensionOf(name))) throw new H5pPackageError("forbidden_library_file", { name });
       libraryNames.set(top!, [...(libraryNames.get(top!) ?? []), rest.join("/")]);
       continue;
     }
-    throw new H5pPackageError("unexpected_file", { name });
+    // A folder that cannot be a library: core would refuse it as a library
+    // from someone who may install them, and not extract it for anyone else.
+    if (rules.mayInstallLibraries) throw new H5pPackageError("unexpected_file", { name });
+    ignored.push(name);
   }
 
   // 2. Library folders: code only a coordinator may bring. Others' archives may
@@ -181,5 +203,5 @@ export async function checkPackage(archive: OpenedArchive, rules: PackageRules):
   for (const library of libraries) {
     for (const path of libraryNames.get(library.folder)!) library.files.set(path, await archive.read(`${library.folder}/${path}`));
   }
-  return { manifest, contentJson, contentFiles, libraries };
+  return { manifest, contentJson, contentFiles, libraries, ignored };
 }

@@ -17,11 +17,16 @@ import * as q from "./queries.server";
 const verb = (v: string) => `http://adlnet.gov/expapi/verbs/${v}`;
 export const COMPLETION_VERBS = [verb("completed"), verb("passed"), verb("failed"), verb("answered")];
 
-/** Scaled score of a stored statement, from `scaled` or else raw/max, clamped to 0..1. */
-export const scaledScore = sql<number | null>`greatest(0, least(1, coalesce(
+const rawScaled = sql<number | null>`coalesce(
   (s.statement->'result'->'score'->>'scaled')::float,
   (s.statement->'result'->'score'->>'raw')::float / nullif((s.statement->'result'->'score'->>'max')::float, 0)
-)))`;
+)`;
+/**
+ * Scaled score of a stored statement, from `scaled` or else raw/max, clamped
+ * to 0..1; null when unscored (greatest/least skip nulls, so an unscored
+ * completion would otherwise read as 1).
+ */
+export const scaledScore = sql<number | null>`(case when ${rawScaled} is null then null else greatest(0, least(1, ${rawScaled})) end)`;
 const topLevel = sql<boolean>`not coalesce(s.statement->'context'->'contextActivities' ? 'parent', false)`;
 /** `answered` counts as finishing only with a score (H5P's own rule for standalone questions). */
 const finishing = sql<boolean>`(s.verb_id <> ${verb("answered")} or s.statement->'result'->'score' is not null)`;

@@ -83,7 +83,18 @@ export async function upsertLibrary(db: DbOrTrx, row: LibraryRow) {
 
 export function insertContent(
   db: DbOrTrx,
-  v: { id: string; title: string; mainLibrary: string; manifest: Record<string, unknown>; storagePrefix: string; fileCount: number; totalBytes: number; createdBy: string | null; sourceKey?: string },
+  v: {
+    id: string;
+    title: string;
+    mainLibrary: string;
+    manifest: Record<string, unknown>;
+    storagePrefix: string;
+    fileCount: number;
+    totalBytes: number;
+    createdBy: string | null;
+    sourceKey?: string;
+    contentHash: string | null;
+  },
 ) {
   return db
     .insertInto("h5p_content")
@@ -97,6 +108,7 @@ export function insertContent(
       total_bytes: v.totalBytes,
       created_by: v.createdBy,
       source_key: v.sourceKey ?? null,
+      content_hash: v.contentHash,
     })
     .returning(["id", "title"])
     .executeTakeFirstOrThrow();
@@ -104,6 +116,18 @@ export function insertContent(
 
 export function findContent(db: DbOrTrx, id: string) {
   return db.selectFrom("h5p_content").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** The oldest activity with these content files, among `createdBy`'s (or all when null). */
+export function findContentByHash(db: DbOrTrx, hash: string, createdBy: string | null) {
+  let q = db
+    .selectFrom("h5p_content")
+    .select(["id", "title", "created_at"])
+    .where("content_hash", "=", hash)
+    .orderBy("created_at")
+    .limit(1);
+  if (createdBy) q = q.where("created_by", "=", createdBy);
+  return q.executeTakeFirst();
 }
 
 export function findContentBySourceKey(db: DbOrTrx, sourceKey: string) {
@@ -172,4 +196,13 @@ export function findLessonByKeys(db: DbOrTrx, courseSlug: string, lessonKey: str
 
 export async function setLessonBody(db: DbOrTrx, lessonId: string, body: { type: "doc"; content?: unknown[] }) {
   await db.updateTable("lesson").set({ body, updated_at: sql`now()` }).where("id", "=", lessonId).execute();
+}
+
+export async function insertUrlKeyOnce(db: DbOrTrx, secret: Buffer) {
+  await db.insertInto("h5p_url_key").values({ id: 1, secret }).onConflict((oc) => oc.column("id").doNothing()).execute();
+}
+
+export async function findUrlKey(db: DbOrTrx) {
+  const row = await db.selectFrom("h5p_url_key").select("secret").where("id", "=", 1).executeTakeFirstOrThrow();
+  return Buffer.from(row.secret);
 }

@@ -5,10 +5,12 @@ import { appError } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
 import { invalidStatement, prepareStatement, storePrepared, type PreparedStatement } from "../xapi/service.server";
 import { validateStatement, VOIDED_VERB } from "../xapi/validation";
+import { logger } from "../../lib/logger.server";
 import { embeddedContentIds } from "./lesson-content";
-import { activityIri } from "./player.server";
+import { activityIri, scoreAdjustedIri } from "./player.server";
 import { updateLessonsFromActivities } from "./progress.server";
 import * as q from "./queries.server";
+import { withScoreInBounds } from "./score";
 
 /**
  * The browser's statements, relayed to the LRS with the learner's session.
@@ -17,7 +19,8 @@ import * as q from "./queries.server";
  * stored, and keeps the statement id the browser chose, so a statement sent
  * again is stored once. Each statement is answered on its own (stored,
  * already there, or refused) so that one bad statement cannot block the
- * learner's queue.
+ * learner's queue. A score out of xAPI's bounds is brought back within them
+ * and marked (score.ts, decision 030); its id is listed as `adjusted`.
  */
 export const MAX_RELAY_BATCH = 50;
 const RELEVANT = new Set(["completed", "passed", "failed", "answered"].map((v) => `http://adlnet.gov/expapi/verbs/${v}`));
@@ -35,6 +38,8 @@ export interface RelayOutcome {
   stored: string[];
   duplicates: string[];
   rejected: { id: string; error: string }[];
+  /** Stored (or already there) with a score brought within bounds. */
+  adjusted: string[];
 }
 
 export function parseRelayBody(body: unknown): RelayItem[] {
@@ -53,7 +58,8 @@ export function parseRelayBody(body: unknown): RelayItem[] {
 }
 
 export async function relayStatements(db: Db, user: User, items: RelayItem[], site: string): Promise<RelayOutcome> {
-  const outcome: RelayOutcome = { stored: [], duplicates: [], rejected: [] };
+  const outcome: RelayOutcome = { stored: [], duplicates: [], rejected: [], adjusted: [] };
+  const adjusted = new Set<string>();
   const contents = new Map<string, boolean>();
   const lessons = new Map<string, string[]>();
   for (const item of items) {
@@ -80,7 +86,9 @@ export async function relayStatements(db: Db, user: User, items: RelayItem[], si
     const objectId = isObject(raw.object) ? raw.object.id : undefined;
     if (typeof objectId !== "string" || (objectId !== iri && !objectId.startsWith(`${iri}?`))) { refuse("foreign_activity"); continue; }
     const lessonId = item.lessonId && lessons.get(item.lessonId)?.includes(item.contentId) ? item.lessonId : null;
-    const statement: Json = { ...raw, id, actor: { objectType: "Agent", account: { homePage: site, name: user.id } } };
+    const inBounds = withScoreInBounds({ ...raw, id, actor: { objectType: "Agent", account: { homePage: site, name: user.id } } }, scoreAdjustedIri(site));
+    const statement = inBounds.statement;
+    if (inBounds.adjusted) adjusted.add(id);
     delete statement.authority;
     delete statement.stored;
     delete statement.version;
@@ -108,7 +116,9 @@ export async function relayStatements(db: Db, user: User, items: RelayItem[], si
       if (result.conflicting.has(p.id)) outcome.rejected.push({ id: p.id, error: "conflict" });
       else if (result.inserted.has(p.id)) outcome.stored.push(p.id);
       else outcome.duplicates.push(p.id);
+      if (adjusted.has(p.id) && !result.conflicting.has(p.id)) outcome.adjusted.push(p.id);
     }
+    if (outcome.adjusted.length) logger.info({ userId: user.id, statements: outcome.adjusted }, "H5P scores brought within xAPI's bounds");
     // Done again for duplicates too: if an earlier attempt stored the statement
     // but stopped before the progress, this one completes it (it is idempotent).
     const touched = new Set(

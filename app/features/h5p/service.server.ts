@@ -1,4 +1,5 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import type { User } from "../../../db/schema/accounts";
 import { withRetryingTransaction, type Db, type DbOrTrx } from "../../lib/db.server";
 import { forbidden, notFound } from "../../lib/errors";
@@ -8,6 +9,7 @@ import { can } from "../../lib/permissions";
 import { fileStorage, type FileStorage } from "../../lib/storage.server";
 import { DEFAULT_LIMITS, openArchive, type ArchiveLimits, type OpenedArchive } from "./archive.server";
 import { contentTypeOf } from "./mime";
+import { H5pDuplicateError } from "./errors";
 import { checkPackage, libraryKey, type CheckedPackage, type PackageRules } from "./package.server";
 import * as q from "./queries.server";
 
@@ -35,6 +37,30 @@ async function checkArchive(db: DbOrTrx, file: Uint8Array, rules: Omit<PackageRu
   }
 }
 
+/**
+ * What makes two uploads "the same activity": h5p.json and every file under
+ * content/, by path and bytes — not the zip around them, which another tool
+ * or another export would write differently.
+ */
+export function contentHash(files: Map<string, Buffer>) {
+  const hash = createHash("sha256");
+  for (const path of [...files.keys()].sort()) {
+    const bytes = files.get(path)!;
+    hash.update(`${path}\0${bytes.byteLength}\0`).update(bytes);
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * Who an upload is compared with: an author's own activities, or all of
+ * them for those who see all (the list they would find it in).
+ */
+export interface DuplicateRule {
+  /** null: compare with every activity. */
+  among: string | null;
+  allow: boolean;
+}
+
 /** Writes what `checked` installs and records it; returns the new content's id, if any. */
 export async function storePackage(
   db: Db,
@@ -45,8 +71,11 @@ export async function storePackage(
     installedBy = createdBy,
     title,
     sourceKey,
-  }: { storage: FileStorage; createdBy: string | null; installedBy?: string | null; title?: string; sourceKey?: string },
+    duplicates = { among: null, allow: true },
+  }: { storage: FileStorage; createdBy: string | null; installedBy?: string | null; title?: string; sourceKey?: string; duplicates?: DuplicateRule },
 ) {
+  const hash = checked.manifest ? contentHash(checked.contentFiles) : null;
+  if (hash && !duplicates.allow) await refuseDuplicate(db, hash, duplicates.among);
   const written: string[] = [];
   const upgrades: { prefix: string; library: CheckedPackage["libraries"][number] }[] = [];
   try {
@@ -83,7 +112,12 @@ export async function storePackage(
         });
         if (result.replaced) old.push(result.replaced);
       }
-      if (checked.manifest && contentId) {
+      if (checked.manifest && contentId && hash) {
+        if (!duplicates.allow) {
+          // Two uploads of the same package at once (a double click) are serialised here.
+          await sql`select pg_advisory_xact_lock(hashtextextended(${`h5p-content:${hash}`}, 0))`.execute(trx);
+          await refuseDuplicate(trx, hash, duplicates.among);
+        }
         const m = checked.manifest;
         const main = m.preloadedDependencies.find((d) => d.machineName === m.mainLibrary)!;
         let bytes = 0;
@@ -98,6 +132,7 @@ export async function storePackage(
           totalBytes: bytes,
           createdBy,
           sourceKey,
+          contentHash: hash,
         });
       }
       return old;
@@ -110,8 +145,22 @@ export async function storePackage(
   }
 }
 
-/** An author's .h5p: an activity using installed libraries (coordinators may bring new ones). */
-export async function uploadContent(db: Db, actor: User, input: { file: Uint8Array; title?: string }, options: StoreOptions = {}) {
+async function refuseDuplicate(db: DbOrTrx, hash: string, among: string | null) {
+  const existing = await q.findContentByHash(db, hash, among);
+  if (existing) throw new H5pDuplicateError(existing);
+}
+
+/**
+ * An author's .h5p: an activity using installed libraries (coordinators may
+ * bring new ones). The same package again is refused with the existing
+ * activity (H5pDuplicateError) unless the author asks for a copy.
+ */
+export async function uploadContent(
+  db: Db,
+  actor: User,
+  input: { file: Uint8Array; title?: string; allowDuplicate?: boolean },
+  options: StoreOptions = {},
+) {
   if (!can(actor, "create:h5p_content:own")) throw forbidden();
   const checked = await checkArchive(
     db,
@@ -119,8 +168,14 @@ export async function uploadContent(db: Db, actor: User, input: { file: Uint8Arr
     { mode: "content", mayInstallLibraries: can(actor, "install:h5p_library:any") },
     options.limits ?? DEFAULT_LIMITS,
   );
-  const stored = await storePackage(db, checked, { storage: options.storage ?? fileStorage(), createdBy: actor.id, title: input.title });
-  return { contentId: stored.contentId!, installed: stored.installed };
+  if (checked.ignored.length) logger.info({ ignored: checked.ignored.slice(0, 20) }, "H5P package: entries left out as H5P core does");
+  const stored = await storePackage(db, checked, {
+    storage: options.storage ?? fileStorage(),
+    createdBy: actor.id,
+    title: input.title,
+    duplicates: { among: can(actor, "create:h5p_content:any") ? null : actor.id, allow: input.allowDuplicate === true },
+  });
+  return { contentId: stored.contentId!, installed: stored.installed, ignored: checked.ignored };
 }
 
 /** A coordinator installs the libraries a .h5p carries (its content is not kept). */
@@ -148,6 +203,12 @@ export function listLibraries(db: DbOrTrx, actor: User) {
 export function listContents(db: DbOrTrx, actor: User) {
   if (!can(actor, "create:h5p_content:own")) throw forbidden();
   return q.listContents(db, { createdBy: can(actor, "create:h5p_content:any") ? undefined : actor.id });
+}
+
+/** The same list, as the lesson editor's picker needs it. */
+export async function listContentsForPicker(db: DbOrTrx, actor: User) {
+  const rows = await listContents(db, actor);
+  return rows.map((r) => ({ id: r.id, title: r.title, type: r.main_library }));
 }
 
 /** Any signed-in person may play an activity (lessons decide who sees them). */

@@ -3,12 +3,13 @@ import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toVideoEmbed } from "../rich-text/embeds";
-import { editorExtensions } from "../rich-text/editor-extensions";
+import { editorExtensions, editorPanels } from "../rich-text/editor-extensions";
 // After editor-extensions, so that other domains' editor nodes can register into it.
 import "../rich-text/editor-plugins";
 import { applyLink, ToolbarButton } from "../rich-text/toolbar";
 
-type Panel = null | "link" | "image" | "video";
+/** Our panels, or the name of one another domain registered (registerEditorPanel). */
+type Panel = null | "link" | "image" | "video" | `plugin:${string}`;
 
 /**
  * The tiptap editor of a lesson body. It writes the document as JSON into
@@ -78,12 +79,16 @@ function Toolbar({ editor, uploadUrl }: { editor: Editor; uploadUrl: string }) {
         {button(t("editor.video"), undefined, () => setPanel(panel === "video" ? null : "video"))}
         {button(t("editor.callout_conseil"), state.conseil, () => toggleCallout("conseil"))}
         {button(t("editor.callout_attention"), state.attention, () => toggleCallout("attention"))}
+        {editorPanels().map((p) => (
+          <ToolbarButton key={p.name} label={t(p.label)} onClick={() => setPanel(panel === `plugin:${p.name}` ? null : `plugin:${p.name}`)} />
+        ))}
         {button(t("editor.undo"), undefined, () => chain().undo().run())}
         {button(t("editor.redo"), undefined, () => chain().redo().run())}
       </div>
       {panel === "link" ? <LinkPanel editor={editor} onDone={close} /> : null}
       {panel === "image" ? <ImagePanel editor={editor} uploadUrl={uploadUrl} onDone={close} /> : null}
       {panel === "video" ? <VideoPanel editor={editor} onDone={close} /> : null}
+      {editorPanels().map((p) => (panel === `plugin:${p.name}` ? <p.Panel key={p.name} editor={editor} onDone={close} /> : null))}
     </>
   );
 }

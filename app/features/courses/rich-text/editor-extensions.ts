@@ -1,6 +1,7 @@
-import { mergeAttributes, Node, type AnyExtension } from "@tiptap/core";
+import { mergeAttributes, Node, type AnyExtension, type Editor } from "@tiptap/core";
 import Image from "@tiptap/extension-image";
 import StarterKit from "@tiptap/starter-kit";
+import type { ComponentType } from "react";
 import { CALLOUT_VARIANTS } from "./types";
 import { safeHref } from "./urls";
 
@@ -100,3 +101,22 @@ export function editorExtensions(): AnyExtension[] {
     ...extra,
   ];
 }
+
+/**
+ * A toolbar button another domain adds to the lesson editor, and the panel
+ * it opens under the toolbar (e.g. H5P's activity picker). `label` is an
+ * i18n key with its namespace.
+ */
+export interface EditorPanel {
+  name: string;
+  label: string;
+  Panel: ComponentType<{ editor: Editor; onDone: () => void }>;
+}
+
+const panels: EditorPanel[] = [];
+
+export function registerEditorPanel(panel: EditorPanel) {
+  if (!panels.some((p) => p.name === panel.name)) panels.push(panel);
+}
+
+export const editorPanels = (): readonly EditorPanel[] => panels;

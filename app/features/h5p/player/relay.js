@@ -6,7 +6,9 @@
  * when the server has acknowledged them. Failures are retried with
  * exponential backoff (and at once when the browser says it is back online),
  * so a statement sent during a network drop arrives later, and exactly once:
- * the server stores a statement id once.
+ * the server stores a statement id once. Each answer of the server is passed
+ * on (`onResult`): a statement the server refused is counted as refused and
+ * never as saved.
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 (function (root) {
@@ -22,7 +24,9 @@
 
   /**
    * options: endpoint, storage (localStorage-like), key, fetch, setTimeout,
-   * clearTimeout, random, now, batchSize, baseDelayMs, maxDelayMs, onChange(status).
+   * clearTimeout, random, now, batchSize, baseDelayMs, maxDelayMs,
+   * onChange({ state, pending, saved, refused }) — counts since the page opened —
+   * and onResult({ stored, duplicates, rejected }) after each answered batch.
    */
   function createRelay(options) {
     var storage = options.storage;
@@ -36,6 +40,9 @@
     var baseDelay = options.baseDelayMs || 1000;
     var maxDelay = options.maxDelayMs || 30000;
     var onChange = options.onChange || function () {};
+    var onResult = options.onResult || function () {};
+    var saved = 0;
+    var refused = 0;
     var inFlight = false;
     var timer = null;
     var failures = 0;
@@ -54,7 +61,7 @@
     }
 
     function report(state) {
-      onChange({ state: state, pending: load().length });
+      onChange({ state: state, pending: load().length, saved: saved, refused: refused });
     }
 
     function schedule() {
@@ -98,17 +105,26 @@
         .then(function (response) {
           if (response.ok) {
             return response.json().then(function (body) {
-              var ids = [].concat(body.stored || [], body.duplicates || [], (body.rejected || []).map(function (r) { return r.id; }));
-              acknowledge(ids);
+              var stored = body.stored || [];
+              var duplicates = body.duplicates || [];
+              var rejected = body.rejected || [];
+              saved += stored.length + duplicates.length;
+              refused += rejected.length;
+              acknowledge([].concat(stored, duplicates, rejected.map(function (r) { return r.id; })));
               inFlight = false;
               failures = 0;
+              onResult({ stored: stored, duplicates: duplicates, rejected: rejected });
               flush();
             });
           }
-          // A request the server will never accept (malformed) is dropped; anything else is retried.
+          // A request the server will never accept (malformed) is dropped — and
+          // counted as refused, never as saved; anything else is retried.
           if (response.status === 400 || response.status === 413) {
-            acknowledge(batch.map(function (item) { return item.statement.id; }));
+            var ids = batch.map(function (item) { return item.statement.id; });
+            refused += ids.length;
+            acknowledge(ids);
             inFlight = false;
+            onResult({ stored: [], duplicates: [], rejected: ids.map(function (id) { return { id: id, error: "http_" + response.status }; }) });
             flush();
             return;
           }

@@ -118,12 +118,40 @@ describe("the browser's statement relay", () => {
     await vi.waitFor(() => expect(second.relay.pending()).toBe(0));
   });
 
-  it("drops a batch the server refuses as malformed instead of retrying it forever", async () => {
+  it("drops a batch the server refuses as malformed instead of retrying it forever, and counts it as refused", async () => {
     const fetch = vi.fn(async () => ({ ok: false, status: 400, json: async () => ({}) }));
     const storage = memoryStorage();
-    const relay = globalThis.PasserelleRelay.createRelay({ endpoint: "/x", storage, key: "k", fetch, setTimeout, clearTimeout });
+    const changes: { state: string; saved: number; refused: number }[] = [];
+    const relay = globalThis.PasserelleRelay.createRelay({ endpoint: "/x", storage, key: "k", fetch, setTimeout, clearTimeout, onChange: (c: (typeof changes)[number]) => changes.push(c) });
     relay.enqueue(answered(), { contentId: "c1" });
     await vi.waitFor(() => expect(relay.pending()).toBe(0));
     expect(fetch).toHaveBeenCalledTimes(1);
+    expect(changes.at(-1)).toMatchObject({ state: "idle", saved: 0, refused: 1 });
+  });
+
+  it("never counts a statement the server refused as saved, and passes each answer on", async () => {
+    const ids: string[] = [];
+    const fetch = vi.fn(async (_url: string, init: { body: string }) => {
+      const { statements } = JSON.parse(init.body) as { statements: { statement: { id: string } }[] };
+      const [first, ...rest] = statements.map((s) => s.statement.id);
+      return { ok: true, status: 200, json: async () => ({ stored: rest, duplicates: [], rejected: first ? [{ id: first, error: "invalid: statement.result.score.raw" }] : [] }) };
+    });
+    const changes: { state: string; saved: number; refused: number }[] = [];
+    const results: { stored: string[]; rejected: { id: string }[] }[] = [];
+    const relay = globalThis.PasserelleRelay.createRelay({
+      endpoint: "/x",
+      storage: memoryStorage(),
+      key: "k",
+      fetch,
+      setTimeout,
+      clearTimeout,
+      onChange: (c: (typeof changes)[number]) => changes.push(c),
+      onResult: (r: (typeof results)[number]) => results.push(r),
+    });
+    relay.flush();
+    ids.push(relay.enqueue(answered(), { contentId: "c1" }));
+    await vi.waitFor(() => expect(relay.pending()).toBe(0));
+    expect(changes.at(-1)).toMatchObject({ state: "idle", saved: 0, refused: 1 });
+    expect(results).toEqual([{ stored: [], duplicates: [], rejected: [{ id: ids[0], error: "invalid: statement.result.score.raw" }] }]);
   });
 });
