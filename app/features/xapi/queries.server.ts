@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import type { NewXapiStatementRow, XapiScope } from "../../../db/schema/xapi";
 import type { DbOrTrx } from "../../lib/db.server";
 import type { StatementQuery } from "./query-params";
@@ -78,36 +78,69 @@ export function queryStatements(db: DbOrTrx, q: StatementQuery, after: [string, 
   return statementsQuery(db, q, after, scope).execute();
 }
 
-/** The query itself (the bench reads its plan and its time inside Postgres). */
-export function statementsQuery(db: DbOrTrx, q: StatementQuery, after: [string, string] | undefined, scope: QueryScope) {
-  let query = db
-    .selectFrom("xapi_statement")
-    .select(["statement", "stored", "seq"])
-    .where("voided", "=", false);
+/**
+ * The filters that are not about time or paging, as one condition on a
+ * statement's own columns; null when there are none.
+ */
+function ownFilters(q: StatementQuery) {
+  const parts: RawBuilder<boolean>[] = [];
   if (q.agentKey) {
     const key = q.agentKey;
-    query = q.relatedAgents
-      ? query.where(sql<boolean>`related_agent_keys @> array[${key}]::text[]`)
-      : query.where((eb) => eb.or([eb("actor_key", "=", key), eb("object_agent_key", "=", key)]));
+    parts.push(q.relatedAgents ? sql`related_agent_keys @> array[${key}]::text[]` : sql`(actor_key = ${key} or object_agent_key = ${key})`);
   }
-  if (q.verb) query = query.where("verb_id", "=", q.verb);
+  if (q.verb) parts.push(sql`verb_id = ${q.verb}`);
   if (q.activity) {
     const id = q.activity;
-    query = q.relatedActivities
-      ? query.where(sql<boolean>`related_activity_ids @> array[${id}]::text[]`)
-      : query.where("activity_id", "=", id);
+    parts.push(q.relatedActivities ? sql`related_activity_ids @> array[${id}]::text[]` : sql`activity_id = ${id}`);
   }
-  if (q.registration) query = query.where("registration", "=", q.registration);
-  if (q.since) query = query.where("stored", ">", new Date(q.since));
-  if (q.until) query = query.where("stored", "<=", new Date(q.until));
-  if (scope.credentialId) query = query.where("credential_id", "=", scope.credentialId);
-  if (after) {
-    const [stored, seq] = after;
-    const cmp = q.ascending ? sql.raw(">") : sql.raw("<");
-    query = query.where(sql<boolean>`(stored, seq) ${cmp} (${new Date(stored)}::timestamptz, ${seq}::bigint)`);
-  }
+  if (q.registration) parts.push(sql`registration = ${q.registration}::uuid`);
+  return parts.length ? sql<boolean>`(${sql.join(parts, sql` and `)})` : null;
+}
+
+/** The same filters as keys that a targeted statement must all carry (xapi_statement_ref_match.keys). */
+export function targetKeys(q: StatementQuery): string[] {
+  const keys: string[] = [];
+  if (q.agentKey) keys.push(`${q.relatedAgents ? "related_agent" : "agent"}:${q.agentKey}`);
+  if (q.verb) keys.push(`verb:${q.verb}`);
+  if (q.activity) keys.push(`${q.relatedActivities ? "related_activity" : "activity"}:${q.activity}`);
+  if (q.registration) keys.push(`registration:${q.registration}`);
+  return keys;
+}
+
+/**
+ * The query itself (the bench reads its plan and its time inside Postgres).
+ * With filters, a page is the union of two ordered, limited scans: the
+ * statements that match by their own columns (an index range scan, as
+ * before), and the ones that target a matching statement through
+ * StatementRefs (§2.1.3, decision 026) — found in the small
+ * xapi_statement_ref_match table. Time, paging and scope always apply to the
+ * statement returned; voided ones never come back (§2.1.4).
+ */
+export function statementsQuery(db: DbOrTrx, q: StatementQuery, after: [string, string] | undefined, scope: QueryScope) {
   const direction = q.ascending ? "asc" : "desc";
-  return query.orderBy("stored", direction).orderBy("seq", direction).limit(q.limit + 1);
+  const page = () => {
+    let query = db.selectFrom("xapi_statement").select(["statement", "stored", "seq"]).where("voided", "=", false);
+    if (q.since) query = query.where("stored", ">", new Date(q.since));
+    if (q.until) query = query.where("stored", "<=", new Date(q.until));
+    if (scope.credentialId) query = query.where("credential_id", "=", scope.credentialId);
+    if (after) {
+      const [stored, seq] = after;
+      const cmp = q.ascending ? sql.raw(">") : sql.raw("<");
+      query = query.where(sql<boolean>`(stored, seq) ${cmp} (${new Date(stored)}::timestamptz, ${seq}::bigint)`);
+    }
+    return query;
+  };
+  const own = ownFilters(q);
+  if (!own) return page().orderBy("stored", direction).orderBy("seq", direction).limit(q.limit + 1);
+  const matching = page().where(own).orderBy("stored", direction).orderBy("seq", direction).limit(q.limit + 1);
+  const targeting = page()
+    .where("id", "in", db.selectFrom("xapi_statement_ref_match").select("statement_id").where(sql<boolean>`keys @> ${targetKeys(q)}::text[]`))
+    .where(sql<boolean>`${own} is not true`)
+    .orderBy("stored", direction)
+    .orderBy("seq", direction)
+    .limit(q.limit + 1);
+  const both = db.selectFrom(matching.as("matching")).selectAll().unionAll(db.selectFrom(targeting.as("targeting")).selectAll());
+  return db.selectFrom(both.as("page")).selectAll().orderBy("stored", direction).orderBy("seq", direction).limit(q.limit + 1);
 }
 
 export function insertCredential(
