@@ -61,8 +61,11 @@ export async function fromAlternateSyntax(request: Request, options: AlternateOp
     else if (HEADER_FIELDS.includes(lower)) headers.set(name, value);
     else target.searchParams.append(name, value);
   }
-  if (content !== null) {
-    if (method === "GET" || method === "DELETE") throw badRequest("alternate_content_not_allowed", { method });
+  const sends = method === "PUT" || method === "POST";
+  if (!sends && content !== null) throw badRequest("alternate_content_not_allowed", { method });
+  if (sends) {
+    // No "content" field is an empty body, which each resource then judges as it would a normal one.
+    content ??= "";
     if (!headers.has("Content-Type")) headers.set("Content-Type", options.defaultContentType);
     if (mediaType(headers.get("Content-Type")).startsWith("multipart/")) throw badRequest("alternate_binary");
   }
