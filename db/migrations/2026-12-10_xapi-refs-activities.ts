@@ -21,16 +21,20 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // One row per (targeting statement, stored statement it reaches through its chain of StatementRefs):
   // the reached statement's filter keys as "verb:<iri>", "activity:<iri>", "agent:<key>",
-  // "registration:<uuid>", "related_activity:<iri>", "related_agent:<key>".
+  // "registration:<uuid>", "related_activity:<iri>", "related_agent:<key>", and the targeting
+  // statement's paging order (stored, seq), copied so that a page is read in order from here.
   await db.schema
     .createTable("xapi_statement_ref_match")
     .addColumn("statement_id", "uuid", (c) => c.notNull().references("xapi_statement.id").onDelete("cascade"))
     .addColumn("target_id", "uuid", (c) => c.notNull().references("xapi_statement.id").onDelete("cascade"))
     .addColumn("keys", sql`text[]`, (c) => c.notNull())
+    .addColumn("stored", "timestamptz", (c) => c.notNull())
+    .addColumn("seq", "bigint", (c) => c.notNull())
     .addPrimaryKeyConstraint("xapi_statement_ref_match_pk", ["statement_id", "target_id"])
     .execute();
   await sql`create index xapi_statement_ref_match_target_idx on xapi_statement_ref_match (target_id)`.execute(db);
   await sql`create index xapi_statement_ref_match_keys_idx on xapi_statement_ref_match using gin (keys)`.execute(db);
+  await sql`create index xapi_statement_ref_match_stored_idx on xapi_statement_ref_match (stored, seq)`.execute(db);
 
   await db.schema
     .createTable("xapi_activity")
@@ -55,13 +59,14 @@ export async function up(db: Kysely<any>): Promise<void> {
       from chain c join xapi_statement_ref r on r.statement_id = c.target
       where r.statement_id <> all (c.path) and cardinality(c.path) < 32
     )
-    insert into xapi_statement_ref_match (statement_id, target_id, keys)
+    insert into xapi_statement_ref_match (statement_id, target_id, keys, stored, seq)
     select distinct on (c.origin, c.target) c.origin, c.target,
       array_remove(array['verb:' || t.verb_id, 'activity:' || t.activity_id, 'agent:' || t.actor_key,
         'agent:' || t.object_agent_key, 'registration:' || t.registration::text], null)
       || array(select 'related_activity:' || x from unnest(t.related_activity_ids) x)
-      || array(select 'related_agent:' || x from unnest(t.related_agent_keys) x)
-    from chain c join xapi_statement t on t.id = c.target
+      || array(select 'related_agent:' || x from unnest(t.related_agent_keys) x),
+      o.stored, o.seq
+    from chain c join xapi_statement t on t.id = c.target join xapi_statement o on o.id = c.origin
     where c.target <> c.origin
     on conflict do nothing`.execute(db);
 

@@ -94,6 +94,9 @@ export interface XapiStatementRefMatchTable {
   target_id: string;
   /** "verb:<iri>", "activity:<iri>", "agent:<key>", "registration:<uuid>", "related_activity:<iri>", "related_agent:<key>". */
   keys: TextArray;
+  /** The targeting statement's stored and seq: its place in a page. */
+  stored: Date;
+  seq: string;
 }
 
 /** The Activities resource's canonical definition of an Activity, merged from the statements (decision 026). */

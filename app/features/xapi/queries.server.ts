@@ -80,20 +80,23 @@ export function queryStatements(db: DbOrTrx, q: StatementQuery, after: [string, 
 
 /**
  * The filters that are not about time or paging, as one condition on a
- * statement's own columns; null when there are none.
+ * statement's own columns (of `table` when given); null when there are none.
  */
-function ownFilters(q: StatementQuery) {
+function ownFilters(q: StatementQuery, table?: string) {
+  const col = (name: string) => sql.ref(table ? `${table}.${name}` : name);
   const parts: RawBuilder<boolean>[] = [];
   if (q.agentKey) {
     const key = q.agentKey;
-    parts.push(q.relatedAgents ? sql`related_agent_keys @> array[${key}]::text[]` : sql`(actor_key = ${key} or object_agent_key = ${key})`);
+    parts.push(
+      q.relatedAgents ? sql`${col("related_agent_keys")} @> array[${key}]::text[]` : sql`(${col("actor_key")} = ${key} or ${col("object_agent_key")} = ${key})`,
+    );
   }
-  if (q.verb) parts.push(sql`verb_id = ${q.verb}`);
+  if (q.verb) parts.push(sql`${col("verb_id")} = ${q.verb}`);
   if (q.activity) {
     const id = q.activity;
-    parts.push(q.relatedActivities ? sql`related_activity_ids @> array[${id}]::text[]` : sql`activity_id = ${id}`);
+    parts.push(q.relatedActivities ? sql`${col("related_activity_ids")} @> array[${id}]::text[]` : sql`${col("activity_id")} = ${id}`);
   }
-  if (q.registration) parts.push(sql`registration = ${q.registration}::uuid`);
+  if (q.registration) parts.push(sql`${col("registration")} = ${q.registration}::uuid`);
   return parts.length ? sql<boolean>`(${sql.join(parts, sql` and `)})` : null;
 }
 
@@ -112,34 +115,38 @@ export function targetKeys(q: StatementQuery): string[] {
  * With filters, a page is the union of two ordered, limited scans: the
  * statements that match by their own columns (an index range scan, as
  * before), and the ones that target a matching statement through
- * StatementRefs (§2.1.3, decision 026) — found in the small
+ * StatementRefs (§2.1.3, decision 026), read in paging order from the small
  * xapi_statement_ref_match table. Time, paging and scope always apply to the
  * statement returned; voided ones never come back (§2.1.4).
  */
 export function statementsQuery(db: DbOrTrx, q: StatementQuery, after: [string, string] | undefined, scope: QueryScope) {
   const direction = q.ascending ? "asc" : "desc";
-  const page = () => {
-    let query = db.selectFrom("xapi_statement").select(["statement", "stored", "seq"]).where("voided", "=", false);
-    if (q.since) query = query.where("stored", ">", new Date(q.since));
-    if (q.until) query = query.where("stored", "<=", new Date(q.until));
-    if (scope.credentialId) query = query.where("credential_id", "=", scope.credentialId);
-    if (after) {
-      const [stored, seq] = after;
-      const cmp = q.ascending ? sql.raw(">") : sql.raw("<");
-      query = query.where(sql<boolean>`(stored, seq) ${cmp} (${new Date(stored)}::timestamptz, ${seq}::bigint)`);
-    }
-    return query;
-  };
+  const cmp = q.ascending ? sql.raw(">") : sql.raw("<");
+  let direct = db.selectFrom("xapi_statement").select(["statement", "stored", "seq"]).where("voided", "=", false);
+  if (q.since) direct = direct.where("stored", ">", new Date(q.since));
+  if (q.until) direct = direct.where("stored", "<=", new Date(q.until));
+  if (scope.credentialId) direct = direct.where("credential_id", "=", scope.credentialId);
+  if (after) direct = direct.where(sql<boolean>`(stored, seq) ${cmp} (${new Date(after[0])}::timestamptz, ${after[1]}::bigint)`);
   const own = ownFilters(q);
-  if (!own) return page().orderBy("stored", direction).orderBy("seq", direction).limit(q.limit + 1);
-  const matching = page().where(own).orderBy("stored", direction).orderBy("seq", direction).limit(q.limit + 1);
-  const targeting = page()
-    .where("id", "in", db.selectFrom("xapi_statement_ref_match").select("statement_id").where(sql<boolean>`keys @> ${targetKeys(q)}::text[]`))
-    .where(sql<boolean>`${own} is not true`)
-    .orderBy("stored", direction)
-    .orderBy("seq", direction)
-    .limit(q.limit + 1);
-  const both = db.selectFrom(matching.as("matching")).selectAll().unionAll(db.selectFrom(targeting.as("targeting")).selectAll());
+  if (!own) return direct.orderBy("stored", direction).orderBy("seq", direction).limit(q.limit + 1);
+  const matching = direct.where(own).orderBy("stored", direction).orderBy("seq", direction).limit(q.limit + 1);
+
+  // A statement can reach several matching ones along its chain: one row each, hence distinct on its place.
+  let targeting = db
+    .selectFrom("xapi_statement_ref_match as m")
+    .innerJoin("xapi_statement as s", "s.id", "m.statement_id")
+    .distinctOn(["m.stored", "m.seq"])
+    .select(["s.statement", "m.stored", "m.seq"])
+    .where(sql<boolean>`m.keys @> ${targetKeys(q)}::text[]`)
+    .where("s.voided", "=", false)
+    .where(sql<boolean>`${ownFilters(q, "s")} is not true`);
+  if (q.since) targeting = targeting.where("m.stored", ">", new Date(q.since));
+  if (q.until) targeting = targeting.where("m.stored", "<=", new Date(q.until));
+  if (scope.credentialId) targeting = targeting.where("s.credential_id", "=", scope.credentialId);
+  if (after) targeting = targeting.where(sql<boolean>`(m.stored, m.seq) ${cmp} (${new Date(after[0])}::timestamptz, ${after[1]}::bigint)`);
+  const targetingPage = targeting.orderBy("m.stored", direction).orderBy("m.seq", direction).limit(q.limit + 1);
+
+  const both = db.selectFrom(matching.as("matching")).selectAll().unionAll(db.selectFrom(targetingPage.as("targeting")).selectAll());
   return db.selectFrom(both.as("page")).selectAll().orderBy("stored", direction).orderBy("seq", direction).limit(q.limit + 1);
 }
 

@@ -136,7 +136,7 @@ export async function storePrepared(
     trx,
     refs.filter((r): r is { statement_id: string; target_id: string } => r.target_id !== null && inserted.has(r.statement_id)),
   );
-  await refsQ.linkStatementRefs(trx, [...inserted]);
+  await refsQ.linkStatementRefs(trx, await refsQ.statementsReaching(trx, [...inserted]));
   await recordActivityDefinitions(trx, prepared.filter((p) => inserted.has(p.id)).map((p) => p.statement));
   return { ids, inserted, conflicting };
 }
