@@ -115,6 +115,24 @@ onBothDatabases("Statement resource", (lrs) => {
     expect(await ids(lrs(), { activity, verb: "https://passerelle.example/verbes/autre" })).toEqual([]);
   });
 
+  it("Comm §2.1.3.s3, §2.1.3 more: pages interleave direct matches and targeting statements in stored order", async () => {
+    const verb = `https://passerelle.example/verbes/${randomUUID()}`;
+    const order: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const direct = statement({ verb: { id: verb } });
+      order.push(...(await store(lrs(), direct)));
+      order.push(...(await store(lrs(), statement({ object: { objectType: "StatementRef", id: direct.id } }))));
+    }
+    const seen: string[] = [];
+    let page = await json(await lrs().call("statements", "GET", { verb, limit: "2" }));
+    for (;;) {
+      seen.push(...page.statements.map((s: { id: string }) => s.id));
+      if (!page.more) break;
+      page = await json(await lrs().call("statements", "GET", { more: new URL(page.more, "http://lrs.test").searchParams.get("more")! }));
+    }
+    expect(seen).toEqual([...order].reverse());
+  });
+
   it("Comm §2.1.3.s3: a StatementRef and its target sent at the same time in two requests are always linked", async () => {
     const pairs = Array.from({ length: 6 }, () => {
       const target = statement({ object: { id: unique() } });
