@@ -7,15 +7,13 @@ import { FieldErrors, FormField } from "../components/ui/form-field";
 import { PageTitle } from "../components/ui/page-title";
 import { issueCredential, listCredentials, revokeCredential } from "../features/xapi/credentials.server";
 import { siteUrl } from "../features/xapi/http.server";
-import { IssueCredentialSchema, RevokeCredentialSchema } from "../features/xapi/schemas";
+import { IssueCredentialSchema, RevokeCredentialSchema, SCOPES } from "../features/xapi/schemas";
 import { dbContext } from "../lib/context";
 import { formatDate } from "../lib/i18n";
 import { requireUser } from "../lib/session.server";
 import h5pCss from "../styles/h5p.css?url";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: h5pCss }];
-
-const SCOPES = ["statements/write", "statements/read", "statements/read/mine"] as const;
 
 /** Coordinators issue and revoke the HTTP Basic credentials of external xAPI clients. */
 export async function loader({ request, context }: Route.LoaderArgs) {

@@ -82,12 +82,41 @@ export interface XapiStatementAttachmentTable {
   sha2: string;
 }
 
+/** A statement whose object is a StatementRef, and the id it targets (stored or not). */
+export interface XapiStatementRefTable {
+  statement_id: string;
+  target_id: string;
+}
+
+/** The filter keys of a stored statement that a targeting statement reaches through its StatementRefs. */
+export interface XapiStatementRefMatchTable {
+  statement_id: string;
+  target_id: string;
+  /** "verb:<iri>", "activity:<iri>", "agent:<key>", "registration:<uuid>", "related_activity:<iri>", "related_agent:<key>". */
+  keys: TextArray;
+  /** The targeting statement's stored and seq: its place in a page. */
+  stored: Date;
+  seq: string;
+}
+
+/** The Activities resource's canonical definition of an Activity, merged from the statements (decision 026). */
+export interface XapiActivityTable {
+  /** Lower-case hex SHA-256 of the IRI. */
+  activity_hash: string;
+  activity_id: string;
+  definition: Record<string, unknown>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface XapiTables {
   xapi_credential: XapiCredentialTable;
   xapi_statement: XapiStatementTable;
   xapi_document: XapiDocumentTable;
   xapi_attachment: XapiAttachmentTable;
   xapi_statement_attachment: XapiStatementAttachmentTable;
+  xapi_statement_ref: XapiStatementRefTable;
+  xapi_statement_ref_match: XapiStatementRefMatchTable;
+  xapi_activity: XapiActivityTable;
 }
 
 export type XapiCredential = Selectable<XapiCredentialTable>;

@@ -24,9 +24,13 @@ describe("Agent Profile and Activity Profile resources", () => {
   ] as const;
 
   for (const [name, profile, context] of resources) {
-    it(`${name}: PUT creates without headers, then needs If-Match (409) and checks it (412)`, async () => {
+    it(`${name}: PUT needs a precondition (400 when new, 409 when stored) and checks it (412)`, async () => {
       const where = { ...context(), profileId: "prefs" };
-      expect((await profile("PUT", where, { body: JSON.stringify({ a: 1 }) })).status).toBe(204);
+      const bare = await profile("PUT", where, { body: JSON.stringify({ a: 1 }) });
+      expect(bare.status).toBe(400);
+      expect((await json(bare)).error).toBe("precondition_required");
+      expect((await profile("GET", where)).status).toBe(404);
+      expect((await profile("PUT", where, { body: JSON.stringify({ a: 1 }), headers: { "If-None-Match": "*" } })).status).toBe(204);
       const first = await profile("GET", where, { auth: reader });
       expect(await json(first)).toEqual({ a: 1 });
       const etag = first.headers.get("ETag")!;
@@ -59,8 +63,8 @@ describe("Agent Profile and Activity Profile resources", () => {
 
     it(`${name}: lists profile ids with since, and requires profileId elsewhere`, async () => {
       const ctx = context();
-      await profile("PUT", { ...ctx, profileId: "one" }, { body: "{}" });
-      await profile("PUT", { ...ctx, profileId: "two" }, { body: "{}" });
+      await profile("PUT", { ...ctx, profileId: "one" }, { body: "{}", headers: { "If-None-Match": "*" } });
+      await profile("PUT", { ...ctx, profileId: "two" }, { body: "{}", headers: { "If-None-Match": "*" } });
       expect(await json(await profile("GET", ctx))).toEqual(["one", "two"]);
       expect(await json(await profile("GET", { ...ctx, since: new Date(Date.now() + 60_000).toISOString() }))).toEqual([]);
       const missing = await profile("DELETE", ctx);
@@ -73,8 +77,8 @@ describe("Agent Profile and Activity Profile resources", () => {
 
   it("keeps the same profileId of two agents and of an agent and an activity apart", async () => {
     const [a, b] = [newAgent(), newAgent()];
-    await agentProfile("PUT", { agent: a, profileId: "p" }, { body: '"a"' });
-    await agentProfile("PUT", { agent: b, profileId: "p" }, { body: '"b"' });
+    await agentProfile("PUT", { agent: a, profileId: "p" }, { body: '"a"', headers: { "If-None-Match": "*" } });
+    await agentProfile("PUT", { agent: b, profileId: "p" }, { body: '"b"', headers: { "If-None-Match": "*" } });
     expect(await json(await agentProfile("GET", { agent: a, profileId: "p" }))).toBe("a");
     expect(await json(await agentProfile("GET", { agent: b, profileId: "p" }))).toBe("b");
   });
@@ -161,7 +165,7 @@ describe("personal data", () => {
     const other = newAgent();
     const activityId = unique();
     await state("PUT", { activityId, agent, stateId: "s" }, { body: JSON.stringify({ page: 3 }) });
-    await agentProfile("PUT", { agent, profileId: "p" }, { body: new Uint8Array([1, 2]), contentType: "application/octet-stream" });
+    await agentProfile("PUT", { agent, profileId: "p" }, { body: new Uint8Array([1, 2]), contentType: "application/octet-stream", headers: { "If-None-Match": "*" } });
     await state("PUT", { activityId, agent: other, stateId: "s" }, { body: "{}" });
 
     const exported = (await exportPersonalData(db, learner)) as { learning_documents: { document_id: string; content: string; encoding: string }[] };

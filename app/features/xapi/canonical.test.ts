@@ -56,7 +56,7 @@ describe("canonical forms", () => {
     const ids = idsFormat(s);
     expect(ids.actor).toEqual({ objectType: "Agent", mbox: "mailto:josette@example.org" });
     expect(ids.verb).toEqual({ id: "http://adlnet.gov/expapi/verbs/answered" });
-    expect(ids.object).toEqual({ objectType: "Activity", id: (s.object as { id: string }).id });
+    expect(ids.object).toEqual({ id: (s.object as { id: string }).id });
     const multi = { ...s, verb: { id: "http://x.example/v", display: { "en-US": "answered", "fr-FR": "a répondu" } } };
     expect(canonicalFormat(multi, ["fr"]).verb).toEqual({ id: "http://x.example/v", display: { "fr-FR": "a répondu" } });
     expect(canonicalFormat(multi, ["de"]).verb).toEqual({ id: "http://x.example/v", display: { "en-US": "answered" } });

@@ -118,6 +118,12 @@ export function indexColumns(statement: Json): IndexColumns {
   };
 }
 
+/** The id a statement targets with a StatementRef object (lower case), or null. */
+export function statementRefTarget(statement: Json): string | null {
+  const object = statement.object;
+  return isObject(object) && object.objectType === "StatementRef" && typeof object.id === "string" ? object.id.toLowerCase() : null;
+}
+
 /**
  * Drops what the LRS may assign or that §2.3.1 says is not part of the
  * statement (id, authority, stored, timestamp, version, attachments, verb
@@ -197,7 +203,8 @@ export function idsFormat(statement: Json): Json {
     if (a.objectType === "Group" && Array.isArray(a.member) && agentKey(a) === null) out.member = a.member.map(agent);
     return out;
   };
-  const activity = (a: unknown) => (isObject(a) ? { ...(a.objectType ? { objectType: a.objectType } : {}), id: a.id } : a);
+  // An Activity is identified by its id alone; its objectType ("Activity") is the default and says nothing more.
+  const activity = (a: unknown) => (isObject(a) ? { id: a.id } : a);
   const body = (s: Json): Json => {
     const out: Json = { ...s, actor: agent(s.actor), verb: { id: (s.verb as Json).id } };
     const o = s.object as Json;

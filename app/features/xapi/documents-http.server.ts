@@ -12,7 +12,9 @@ import {
   tooLarge,
 } from "./documents.server";
 import { badRequest } from "./errors";
-import { checkVersion, guarded, lrsEmpty, lrsHeaders, readBody, type LrsDeps } from "./http.server";
+import { fromAlternateSyntax } from "./alternate-syntax.server";
+import { readBody } from "./body.server";
+import { checkVersion, guarded, lrsEmpty, lrsHeaders, type LrsDeps } from "./http.server";
 
 /**
  * The document resources over HTTP (xAPI-Communication §2.2–2.7): the same
@@ -43,9 +45,11 @@ function headless(request: Request, response: Response) {
   return request.method === "HEAD" ? new Response(null, { status: response.status, headers: response.headers }) : response;
 }
 
-function handleDocuments(rules: ResourceRules, request: Request, { db, t }: LrsDeps): Promise<Response> {
+function handleDocuments(rules: ResourceRules, original: Request, { db, t }: LrsDeps): Promise<Response> {
   return guarded(t, async () => {
-    if (request.method === "OPTIONS") return preflight(DOCUMENT_METHODS);
+    if (original.method === "OPTIONS") return preflight(DOCUMENT_METHODS);
+    // Content sent through the alternate syntax is text (§1.3.s3.b5): without a Content-Type field it is stored as bytes, as a normal request without the header.
+    const request = await fromAlternateSyntax(original, { defaultContentType: "application/octet-stream", maxContentBytes: MAX_DOCUMENT_BYTES, tooLarge });
     checkVersion(request);
     const credential = await authenticate(db, request.headers.get("Authorization"));
     const method = request.method === "HEAD" ? "GET" : request.method;
@@ -76,9 +80,8 @@ function handleDocuments(rules: ResourceRules, request: Request, { db, t }: LrsD
       return lrsEmpty(204);
     }
     const contentType = request.headers.get("Content-Type") ?? "application/octet-stream";
-    if (/^multipart\//i.test(contentType) || /^application\/x-www-form-urlencoded/i.test(contentType)) {
-      throw badRequest("alternate_syntax_unsupported");
-    }
+    if (/^application\/x-www-form-urlencoded/i.test(contentType)) throw badRequest("form_without_method");
+    if (/^multipart\//i.test(contentType)) throw badRequest("multipart_document");
     const content = await readBody(request, MAX_DOCUMENT_BYTES, tooLarge);
     await storeDocument(db, credential.scopes, rules, parsed, method, { content, contentType }, pre);
     return lrsEmpty(204);
@@ -94,13 +97,14 @@ export const handleActivityProfile = (request: Request, deps: LrsDeps) => handle
 
 /** The read-only lookups: one required parameter, GET and HEAD only. */
 function handleLookup(
-  request: Request,
+  original: Request,
   { db, t }: LrsDeps,
   param: "activityId" | "agent",
   describe: (scopes: readonly string[], value: string) => Promise<unknown>,
 ) {
   return guarded(t, async () => {
-    if (request.method === "OPTIONS") return preflight(READ_METHODS);
+    if (original.method === "OPTIONS") return preflight(READ_METHODS);
+    const request = await fromAlternateSyntax(original, { defaultContentType: "application/json", maxContentBytes: 64 * 1024 });
     checkVersion(request);
     const credential = await authenticate(db, request.headers.get("Authorization"));
     if (request.method !== "GET" && request.method !== "HEAD") return lrsEmpty(405, { Allow: READ_METHODS });

@@ -50,36 +50,6 @@ export function listDocumentIds(db: DbOrTrx, contextHash: string, since: string 
   return query.orderBy("updated_at").orderBy("document_id").execute();
 }
 
-/**
- * The latest definition stored for an Activity: first from statements whose
- * object is the Activity (indexed by activity_id), else from the latest
- * statements that mention it in their context.
- */
-export async function latestObjectDefinition(db: DbOrTrx, activityId: string) {
-  const row = await db
-    .selectFrom("xapi_statement")
-    .select(sql<Record<string, unknown>>`statement -> 'object' -> 'definition'`.as("definition"))
-    .where("activity_id", "=", activityId)
-    .where("voided", "=", false)
-    .where(sql<boolean>`statement -> 'object' ? 'definition'`)
-    .orderBy("stored", "desc")
-    .orderBy("seq", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  return row?.definition ?? null;
-}
-
-export function latestRelatedStatements(db: DbOrTrx, activityId: string, limit: number) {
-  return db
-    .selectFrom("xapi_statement")
-    .select("statement")
-    .where(sql<boolean>`related_activity_ids @> array[${activityId}]::text[]`)
-    .where("voided", "=", false)
-    .orderBy("stored", "desc")
-    .limit(limit)
-    .execute();
-}
-
 /** Names an agent used as the actor of (non-voided, non-voiding) statements. */
 export async function namesOfAgent(db: DbOrTrx, agentKey: string, limit: number) {
   const rows = await db

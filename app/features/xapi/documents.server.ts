@@ -1,7 +1,7 @@
 import { withRetryingTransaction, type Db, type DbOrTrx } from "../../lib/db.server";
+import { canonicalActivity } from "./activities.server";
 import {
   contextHash,
-  definitionIn,
   etagOf,
   isJsonType,
   keyHash,
@@ -61,11 +61,16 @@ function oneDocument(request: DocumentRequest): string {
   return request.documentId;
 }
 
-/** §3.1: 412 when a precondition fails; 409 when a profile PUT has none and the document exists. */
+/**
+ * §3.1: 412 when a precondition fails. A profile PUT must carry one
+ * (§3.1.s3.b1): without, 409 when the document exists (§3.1.s4.b13), else
+ * 400 — a request that breaks the protocol (decision 025).
+ */
 function checkPreconditions(rules: ResourceRules, method: "PUT" | "POST" | "DELETE", pre: Preconditions, current: string | null) {
   if (!preconditionsHold(pre, current)) throw new LrsError(412, "precondition_failed", "xapi:errors.precondition_failed");
-  if (method === "PUT" && rules.putNeedsPrecondition && current !== null && pre.ifMatch === null && pre.ifNoneMatch === null) {
-    throw new LrsError(409, "concurrency_required", "xapi:errors.concurrency_required");
+  if (method === "PUT" && rules.putNeedsPrecondition && pre.ifMatch === null && pre.ifNoneMatch === null) {
+    if (current !== null) throw new LrsError(409, "concurrency_required", "xapi:errors.concurrency_required");
+    throw badRequest("precondition_required");
   }
 }
 
@@ -155,17 +160,10 @@ export async function deleteDocuments(db: Db, scopes: readonly string[], rules: 
   });
 }
 
-/** The Activity as the LRS knows it: the latest definition seen in a statement, or just its id (§2.5). */
+/** The Activity as the LRS knows it: the definition merged from every statement, or just its id (§2.5, decision 026). */
 export async function describeActivity(db: DbOrTrx, scopes: readonly string[], activityId: string) {
   requireMetadataRead(scopes);
-  let definition = await q.latestObjectDefinition(db, activityId);
-  if (!definition) {
-    for (const { statement } of await q.latestRelatedStatements(db, activityId, 50)) {
-      definition = definitionIn(statement, activityId);
-      if (definition) break;
-    }
-  }
-  return { objectType: "Activity", id: activityId, ...(definition ? { definition } : {}) };
+  return canonicalActivity(db, activityId);
 }
 
 /** §2.4: a Person object with the agent's identifier and the names statements gave it. */

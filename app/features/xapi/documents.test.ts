@@ -3,7 +3,6 @@ import {
   ACTIVITY_PROFILE,
   AGENT_PROFILE,
   contextHash,
-  definitionIn,
   etagOf,
   keyHash,
   mergeJsonDocuments,
@@ -126,13 +125,5 @@ describe("JSON merge, Person and Activity definitions", () => {
       mbox: ["mailto:ana@example.org"],
     });
     expect(personObject({ openid: "https://id.example/ana" }, [])).toEqual({ objectType: "Person", openid: ["https://id.example/ana"] });
-  });
-
-  it("finds an Activity's definition in a statement's object, context or sub-statement", () => {
-    const definition = { name: { fr: "Quiz" } };
-    expect(definitionIn({ object: { id: ACTIVITY, definition } }, ACTIVITY)).toEqual(definition);
-    expect(definitionIn({ object: { id: "x:y" }, context: { contextActivities: { parent: [{ id: ACTIVITY, definition }] } } }, ACTIVITY)).toEqual(definition);
-    expect(definitionIn({ object: { objectType: "SubStatement", object: { id: ACTIVITY, definition } } }, ACTIVITY)).toEqual(definition);
-    expect(definitionIn({ object: { id: ACTIVITY } }, ACTIVITY)).toBeNull();
   });
 });

@@ -22,7 +22,7 @@ export interface ResourceRules {
   registration: boolean;
   /** DELETE without an id deletes the whole context (State only). */
   deleteAll: boolean;
-  /** PUT must carry If-Match or If-None-Match when the document exists (profiles only, §3.1). */
+  /** PUT must carry If-Match or If-None-Match (profiles only, §3.1; decision 025). */
   putNeedsPrecondition: boolean;
 }
 
@@ -213,24 +213,4 @@ export function personObject(agent: Json, names: string[]): Json {
   if (allNames.length) person.name = allNames;
   for (const key of ["mbox", "mbox_sha1sum", "openid", "account"]) if (agent[key] !== undefined) person[key] = [agent[key]];
   return person;
-}
-
-/** The definition a statement gives the Activity `id` (object, context activities, sub-statement). */
-export function definitionIn(statement: Json, id: string): Json | null {
-  const candidates: unknown[] = [statement.object];
-  const collectContext = (context: unknown) => {
-    if (!isObject(context) || !isObject(context.contextActivities)) return;
-    for (const list of Object.values(context.contextActivities)) candidates.push(...(Array.isArray(list) ? list : [list]));
-  };
-  collectContext(statement.context);
-  if (isObject(statement.object) && statement.object.objectType === "SubStatement") {
-    candidates.push(statement.object.object);
-    collectContext(statement.object.context);
-  }
-  for (const a of candidates) {
-    if (isObject(a) && a.id === id && (a.objectType === undefined || a.objectType === "Activity") && isObject(a.definition)) {
-      return a.definition;
-    }
-  }
-  return null;
 }

@@ -5,6 +5,8 @@ import { env } from "../../lib/env.server";
 import { logger } from "../../lib/logger.server";
 import { readAttachmentParts, type AttachmentParts } from "./attachments";
 import { attachmentContent, type StoredAttachment } from "./attachments.server";
+import { fromAlternateSyntax } from "./alternate-syntax.server";
+import { readBody } from "./body.server";
 import { authenticate } from "./credentials.server";
 import { badRequest, LrsError } from "./errors";
 import { boundaryOf, closeDelimiter, mediaType, MultipartError, parseMultipart, partHead } from "./multipart";
@@ -76,26 +78,6 @@ export function checkVersion(request: Request) {
   if (!SUPPORTED_VERSIONS.includes(version) && version !== "1.0") throw badRequest("version_unsupported", { version });
 }
 
-/** Reads a body of at most `maxBytes`, refusing larger ones before and while reading. */
-export async function readBody(
-  request: Request,
-  maxBytes: number,
-  tooLarge = () => new LrsError(413, "too_large", "xapi:errors.too_large"),
-): Promise<Buffer> {
-  const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > maxBytes) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
-      size += chunk.byteLength;
-      if (size > maxBytes) throw tooLarge();
-      chunks.push(chunk);
-    }
-  }
-  return Buffer.concat(chunks);
-}
-
 function parseJson(body: Buffer): unknown {
   try {
     return JSON.parse(body.toString("utf8"));
@@ -111,6 +93,7 @@ function parseJson(body: Buffer): unknown {
  */
 async function readStatementBody(request: Request): Promise<{ body: unknown; parts: AttachmentParts }> {
   const type = request.headers.get("Content-Type") ?? "";
+  if (mediaType(type) === "application/x-www-form-urlencoded") throw badRequest("form_without_method");
   if (mediaType(type) === "application/json") return { body: parseJson(await readBody(request, MAX_BODY_BYTES)), parts: new Map() };
   if (mediaType(type) !== "multipart/mixed") throw badRequest("content_type");
   const boundary = boundaryOf(type);
@@ -172,15 +155,28 @@ function acceptedLanguages(request: Request) {
     .filter((tag) => tag && tag !== "*");
 }
 
-export function handleStatements(request: Request, { db, t }: LrsDeps): Promise<Response> {
+/**
+ * The Statement resource (§2.1). Every answer — errors, 404s and preflights
+ * included — says how fresh reads are (§2.1.3.s2.b5): statements are
+ * readable as soon as their transaction commits, so "now", taken once the
+ * answer is ready, is a time before which every stored statement is there.
+ */
+export async function handleStatements(request: Request, deps: LrsDeps): Promise<Response> {
+  const response = await statementsResource(request, deps);
+  response.headers.set("X-Experience-API-Consistent-Through", new Date().toISOString());
+  return response;
+}
+
+function statementsResource(original: Request, { db, t }: LrsDeps): Promise<Response> {
   return guarded(t, async () => {
-    if (request.method === "OPTIONS") {
+    if (original.method === "OPTIONS") {
       return lrsEmpty(204, {
         "Access-Control-Allow-Methods": "GET, HEAD, PUT, POST, OPTIONS",
         "Access-Control-Allow-Headers": "Authorization, Content-Type, X-Experience-API-Version",
         "Access-Control-Max-Age": "600",
       });
     }
+    const request = await fromAlternateSyntax(original, { defaultContentType: "application/json", maxContentBytes: MAX_BODY_BYTES });
     checkVersion(request);
     const credential = await authenticate(db, request.headers.get("Authorization"));
     const url = new URL(request.url);
@@ -194,11 +190,8 @@ export function handleStatements(request: Request, { db, t }: LrsDeps): Promise<
       if (!scope) throw new LrsError(403, "forbidden", "xapi:errors.forbidden_read");
       const parsed = parseStatementRequest(url.searchParams);
       const result = await readStatements(db, parsed, scope, { languages: acceptedLanguages(request), basePath: url.pathname });
-      const consistent = { "X-Experience-API-Consistent-Through": new Date().toISOString() };
       const [json, extra] =
-        result.kind === "single"
-          ? [result.statement, { ...consistent, "Last-Modified": result.stored.toUTCString() }]
-          : [result.result, consistent];
+        result.kind === "single" ? [result.statement, { "Last-Modified": result.stored.toUTCString() }] : [result.result, {}];
       return result.attachments ? multipartAnswer(db, json, result.attachments, extra) : lrsJson(json, 200, extra);
     }
 
@@ -225,11 +218,13 @@ export function handleStatements(request: Request, { db, t }: LrsDeps): Promise<
 }
 
 /** The About resource: no authentication, no version header needed. */
-export function handleAbout(request: Request, { t }: Pick<LrsDeps, "t">) {
+export function handleAbout(original: Request, { t }: Pick<LrsDeps, "t">) {
   return guarded(t, async () => {
-    if (request.method === "OPTIONS") {
+    if (original.method === "OPTIONS") {
       return lrsEmpty(204, { "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS", "Access-Control-Allow-Headers": "X-Experience-API-Version" });
     }
+    // The only alternate request About can receive is a GET: a form of a few headers.
+    const request = await fromAlternateSyntax(original, { defaultContentType: "application/json", maxContentBytes: 64 * 1024 });
     if (request.method !== "GET" && request.method !== "HEAD") return lrsEmpty(405, { Allow: "GET, HEAD, OPTIONS" });
     return lrsJson({ version: SUPPORTED_VERSIONS });
   });

@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import type { NewXapiStatementRow, XapiScope } from "../../../db/schema/xapi";
 import type { DbOrTrx } from "../../lib/db.server";
 import type { StatementQuery } from "./query-params";
@@ -78,36 +78,76 @@ export function queryStatements(db: DbOrTrx, q: StatementQuery, after: [string, 
   return statementsQuery(db, q, after, scope).execute();
 }
 
-/** The query itself (the bench reads its plan and its time inside Postgres). */
-export function statementsQuery(db: DbOrTrx, q: StatementQuery, after: [string, string] | undefined, scope: QueryScope) {
-  let query = db
-    .selectFrom("xapi_statement")
-    .select(["statement", "stored", "seq"])
-    .where("voided", "=", false);
+/**
+ * The filters that are not about time or paging, as one condition on a
+ * statement's own columns (of `table` when given); null when there are none.
+ */
+function ownFilters(q: StatementQuery, table?: string) {
+  const col = (name: string) => sql.ref(table ? `${table}.${name}` : name);
+  const parts: RawBuilder<boolean>[] = [];
   if (q.agentKey) {
     const key = q.agentKey;
-    query = q.relatedAgents
-      ? query.where(sql<boolean>`related_agent_keys @> array[${key}]::text[]`)
-      : query.where((eb) => eb.or([eb("actor_key", "=", key), eb("object_agent_key", "=", key)]));
+    parts.push(
+      q.relatedAgents ? sql`${col("related_agent_keys")} @> array[${key}]::text[]` : sql`(${col("actor_key")} = ${key} or ${col("object_agent_key")} = ${key})`,
+    );
   }
-  if (q.verb) query = query.where("verb_id", "=", q.verb);
+  if (q.verb) parts.push(sql`${col("verb_id")} = ${q.verb}`);
   if (q.activity) {
     const id = q.activity;
-    query = q.relatedActivities
-      ? query.where(sql<boolean>`related_activity_ids @> array[${id}]::text[]`)
-      : query.where("activity_id", "=", id);
+    parts.push(q.relatedActivities ? sql`${col("related_activity_ids")} @> array[${id}]::text[]` : sql`${col("activity_id")} = ${id}`);
   }
-  if (q.registration) query = query.where("registration", "=", q.registration);
-  if (q.since) query = query.where("stored", ">", new Date(q.since));
-  if (q.until) query = query.where("stored", "<=", new Date(q.until));
-  if (scope.credentialId) query = query.where("credential_id", "=", scope.credentialId);
-  if (after) {
-    const [stored, seq] = after;
-    const cmp = q.ascending ? sql.raw(">") : sql.raw("<");
-    query = query.where(sql<boolean>`(stored, seq) ${cmp} (${new Date(stored)}::timestamptz, ${seq}::bigint)`);
-  }
+  if (q.registration) parts.push(sql`${col("registration")} = ${q.registration}::uuid`);
+  return parts.length ? sql<boolean>`(${sql.join(parts, sql` and `)})` : null;
+}
+
+/** The same filters as keys that a targeted statement must all carry (xapi_statement_ref_match.keys). */
+export function targetKeys(q: StatementQuery): string[] {
+  const keys: string[] = [];
+  if (q.agentKey) keys.push(`${q.relatedAgents ? "related_agent" : "agent"}:${q.agentKey}`);
+  if (q.verb) keys.push(`verb:${q.verb}`);
+  if (q.activity) keys.push(`${q.relatedActivities ? "related_activity" : "activity"}:${q.activity}`);
+  if (q.registration) keys.push(`registration:${q.registration}`);
+  return keys;
+}
+
+/**
+ * The query itself (the bench reads its plan and its time inside Postgres).
+ * With filters, a page is the union of two ordered, limited scans: the
+ * statements that match by their own columns (an index range scan, as
+ * before), and the ones that target a matching statement through
+ * StatementRefs (§2.1.3, decision 026), read in paging order from the small
+ * xapi_statement_ref_match table. Time, paging and scope always apply to the
+ * statement returned; voided ones never come back (§2.1.4).
+ */
+export function statementsQuery(db: DbOrTrx, q: StatementQuery, after: [string, string] | undefined, scope: QueryScope) {
   const direction = q.ascending ? "asc" : "desc";
-  return query.orderBy("stored", direction).orderBy("seq", direction).limit(q.limit + 1);
+  const cmp = q.ascending ? sql.raw(">") : sql.raw("<");
+  let direct = db.selectFrom("xapi_statement").select(["statement", "stored", "seq"]).where("voided", "=", false);
+  if (q.since) direct = direct.where("stored", ">", new Date(q.since));
+  if (q.until) direct = direct.where("stored", "<=", new Date(q.until));
+  if (scope.credentialId) direct = direct.where("credential_id", "=", scope.credentialId);
+  if (after) direct = direct.where(sql<boolean>`(stored, seq) ${cmp} (${new Date(after[0])}::timestamptz, ${after[1]}::bigint)`);
+  const own = ownFilters(q);
+  if (!own) return direct.orderBy("stored", direction).orderBy("seq", direction).limit(q.limit + 1);
+  const matching = direct.where(own).orderBy("stored", direction).orderBy("seq", direction).limit(q.limit + 1);
+
+  // A statement can reach several matching ones along its chain: one row each, hence distinct on its place.
+  let targeting = db
+    .selectFrom("xapi_statement_ref_match as m")
+    .innerJoin("xapi_statement as s", "s.id", "m.statement_id")
+    .distinctOn(["m.stored", "m.seq"])
+    .select(["s.statement", "m.stored", "m.seq"])
+    .where(sql<boolean>`m.keys @> ${targetKeys(q)}::text[]`)
+    .where("s.voided", "=", false)
+    .where(sql<boolean>`${ownFilters(q, "s")} is not true`);
+  if (q.since) targeting = targeting.where("m.stored", ">", new Date(q.since));
+  if (q.until) targeting = targeting.where("m.stored", "<=", new Date(q.until));
+  if (scope.credentialId) targeting = targeting.where("s.credential_id", "=", scope.credentialId);
+  if (after) targeting = targeting.where(sql<boolean>`(m.stored, m.seq) ${cmp} (${new Date(after[0])}::timestamptz, ${after[1]}::bigint)`);
+  const targetingPage = targeting.orderBy("m.stored", direction).orderBy("m.seq", direction).limit(q.limit + 1);
+
+  const both = db.selectFrom(matching.as("matching")).selectAll().unionAll(db.selectFrom(targetingPage.as("targeting")).selectAll());
+  return db.selectFrom(both.as("page")).selectAll().orderBy("stored", direction).orderBy("seq", direction).limit(q.limit + 1);
 }
 
 export function insertCredential(

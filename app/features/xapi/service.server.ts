@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
 import type { Database } from "../../../db/types";
-import type { XapiScope } from "../../../db/schema/xapi";
 import { withRetryingTransaction, type Db, type DbOrTrx } from "../../lib/db.server";
 import { matchAttachments, type AttachmentParts } from "./attachments";
 import { attachmentsToSend, storeReceivedAttachments, type StoredAttachment } from "./attachments.server";
-import { canonicalFormat, comparisonHash, idsFormat, indexColumns, normaliseStatement } from "./canonical";
+import { recordActivityDefinitions } from "./activities.server";
+import { canonicalFormat, comparisonHash, idsFormat, indexColumns, normaliseStatement, statementRefTarget } from "./canonical";
 import { badRequest, LrsError } from "./errors";
 import * as q from "./queries.server";
+import * as refsQ from "./refs-queries.server";
 import { encodeCursor, type StatementFormat, type StatementRequest } from "./query-params";
 import { verifySignatures } from "./signature";
 import { validateStatement, VOIDED_VERB, type Issue } from "./validation";
@@ -84,7 +85,10 @@ export interface StoreOutcome {
  * id exists is compared with the stored one: identical → nothing changes;
  * different → 409 (or reported, for the relay, which answers per statement).
  * Voiding: a voiding statement marks its target voided (even when the target
- * arrives later); voiding a voiding statement is refused.
+ * arrives later); voiding a voiding statement is refused. Statements that
+ * target others are linked to what their StatementRefs reach, and the
+ * Activity definitions of what is new are merged into the canonical ones
+ * (decision 026) — all in the caller's transaction.
  */
 export async function storePrepared(
   trx: Transaction<Database>,
@@ -93,6 +97,8 @@ export async function storePrepared(
 ): Promise<StoreOutcome> {
   const ids = prepared.map((p) => p.id);
   if (new Set(ids).size !== ids.length) throw badRequest("duplicate_ids_in_batch");
+  const refs = prepared.map((p) => ({ statement_id: p.id, target_id: statementRefTarget(p.statement) }));
+  if (refs.some((r) => r.target_id)) await refsQ.lockForStatementRefs(trx);
 
   const voiding = prepared.filter((p) => p.row.voids_statement_id);
   const targets = voiding.map((p) => p.row.voids_statement_id!);
@@ -125,6 +131,13 @@ export async function storePrepared(
   await q.markVoided(trx, newVoiding);
   const newOthers = prepared.filter((p) => inserted.has(p.id) && !p.row.voids_statement_id).map((p) => p.id);
   await q.markVoided(trx, await q.findAlreadyVoidedTargets(trx, newOthers));
+
+  await refsQ.insertStatementRefs(
+    trx,
+    refs.filter((r): r is { statement_id: string; target_id: string } => r.target_id !== null && inserted.has(r.statement_id)),
+  );
+  await refsQ.linkStatementRefs(trx, await refsQ.statementsReaching(trx, [...inserted]));
+  await recordActivityDefinitions(trx, prepared.filter((p) => inserted.has(p.id)).map((p) => p.statement));
   return { ids, inserted, conflicting };
 }
 
@@ -221,7 +234,6 @@ export function isVoiding(statement: Json) {
   return (statement.verb as Json | undefined)?.id === VOIDED_VERB;
 }
 
-export const SCOPES: readonly XapiScope[] = ["statements/write", "statements/read", "statements/read/mine", "all/read", "all"];
 
 export function canWrite(scopes: readonly string[]) {
   return scopes.includes("all") || scopes.includes("statements/write");

@@ -55,7 +55,8 @@ export type IssueKey =
   | "substatement_nested"
   | "substatement_property"
   | "voiding_object"
-  | "team_group";
+  | "team_group"
+  | "authority_group";
 
 export interface Issue {
   path: string;
@@ -185,6 +186,18 @@ class Checker {
   actor(v: unknown, path: string) {
     if (isObject(v) && v.objectType === "Group") this.group(v, path);
     else this.agent(v, path);
+  }
+
+  /**
+   * Data §2.4.9: an Agent, or — only for 3-legged OAuth — the pairing of an
+   * application and a user: an anonymous Group of exactly two Agents. A named
+   * or identified Group, or one of another size, is refused.
+   */
+  authority(v: unknown, path: string) {
+    if (!isObject(v) || v.objectType !== "Group") return this.agent(v, path);
+    this.group(v, path);
+    const pairing = this.ifiCount(v) === 0 && v.name === undefined && Array.isArray(v.member) && v.member.length === 2;
+    if (!pairing) this.add(path, "authority_group");
   }
 
   verb(v: unknown, path: string) {
@@ -357,7 +370,7 @@ class Checker {
     if (!sub) {
       if (v.id !== undefined) this.uuid(v.id, `${path}.id`);
       if (v.stored !== undefined) this.pattern(v.stored, `${path}.stored`, isTimestamp, "timestamp");
-      if (v.authority !== undefined) this.actor(v.authority, `${path}.authority`);
+      if (v.authority !== undefined) this.authority(v.authority, `${path}.authority`);
       if (v.version !== undefined) this.pattern(v.version, `${path}.version`, isVersion, "version");
       const verb = v.verb;
       if (isObject(verb) && verb.id === VOIDED_VERB && !(isObject(object) && object.objectType === "StatementRef")) {
