@@ -20,6 +20,7 @@ export type H5pRejection =
   | "invalid_content_json"
   | "forbidden_content_file"
   | "svg_script"
+  | "svg_undecodable"
   | "unexpected_file"
   | "libraries_need_coordinator"
   | "library_missing"
