@@ -9,6 +9,7 @@ import { pruneAnonymousDiagnostics } from "./features/diagnostic/service.server"
 import { env } from "./lib/env.server";
 import { courseTrashJob } from "./features/courses/trash.server";
 import { attachmentTrashJob } from "./features/projects/attachments.server";
+import { outboxPruneJob } from "./lib/mail.server";
 
 /**
  * Every periodic job of the app, registered in one place (imported by
@@ -23,3 +24,4 @@ registerPeriodicJob({ name: "award-earned-badges", everyMs: 10 * 60 * 1000, run:
 for (const job of REPORT_JOBS) registerPeriodicJob(job);
 registerPeriodicJob(workshopRemindersJob);
 registerPeriodicJob(courseTrashJob);
+registerPeriodicJob(outboxPruneJob);

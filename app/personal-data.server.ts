@@ -6,6 +6,7 @@ import { h5pPersonalData } from "./features/h5p/personal-data.server";
 import { reportsPersonalData } from "./features/reports/personal-data.server";
 import { projectsPersonalData } from "./features/projects/personal-data.server";
 import { registerPersonalData } from "./lib/personal-data.server";
+import { eraseOutboxForUser, outboxForUser } from "./lib/mail.server";
 import { pathsPersonalData } from "./features/paths/personal-data.server";
 import { xapiDocumentsPersonalData } from "./features/xapi/personal-data.server";
 
@@ -32,6 +33,8 @@ registerPersonalData({
   },
 });
 
+// Mail to or about the person, pending or sent: it carries their address, first name, maybe a reset link.
+registerPersonalData({ name: "mail", collect: outboxForUser, erase: eraseOutboxForUser });
 registerPersonalData(classroomsPersonalData);
 registerPersonalData(workshopsPersonalData);
 registerPersonalData(mediationPersonalData);

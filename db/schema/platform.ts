@@ -5,6 +5,8 @@ export interface OutboxMessageTable {
   /** Optional: queuing the same key twice keeps one message (retried requests). */
   dedupe_key: string | null;
   to_address: string;
+  /** The account the message is to or about: erasing it deletes the message (ON DELETE CASCADE). */
+  user_id: string | null;
   subject: string;
   text_body: string;
   html_body: string | null;
