@@ -14,6 +14,7 @@ import * as coursesTrash from "./2026-12-07_courses-trash";
 import * as xapiAttachments from "./2026-12-08_xapi-attachments";
 import * as projectsFileTrash from "./2026-12-09_projects-file-trash";
 import * as outboxPerson from "./2026-12-10_outbox-person";
+import * as storedObjects from "./2026-12-10_stored-objects";
 
 /**
  * Every migration, by name, in the order they run. Listed by hand rather than
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-08_xapi-attachments": xapiAttachments,
   "2026-12-09_projects-file-trash": projectsFileTrash,
   "2026-12-10_outbox-person": outboxPerson,
+  "2026-12-10_stored-objects": storedObjects,
 };
