@@ -199,7 +199,10 @@ export async function importDatabase(target: Where | Endpoint, dir: string, { re
         const [row] = await tx.query<{ filled: boolean }>(`select exists (select 1 from ${ident(table.name)}) as filled`);
         if (row?.filled) filled.push(table.name);
       }
-      if (filled.length && !replace) throw new DumpError(`la base de destination contient déjà des données (${filled.join(", ")}) : importez dans une base vide, ou ajoutez --replace`);
+      if (filled.length && !replace) {
+        const named = filled.length > 4 ? `${filled.slice(0, 4).join(", ")} et ${filled.length - 4} autres tables` : filled.join(", ");
+        throw new DumpError(`la base de destination contient déjà des données (${named}) : importez dans une base vide, ou ajoutez --replace`);
+      }
       if (filled.length) await tx.query(`truncate ${manifest.tables.map((t) => ident(t.name)).join(", ")} cascade`);
       for (const [i, table] of manifest.tables.entries()) {
         await tx.copyIn(`copy ${ident(table.name)} (${table.columns.map(ident).join(", ")}) from stdin`, path.join(dir, table.file));

@@ -18,6 +18,7 @@ export interface FileEntry {
 }
 
 const INDEX = "files.jsonl";
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1).replace(".", ",");
 const digest = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 export async function backupFiles(storage: FileStorage, dir: string, progress: Progress = () => {}) {
@@ -34,7 +35,7 @@ export async function backupFiles(storage: FileStorage, dir: string, progress: P
     if (entries.length % 100 === 0) progress(`Fichiers : ${entries.length} copiés`);
   }
   await writeFile(path.join(dir, INDEX), entries.map((e) => JSON.stringify(e)).join("\n") + (entries.length ? "\n" : ""));
-  progress(`Fichiers : ${entries.length} copiés (${(bytes / 1024 / 1024).toFixed(1)} Mo)`);
+  progress(`Fichiers : ${entries.length} copiés (${megabytes(bytes)} Mo)`);
   return { files: entries.length, bytes };
 }
 
@@ -60,6 +61,6 @@ export async function restoreFiles(dir: string, storage: FileStorage, progress: 
     bytes += body.byteLength;
     if ((i + 1) % 100 === 0) progress(`Fichiers : ${i + 1}/${entries.length} remis en place`);
   }
-  progress(`Fichiers : ${entries.length} remis en place (${(bytes / 1024 / 1024).toFixed(1)} Mo)`);
+  progress(`Fichiers : ${entries.length} remis en place (${megabytes(bytes)} Mo)`);
   return { files: entries.length, bytes };
 }
