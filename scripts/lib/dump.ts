@@ -5,6 +5,7 @@ import path from "node:path";
 import { Migrator } from "kysely";
 import { migrations } from "../../db/migrations/index";
 import { openEndpoint, type Endpoint, type RawTransaction, type Where } from "./endpoint";
+import { DumpError } from "./errors";
 
 /**
  * A portable dump of Passerelle's database (decision 024): one gzip'd COPY
@@ -117,8 +118,9 @@ async function appliedMigrations(q: Pick<RawTransaction, "query">) {
 
 /** Writes the dump of `source` into `dir` (created); one consistent snapshot. */
 export async function exportDatabase(source: Where | Endpoint, dir: string, progress: Progress = () => {}): Promise<DumpManifest> {
-  const endpoint = "kind" in source ? source : await openEndpoint(source);
+  const endpoint = "kind" in source ? source : await openEndpoint(source, { create: false });
   try {
+    if (!(await appliedMigrations(endpoint)).length) throw new DumpError(`${endpoint.label} : aucune base Passerelle ici (pas de migrations)`);
     await mkdir(path.join(dir, "tables"), { recursive: true });
     progress(`Lecture de ${endpoint.label}`);
     const manifest = await endpoint.transaction("read", async (tx) => {
@@ -150,7 +152,7 @@ export async function exportDatabase(source: Where | Endpoint, dir: string, prog
   }
 }
 
-export class DumpError extends Error {}
+export { DumpError };
 
 export async function readManifest(dir: string): Promise<DumpManifest> {
   const manifest = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8").catch(() => {

@@ -1,5 +1,4 @@
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdirSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, mkdirSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Readable, Writable } from "node:stream";
@@ -12,6 +11,7 @@ import { Kysely } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import { PostgresJSDialect } from "kysely-postgres-js";
 import postgres from "postgres";
+import { DumpError } from "./errors";
 
 /**
  * One database the dump scripts read or write, either backend, through its
@@ -97,8 +97,10 @@ function openPostgres(url: string): Endpoint {
   };
 }
 
-async function openEmbedded(dataDir: string): Promise<Endpoint> {
+async function openEmbedded(dataDir: string, create: boolean): Promise<Endpoint> {
   const folder = path.resolve(dataDir, "pglite");
+  // Reading a folder that holds no database would create an empty one (and export nothing).
+  if (!create && !existsSync(path.join(folder, "PG_VERSION"))) throw new DumpError(`${folder} : aucune base embarquée ici`);
   mkdirSync(folder, { recursive: true });
   const pg = new PGlite({ dataDir: folder, extensions: { unaccent, pg_trgm } });
   await pg.waitReady;
@@ -132,8 +134,9 @@ async function openEmbedded(dataDir: string): Promise<Endpoint> {
   };
 }
 
-export async function openEndpoint(where: Where): Promise<Endpoint> {
+/** `create: false` when reading: an embedded folder without a database is an error, not a new database. */
+export async function openEndpoint(where: Where, { create = true } = {}): Promise<Endpoint> {
   if (where.url) return openPostgres(where.url);
   if (!where.dataDir) throw new Error("a database URL or a data folder is needed");
-  return openEmbedded(where.dataDir);
+  return openEmbedded(where.dataDir, create);
 }

@@ -110,7 +110,7 @@ beforeAll(async () => {
       await app.close();
     }
   });
-}, 120_000);
+}, 180_000);
 
 afterAll(async () => {
   for (const endpoint of opened) await endpoint.close().catch(() => {});
@@ -183,4 +183,4 @@ it("moves the embedded database and its files to PostgreSQL, then backs PostgreS
   console.info(
     `round trip: ${Object.keys(before).length} tables and sequences, ${rowCount(before)} rows compared three times, ${Object.keys(embeddedFiles).length} files twice`,
   );
-}, 120_000);
+}, 180_000);
