@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -115,6 +115,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const endpoint of opened) await endpoint.close().catch(() => {});
   await admin.end();
+  rmSync(work, { recursive: true, force: true }); // two PGlite folders: some 90 MB
   delete process.env.DATA_DIR;
   resetEnvForTests();
   console.info(`round trip timings (ms): ${JSON.stringify(timings)}`);
