@@ -33,6 +33,14 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   /** Days after a school class is archived before its pupils' personal data is deleted (the anonymised work stays). */
   PROJECTS_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  /** Storage quotas (decision 023): what one person's uploads may hold in all (course images, H5P activities, team files). */
+  STORAGE_QUOTA_USER_MB: z.coerce.number().int().min(1).default(1024),
+  STORAGE_QUOTA_USER_FILES: z.coerce.number().int().min(1).default(10_000),
+  /** What the images of one course may hold. */
+  STORAGE_QUOTA_COURSE_MB: z.coerce.number().int().min(1).default(500),
+  STORAGE_QUOTA_COURSE_FILES: z.coerce.number().int().min(1).default(2_000),
+  /** Files one H5P package may write (its content files and the libraries it installs). */
+  H5P_MAX_PACKAGE_FILES: z.coerce.number().int().min(1).default(1_000),
 });
 
 export type Env = z.infer<typeof schema>;

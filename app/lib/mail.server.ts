@@ -1,8 +1,9 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { sql } from "kysely";
 import type { Db, DbOrTrx } from "./db.server";
+import type { PeriodicJob } from "./jobs.server";
 import { env } from "./env.server";
 import { logger } from "./logger.server";
 
@@ -13,6 +14,8 @@ export interface MailToQueue {
   html?: string;
   /** Same key queued twice → one message (a retried request does not mail twice). */
   dedupeKey?: string;
+  /** The account the mail is to or about (a pupil, for a mail to their parent): erasing it deletes the mail. */
+  userId?: string | null;
 }
 
 /**
@@ -29,6 +32,7 @@ export async function queueMail(db: DbOrTrx, mail: MailToQueue) {
       text_body: mail.text,
       html_body: mail.html ?? null,
       dedupe_key: mail.dedupeKey ?? null,
+      user_id: mail.userId ?? null,
     })
     .onConflict((oc) => oc.column("dedupe_key").doNothing())
     .execute();
@@ -153,4 +157,82 @@ export function startOutboxWorker(db: Db, { intervalMs = 2000 } = {}) {
     clearTimeout(timer);
     await running;
   };
+}
+
+/** Sent mail is kept this long (to answer "did you send it?"), then deleted with its body. */
+export const SENT_MAIL_RETENTION_DAYS = 30;
+/** Mail that failed for good stays longer, for an operator to fix the SMTP settings and send it again. */
+export const DEAD_MAIL_RETENTION_DAYS = 90;
+const DAY_MS = 86_400_000;
+
+/**
+ * Deletes sent mail older than SENT_MAIL_RETENTION_DAYS and dead mail older
+ * than DEAD_MAIL_RETENTION_DAYS (by the day it was queued); pending mail is
+ * never touched. Without SMTP_URL the `.eml` files written instead are pruned
+ * on the same schedule.
+ */
+export async function pruneOutbox(db: DbOrTrx, now = new Date()) {
+  const sentBefore = new Date(now.getTime() - SENT_MAIL_RETENTION_DAYS * DAY_MS);
+  const deadBefore = new Date(now.getTime() - DEAD_MAIL_RETENTION_DAYS * DAY_MS);
+  const deleted = await db
+    .deleteFrom("outbox_message")
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("status", "=", "sent"), eb("created_at", "<", sentBefore)]),
+        eb.and([eb("status", "=", "dead"), eb("created_at", "<", deadBefore)]),
+      ]),
+    )
+    .executeTakeFirst();
+  const files = env().SMTP_URL ? 0 : await pruneMailFiles(path.resolve(env().DATA_DIR, "mail"), sentBefore);
+  return { messages: Number(deleted.numDeletedRows), files };
+}
+
+async function pruneMailFiles(dir: string, before: Date) {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    if (!name.endsWith(".eml")) continue;
+    const file = path.join(dir, name);
+    const info = await stat(file).catch(() => null);
+    if (info && info.mtime < before) {
+      await rm(file, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+export const outboxPruneJob: PeriodicJob = {
+  name: "prune-outbox",
+  everyMs: 6 * 60 * 60 * 1000,
+  run: (db, now) => pruneOutbox(db, now),
+};
+
+/**
+ * The mail queued to or about a person, for their data export: what was sent
+ * and when, not the bodies (a body may hold a reset link still valid).
+ */
+export function outboxForUser(db: DbOrTrx, userId: string) {
+  return db
+    .selectFrom("outbox_message")
+    .select(["to_address", "subject", "status", "created_at", "sent_at"])
+    .where("user_id", "=", userId)
+    .orderBy("id")
+    .execute();
+}
+
+/**
+ * Account erasure: every message to or about the person, pending or sent,
+ * goes — by the account it names and by the person's address (mail queued
+ * before messages named their account, or by code that did not say).
+ */
+export async function eraseOutboxForUser(trx: DbOrTrx, userId: string) {
+  const user = await trx.selectFrom("app_user").select("email").where("id", "=", userId).executeTakeFirst();
+  await trx
+    .deleteFrom("outbox_message")
+    .where((eb) => {
+      const byAccount = eb("user_id", "=", userId);
+      return user?.email ? eb.or([byAccount, eb(eb.fn("lower", ["to_address"]), "=", user.email.toLowerCase())]) : byAccount;
+    })
+    .execute();
 }

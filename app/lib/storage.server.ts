@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { DeleteObjectCommand, DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { fileTypeFromBuffer } from "file-type";
@@ -22,6 +22,8 @@ export interface FileStorage {
   delete(key: string): Promise<void>;
   /** Removes every key under `prefix/` (an extracted package, a user's files). */
   deletePrefix(prefix: string): Promise<void>;
+  /** Every key stored, in name order (backups walk the whole storage with it). */
+  list(): AsyncIterable<string>;
 }
 
 const KEY = /^[a-zA-Z0-9][a-zA-Z0-9._-]*(\/[a-zA-Z0-9][a-zA-Z0-9._-]*)*$/;
@@ -85,6 +87,13 @@ export function localStorage(root: string): FileStorage {
       const dir = full(prefix);
       if (await stat(dir).catch(() => null)) await rm(dir, { recursive: true, force: true });
     },
+    async *list() {
+      const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+      const files = new Set(entries.filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join("/")));
+      // `<key>.type` beside `<key>` is the key's content type, not a key of its own.
+      const keys = [...files].filter((f) => !(f.endsWith(".type") && files.has(f.slice(0, -".type".length))));
+      yield* keys.filter((k) => KEY.test(k)).sort();
+    },
   };
 }
 
@@ -118,6 +127,14 @@ export function s3Storage(client: S3Client, bucket: string): FileStorage {
         );
         const keys = (page.Contents ?? []).map((o) => ({ Key: o.Key! }));
         if (keys.length) await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys } }));
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+    },
+    async *list() {
+      let token: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, ContinuationToken: token }));
+        for (const object of page.Contents ?? []) if (object.Key) yield object.Key;
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (token);
     },

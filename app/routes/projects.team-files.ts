@@ -6,7 +6,7 @@ import { dbContext } from "../lib/context";
 import { appErrorStatus, isAppError } from "../lib/errors";
 import { requireUser } from "../lib/session.server";
 
-const KNOWN = new Set(["file_empty", "file_too_large", "file_type", "too_many_files", "class_archived"]);
+const KNOWN = new Set(["file_empty", "file_too_large", "file_type", "too_many_files", "class_archived", "storage_quota_user", "storage_quota_user_files"]);
 
 /** The team space's upload form posts here, and comes back to the team space. */
 export async function action({ context, request, params }: Route.ActionArgs) {

@@ -1,10 +1,12 @@
-import type { Generated, Selectable } from "kysely";
+import type { ColumnType, Generated, Selectable } from "kysely";
 
 export interface OutboxMessageTable {
   id: Generated<string>;
   /** Optional: queuing the same key twice keeps one message (retried requests). */
   dedupe_key: string | null;
   to_address: string;
+  /** The account the message is to or about: erasing it deletes the message (ON DELETE CASCADE). */
+  user_id: string | null;
   subject: string;
   text_body: string;
   html_body: string | null;
@@ -18,8 +20,22 @@ export interface OutboxMessageTable {
   created_at: Generated<Date>;
 }
 
+/** What an upload holds in the file storage, counted against its owner's and its course's quotas. */
+export interface StoredObjectTable {
+  /** The storage key, or the prefix of an extracted H5P activity. */
+  key: string;
+  kind: "course_image" | "h5p_content" | "team_file";
+  owner_id: string | null;
+  course_id: string | null;
+  /** bigint: postgres.js returns it as a string. */
+  byte_size: ColumnType<string, number, number>;
+  file_count: number;
+  created_at: Generated<Date>;
+}
+
 export interface PlatformTables {
   outbox_message: OutboxMessageTable;
+  stored_object: StoredObjectTable;
 }
 
 export type OutboxMessage = Selectable<OutboxMessageTable>;

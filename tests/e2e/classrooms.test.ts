@@ -158,7 +158,8 @@ describe("virtual classes in the browser", () => {
     const downloading = page.waitForEvent("download");
     await page.getByRole("link", { name: "Télécharger le tableau (CSV)" }).click();
     const csv = readFileSync((await (await downloading).path())!, "utf8");
-    expect(csv).toContain('"Josette";"Martin";"50";"60";"83";"oui"');
+    expect(csv).toContain('\r\nClasse passée'); // the title first, as text
+    expect(csv).toContain(";Josette;Martin;50;60;83;oui\r\n");
 
     // The learner sees it counted among their past classes, and is refused the report.
     const learnerPage = await newPage(browser);

@@ -216,8 +216,8 @@ describe("authoring and results", () => {
     await page.getByRole("link", { name: "Télécharger le tableau (CSV)" }).click();
     const file = await download;
     const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
-    expect(text.split("\r\n")[0]).toBe("\uFEFFPrénom,Nom,Essais,Meilleur score (%),Dernier score (%),Réussi,Dernier essai");
-    expect(text).toMatch(/\r\nOdette,,1,100,100,Oui,/);
+    expect(text.split("\r\n")[0]).toBe("\uFEFFPrénom;Nom;Essais;Meilleur score (%);Dernier score (%);Réussi;Dernier essai");
+    expect(text).toMatch(/\r\nOdette;;1;100;100;Oui;\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\r\n/);
     await page.context().close();
 
     const learner = await newPage(browser);

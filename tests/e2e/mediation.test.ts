@@ -193,7 +193,7 @@ describe("activity log", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exporter en CSV" }).click()]);
     const csv = await readFile((await download.path())!, "utf8");
     expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(
-      "date,mediateur,type_activite,duree_minutes,type_lieu,lieu,commune,materiel,thematiques,thematiques_libelles,autonomie,structure_de_redirection,personnes,atelier",
+      "date;mediateur;type_activite;duree_minutes;type_lieu;lieu;commune;materiel;thematiques;thematiques_libelles;autonomie;structure_de_redirection;personnes;atelier",
     );
     expect(csv).toContain("banque_et_achats_en_ligne");
     await page.context().close();

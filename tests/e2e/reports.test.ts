@@ -73,7 +73,7 @@ describe("coordinator dashboard", () => {
     expect(download.suggestedFilename()).toBe(`mediation_monthly_${lastYear}-01_${lastYear}-12.csv`);
     const text = readFileSync((await download.path())!, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    const rows = parse(text, { bom: true }) as string[][];
+    const rows = parse(text, { bom: true, delimiter: ";" }) as string[][];
     expect(rows[0]).toEqual(["Mois", "Accompagnements individuels", "Accompagnements collectifs"]);
     expect(rows).toHaveLength(13);
     expect(rows[1]![0]).toBe(`janv. ${lastYear}`);
@@ -129,7 +129,7 @@ describe("yearly evaluation report", () => {
     // Its CSV and the dashboard's CSV for the same year carry the same figures.
     const reportCsv = await (await page.request.get((await page.getByRole("link", { name: /chiffres/ }).getAttribute("href"))!)).text();
     const dashboardCsv = await (await page.request.get(`/tableau-de-bord/export/indicateurs.csv?debut=${lastYear}-01&fin=${lastYear}-12`)).text();
-    const figures = (csv: string) => (parse(csv.split("\r\n\r\n")[0]!, { bom: true }) as string[][]).map((r) => [r[3], r[6], r[7]].join(";"));
+    const figures = (csv: string) => (parse(csv.split("\r\n\r\n")[0]!, { bom: true, delimiter: ";" }) as string[][]).map((r) => [r[3], r[6], r[7]].join(";"));
     expect(figures(reportCsv)).toEqual(figures(dashboardCsv));
     expect(figures(reportCsv).find((r) => r.startsWith("mediation.accompaniments;"))).toMatch(/;\d{3,};/);
     await page.context().close();

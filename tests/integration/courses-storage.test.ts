@@ -129,6 +129,16 @@ describe.each(implementations)("file storage: %s", (_name, make) => {
     expect(await storage.get("courses/a.png")).toBeNull();
   });
 
+  it("lists every key once, in name order (backups walk the storage with it)", async () => {
+    const storage = make();
+    for (const key of ["list/b.png", "list/a/deep.json", "list/c.type.png"]) await storage.put(key, PNG, "image/png");
+    const keys: string[] = [];
+    for await (const key of storage.list()) if (key.startsWith("list/")) keys.push(key);
+    // The local folder's `<key>.type` companions are not keys.
+    expect(keys).toEqual(["list/a/deep.json", "list/b.png", "list/c.type.png"]);
+    await storage.deletePrefix("list");
+  });
+
   it("refuses keys that could leave its folder", async () => {
     const storage = make();
     for (const key of ["../etc/passwd", "courses/../../x", "/abs/path", "a//b", "./a", "a/./b", "a\\b", "", "a/b/"]) {

@@ -171,7 +171,7 @@ describe("activity log", () => {
 
     const csv = await exportActivityCsv(db, coordinator, { mediator: m.id }, "fr");
     const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines[0]).toBe("date,mediateur,type_activite,duree_minutes,type_lieu,lieu,commune,materiel,thematiques,thematiques_libelles,autonomie,structure_de_redirection,personnes,atelier");
+    expect(lines[0]).toBe("date;mediateur;type_activite;duree_minutes;type_lieu;lieu;commune;materiel;thematiques;thematiques_libelles;autonomie;structure_de_redirection;personnes;atelier");
     expect(lines).toHaveLength(4);
     expect(csv).toContain("aide_aux_demarches_administratives|email");
     expect(csv).toContain("Aide aux démarches administratives|E-mail");
@@ -183,8 +183,8 @@ describe("activity log", () => {
     const m = await createUser(db, { role: "mediator", firstName: "=cmd|' /C calc'!A0" });
     await recordAccompaniment(db, m, ActivitySchema.parse({ activityType: "individuel", activityDate: "2026-11-02", durationMinutes: 15, placeType: "autre", placeCommune: "+33 Rieux", themes: ["email"] }));
     const csv = await exportActivityCsv(db, coordinator, { mediator: m.id }, "fr");
-    expect(csv).toContain(`'=cmd|' /C calc'!A0`);
-    expect(csv).toContain("'+33 Rieux");
-    expect(csv).not.toMatch(/,=|,\+|,-|,@/);
+    expect(csv).toContain(`"'=cmd|' /C calc'!A0"`);
+    expect(csv).toContain(`"'+33 Rieux"`);
+    expect(csv).not.toMatch(/[,;]=|[,;]\+|[,;]-|[,;]@/);
   });
 });

@@ -133,15 +133,16 @@ describe("yearly evaluation report", () => {
       ]);
     }
 
-    // The CSV carries the same figures, as numbers.
+    // The CSV carries the same figures, as numbers in the French spreadsheet dialect (";", decimal comma).
     const csv = await reportFile(db, coordinator, job.id, "csv");
     const [figureBlock] = new TextDecoder().decode(csv.body).split("\r\n\r\n");
-    const rows = parse(figureBlock!, { bom: true }) as string[][];
+    const rows = parse(figureBlock!, { bom: true, delimiter: ";" }) as string[][];
     const byCode = new Map(rows.slice(1).map((r) => [r[3]!, r]));
+    const number = (n: number | null) => (n === null ? "" : String(n).replace(".", ","));
     for (const fig of figures) {
       const row = byCode.get(fig.id)!;
-      expect(row[6], fig.id).toBe(fig.available && fig.value !== null ? String(fig.value) : "");
-      expect(row[7], fig.id).toBe(fig.available && fig.previous !== null ? String(fig.previous) : "");
+      expect(row[6], fig.id).toBe(fig.available ? number(fig.value) : "");
+      expect(row[7], fig.id).toBe(fig.available ? number(fig.previous) : "");
     }
   });
 

@@ -103,6 +103,7 @@ export async function requestPasswordReset(db: Db, email: string, origin: string
     await queueMail(trx, {
       to: email,
       subject: t("accounts:reset_mail.subject"),
+      userId: user.id,
       text: t("accounts:reset_mail.body", { name: user.first_name, link, minutes: RESET_TOKEN_TTL_MS / 60000 }),
     });
   });

@@ -2,11 +2,11 @@ import type { User } from "../../../db/schema/accounts";
 import type { Classroom } from "../../../db/schema/classrooms";
 import type { DbOrTrx } from "../../lib/db.server";
 import { forbidden } from "../../lib/errors";
-import { formatDate, formatNumber, type Locale } from "../../lib/i18n";
+import { formatDate, type Locale } from "../../lib/i18n";
 import { serverT } from "../../lib/i18n.server";
 import { loadClassAccess } from "./access.server";
 import { summariseAttendance, type AttendanceSummary, type PresenceInterval } from "./attendance";
-import { toCsv } from "./csv";
+import { SPREADSHEET_CSV, toCsv } from "../../lib/csv";
 import * as live from "./live-queries.server";
 import * as q from "./queries.server";
 
@@ -107,8 +107,8 @@ export async function attendanceCsv(db: DbOrTrx, actor: User, classroomId: strin
     r.lastName ?? "",
     r.minutes,
     r.durationMinutes,
-    formatNumber(r.percent, locale),
+    r.percent,
     r.attended ? t("classrooms:csv.yes") : r.removed ? t("classrooms:csv.removed") : t("classrooms:csv.no"),
   ]);
-  return { body: toCsv([header, ...lines]), filename: `presence-classe-${report.classroom.id}.csv` };
+  return { body: toCsv([header, ...lines], SPREADSHEET_CSV), filename: `presence-classe-${report.classroom.id}.csv` };
 }

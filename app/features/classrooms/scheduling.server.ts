@@ -206,6 +206,7 @@ export async function cancelClass(db: Db, actor: User, classroomId: string, now 
           link: absoluteUrl("/classes"),
         }),
         dedupeKey: `classroom-cancelled:${classroomId}:${r.id}`,
+        userId: r.id,
       });
       notified++;
     }
@@ -238,6 +239,7 @@ export async function queueClassReminders(db: Db, now = new Date()) {
             link: absoluteUrl(`/classes/${row.classroom_id}/rejoindre`),
           }),
           dedupeKey: `classroom-reminder:${row.classroom_id}:${row.user_id}`,
+          userId: row.user_id,
         });
         queued++;
       }

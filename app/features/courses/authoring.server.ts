@@ -119,22 +119,22 @@ export async function updateCourseDetails(db: Db, user: User, courseId: string, 
 /** Stores the uploaded cover (checked by its bytes) with its required alternative text. */
 export async function setCourseCover(db: Db, user: User, courseId: string, input: { file: File; alt: string }) {
   const course = await editableCourse(db, user, courseId);
-  const stored = await storeCourseImage(new Uint8Array(await input.file.arrayBuffer()));
+  const stored = await storeCourseImage(db, new Uint8Array(await input.file.arrayBuffer()), { ownerId: user.id, courseId });
   await db.transaction().execute((trx) => a.updateCourse(trx, courseId, { cover_image_key: stored.fileName, cover_alt: input.alt }));
-  if (course.cover_image_key) await deleteStoredImage(course.cover_image_key);
+  if (course.cover_image_key) await deleteStoredImage(db, course.cover_image_key);
   return stored;
 }
 
 export async function removeCourseCover(db: Db, user: User, courseId: string) {
   const course = await editableCourse(db, user, courseId);
   await db.transaction().execute((trx) => a.updateCourse(trx, courseId, { cover_image_key: null, cover_alt: null }));
-  if (course.cover_image_key) await deleteStoredImage(course.cover_image_key);
+  if (course.cover_image_key) await deleteStoredImage(db, course.cover_image_key);
 }
 
 /** An image for a lesson body, uploaded from the editor. */
 export async function uploadLessonImage(db: Db, user: User, courseId: string, body: Uint8Array) {
   await editableCourse(db, user, courseId);
-  return storeCourseImage(body);
+  return storeCourseImage(db, body, { ownerId: user.id, courseId });
 }
 
 export async function setCoursePublished(db: Db, user: User, courseId: string, publish: boolean) {

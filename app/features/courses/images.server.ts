@@ -1,3 +1,5 @@
+import type { Db, DbOrTrx } from "../../lib/db.server";
+import { releaseStorage, reserveStorage } from "../../lib/quota.server";
 import { checkUpload, fileStorage, IMAGE_RULES } from "../../lib/storage.server";
 import { courseImageUrl, IMAGE_EXTENSIONS } from "./rich-text/urls";
 
@@ -7,11 +9,20 @@ import { courseImageUrl, IMAGE_EXTENSIONS } from "./rich-text/urls";
 const FILE_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(png|jpg|webp|gif)$/;
 const key = (fileName: string) => `courses/${fileName}`;
 
-/** Checks size and sniffed type (PNG, JPEG, WebP, GIF — never SVG) and stores the image. */
-export async function storeCourseImage(body: Uint8Array) {
+/**
+ * Checks size and sniffed type (PNG, JPEG, WebP, GIF — never SVG), then the
+ * uploader's and the course's quotas, and stores the image.
+ */
+export async function storeCourseImage(db: Db, body: Uint8Array, { ownerId, courseId }: { ownerId: string; courseId: string }) {
   const contentType = await checkUpload(body, IMAGE_RULES);
   const fileName = `${crypto.randomUUID()}.${IMAGE_EXTENSIONS[contentType]}`;
-  await fileStorage().put(key(fileName), body, contentType);
+  await reserveStorage(db, { key: key(fileName), kind: "course_image", ownerId, courseId, bytes: body.byteLength, files: 1 });
+  try {
+    await fileStorage().put(key(fileName), body, contentType);
+  } catch (error) {
+    await releaseStorage(db, key(fileName));
+    throw error;
+  }
   return { fileName, url: courseImageUrl(fileName), contentType };
 }
 
@@ -35,6 +46,8 @@ export async function readCourseImage(fileName: string) {
   return file;
 }
 
-export async function deleteStoredImage(fileName: string) {
-  if (FILE_NAME.test(fileName)) await fileStorage().delete(key(fileName));
+export async function deleteStoredImage(db: DbOrTrx, fileName: string) {
+  if (!FILE_NAME.test(fileName)) return;
+  await fileStorage().delete(key(fileName));
+  await releaseStorage(db, key(fileName));
 }

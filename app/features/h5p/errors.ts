@@ -5,6 +5,7 @@ export type H5pRejection =
   | "not_zip"
   | "archive_too_large"
   | "too_many_entries"
+  | "too_many_files"
   | "absolute_path"
   | "path_traversal"
   | "unsafe_name"
@@ -20,6 +21,7 @@ export type H5pRejection =
   | "invalid_content_json"
   | "forbidden_content_file"
   | "svg_script"
+  | "svg_undecodable"
   | "unexpected_file"
   | "libraries_need_coordinator"
   | "library_missing"
@@ -32,6 +34,7 @@ export type H5pRejection =
 const STATUS: Partial<Record<H5pRejection, number>> = {
   archive_too_large: 413,
   too_large_uncompressed: 413,
+  too_many_files: 413,
   libraries_need_coordinator: 403,
   library_missing: 422,
 };

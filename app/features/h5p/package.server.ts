@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { OpenedArchive } from "./archive.server";
 import { H5pPackageError } from "./errors";
+import { checkSvg } from "./svg";
 
 /**
  * What an H5P package must look like (h5p.org's specification of the .h5p
@@ -87,8 +88,6 @@ export interface PackageRules {
   /** Installed libraries, by libraryKey(). */
   installed: Set<string>;
 }
-
-const SVG_DANGER = /<script|\bon[a-z]+\s*=|javascript:|<foreignObject|<!ENTITY|<iframe|<embed|<object|xlink:href\s*=\s*["']\s*(?!#)/i;
 
 function parseJson<T>(bytes: Buffer, schema: z.ZodType<T>, code: "invalid_h5p_json" | "invalid_content_json" | "invalid_library_json", values = {}) {
   if (bytes.byteLength > MAX_JSON_BYTES) throw new H5pPackageError(code, values);
@@ -196,7 +195,10 @@ export async function checkPackage(archive: OpenedArchive, rules: PackageRules):
     contentFiles.set("h5p.json", await archive.read("h5p.json"));
     for (const name of contentNames) {
       const bytes = await archive.read(name);
-      if (extensionOf(name) === "svg" && SVG_DANGER.test(bytes.toString("utf8"))) throw new H5pPackageError("svg_script", { name });
+      if (extensionOf(name) === "svg") {
+        const verdict = checkSvg(bytes);
+        if (verdict !== "ok") throw new H5pPackageError(verdict === "script" ? "svg_script" : "svg_undecodable", { name });
+      }
       contentFiles.set(name, bytes);
     }
   }

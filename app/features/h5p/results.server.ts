@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { TFunction } from "i18next";
 import type { User } from "../../../db/schema/accounts";
+import { SPREADSHEET_CSV, toCsv } from "../../lib/csv";
 import type { DbOrTrx } from "../../lib/db.server";
 import { forbidden } from "../../lib/errors";
 import { COMPLETION_VERBS, scaledScore } from "./progress.server";
@@ -62,32 +63,19 @@ export async function activityResults(db: DbOrTrx, actor: User, contentId: strin
   };
 }
 
-/** A cell a spreadsheet would read as a formula gets a leading quote (CSV injection). */
-export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export const percent = (score: number | null) => (score === null ? "" : String(Math.round(score * 100)));
-
 export function resultsCsv(rows: ActivityResultRow[], t: TFunction) {
   const header = ["first_name", "last_name", "attempts", "best", "last", "success", "last_at"].map((k) => t(`h5p:results.csv.${k}`));
-  const lines = rows.map((r) =>
-    [
-      r.firstName,
-      r.lastName ?? "",
-      r.attempts,
-      percent(r.best),
-      percent(r.last),
-      r.success === null ? "" : t(r.success ? "h5p:results.yes" : "h5p:results.no"),
-      r.lastAt.toISOString(),
-    ]
-      .map(csvCell)
-      .join(","),
-  );
-  // BOM: spreadsheet software then reads the accents right.
-  return `\uFEFF${[header.map(csvCell).join(","), ...lines].join("\r\n")}\r\n`;
+  const score = (value: number | null) => (value === null ? null : Math.round(value * 100));
+  const lines = rows.map((r) => [
+    r.firstName,
+    r.lastName ?? "",
+    r.attempts,
+    score(r.best),
+    score(r.last),
+    r.success === null ? "" : t(r.success ? "h5p:results.yes" : "h5p:results.no"),
+    r.lastAt,
+  ]);
+  return toCsv([header, ...lines], SPREADSHEET_CSV);
 }
 
 /** A learner's own results, by course and lesson (activities played outside a lesson last). */

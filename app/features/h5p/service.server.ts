@@ -6,10 +6,12 @@ import { forbidden, notFound } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
 import { logger } from "../../lib/logger.server";
 import { can } from "../../lib/permissions";
+import { env } from "../../lib/env.server";
+import { releaseStorage, reserveStorage } from "../../lib/quota.server";
 import { fileStorage, type FileStorage } from "../../lib/storage.server";
 import { DEFAULT_LIMITS, openArchive, type ArchiveLimits, type OpenedArchive } from "./archive.server";
+import { H5pDuplicateError, H5pPackageError } from "./errors";
 import { contentTypeOf } from "./mime";
-import { H5pDuplicateError } from "./errors";
 import { checkPackage, libraryKey, type CheckedPackage, type PackageRules } from "./package.server";
 import * as q from "./queries.server";
 
@@ -76,21 +78,33 @@ export async function storePackage(
 ) {
   const hash = checked.manifest ? contentHash(checked.contentFiles) : null;
   if (hash && !duplicates.allow) await refuseDuplicate(db, hash, duplicates.among);
+  // What will be written, counted before anything is: the package's file cap, then the uploader's quota.
+  const newLibraries: CheckedPackage["libraries"] = [];
+  for (const library of checked.libraries) {
+    const { machineName, majorVersion, minorVersion, patchVersion } = library.json;
+    const existing = await q.findLibrary(db, machineName, majorVersion, minorVersion);
+    if (!existing || existing.patch_version < patchVersion) newLibraries.push(library);
+  }
+  const fileCount = (checked.manifest ? checked.contentFiles.size : 0) + newLibraries.reduce((n, l) => n + l.files.size, 0);
+  const maxFiles = env().H5P_MAX_PACKAGE_FILES;
+  if (fileCount > maxFiles) throw new H5pPackageError("too_many_files", { files: fileCount, max: maxFiles });
+  const contentId = checked.manifest ? randomUUID() : null;
+  let contentBytes = 0;
+  for (const b of checked.contentFiles.values()) contentBytes += b.byteLength;
+  // The activity counts against its author; libraries are the site's code and count against nobody.
+  const reserved = contentId && createdBy ? `h5p/content/${contentId}` : null;
+  if (reserved) await reserveStorage(db, { key: reserved, kind: "h5p_content", ownerId: createdBy!, bytes: contentBytes, files: checked.contentFiles.size });
+
   const written: string[] = [];
   const upgrades: { prefix: string; library: CheckedPackage["libraries"][number] }[] = [];
   try {
-    for (const library of checked.libraries) {
-      const { machineName, majorVersion, minorVersion, patchVersion } = library.json;
-      const existing = await q.findLibrary(db, machineName, majorVersion, minorVersion);
-      if (existing && existing.patch_version >= patchVersion) continue;
+    for (const library of newLibraries) {
       const prefix = `h5p/libraries/${library.folder}-${randomBytes(4).toString("hex")}`;
       written.push(prefix);
       for (const [path, bytes] of library.files) await storage.put(`${prefix}/${path}`, bytes, contentTypeOf(path));
       upgrades.push({ prefix, library });
     }
-    let contentId: string | null = null;
-    if (checked.manifest) {
-      contentId = randomUUID();
+    if (contentId) {
       const prefix = `h5p/content/${contentId}`;
       written.push(prefix);
       for (const [path, bytes] of checked.contentFiles) await storage.put(`${prefix}/${path}`, bytes, contentTypeOf(path));
@@ -120,8 +134,6 @@ export async function storePackage(
         }
         const m = checked.manifest;
         const main = m.preloadedDependencies.find((d) => d.machineName === m.mainLibrary)!;
-        let bytes = 0;
-        for (const b of checked.contentFiles.values()) bytes += b.byteLength;
         await q.insertContent(trx, {
           id: contentId,
           title: (title?.trim() || m.title).slice(0, 255),
@@ -129,7 +141,7 @@ export async function storePackage(
           manifest: m,
           storagePrefix: `h5p/content/${contentId}`,
           fileCount: checked.contentFiles.size,
-          totalBytes: bytes,
+          totalBytes: contentBytes,
           createdBy,
           sourceKey,
           contentHash: hash,
@@ -141,6 +153,7 @@ export async function storePackage(
     return { contentId, installed: upgrades.map((u) => u.library.folder) };
   } catch (error) {
     for (const prefix of written) await storage.deletePrefix(prefix).catch(() => {});
+    if (reserved) await releaseStorage(db, reserved);
     throw error;
   }
 }

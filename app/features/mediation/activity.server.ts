@@ -9,7 +9,7 @@ import { isUuid } from "../../lib/ids";
 import { can } from "../../lib/permissions";
 import { findUserById } from "../accounts/queries.server";
 import { listSpaceChoices } from "../places/queries.server";
-import { toCsv } from "./csv";
+import { SPREADSHEET_CSV, toCsv } from "../../lib/csv";
 import { canHelpLearner, learnerChoices } from "./learners.server";
 import * as q from "./queries.server";
 import type { ActivityFilters, ActivityInput } from "./schemas";
@@ -231,7 +231,7 @@ export async function exportActivityCsv(db: Db, actor: User, filters: ActivityFi
     Number(r.people),
     r.workshop_id ? "oui" : "non",
   ]);
-  return toCsv(header, body);
+  return toCsv([header, ...body], SPREADSHEET_CSV);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { STANDARD_CSV, toCsv } from "../../lib/csv";
 import type { Db, DbOrTrx } from "../../lib/db.server";
 import { serverT } from "../../lib/i18n.server";
 import { parisMonth } from "../reports/period";
@@ -133,10 +134,8 @@ export async function buildActivityAggregates(db: DbOrTrx, now = new Date()) {
     );
   }
 
-  const csvQuote = (v: string | number | null) => (v === null ? "" : typeof v === "number" ? String(v) : `"${v.replace(/"/g, '""')}"`);
   // RFC 4180, UTF-8 without BOM (for machines), text quoted, numbers bare, suppressed values empty.
-  const csv = (header: string[], rows: (string | number | null)[][]) =>
-    [header, ...rows].map((r) => r.map(csvQuote).join(",")).join("\r\n") + "\r\n";
+  const csv = (header: string[], rows: (string | number | null)[][]) => toCsv([header, ...rows], { ...STANDARD_CSV, quoteAllText: true });
 
   const aHeader = ["mois", "niveau", "commune", "thematique", "thematique_libelle", "personnes", "accompagnements", "secret_statistique"];
   const aRows = communeTheme.map((c) => [

@@ -1,4 +1,5 @@
 import type { RelaySpace } from "../../../db/schema/places";
+import { STANDARD_CSV, toCsv } from "../../lib/csv";
 
 /**
  * Relay spaces in the national open-data schema of digital-mediation places
@@ -165,15 +166,13 @@ export function toNationalRecord(space: ExportableSpace): NationalRecord {
 
 /**
  * RFC 4180 CSV, every cell quoted as in the schema's example file, UTF-8
- * without BOM (machines read it; a BOM would glue itself to "id").
- * No spreadsheet-formula escaping here on purpose: it would corrupt values
- * such as "+33344720510" that the schema's patterns require verbatim.
+ * without BOM (machines read it; a BOM would glue itself to "id"). Values the
+ * schema's patterns require verbatim ("+33344720510", "-1.5") are plain
+ * numbers to a spreadsheet and pass as they are; free text that would run as
+ * a formula gets the leading apostrophe (decision 022).
  */
 export function nationalCsv(records: readonly NationalRecord[]): string {
-  const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
-  const lines = [NATIONAL_FIELDS.map(quote).join(",")];
-  for (const record of records) lines.push(NATIONAL_FIELDS.map((f) => quote(record[f])).join(","));
-  return lines.join("\r\n") + "\r\n";
+  return toCsv([[...NATIONAL_FIELDS], ...records.map((record) => NATIONAL_FIELDS.map((f) => record[f]))], { ...STANDARD_CSV, quoteAllText: true });
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Db, DbOrTrx } from "../../lib/db.server";
 import { appError } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
 import type { PeriodicJob } from "../../lib/jobs.server";
+import { releaseStorage, reserveStorage } from "../../lib/quota.server";
 import { fileStorage, type UploadRules } from "../../lib/storage.server";
 import { notFound, teamAccess, teamMemberAccess } from "./access.server";
 import { checkUploadSafely } from "./rich.server";
@@ -58,20 +59,26 @@ export async function uploadAttachment(db: Db, user: User, projectId: string, te
   await requireRoomForFile(db, access.team.id);
   const id = crypto.randomUUID();
   const key = `projects/${access.project.id}/${access.team.id}/${id}`;
-  // The file first, then the row: a crash in between leaves an orphan file, never a row without its file.
-  await fileStorage().put(key, body, contentType);
-  await db
-    .insertInto("team_attachment")
-    .values({
-      id,
-      team_id: access.team.id,
-      file_name: cleanFileName(file.name),
-      content_type: contentType,
-      size_bytes: body.byteLength,
-      storage_key: key,
-      uploaded_by_pupil_id: access.viewer.seatId,
-    })
-    .execute();
+  await reserveStorage(db, { key, kind: "team_file", ownerId: user.id, bytes: body.byteLength, files: 1 });
+  try {
+    // The file first, then the row: a crash in between leaves an orphan file, never a row without its file.
+    await fileStorage().put(key, body, contentType);
+    await db
+      .insertInto("team_attachment")
+      .values({
+        id,
+        team_id: access.team.id,
+        file_name: cleanFileName(file.name),
+        content_type: contentType,
+        size_bytes: body.byteLength,
+        storage_key: key,
+        uploaded_by_pupil_id: access.viewer.seatId,
+      })
+      .execute();
+  } catch (error) {
+    await releaseStorage(db, key);
+    throw error;
+  }
   return { id };
 }
 
@@ -146,6 +153,7 @@ export async function purgeDeletedAttachments(db: Db, now = new Date()) {
     .returning("storage_key")
     .execute();
   for (const { storage_key } of gone) await fileStorage().delete(storage_key);
+  await releaseStorage(db, gone.map((g) => g.storage_key));
   return gone.length;
 }
 

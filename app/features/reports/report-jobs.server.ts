@@ -11,8 +11,8 @@ import { computeDashboard } from "./compute.server";
 import { parisMonth, yearPeriod } from "./period";
 import { refreshStats } from "./refresh.server";
 import { renderReportPdf } from "./report-pdf.server";
-import { requireReportReader, figuresCsv } from "./service.server";
-import { spreadsheetCsv } from "./csv";
+import { SPREADSHEET_CSV, toCsvBlocks } from "../../lib/csv";
+import { figuresTable, requireReportReader } from "./service.server";
 
 /**
  * Yearly reports are built in the background: a request queues a row in
@@ -93,25 +93,28 @@ export async function buildReport(db: Db, job: ReportJob, now = new Date()) {
   await progress(db, job.id, 50, "drawing");
   const pdf = await renderReportPdf(data, { year: job.year, locale, t, generatedAt: now });
   const charts = data.axes.flatMap((a) => a.sections.flatMap((s) => s.charts.map((c) => ({ axis: a.id, section: s, chart: c }))));
-  const csv =
-    figuresCsv(data, t) +
-    "\r\n" +
-    spreadsheetCsv(
-      [t("reports:csv.axis"), t("reports:csv.ref"), t("reports:csv.section"), t("reports:csv.code"), t("reports:labels.month") + " / …", t("reports:csv.figure"), t("reports:csv.value", { from: data.period.from, to: data.period.to })],
-      charts.flatMap(({ axis, section, chart }) =>
-        chart.table.rows.flatMap((row) =>
-          chart.table.columns.map((column, i) => [
-            t(`reports:axes.${axis}.short`),
-            section.ref,
-            chart.title,
-            chart.id,
-            row.label,
-            column,
-            row.values[i] ?? 0,
-          ]),
+  const csv = toCsvBlocks(
+    [
+      figuresTable(data, t),
+      [
+        [t("reports:csv.axis"), t("reports:csv.ref"), t("reports:csv.section"), t("reports:csv.code"), t("reports:labels.month") + " / …", t("reports:csv.figure"), t("reports:csv.value", { from: data.period.from, to: data.period.to })],
+        ...charts.flatMap(({ axis, section, chart }) =>
+          chart.table.rows.flatMap((row) =>
+            chart.table.columns.map((column, i) => [
+              t(`reports:axes.${axis}.short`),
+              section.ref,
+              chart.title,
+              chart.id,
+              row.label,
+              column,
+              row.values[i] ?? 0,
+            ]),
+          ),
         ),
-      ),
-    ).replace(/^\uFEFF/, "");
+      ],
+    ],
+    SPREADSHEET_CSV,
+  );
   await progress(db, job.id, 85, "storing");
   const storage = fileStorage();
   const pdfKey = `reports/${job.id}/evaluation-${job.year}.pdf`;

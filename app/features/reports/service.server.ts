@@ -4,7 +4,7 @@ import type { Db } from "../../lib/db.server";
 import { forbidden, notFound } from "../../lib/errors";
 import { can } from "../../lib/permissions";
 import { cachedDashboard } from "./cache.server";
-import { spreadsheetCsv } from "./csv";
+import { SPREADSHEET_CSV, toCsv, type CsvValue } from "../../lib/csv";
 import { changePercent } from "./format";
 import type { DashboardData, DashboardFilters } from "./dashboard-types";
 import type { FigureId } from "./indicators";
@@ -63,16 +63,18 @@ export async function exportDashboardTable(db: Db, actor: User, params: URLSearc
   }
   const chart = data.axes.flatMap((a) => a.sections.flatMap((s) => s.charts)).find((c) => c.id === tableId);
   if (!chart) throw notFound();
-  const body = spreadsheetCsv(
-    [chart.table.labelHeader, ...chart.table.columns],
-    chart.table.rows.map((r) => [r.label, ...r.values]),
-  );
+  const body = toCsv([[chart.table.labelHeader, ...chart.table.columns], ...chart.table.rows.map((r) => [r.label, ...r.values])], SPREADSHEET_CSV);
   return { filename: `${tableId}_${slug(period)}.csv`, body };
 }
 
 /** Every figure, grouped by axis and section, with the previous period and the change. */
 export function figuresCsv(data: Omit<DashboardData, "options">, t: TFunction) {
-  const rows: (string | number | null)[][] = [];
+  return toCsv(figuresTable(data, t), SPREADSHEET_CSV);
+}
+
+/** The rows of figuresCsv, header first (the yearly report's file starts with them). */
+export function figuresTable(data: Omit<DashboardData, "options">, t: TFunction): CsvValue[][] {
+  const rows: CsvValue[][] = [];
   for (const axis of data.axes) {
     for (const section of axis.sections) {
       for (const f of section.figures) {
@@ -90,7 +92,7 @@ export function figuresCsv(data: Omit<DashboardData, "options">, t: TFunction) {
       }
     }
   }
-  return spreadsheetCsv(
+  return [
     [
       t("reports:csv.axis"),
       t("reports:csv.ref"),
@@ -102,8 +104,8 @@ export function figuresCsv(data: Omit<DashboardData, "options">, t: TFunction) {
       t("reports:csv.previous", { from: data.previous.from, to: data.previous.to }),
       t("reports:csv.change"),
     ],
-    rows,
-  );
+    ...rows,
+  ];
 }
 
 /** "Update now": folds the latest activity into the aggregates and republishes the open data. */

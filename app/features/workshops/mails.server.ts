@@ -44,6 +44,7 @@ async function mailAbout(
     subject: t(`workshops:mail.${kind}_subject`, values),
     text: t(`workshops:mail.${kind}_body`, values),
     dedupeKey,
+    userId,
   });
   return true;
 }
