@@ -20,6 +20,7 @@ export async function badgeDownload(db: Db, viewer: User, badgeId: string, forma
   const pdf = await renderCertificate({
     credential: badge.credential as unknown as OpenBadgeCredential,
     recipientName: [badge.first_name, badge.last_name].filter(Boolean).join(" "),
+    kind: badge.achievement_kind,
     locale,
   });
   return new Response(new Uint8Array(pdf), { headers: headers("application/pdf", "pdf") });
