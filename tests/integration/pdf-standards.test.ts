@@ -50,6 +50,8 @@ const certificateInput = (baseUrl = "https://passerelle.example") =>
     },
     recipient: { email: "lucja@exemple.fr", accountUrl: `${baseUrl}/compte/1` },
     salt: "c2VsLWRlLW1lcg",
+    subjectId: "urn:uuid:7d1f3c1e-5b7a-4c43-9a51-0f6a2e8b9d10",
+    status: { list: 1, index: 42 },
   });
 
 describe("the certificate", () => {
