@@ -73,6 +73,8 @@ export default [
   route("badges/verifier", "routes/badges.verify.tsx"),
   route("badges/emetteur", "routes/badges.issuer.ts"),
   route("badges/emetteur/jwks.json", "routes/badges.jwks.ts"),
+  route("badges/emetteur/cles/:thumbprint", "routes/badges.key.ts"),
+  route("badges/emetteur/statuts/:list", "routes/badges.status-list.ts"),
   route(".well-known/passerelle-issuer.json", "routes/badges.jwks.ts", { id: "well-known-issuer-jwks" }),
   route("badges/:id", "routes/badges.badge.tsx"),
   route("badges/:id/badge.jwt", "routes/badges.credential-jwt.ts"),

@@ -13,10 +13,11 @@ import * as xapiDocuments from "./2026-12-06_xapi-documents";
 import * as coursesTrash from "./2026-12-07_courses-trash";
 import * as xapiAttachments from "./2026-12-08_xapi-attachments";
 import * as projectsFileTrash from "./2026-12-09_projects-file-trash";
+import * as badgeStatusList from "./2026-12-10_badge-status-list";
 import * as h5pContentHash from "./2026-12-10_h5p-content-hash";
-import * as xapiRefsActivities from "./2026-12-10_xapi-refs-activities";
 import * as outboxPerson from "./2026-12-10_outbox-person";
 import * as storedObjects from "./2026-12-10_stored-objects";
+import * as xapiRefsActivities from "./2026-12-10_xapi-refs-activities";
 
 /**
  * Every migration, by name, in the order they run. Listed by hand rather than
@@ -38,8 +39,9 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07_courses-trash": coursesTrash,
   "2026-12-08_xapi-attachments": xapiAttachments,
   "2026-12-09_projects-file-trash": projectsFileTrash,
+  "2026-12-10_badge-status-list": badgeStatusList,
   "2026-12-10_h5p-content-hash": h5pContentHash,
-  "2026-12-10_xapi-refs-activities": xapiRefsActivities,
   "2026-12-10_outbox-person": outboxPerson,
   "2026-12-10_stored-objects": storedObjects,
+  "2026-12-10_xapi-refs-activities": xapiRefsActivities,
 };

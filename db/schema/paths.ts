@@ -113,6 +113,9 @@ export interface BadgeTable {
   revoked_at: Date | null;
   revoked_by: string | null;
   revocation_reason: string | null;
+  /** The badge's bit in the published revocation list (`/badges/emetteur/statuts/<list>`); null for badges issued before lists existed. */
+  status_list: number | null;
+  status_list_index: number | null;
 }
 
 export interface PathsTables {

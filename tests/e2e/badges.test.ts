@@ -1,6 +1,9 @@
+import { gunzipSync } from "node:zlib";
+import { createRemoteJWKSet, jwtVerify } from "jose";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, expectNoA11yViolations, launchBrowser, newPage, signIn } from "../helpers/browser";
+import { baseUrl, DEMO, expectNoA11yViolations, launchBrowser, newPage, signIn } from "../helpers/browser";
+import { pdfFonts, pdfToText } from "../helpers/pdf-check";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -67,8 +70,25 @@ describe("badges in the browser", () => {
     const bytes = await pdf.body();
     expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
     expect(bytes.toString("latin1").match(/\/Type \/Page\b/g)).toHaveLength(1);
+    expect(pdfFonts(bytes).every((font) => font.embedded)).toBe(true);
+    expect(pdfToText(bytes)).toContain("Paulette");
     const jwt = await (await page.request.get(`${badgeUrl}/badge.jwt`)).text();
     expect(jwt.split(".")).toHaveLength(3);
+
+    // jose, with the keys the running app publishes (OB 3.0 §8.2), and the revocation bit of its status list.
+    const remoteKeys = createRemoteJWKSet(new URL("/badges/emetteur/jwks.json", baseUrl()));
+    const { payload: credential } = await jwtVerify<{ credentialStatus: { statusListCredential: string; statusListIndex: string } }>(jwt, remoteKeys, {
+      typ: "JWT",
+      issuer: `${baseUrl()}/badges/emetteur`,
+    });
+    const revocationBit = async () => {
+      const list = await (await fetch(credential.credentialStatus.statusListCredential)).text();
+      const { payload } = await jwtVerify<{ credentialSubject: { encodedList: string } }>(list, remoteKeys, { typ: "vc+jwt" });
+      const bits = gunzipSync(Buffer.from(payload.credentialSubject.encodedList.slice(1), "base64url"));
+      const index = Number(credential.credentialStatus.statusListIndex);
+      return (bits[index >> 3]! >> (7 - (index % 8))) & 1;
+    };
+    expect(await revocationBit()).toBe(0);
 
     // "My badges": allow the name on the public page.
     await page.goto("/badges");
@@ -112,6 +132,7 @@ describe("badges in the browser", () => {
 
     await visitor.goto(badgeUrl);
     await visitor.getByText(/Ce badge a été retiré par l'émetteur le .+\. Il n'est plus valide\./).waitFor();
+    expect(await revocationBit()).toBe(1);
     for (const p of [page, visitor, coordinator]) await p.context().close();
   }, 180_000);
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO, expectNoA11yViolations, launchBrowser, newPage, signIn } from "../helpers/browser";
 import { startApp } from "../helpers/e2e-server";
 import { startTwirpStandIn, type TwirpStandIn } from "../helpers/livekit-twirp";
+import { checkIcal } from "../helpers/ical-check";
 
 // Chromium's fake camera and microphone (a test pattern and a beep), and no permission prompt.
 const FAKE_MEDIA = ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"];
@@ -103,6 +104,7 @@ describe("virtual classes in the browser", () => {
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^classe-[0-9a-f-]{36}\.ics$/);
     const ics = readFileSync((await download.path())!, "utf8");
+    expect(checkIcal(ics).errors).toEqual([]);
     const calendar = new ICAL.Component(ICAL.parse(ics));
     ICAL.TimezoneService.register(new ICAL.Timezone(calendar.getFirstSubcomponent("vtimezone")!));
     const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent")!);

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, expectNoA11yViolations, launchBrowser, newPage, signIn } from "../helpers/browser";
+import { pdfToText } from "../helpers/pdf-check";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -10,17 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/**
- * The text a PDF shows, read from its content streams: the card is written
- * uncompressed, and pdfkit writes each run of text as hex strings in TJ arrays.
- */
-function pdfText(pdf: Buffer): string {
-  const source = pdf.toString("latin1");
-  return [...source.matchAll(/\[((?:<[0-9a-fA-F]*>\s*-?\d*\.?\d*\s*)+)\]\s*TJ/g)]
-    .map((m) => [...m[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, "hex").toString("latin1")).join(""))
-    .join("\n");
-}
 
 async function tabTo(page: Page, matches: (el: { tag: string; type: string; text: string; value: string }) => boolean, max = 250) {
   for (let i = 0; i < max; i++) {
@@ -64,7 +54,7 @@ describe("assisted accounts and access cards (acceptance 2)", () => {
     ]);
     const pdf = await readFile((await download.path())!);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    const text = pdfText(pdf);
+    const text = pdfToText(pdf);
     expect(text).toContain(firstName);
     const code = /\b[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}\b/.exec(text)?.[0];
     expect(code, text).toBeTruthy();

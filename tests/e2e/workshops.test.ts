@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, expectNoA11yViolations, launchBrowser, newPage, signIn } from "../helpers/browser";
+import { checkIcal } from "../helpers/ical-check";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -166,6 +167,8 @@ describe("workshops in the browser", () => {
     const body = await res.text();
     expect(body).toContain("BEGIN:VEVENT");
     expect(body).toContain("TZID=Europe/Paris");
+    // The served file, as python-icalendar and libical (iTIP restrictions) read it.
+    expect(checkIcal(body).errors).toEqual([]);
     await page.context().close();
   });
 });

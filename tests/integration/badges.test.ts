@@ -23,6 +23,7 @@ import { QUESTIONS } from "../../app/features/diagnostic/questions";
 import { takeDiagnostic } from "../../app/features/diagnostic/service.server";
 import type { SeededCourse } from "./courses-helpers";
 import { testDb } from "../helpers/db";
+import { pdfContent, pdfInfo, pdfToText } from "../helpers/pdf-check";
 import { createUser, TEST_PASSWORD } from "../helpers/fixtures";
 import { completeCourseThroughPlayer, seedPathsAndCourses } from "./paths-fixtures";
 
@@ -98,12 +99,23 @@ describe("completing a path issues an Open Badges 3.0 credential", () => {
     const [h, p] = badge!.credential_jwt.split(".");
     const header = JSON.parse(Buffer.from(h!, "base64url").toString());
     const payload = JSON.parse(Buffer.from(p!, "base64url").toString());
-    expect(header).toMatchObject({ alg: "EdDSA", typ: "vc+jwt" });
-    expect(header.kid).toMatch(/^https:\/\/passerelle\.test\/badges\/emetteur#[A-Za-z0-9_-]{43}$/);
+    // OB 3.0 §8.2: typ "JWT", a kid that is the URL of the key, and no other header.
+    expect(Object.keys(header).sort()).toEqual(["alg", "kid", "typ"]);
+    expect(header).toMatchObject({ alg: "EdDSA", typ: "JWT" });
+    expect(header.kid).toMatch(/^https:\/\/passerelle\.test\/badges\/emetteur\/cles\/[A-Za-z0-9_-]{43}$/);
     // The payload is the credential, with the registered claims OB 3.0 asks for.
     expect(validateJsonSchema(payload, OPEN_BADGE_CREDENTIAL_SCHEMA)).toEqual([]);
     expect(payload).toMatchObject({ iss: `${BASE}/badges/emetteur`, jti: `${BASE}/badges/${badge!.id}`, id: `${BASE}/badges/${badge!.id}` });
     expect(payload.nbf).toBe(Math.floor(new Date(payload.validFrom).getTime() / 1000));
+    expect(payload.sub).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    expect(payload.sub).toBe(payload.credentialSubject.id);
+    expect(payload.credentialStatus).toEqual({
+      id: `${BASE}/badges/emetteur/statuts/1#${badge!.status_list_index}`,
+      type: "BitstringStatusListEntry",
+      statusPurpose: "revocation",
+      statusListIndex: String(badge!.status_list_index),
+      statusListCredential: `${BASE}/badges/emetteur/statuts/1`,
+    });
     const { identityHash, salt } = payload.credentialSubject.identifier[0];
     const { createHash } = await import("node:crypto");
     expect(identityHash).toBe(`sha256$${createHash("sha256").update(learner.email! + salt).digest("hex")}`);
@@ -115,10 +127,10 @@ describe("completing a path issues an Open Badges 3.0 credential", () => {
     const learner = await learnerWithSeniorsPath();
     await awardEarnedBadges(db, learner.id, BASE);
     const [badge] = await badgeOf(learner.id);
-    const jwks = await issuerJwks(db);
+    const jwks = await issuerJwks(db, BASE);
     const [h, p, s] = badge!.credential_jwt.split(".");
     const kid = JSON.parse(Buffer.from(h!, "base64url").toString()).kid as string;
-    const jwk = jwks.keys.find((k) => kid.endsWith(`#${k.kid}`))!;
+    const jwk = jwks.keys.find((k) => k.kid === kid)!;
     expect(jwk).toMatchObject({ kty: "OKP", crv: "Ed25519", alg: "EdDSA", use: "sig" });
     const key = createPublicKey({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x }, format: "jwk" });
     expect(verify(null, Buffer.from(`${h}.${p}`), key, Buffer.from(s!, "base64url"))).toBe(true);
@@ -214,23 +226,27 @@ describe("the recipient's name on the verify page", () => {
 });
 
 describe("downloads", () => {
-  it("gives the owner the JWT, the JSON credential and a one-page PDF certificate with a QR code", async () => {
+  it("gives the owner the JWT, the JSON credential (labelled unsigned) and a one-page PDF certificate with a QR code", async () => {
     const learner = await learnerWithSeniorsPath({ firstName: "Josette" });
     const { badges } = await listMyBadges(db, learner, BASE);
     const id = badges[0]!.id;
     const jwt = await badgeDownload(db, learner, id, "jwt", "fr");
     expect(jwt.headers.get("Content-Type")).toBe("application/vc+jwt");
     expect((await jwt.text()).split(".")).toHaveLength(3);
-    const json = await (await badgeDownload(db, learner, id, "json", "fr")).json();
+    const jsonResponse = await badgeDownload(db, learner, id, "json", "fr");
+    // The JSON carries no proof: it says so in its name and type, and points to the signed file.
+    expect(jsonResponse.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
+    expect(jsonResponse.headers.get("Content-Disposition")).toMatch(/filename="badge-[0-9a-f]{8}\.non-signe\.json"/);
+    expect(jsonResponse.headers.get("Link")).toBe(`</badges/${id}/badge.jwt>; rel="alternate"; type="application/vc+jwt"`);
+    const json = await jsonResponse.json();
     expect(validateJsonSchema(json, OPEN_BADGE_CREDENTIAL_SCHEMA)).toEqual([]);
 
     const pdf = Buffer.from(await (await badgeDownload(db, learner, id, "pdf", "fr")).arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    const text = pdf.toString("latin1");
-    expect(text.match(/\/Type \/Page\b/g)).toHaveLength(1);
-    expect(text).toMatch(/\/Count 1\b/);
+    expect(pdfInfo(pdf).Pages).toBe("1");
+    expect(pdfToText(pdf)).toContain("Josette");
     // The QR code is drawn as vector squares: many small filled rectangles.
-    expect((text.match(/ re\n/g) ?? []).length).toBeGreaterThan(200);
+    expect((pdfContent(pdf).match(/ re\n/g) ?? []).length).toBeGreaterThan(200);
 
     const stranger = await createUser(db);
     expect(await status(badgeDownload(db, stranger, id, "jwt", "fr"))).toBe(404);
@@ -269,7 +285,9 @@ describe("course badges and the issuer key", () => {
     await awardEarnedBadges(db, next.id, BASE);
     const [newBadge] = await badgeOf(next.id);
     expect(newBadge!.key_id).toBe(rotated.id);
-    expect((await issuerJwks(db)).keys.map((k) => k.kid)).toEqual(expect.arrayContaining([oldBadge!.key_id, rotated.id]));
+    expect((await issuerJwks(db, BASE)).keys.map((k) => k.kid)).toEqual(
+      expect.arrayContaining([`${BASE}/badges/emetteur/cles/${oldBadge!.key_id}`, `${BASE}/badges/emetteur/cles/${rotated.id}`]),
+    );
   });
 
   it("lists issued badges for coordinators only", async () => {

@@ -1,14 +1,12 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { inflateSync } from "node:zlib";
 import { parse } from "csv-parse/sync";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimReportJob, processReportJobs, reportFile, requestReport } from "../../app/features/reports/report-jobs.server";
 import { showDashboard } from "../../app/features/reports/service.server";
 import { formatChange, formatFigure } from "../../app/features/reports/format";
-import { pdfText } from "../../app/features/reports/report-pdf.server";
 import type { FigureId } from "../../app/features/reports/indicators";
 import type { User } from "../../db/schema/accounts";
 import type { Db } from "../../app/lib/db.server";
@@ -16,6 +14,7 @@ import { appErrorStatus, isAppError } from "../../app/lib/errors";
 import { resetEnvForTests } from "../../app/lib/env.server";
 import { serverT } from "../../app/lib/i18n.server";
 import { testDb } from "../helpers/db";
+import { pdfToText } from "../helpers/pdf-check";
 import * as f from "./reports-fixtures";
 
 // Files go to a private folder (the local storage backend, as on a single server).
@@ -23,30 +22,22 @@ process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "passerelle-reports-"));
 resetEnvForTests();
 
 /**
- * Text shown by a pdfkit PDF: each FlateDecode content stream is inflated and
- * the hex strings of its TJ/Tj operators decoded (standard fonts use
- * WinAnsi, a superset of Latin-1 for the characters we print).
+ * The rows of the PDF's tables as poppler's `pdftotext -layout` lays them
+ * out: a line of cells apart by two spaces or more, ending with three figure
+ * cells; a label wrapped in its cell continues on the next line, alone.
  */
-function pdfStrings(pdf: Buffer): string[] {
-  const out: string[] = [];
-  const raw = pdf.toString("latin1");
-  const streams = /stream\r?\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = streams.exec(raw))) {
-    const start = m.index + m[0].length;
-    const end = raw.indexOf("endstream", start);
-    let content: string;
-    try {
-      content = inflateSync(pdf.subarray(start, end)).toString("latin1");
-    } catch {
-      continue;
-    }
-    for (const op of content.matchAll(/\[((?:<[0-9a-fA-F]*>|[^\]])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
-      const hex = op[1] ? [...op[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join("") : op[2]!;
-      out.push(Buffer.from(hex, "hex").toString("latin1"));
-    }
-  }
-  return out;
+function pdfTableRows(pdf: Buffer): Map<string, string[]> {
+  const norm = (s: string) => s.replace(/\s+/g, " ").trim();
+  const lines = pdfToText(pdf, { layout: true }).split("\n").map((line) => line.trim().split(/\s{2,}/).map(norm));
+  const rows = new Map<string, string[]>();
+  lines.forEach((cells, i) => {
+    if (cells.length < 4) return;
+    const next = lines[i + 1];
+    const label = cells.slice(0, -3).join(" ");
+    rows.set(label, cells.slice(-3));
+    if (next?.length === 1 && next[0]) rows.set(`${label} ${next[0]}`, cells.slice(-3));
+  });
+  return rows;
 }
 
 let db: Db;
@@ -117,19 +108,17 @@ describe("yearly evaluation report", () => {
     expect(figures.find((x) => x.id === "mediation.accompaniments")).toMatchObject({ value: 7, previous: 3 });
 
     // In the PDF's summary table each figure's row reads: label, 2025, 2024, change.
-    const text = pdfStrings(bytes);
-    const summaryStart = text.indexOf(pdfText(t("reports:report.pdf.summary")));
-    expect(summaryStart).toBeGreaterThan(0);
-    const summary = text.slice(summaryStart);
+    const tableRows = pdfTableRows(bytes);
+    const missing = t("reports:report.pdf.not_available");
+    // Spaces inside a figure ("0 %", "5,8 h") are narrow no-break spaces, which the layout mode may read as none.
+    const norm = (s: string) => s.replace(/\s+/g, "");
+    expect(tableRows.get(t("reports:report.pdf.col_figure"))).toEqual(["2025", "2024", t("reports:report.pdf.col_change")]);
     for (const fig of figures) {
-      const label = pdfText(t(`reports:figures.${fig.id as FigureId}`));
-      const at = summary.indexOf(label);
-      expect(at, label).toBeGreaterThanOrEqual(0);
-      const missing = t("reports:report.pdf.not_available");
-      expect(summary.slice(at + 1, at + 4), label).toEqual([
-        pdfText(formatFigure(fig, fig.available ? fig.value : null, "fr", t, missing)),
-        pdfText(formatFigure(fig, fig.available ? fig.previous : null, "fr", t, missing)),
-        fig.available ? pdfText(formatChange(fig.value, fig.previous, "fr", t)) : "-",
+      const label = t(`reports:figures.${fig.id as FigureId}`);
+      expect(tableRows.get(label)?.map(norm), label).toEqual([
+        norm(formatFigure(fig, fig.available ? fig.value : null, "fr", t, missing)),
+        norm(formatFigure(fig, fig.available ? fig.previous : null, "fr", t, missing)),
+        fig.available ? norm(formatChange(fig.value, fig.previous, "fr", t)) : "-",
       ]);
     }
 

@@ -28,6 +28,16 @@ export interface IdentityObject {
   salt: string;
 }
 
+/** W3C Bitstring Status List v1.0 §2.1: where a verifier finds this credential's revocation bit. */
+export interface BitstringStatusListEntry {
+  id: string;
+  type: "BitstringStatusListEntry";
+  statusPurpose: "revocation";
+  /** A base-10 string, as the specification wants. */
+  statusListIndex: string;
+  statusListCredential: string;
+}
+
 export interface OpenBadgeCredential {
   "@context": string[];
   id: string;
@@ -36,7 +46,10 @@ export interface OpenBadgeCredential {
   validFrom: string;
   name: string;
   description: string;
+  credentialStatus?: BitstringStatusListEntry;
   credentialSubject: {
+    /** A `urn:uuid:` drawn for this badge: what the JWT's `sub` names, linking nothing to the person. */
+    id?: string;
     type: ["AchievementSubject"];
     identifier: IdentityObject[];
     achievement: {
@@ -53,6 +66,10 @@ export interface OpenBadgeCredential {
 
 export const issuerId = (baseUrl: string) => `${baseUrl}/badges/emetteur`;
 export const verifyUrl = (baseUrl: string, badgeId: string) => `${baseUrl}/badges/${badgeId}`;
+/** The JOSE `kid`: a URL that answers with the public key as a JWK (OB 3.0 §8.2.3), also the key's `kid` in the JWKS. */
+export const keyIdUrl = (baseUrl: string, thumbprint: string) => `${issuerId(baseUrl)}/cles/${thumbprint}`;
+/** A revocation list, as a signed BitstringStatusListCredential. */
+export const statusListUrl = (baseUrl: string, list: number) => `${issuerId(baseUrl)}/statuts/${list}`;
 
 export function issuerProfile(baseUrl: string): IssuerProfile {
   return { id: issuerId(baseUrl), type: ["Profile"], name: ISSUER_NAME, url: baseUrl };
@@ -80,6 +97,29 @@ export interface CredentialInput {
   achievement: { id: string; name: string; description: string; criteria: string; criteriaUrl?: string };
   recipient: { email: string | null; accountUrl: string };
   salt: string;
+  /** The subject's `urn:uuid:`, which the JWT's `sub` repeats. */
+  subjectId: string;
+  /** The badge's bit in a revocation list. */
+  status: { list: number; index: number };
+}
+
+export function statusEntry(baseUrl: string, { list, index }: { list: number; index: number }): BitstringStatusListEntry {
+  const listUrl = statusListUrl(baseUrl, list);
+  return { id: `${listUrl}#${index}`, type: "BitstringStatusListEntry", statusPurpose: "revocation", statusListIndex: String(index), statusListCredential: listUrl };
+}
+
+/**
+ * The registered JWT claims OB 3.0 §8.2 asks of a VC-JWT payload, each the
+ * copy of a credential field: iss = issuer.id, jti = id, nbf = validFrom,
+ * sub = credentialSubject.id.
+ */
+export function jwtClaims(credential: { id: string; issuer: string | { id: string }; validFrom: string; credentialSubject: { id?: string } }) {
+  return {
+    iss: typeof credential.issuer === "string" ? credential.issuer : credential.issuer.id,
+    jti: credential.id,
+    nbf: Math.floor(Date.parse(credential.validFrom) / 1000),
+    ...(credential.credentialSubject.id ? { sub: credential.credentialSubject.id } : {}),
+  };
 }
 
 export function buildCredential(input: CredentialInput): OpenBadgeCredential {
@@ -92,7 +132,9 @@ export function buildCredential(input: CredentialInput): OpenBadgeCredential {
     validFrom: isoSeconds(input.issuedAt),
     name: achievement.name,
     description: achievement.description,
+    credentialStatus: statusEntry(input.baseUrl, input.status),
     credentialSubject: {
+      id: input.subjectId,
       type: ["AchievementSubject"],
       identifier: [recipientIdentity(input.recipient, input.salt)],
       achievement: {

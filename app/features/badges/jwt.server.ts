@@ -1,9 +1,10 @@
 import { createHash, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from "node:crypto";
 
 /**
- * VC-JWT with Ed25519 (JOSE `alg: "EdDSA"`), on node:crypto alone. The
- * payload is the credential itself plus the registered JWT claims Open
- * Badges 3.0 asks for (iss, jti, nbf, and sub when the subject has an id).
+ * VC-JWT with Ed25519 (JOSE `alg: "EdDSA"`), signed on node:crypto alone.
+ * The payload is the credential itself plus the registered JWT claims Open
+ * Badges 3.0 §8.2 asks for (iss, jti, nbf, sub). Outside verifiers check it
+ * with any JOSE library; the tests do with `jose`.
  */
 export interface PublicJwk {
   kty: "OKP";
@@ -13,7 +14,9 @@ export interface PublicJwk {
 
 export interface JoseHeader {
   alg: "EdDSA";
-  typ: "vc+jwt";
+  /** "JWT" for a badge (OB 3.0 §8.2.2); "vc+jwt" (VC-JOSE-COSE) for a status list, which is not a badge. Badges signed before carry "vc+jwt". */
+  typ: "JWT" | "vc+jwt";
+  /** A URL that answers with the public key as a JWK. */
   kid: string;
 }
 

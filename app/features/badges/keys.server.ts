@@ -1,6 +1,6 @@
 import type { KeyObject } from "node:crypto";
 import type { Db, DbOrTrx } from "../../lib/db.server";
-import { CREDENTIAL_CONTEXTS, issuerId, issuerProfile } from "./credential.server";
+import { CREDENTIAL_CONTEXTS, issuerId, issuerProfile, keyIdUrl } from "./credential.server";
 import { generateIssuerKeyPair, jwkThumbprint, publicKeyFromJwk, type PublicJwk } from "./jwt.server";
 import * as q from "./queries.server";
 
@@ -20,8 +20,8 @@ export async function activeIssuerKey(db: DbOrTrx) {
   return { id: key!.id, privateKeyPkcs8: key!.private_key_pkcs8, publicJwk: key!.public_jwk as unknown as PublicJwk };
 }
 
-/** The JOSE `kid`: the verification method in the issuer profile, `<issuer id>#<thumbprint>`. */
-export const keyIdUrl = (baseUrl: string, thumbprint: string) => `${issuerId(baseUrl)}#${thumbprint}`;
+/** The thumbprint a `kid` ends with: `…/badges/emetteur/cles/<thumbprint>`, or `…/badges/emetteur#<thumbprint>` before decision 027. */
+const thumbprintOf = (kid: string) => /[/#]([A-Za-z0-9_-]{43})$/.exec(kid)?.[1] ?? null;
 
 /**
  * Every key we ever published (retired ones too, so old badges still verify),
@@ -30,7 +30,7 @@ export const keyIdUrl = (baseUrl: string, thumbprint: string) => `${issuerId(bas
 export async function keyResolver(db: DbOrTrx): Promise<(kid: string) => KeyObject | null> {
   const keys = await q.listKeys(db);
   const byId = new Map(keys.map((k) => [k.id, publicKeyFromJwk(k.public_jwk as unknown as PublicJwk)]));
-  return (kid) => byId.get(kid.slice(kid.lastIndexOf("#") + 1)) ?? null;
+  return (kid) => byId.get(thumbprintOf(kid) ?? "") ?? null;
 }
 
 /** Retires the active key and creates a new one; badges signed before keep verifying. */
@@ -41,13 +41,20 @@ export async function rotateIssuerKey(db: Db) {
   });
 }
 
-const publicJwkOf = (id: string, jwk: PublicJwk) => ({ ...jwk, kid: id, alg: "EdDSA", use: "sig" });
+/** A public key as a JWK whose `kid` is the very URL a JWT header names, so a JWKS lookup by `kid` finds it. */
+const publicJwkOf = (baseUrl: string, id: string, jwk: PublicJwk) => ({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, kid: keyIdUrl(baseUrl, id), alg: "EdDSA", use: "sig" });
 
-/** `/badges/emetteur/jwks.json`: the JSON Web Key Set of the issuer. */
-export async function issuerJwks(db: DbOrTrx) {
+/** `/badges/emetteur/jwks.json`: the JSON Web Key Set of the issuer (what `jose`'s createRemoteJWKSet reads). */
+export async function issuerJwks(db: DbOrTrx, baseUrl: string) {
   await activeIssuerKey(db);
   const keys = await q.listKeys(db);
-  return { keys: keys.map((k) => publicJwkOf(k.id, k.public_jwk as unknown as PublicJwk)) };
+  return { keys: keys.map((k) => publicJwkOf(baseUrl, k.id, k.public_jwk as unknown as PublicJwk)) };
+}
+
+/** `/badges/emetteur/cles/<thumbprint>`: what a `kid` dereferences to — the key as a JWK (OB 3.0 §8.2.3); null if unknown. */
+export async function issuerPublicKey(db: DbOrTrx, baseUrl: string, thumbprint: string) {
+  const key = /^[A-Za-z0-9_-]{43}$/.test(thumbprint) ? await q.findKey(db, thumbprint) : undefined;
+  return key ? publicJwkOf(baseUrl, key.id, key.public_jwk as unknown as PublicJwk) : null;
 }
 
 /**
@@ -67,7 +74,7 @@ export async function issuerProfileDocument(db: DbOrTrx, baseUrl: string) {
       id: keyIdUrl(baseUrl, k.id),
       type: "JsonWebKey",
       controller: id,
-      publicKeyJwk: publicJwkOf(k.id, k.public_jwk as unknown as PublicJwk),
+      publicKeyJwk: publicJwkOf(baseUrl, k.id, k.public_jwk as unknown as PublicJwk),
       ...(k.retired_at ? { revoked: k.retired_at.toISOString() } : {}),
     })),
     assertionMethod: methods,

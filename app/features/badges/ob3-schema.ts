@@ -66,6 +66,8 @@ export const OPEN_BADGE_CREDENTIAL_SCHEMA: JsonSchema = {
     validFrom: { type: "string", format: "date-time" },
     validUntil: { type: "string", format: "date-time" },
     credentialSubject: { $ref: "#/$defs/AchievementSubject" },
+    // CredentialStatus: "id" (the status method's URL) and "type" required, other members allowed.
+    credentialStatus: { type: "object", required: ["id", "type"], properties: { id: uri, type: { type: "string" } } },
   },
   $defs: {
     Profile: {

@@ -1,3 +1,4 @@
+import type { NotNull } from "kysely";
 import type { DbOrTrx } from "../../lib/db.server";
 
 export function findActiveKey(db: DbOrTrx) {
@@ -43,10 +44,23 @@ export function findUserForBadge(db: DbOrTrx, userId: string) {
   return db.selectFrom("app_user").select(["id", "email", "first_name", "last_name"]).where("id", "=", userId).executeTakeFirst();
 }
 
-/** Stores an issued badge; a concurrent issuance of the same achievement to the same learner inserts nothing. */
+/**
+ * Stores an issued badge. Inserts nothing (null) when the learner already has
+ * this achievement's badge — a concurrent issuance too — or when the status
+ * list bit drawn is taken: the caller tells which and draws again.
+ */
 export async function insertBadge(
   db: DbOrTrx,
-  values: { id: string; achievementId: string; userId: string; keyId: string; credential: object; jwt: string; issuedAt: Date },
+  values: {
+    id: string;
+    achievementId: string;
+    userId: string;
+    keyId: string;
+    credential: object;
+    jwt: string;
+    issuedAt: Date;
+    status: { list: number; index: number };
+  },
 ) {
   const row = await db
     .insertInto("badge")
@@ -58,11 +72,29 @@ export async function insertBadge(
       credential: values.credential as Record<string, unknown>,
       credential_jwt: values.jwt,
       issued_at: values.issuedAt,
+      status_list: values.status.list,
+      status_list_index: values.status.index,
     })
-    .onConflict((oc) => oc.columns(["achievement_id", "user_id"]).doNothing())
+    // No conflict target: both unique rules (one badge per achievement and learner, one badge per status bit) apply.
+    .onConflict((oc) => oc.doNothing())
     .returning("id")
     .executeTakeFirst();
   return row?.id ?? null;
+}
+
+export async function hasBadge(db: DbOrTrx, achievementId: string, userId: string) {
+  return !!(await db.selectFrom("badge").select("id").where("achievement_id", "=", achievementId).where("user_id", "=", userId).executeTakeFirst());
+}
+
+/** The bits of one revocation list: every badge placed in it, revoked or not. */
+export function listStatusEntries(db: DbOrTrx, list: number) {
+  return db
+    .selectFrom("badge")
+    .select(["status_list_index", "issued_at", "revoked_at"])
+    .where("status_list", "=", list)
+    .where("status_list_index", "is not", null)
+    .$narrowType<{ status_list_index: NotNull }>()
+    .execute();
 }
 
 const badgeColumns = [

@@ -8,12 +8,15 @@ import { can } from "../../lib/permissions";
 import { availableCourses, loadPublishedPaths } from "../paths/definitions.server";
 import { computePathProgress } from "../paths/progress";
 import { loadLearnerRecord } from "../paths/record.server";
-import { buildCredential, type OpenBadgeCredential } from "./credential.server";
+import { buildCredential, jwtClaims, keyIdUrl, type OpenBadgeCredential } from "./credential.server";
 import { signJwt, verifyJwt, type VerifyFailure } from "./jwt.server";
-import { activeIssuerKey, keyIdUrl, keyResolver } from "./keys.server";
+import { activeIssuerKey, keyResolver } from "./keys.server";
 import * as q from "./queries.server";
+import { drawStatusIndex } from "./status-list.server";
 
 export const badgeNotFound = () => appError(404, "badge_not_found", "badges:errors.not_found");
+/** An unknown key or revocation list address under /badges/emetteur. */
+export const issuerDocumentNotFound = () => appError(404, "issuer_document_not_found", "badges:errors.issuer_document_not_found");
 
 /**
  * Age bands (national `tranche_age` codes) that may describe someone under
@@ -29,29 +32,43 @@ function achievementUrl(baseUrl: string, achievement: Achievement & { path_slug?
 
 /**
  * Issues the Open Badges 3.0 credential of `achievement` to a learner, signed
- * as a VC-JWT with the issuer's Ed25519 key. One badge per learner and
- * achievement: a second call (or a concurrent one) issues nothing.
+ * as a VC-JWT (OB 3.0 §8.2) with the issuer's Ed25519 key, with its own bit
+ * in the published revocation list. One badge per learner and achievement: a
+ * second call (or a concurrent one) issues nothing.
  */
 export async function issueBadge(
   db: DbOrTrx,
-  { achievement, userId, baseUrl, now = new Date() }: { achievement: Achievement & { path_slug?: string | null }; userId: string; baseUrl: string; now?: Date },
+  {
+    achievement,
+    userId,
+    baseUrl,
+    now = new Date(),
+    drawStatus = drawStatusIndex,
+  }: { achievement: Achievement & { path_slug?: string | null }; userId: string; baseUrl: string; now?: Date; drawStatus?: typeof drawStatusIndex },
 ) {
   const user = await q.findUserForBadge(db, userId);
   if (!user) return null;
   const key = await activeIssuerKey(db);
-  const id = randomUUID();
-  const credential = buildCredential({
-    baseUrl,
-    badgeId: id,
-    issuedAt: now,
-    achievement: { id: achievementUrl(baseUrl, achievement), name: achievement.name, description: achievement.description, criteria: achievement.criteria },
-    recipient: { email: user.email, accountUrl: `${baseUrl}/compte/${user.id}` },
-    salt: randomBytes(16).toString("base64url"),
-  });
-  // The registered claims OB 3.0 asks of a VC-JWT, beside the credential itself.
-  const payload = { ...credential, iss: credential.issuer.id, jti: credential.id, nbf: Math.floor(now.getTime() / 1000) };
-  const jwt = signJwt(payload, { alg: "EdDSA", typ: "vc+jwt", kid: keyIdUrl(baseUrl, key.id) }, key.privateKeyPkcs8);
-  return q.insertBadge(db, { id, achievementId: achievement.id, userId, keyId: key.id, credential, jwt, issuedAt: now });
+  // The status bit is drawn at random: if another badge has it, draw again (a new credential, since the bit is signed in it).
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const id = randomUUID();
+    const status = drawStatus();
+    const credential = buildCredential({
+      baseUrl,
+      badgeId: id,
+      issuedAt: now,
+      achievement: { id: achievementUrl(baseUrl, achievement), name: achievement.name, description: achievement.description, criteria: achievement.criteria },
+      recipient: { email: user.email, accountUrl: `${baseUrl}/compte/${user.id}` },
+      salt: randomBytes(16).toString("base64url"),
+      subjectId: `urn:uuid:${randomUUID()}`,
+      status,
+    });
+    const jwt = signJwt({ ...credential, ...jwtClaims(credential) }, { alg: "EdDSA", typ: "JWT", kid: keyIdUrl(baseUrl, key.id) }, key.privateKeyPkcs8);
+    const inserted = await q.insertBadge(db, { id, achievementId: achievement.id, userId, keyId: key.id, credential, jwt, issuedAt: now, status });
+    if (inserted) return inserted;
+    if (await q.hasBadge(db, achievement.id, userId)) return null;
+  }
+  throw new Error("no free bit found in the badge status list after 8 draws");
 }
 
 /**

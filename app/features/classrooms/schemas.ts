@@ -1,6 +1,5 @@
-import { DateTime } from "luxon";
 import { z } from "zod";
-import { TIME_ZONE } from "../../lib/i18n";
+import { parisWallClock } from "../../lib/paris-time";
 
 export const DURATIONS = [30, 45, 60, 90, 120, 180] as const;
 
@@ -11,12 +10,13 @@ const parisDateTime = z
   .string({ error: "classrooms:errors.start_required" })
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "classrooms:errors.start_invalid" })
   .transform((value, ctx) => {
-    const parsed = DateTime.fromISO(value, { zone: TIME_ZONE });
-    if (!parsed.isValid) {
-      ctx.addIssue({ code: "custom", message: "classrooms:errors.start_invalid" });
+    const [date, time] = value.split("T") as [string, string];
+    const parsed = parisWallClock(date, time);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.reason === "dst_gap" ? "classrooms:errors.start_in_dst_gap" : "classrooms:errors.start_invalid" });
       return z.NEVER;
     }
-    return parsed.toJSDate();
+    return parsed.instant;
   });
 
 export const ScheduleClassSchema = z.object({

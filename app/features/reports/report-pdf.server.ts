@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
-import PDFDocument from "pdfkit";
 import { formatDate } from "../../lib/i18n";
+import { createPdf, FONT } from "../../lib/pdf.server";
 import { numberFormat } from "./intl";
 import { PALETTE } from "./charts.server";
 import type { ChartTable, ChartView, DashboardData, FigureValue } from "./dashboard-types";
@@ -23,15 +23,6 @@ const MUTED = "#4a5360";
 const RULE = "#8a94a3";
 const MAX_TABLE_ROWS = 15;
 
-/** The standard PDF fonts speak WinAnsi: French accents yes, narrow spaces and arrows no. */
-export function pdfText(text: string): string {
-  return text
-    .replace(/[\u202f\u2009\u2007]/g, " ")
-    .replace(/\u2212/g, "-")
-    .replace(/[“”«»]/g, (c) => ({ "“": '"', "”": '"', "«": "«", "»": "»" })[c] ?? c)
-    .replace(/[^\u0000-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/g, "?");
-}
-
 export interface ReportPdf {
   bytes: Buffer;
   pageCount: number;
@@ -39,15 +30,16 @@ export interface ReportPdf {
 
 export async function renderReportPdf(data: Data, { year, locale, t, generatedAt = new Date() }: { year: number; locale: string; t: TFunction; generatedAt?: Date }): Promise<ReportPdf> {
   const title = t("reports:report.pdf.cover_title", { year });
-  const doc = new PDFDocument({
+  const doc = createPdf({
     size: "A4",
     margin: PAGE.margin,
     bufferPages: true,
     pdfVersion: "1.7",
     tagged: true,
-    lang: locale === "en" ? "en-GB" : "fr-FR",
-    displayTitle: true,
-    info: { Title: pdfText(title), Author: "Passerelle", Subject: pdfText(t("reports:report.pdf.cover_subtitle")), Keywords: `evaluation, ${year}` },
+    locale,
+    title,
+    subject: t("reports:report.pdf.cover_subtitle"),
+    keywords: `evaluation, ${year}`,
   });
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
@@ -58,8 +50,8 @@ export async function renderReportPdf(data: Data, { year, locale, t, generatedAt
 
   const write = (text: string, options: PDFKit.Mixins.TextOptions & { size?: number; bold?: boolean; color?: string } = {}) => {
     const { size = 11, bold = false, color = TEXT, ...rest } = options;
-    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(size).fillColor(color);
-    doc.text(pdfText(text), { width: CONTENT_WIDTH, ...rest });
+    doc.font(bold ? FONT.bold : FONT.regular).fontSize(size).fillColor(color);
+    doc.text(text, { width: CONTENT_WIDTH, ...rest });
   };
   const ensure = (height: number) => {
     if (doc.y + height > BOTTOM) doc.addPage();
@@ -113,9 +105,9 @@ export async function renderReportPdf(data: Data, { year, locale, t, generatedAt
     doc.switchToPage(i);
     // The footer sits in the bottom margin: without this pdfkit would start a new page for it.
     doc.page.margins.bottom = 0;
-    doc.font("Helvetica").fontSize(8).fillColor(MUTED);
+    doc.font(FONT.regular).fontSize(8).fillColor(MUTED);
     const footer = `${t("reports:report.pdf.footer", { year })} — ${t("reports:report.pdf.page", { page: i + 1, count: range.count })}`;
-    doc.text(pdfText(footer), PAGE.margin, PAGE.height - PAGE.margin + 10, { width: CONTENT_WIDTH, align: "center", lineBreak: false });
+    doc.text(footer, PAGE.margin, PAGE.height - PAGE.margin + 10, { width: CONTENT_WIDTH, align: "center", lineBreak: false });
   }
   doc.end();
   await done;
@@ -136,13 +128,13 @@ export async function renderReportPdf(data: Data, { year, locale, t, generatedAt
     }
 
     function row(cells: string[], bold = false) {
-      doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(9.5);
-      const height = Math.max(...cells.map((c, i) => doc.heightOfString(pdfText(c), { width: cols[i]! - 8 }))) + 8;
+      doc.font(bold ? FONT.bold : FONT.regular).fontSize(9.5);
+      const height = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: cols[i]! - 8 }))) + 8;
       ensure(height);
       const y = doc.y;
       let x = PAGE.margin;
       cells.forEach((cell, i) => {
-        doc.fillColor(TEXT).text(pdfText(cell), x + 4, y + 4, { width: cols[i]! - 8, align: i === 0 ? "left" : "right" });
+        doc.fillColor(TEXT).text(cell, x + 4, y + 4, { width: cols[i]! - 8, align: i === 0 ? "left" : "right" });
         x += cols[i]!;
       });
       doc.moveTo(PAGE.margin, y + height).lineTo(PAGE.margin + CONTENT_WIDTH, y + height).lineWidth(0.5).strokeColor(RULE).stroke();
@@ -180,12 +172,12 @@ export async function renderReportPdf(data: Data, { year, locale, t, generatedAt
     const width = CONTENT_WIDTH - 36;
     const plotHeight = height - 40;
     const max = niceMax(Math.max(...table.rows.flatMap((r) => r.values)));
-    doc.font("Helvetica").fontSize(7).fillColor(MUTED);
+    doc.font(FONT.regular).fontSize(7).fillColor(MUTED);
     for (let i = 0; i <= 4; i++) {
       const value = (max * i) / 4;
       const y = top + plotHeight - (plotHeight * i) / 4;
       doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.3).strokeColor(RULE).stroke();
-      doc.text(pdfText(numberFormat(locale, { maximumFractionDigits: 1 }).format(value)), PAGE.margin, y - 3, { width: 32, align: "right", lineBreak: false });
+      doc.text(numberFormat(locale, { maximumFractionDigits: 1 }).format(value), PAGE.margin, y - 3, { width: 32, align: "right", lineBreak: false });
     }
     const group = width / table.rows.length;
     const bar = (group * 0.8) / table.columns.length;
@@ -194,18 +186,17 @@ export async function renderReportPdf(data: Data, { year, locale, t, generatedAt
         const h = (plotHeight * v) / max;
         doc.rect(left + i * group + group * 0.1 + s * bar, top + plotHeight - h, bar, h).fill(PALETTE[s % PALETTE.length]!);
       });
-      doc.font("Helvetica").fontSize(6.5).fillColor(MUTED);
-      doc.text(pdfText(row.label), left + i * group, top + plotHeight + 3, { width: group, align: "center", lineBreak: false });
+      doc.font(FONT.regular).fontSize(6.5).fillColor(MUTED);
+      doc.text(row.label, left + i * group, top + plotHeight + 3, { width: group, align: "center", lineBreak: false });
     });
     // Legend
     let x = left;
     const legendY = top + plotHeight + 16;
     table.columns.forEach((name, s) => {
       doc.rect(x, legendY + 1, 8, 8).fill(PALETTE[s % PALETTE.length]!);
-      doc.font("Helvetica").fontSize(8).fillColor(TEXT);
-      const text = pdfText(name);
-      doc.text(text, x + 12, legendY, { lineBreak: false });
-      x += 24 + doc.widthOfString(text);
+      doc.font(FONT.regular).fontSize(8).fillColor(TEXT);
+      doc.text(name, x + 12, legendY, { lineBreak: false });
+      x += 24 + doc.widthOfString(name);
     });
     doc.x = PAGE.margin;
     doc.y = top + height;
@@ -219,11 +210,11 @@ export async function renderReportPdf(data: Data, { year, locale, t, generatedAt
     let y = doc.y;
     for (const row of rows) {
       const v = row.values[0] ?? 0;
-      doc.font("Helvetica").fontSize(8).fillColor(TEXT);
-      doc.text(pdfText(row.label), PAGE.margin, y + 2, { width: labelWidth - 6, align: "right", lineBreak: false, ellipsis: true, height: 10 });
+      doc.font(FONT.regular).fontSize(8).fillColor(TEXT);
+      doc.text(row.label, PAGE.margin, y + 2, { width: labelWidth - 6, align: "right", lineBreak: false, ellipsis: true, height: 10 });
       const w = (barMax * v) / max;
       doc.rect(PAGE.margin + labelWidth, y + 1, Math.max(w, 0.5), 11).fill(PALETTE[0]);
-      doc.fillColor(TEXT).text(pdfText(numberFormat(locale).format(v)), PAGE.margin + labelWidth + w + 4, y + 2, { lineBreak: false });
+      doc.fillColor(TEXT).text(numberFormat(locale).format(v), PAGE.margin + labelWidth + w + 4, y + 2, { lineBreak: false });
       y += 16;
     }
     doc.x = PAGE.margin;
@@ -235,14 +226,14 @@ export async function renderReportPdf(data: Data, { year, locale, t, generatedAt
     const labelWidth = Math.max(150, CONTENT_WIDTH - 90 * table.columns.length);
     const colWidth = (CONTENT_WIDTH - labelWidth) / table.columns.length;
     const line = (cells: string[], bold: boolean) => {
-      doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(8.5);
-      const height = Math.max(...cells.map((c, i) => doc.heightOfString(pdfText(c), { width: (i === 0 ? labelWidth : colWidth) - 6 }))) + 5;
+      doc.font(bold ? FONT.bold : FONT.regular).fontSize(8.5);
+      const height = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: (i === 0 ? labelWidth : colWidth) - 6 }))) + 5;
       ensure(height);
       const y = doc.y;
       let x = PAGE.margin;
       cells.forEach((cell, i) => {
         const w = i === 0 ? labelWidth : colWidth;
-        doc.fillColor(TEXT).text(pdfText(cell), x + 3, y + 2, { width: w - 6, align: i === 0 ? "left" : "right" });
+        doc.fillColor(TEXT).text(cell, x + 3, y + 2, { width: w - 6, align: i === 0 ? "left" : "right" });
         x += w;
       });
       doc.moveTo(PAGE.margin, y + height).lineTo(PAGE.margin + CONTENT_WIDTH, y + height).lineWidth(0.3).strokeColor(RULE).stroke();

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { TIME_ZONE } from "../../lib/i18n";
+import { parisWallClock } from "../../lib/paris-time";
 import { manyOf } from "../mediation/lists";
 import { THEMES, WORKSHOP_LEVELS, codes } from "../mediation/vocabulary";
 
@@ -12,10 +13,10 @@ export const REMOTE = "a_distance";
 
 const time = z.string(E("time_invalid")).regex(/^([01]\d|2[0-3]):[0-5]\d$/, E("time_invalid"));
 
-/** Paris wall-clock date and time → the instant. */
+/** Paris wall-clock date and time → the instant (null when it does not exist). */
 export function parisInstant(date: string, hhmm: string): Date | null {
-  const dt = DateTime.fromISO(`${date}T${hhmm}`, { zone: TIME_ZONE });
-  return dt.isValid ? dt.toJSDate() : null;
+  const time = parisWallClock(date, hhmm);
+  return time.ok ? time.instant : null;
 }
 
 export const WorkshopSchema = z
@@ -42,12 +43,19 @@ export const WorkshopSchema = z
     coMediators: z.array(z.string().regex(UUID, E("mediator_invalid"))).max(5, E("mediator_invalid")),
   })
   .transform((v, ctx) => {
-    const startsAt = parisInstant(v.date, v.startTime);
-    const endsAt = parisInstant(v.date, v.endTime);
-    if (!startsAt || !endsAt) {
-      ctx.addIssue({ code: "custom", path: ["date"], message: "workshops:errors.date_invalid" });
+    const start = parisWallClock(v.date, v.startTime);
+    const end = parisWallClock(v.date, v.endTime);
+    if (!start.ok || !end.ok) {
+      // The hour skipped when the clocks go forward is named as such, on the field that falls in it.
+      if (!start.ok && start.reason === "dst_gap") ctx.addIssue({ code: "custom", path: ["startTime"], message: "workshops:errors.time_in_dst_gap" });
+      if (!end.ok && end.reason === "dst_gap") ctx.addIssue({ code: "custom", path: ["endTime"], message: "workshops:errors.time_in_dst_gap" });
+      if ((!start.ok && start.reason === "invalid") || (!end.ok && end.reason === "invalid")) {
+        ctx.addIssue({ code: "custom", path: ["date"], message: "workshops:errors.date_invalid" });
+      }
       return z.NEVER;
     }
+    const startsAt = start.instant;
+    const endsAt = end.instant;
     if (endsAt <= startsAt) {
       ctx.addIssue({ code: "custom", path: ["endTime"], message: "workshops:errors.end_before_start" });
       return z.NEVER;
