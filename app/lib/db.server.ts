@@ -3,13 +3,13 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
-import { Kysely, Migrator, type LogEvent, type Transaction } from "kysely";
+import { Kysely, Migrator, PostgresDialect, type LogEvent, type Transaction } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
-import { PostgresJSDialect } from "kysely-postgres-js";
-import postgres from "postgres";
+import pg from "pg";
 import type { Database } from "../../db/types";
 import { migrations } from "../../db/migrations/index";
 import { env } from "./env.server";
+import { logger } from "./logger.server";
 
 export type Db = Kysely<Database>;
 /** Query functions take either the pool or a transaction as their first argument. */
@@ -32,16 +32,52 @@ export interface OpenOptions {
   onQuery?: (event: LogEvent) => void;
 }
 
+// node-postgres, not postgres.js: see docs/decisions/019-node-postgres-driver.md.
+// Dates go out in UTC and `date` columns come back as UTC midnight, as
+// postgres.js did (pg's defaults would use the process's time zone for both).
+pg.defaults.parseInputDatesAsUTC = true;
+const parseUtcDate = (value: string) => new Date(value);
+const dateArray = pg.types.getTypeParser(1182 as never);
+const TYPES = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === 1082) return parseUtcDate;
+    if (oid === 1182) return (value: string) => (dateArray(value) as (Date | null)[]).map((d) => (d ? parseUtcDate(isoDay(d)) : d));
+    return pg.types.getTypeParser(oid as never, format as never);
+  },
+};
+const isoDay = (d: Date) =>
+  `${String(d.getFullYear()).padStart(4, "0")}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+
+/** SQLSTATEs and socket errors that mean "the database is not reachable right now", not "the query is wrong". */
+const UNAVAILABLE_CODES = new Set(["57P01", "57P02", "57P03", "53300", "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN"]);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null;
+  if (!e) return false;
+  if (e.code && (UNAVAILABLE_CODES.has(e.code) || e.code.startsWith("08"))) return true;
+  const message = e.message ?? "";
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended/i.test(message);
+}
+
 export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase> {
   const log = options.onQuery;
   if (options.url) {
-    const sqlClient = postgres(options.url, {
+    const pool = new pg.Pool({
+      connectionString: options.url,
       max: options.poolSize ?? 10,
-      onnotice: () => {},
-      // Kysely passes Dates; ask postgres.js to return timestamps as Dates too.
-      types: {},
+      // A database that does not answer fails the request quickly instead of queueing it.
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      keepAlive: true,
+      types: TYPES,
     });
-    const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: sqlClient }), log });
+    // A connection that dies while idle in the pool, or while checked out
+    // between two queries, emits "error"; unhandled, that would end the
+    // process. The pool drops the broken client and opens a new one when asked.
+    const onClientError = (error: Error) => logger.warn({ err: error }, "database connection lost");
+    pool.on("error", onClientError);
+    pool.on("connect", (client: pg.PoolClient) => client.on("error", onClientError));
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
     return { db, kind: "postgres", close: () => db.destroy() };
   }
   let dataDir: string | undefined;
@@ -50,9 +86,9 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     mkdirSync(dataDir, { recursive: true });
   }
   // One options object: PGlite ignores the second argument when the first is not a string (memory).
-  const pg = new PGlite({ dataDir, extensions: { unaccent, pg_trgm } });
-  await pg.waitReady;
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pg), log });
+  const embedded = new PGlite({ dataDir, extensions: { unaccent, pg_trgm } });
+  await embedded.waitReady;
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(embedded), log });
   return { db, kind: "embedded", close: () => db.destroy() };
 }
 

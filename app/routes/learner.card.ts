@@ -3,7 +3,7 @@ import type { Route } from "./+types/learner.card";
 import { issueAccessCard } from "../features/mediation/access-card.server";
 import { renderAccessCard } from "../features/mediation/card-pdf.server";
 import { dbContext } from "../lib/context";
-import { env } from "../lib/env.server";
+import { publicUrl } from "../lib/public-url.server";
 import { requireUser } from "../lib/session.server";
 
 export function loader({ params }: Route.LoaderArgs) {
@@ -18,7 +18,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const pdf = await renderAccessCard({
     firstName: learner.first_name,
     code,
-    siteUrl: env().APP_URL ?? new URL(request.url).origin,
+    siteUrl: publicUrl(),
     locale: learner.locale,
   });
   return new Response(new Uint8Array(pdf), {

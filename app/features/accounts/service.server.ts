@@ -1,7 +1,7 @@
 import type { Role, User } from "../../../db/schema/accounts";
 import type { Db } from "../../lib/db.server";
 import { appError, forbidden, notFound } from "../../lib/errors";
-import { env } from "../../lib/env.server";
+import { publicUrl } from "../../lib/public-url.server";
 import { serverT } from "../../lib/i18n.server";
 import { queueMail } from "../../lib/mail.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../../lib/password.server";
@@ -101,11 +101,11 @@ export async function changePassword(
 }
 
 /** Always answers the same way, whether or not the address has an account. */
-export async function requestPasswordReset(db: Db, email: string, origin: string) {
+export async function requestPasswordReset(db: Db, email: string) {
   const user = await q.findUserByEmail(db, email);
   if (!user || user.disabled_at) return;
   const token = generateToken();
-  const link = `${env().APP_URL ?? origin}/mot-de-passe/nouveau?jeton=${token}`;
+  const link = `${publicUrl()}/mot-de-passe/nouveau?jeton=${token}`;
   const t = serverT(user.locale);
   await db.transaction().execute(async (trx) => {
     await q.insertPasswordResetToken(trx, hashToken(token), user.id, new Date(Date.now() + RESET_TOKEN_TTL_MS));

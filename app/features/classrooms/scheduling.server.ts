@@ -1,7 +1,7 @@
 import type { User } from "../../../db/schema/accounts";
 import type { Classroom } from "../../../db/schema/classrooms";
 import type { Db, DbOrTrx } from "../../lib/db.server";
-import { env } from "../../lib/env.server";
+import { publicUrl } from "../../lib/public-url.server";
 import { appError, forbidden } from "../../lib/errors";
 import { buildCalendar, type CalendarEvent } from "../../lib/ics.server";
 import { formatDateTime, type Locale } from "../../lib/i18n";
@@ -29,8 +29,7 @@ export class ClassFieldError extends Error {
 }
 
 export function absoluteUrl(path: string) {
-  const { APP_URL, PORT } = env();
-  return `${APP_URL ?? `http://localhost:${PORT}`}${path}`;
+  return `${publicUrl()}${path}`;
 }
 
 export async function schedulingFormData(db: Db, actor: User) {

@@ -2,7 +2,7 @@ import QRCode from "qrcode";
 import type { User } from "../../../db/schema/accounts";
 import type { SchoolLevel } from "../../../db/schema/projects";
 import type { Db } from "../../lib/db.server";
-import { env } from "../../lib/env.server";
+import { publicUrl } from "../../lib/public-url.server";
 import { appError, forbidden } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
 import { can } from "../../lib/permissions";
@@ -97,8 +97,8 @@ export async function listSchoolSpace(db: Db, user: User) {
   };
 }
 
-export function joinUrl(origin: string, code: string) {
-  return `${env().APP_URL ?? origin}/classes-scolaires/rejoindre?code=${formatJoinCode(code)}`;
+export function joinUrl(code: string) {
+  return `${publicUrl()}/classes-scolaires/rejoindre?code=${formatJoinCode(code)}`;
 }
 
 /** A QR code (join link, access card) as an SVG data URL for an <img> (the CSP allows data: images). */
@@ -108,7 +108,7 @@ export async function joinQrDataUrl(url: string) {
 }
 
 /** Everything the class page shows its teacher. */
-export async function getClassForTeacher(db: Db, user: User, classId: string, origin: string) {
+export async function getClassForTeacher(db: Db, user: User, classId: string) {
   const schoolClass = await teacherClass(db, user, classId);
   const today = todayInParis();
   const rows = await q.pupilRows(db, { classId: schoolClass.id });
@@ -132,7 +132,7 @@ export async function getClassForTeacher(db: Db, user: User, classId: string, or
     .orderBy("school_project.created_at", "desc")
     .execute();
   const code = schoolClass.join_code;
-  const url = code ? joinUrl(origin, code) : null;
+  const url = code ? joinUrl(code) : null;
   return {
     schoolClass,
     pupils,
@@ -164,10 +164,10 @@ export async function getClassForPupil(db: Db, user: User, classId: string) {
 }
 
 /** Teacher's page or pupil's page, whichever the user is entitled to (404 otherwise). */
-export async function getClassPage(db: Db, user: User, classId: string, origin: string) {
+export async function getClassPage(db: Db, user: User, classId: string) {
   if (isUuid(classId)) {
     const found = await q.findClass(db, classId);
-    if (found && found.teacher_id === user.id) return { kind: "teacher" as const, ...(await getClassForTeacher(db, user, classId, origin)) };
+    if (found && found.teacher_id === user.id) return { kind: "teacher" as const, ...(await getClassForTeacher(db, user, classId)) };
   }
   return { kind: "pupil" as const, ...(await getClassForPupil(db, user, classId)) };
 }
