@@ -65,8 +65,10 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
-      // A database that does not answer fails the request quickly instead of queueing it.
-      connectionTimeoutMillis: 5_000,
+      // Bounds both opening a connection and waiting for a free one: a
+      // database that does not answer fails the request (503) instead of
+      // holding it forever. Generous, as bursts queue for the pool.
+      connectionTimeoutMillis: 30_000,
       idleTimeoutMillis: 30_000,
       keepAlive: true,
       types: TYPES,

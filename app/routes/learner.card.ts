@@ -5,10 +5,11 @@ import { renderAccessCard } from "../features/mediation/card-pdf.server";
 import { dbContext } from "../lib/context";
 import { publicUrl } from "../lib/public-url.server";
 import { requireUser } from "../lib/session.server";
+import { safeRedirect } from "../lib/safe-redirect";
 
 export function loader({ params }: Route.LoaderArgs) {
   // A card is made by a POST only: each one carries a fresh code.
-  return redirect(`/accompagnement/personnes/${params.id}`);
+  return redirect(safeRedirect(`/accompagnement/personnes/${params.id}`));
 }
 
 /** Issues a new card (the previous one stops working) and sends its PDF. */
