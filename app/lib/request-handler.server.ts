@@ -82,7 +82,7 @@ async function sendTooLarge(req: ExpressRequest, res: ExpressResponse, limit: Bo
 
 /** Header values Node refuses (non-Latin-1, control characters) are percent-encoded, not a 500. */
 export function headerSafe(value: string) {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+   
   return /[^\x20-\x7e]/.test(value) ? value.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c)) : value;
 }
 

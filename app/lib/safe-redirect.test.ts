@@ -44,7 +44,7 @@ describe("safeRedirect", () => {
       const out = safeRedirect(input);
       expect(landsOn(out)).toBe("passerelle.example.fr");
       expect(() => new Headers({ Location: out })).not.toThrow();
-      // eslint-disable-next-line no-control-regex -- Node refuses these in headers
+       
       expect(out).not.toMatch(/[^\x21-\x7e]/);
     }
   });

@@ -12,7 +12,7 @@ const BASE = "http://passerelle.invalid";
  */
 export function safeRedirect(to: string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string") return fallback;
-  // eslint-disable-next-line no-control-regex -- what browsers strip or trim, so must we
+   
   const cleaned = to.replace(/[\t\n\r]/g, "").replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "").replace(/\\/g, "/");
   if (!cleaned.startsWith("/") || cleaned.startsWith("//")) return fallback;
   let url: URL;

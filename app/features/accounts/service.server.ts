@@ -10,7 +10,7 @@ import { can } from "../../lib/permissions";
 import { personalDataSources } from "../../lib/personal-data.server";
 import "../../personal-data.server";
 import { createSession, invalidateUserSessions } from "../../lib/session.server";
-import { addressKey, clearFailures, isThrottled, recordFailure } from "../../lib/throttle.server";
+import { addressKey, countAttempt, forgiveAttempt, PASSWORD_RECHECK_LIMIT, resetCounter, SIGN_IN_LIMITS } from "../../lib/throttle.server";
 import { generateToken, hashToken } from "../../lib/tokens.server";
 import * as q from "./queries.server";
 
@@ -56,30 +56,57 @@ export async function signUp(
   });
 }
 
-function throttleKeys(email: string, ip: string | null) {
-  const keys = [`signin:account:${email}`];
-  if (ip) keys.push(addressKey("signin", ip));
-  return keys;
+const throttled = () => appError(429, "throttled", "accounts:errors.throttled");
+
+/**
+ * Counts a password sign-in before the password is checked (see
+ * throttle.server.ts). The account-wide counter is only touched by attempts
+ * the address was still allowed, so one address hammering an account uses up
+ * its own 10 tries, not the owner's.
+ */
+async function countSignInAttempt(db: Db, email: string, ip: string | null) {
+  const address = ip ?? "unknown";
+  const pair = { key: `signin:account-ip:${email}|${address}`, limit: SIGN_IN_LIMITS.accountFromAddress };
+  const fromAddress = { key: addressKey("signin", address), limit: SIGN_IN_LIMITS.address };
+  const account = { key: `signin:account:${email}`, limit: SIGN_IN_LIMITS.account };
+  if (!(await countAttempt(db, [pair, fromAddress]))) throw throttled();
+  if (!(await countAttempt(db, [account]))) throw throttled();
+  return {
+    async succeeded() {
+      await resetCounter(db, [pair.key]);
+      await forgiveAttempt(db, [fromAddress.key, account.key]);
+    },
+  };
 }
 
 /**
  * Checks the password and opens a new session (a fresh token at every sign-in,
- * so a token planted before sign-in is worthless). At most 10 failures per
- * 15 minutes per account and 50 per address, counted in Postgres.
+ * so a token planted before sign-in is worthless). Throttled per account and
+ * address (10 per 15 minutes), per address (50) and per account (100).
  */
 export async function signIn(db: Db, input: { email: string; password: string }, meta: RequestMeta) {
-  const keys = throttleKeys(input.email, meta.ip);
-  if (await isThrottled(db, keys)) throw appError(429, "throttled", "accounts:errors.throttled");
+  const attempt = await countSignInAttempt(db, input.email, meta.ip);
   const user = await q.findUserByEmail(db, input.email);
   const ok = user?.password_hash ? await verifyPassword(user.password_hash, input.password) : false;
   if (!user?.password_hash) await burnPasswordCheck(input.password);
-  if (!user || !ok || user.disabled_at) {
-    await recordFailure(db, keys);
-    throw new FieldError("password", "accounts:errors.bad_credentials");
-  }
-  await clearFailures(db, [keys[0]!]);
+  if (!user || !ok || user.disabled_at) throw new FieldError("password", "accounts:errors.bad_credentials");
+  await attempt.succeeded();
   const token = await createSession(db, user.id, meta);
   return { user, token };
+}
+
+/**
+ * The signed-in person re-types their password (to change it, to delete the
+ * account): the same guard as sign-in, per user, so a session left open on a
+ * shared PC does not let anyone guess the password at leisure.
+ */
+async function recheckPassword(db: Db, user: User, password: string, field: string) {
+  const key = `recheck:user:${user.id}`;
+  if (!(await countAttempt(db, [{ key, limit: PASSWORD_RECHECK_LIMIT }]))) throw throttled();
+  if (!user.password_hash || !(await verifyPassword(user.password_hash, password))) {
+    throw new FieldError(field, "accounts:errors.current_password_wrong");
+  }
+  await resetCounter(db, [key]);
 }
 
 export async function changePassword(
@@ -88,9 +115,7 @@ export async function changePassword(
   input: { currentPassword: string; password: string },
   meta: RequestMeta,
 ) {
-  if (!user.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw new FieldError("currentPassword", "accounts:errors.current_password_wrong");
-  }
+  await recheckPassword(db, user, input.currentPassword, "currentPassword");
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     await q.setPasswordHash(trx, user.id, passwordHash);
@@ -182,9 +207,7 @@ export async function exportPersonalData(db: Db, user: User) {
  * who delete it from the users page.
  */
 export async function deleteOwnAccount(db: Db, user: User, password: string) {
-  if (!user.password_hash || !(await verifyPassword(user.password_hash, password))) {
-    throw new FieldError("password", "accounts:errors.current_password_wrong");
-  }
+  await recheckPassword(db, user, password, "password");
   await eraseUser(db, user.id);
 }
 

@@ -6,7 +6,7 @@ import { publicUrl } from "../../lib/public-url.server";
 import { appError, forbidden } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
 import { can } from "../../lib/permissions";
-import { addressKey, isThrottled, recordFailure } from "../../lib/throttle.server";
+import { addressKey, CLASS_JOIN_LIMITS, countAttempt, forgiveAttempt } from "../../lib/throttle.server";
 import { FieldError } from "../accounts/service.server";
 import { assertClassOpen, notFound, teacherClass } from "./access.server";
 import { isLimited, labelPupil } from "./people";
@@ -198,16 +198,17 @@ export async function joinClass(db: Db, user: User, input: { code: string; birth
   if (!can(user, "join:school_class:own") || user.role !== "learner") {
     throw appError(403, "pupils_only", "projects:errors.pupils_only");
   }
-  const keys = [`classjoin:user:${user.id}`, ...(meta.ip ? [addressKey("classjoin", meta.ip)] : [])];
-  if (await isThrottled(db, keys)) throw appError(429, "throttled", "projects:errors.join_throttled");
+  const counters = [
+    { key: `classjoin:user:${user.id}`, limit: CLASS_JOIN_LIMITS.user },
+    ...(meta.ip ? [{ key: addressKey("classjoin", meta.ip), limit: CLASS_JOIN_LIMITS.address }] : []),
+  ];
+  if (!(await countAttempt(db, counters))) throw appError(429, "throttled", "projects:errors.join_throttled");
   const code = normalizeJoinCode(input.code);
   const schoolClass = code
     ? await db.selectFrom("school_class").selectAll().where("join_code", "=", code).where("archived_at", "is", null).executeTakeFirst()
     : undefined;
-  if (!schoolClass) {
-    await recordFailure(db, keys);
-    throw new FieldError("code", "projects:errors.code_unknown");
-  }
+  if (!schoolClass) throw new FieldError("code", "projects:errors.code_unknown");
+  await forgiveAttempt(db, counters.map((c) => c.key));
   const profile = await db.selectFrom("pupil_profile").select("user_id").where("user_id", "=", user.id).executeTakeFirst();
   if (!profile) {
     if (!input.birthDate) throw new FieldError("birthDate", "projects:errors.birth_date_required");
