@@ -13,7 +13,7 @@ import * as xapiDocuments from "./2026-12-06_xapi-documents";
 import * as coursesTrash from "./2026-12-07_courses-trash";
 import * as xapiAttachments from "./2026-12-08_xapi-attachments";
 import * as projectsFileTrash from "./2026-12-09_projects-file-trash";
-import * as throttleCounters from "./2026-12-10_throttle-counters";
+import * as throttleCountersAndJobRuns from "./2026-12-10_throttle-counters-and-job-runs";
 
 /**
  * Every migration, by name, in the order they run. Listed by hand rather than
@@ -35,5 +35,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07_courses-trash": coursesTrash,
   "2026-12-08_xapi-attachments": xapiAttachments,
   "2026-12-09_projects-file-trash": projectsFileTrash,
-  "2026-12-10_throttle-counters": throttleCounters,
+  "2026-12-10_throttle-counters-and-job-runs": throttleCountersAndJobRuns,
 };

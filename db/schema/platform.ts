@@ -18,8 +18,15 @@ export interface OutboxMessageTable {
   created_at: Generated<Date>;
 }
 
+/** When each periodic job last started anywhere (claimed by one conditional upsert). */
+export interface JobRunTable {
+  job_name: string;
+  last_started_at: Date;
+}
+
 export interface PlatformTables {
   outbox_message: OutboxMessageTable;
+  job_run: JobRunTable;
 }
 
 export type OutboxMessage = Selectable<OutboxMessageTable>;
