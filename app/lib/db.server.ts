@@ -10,6 +10,7 @@ import type { Database } from "../../db/types";
 import { migrations } from "../../db/migrations/index";
 import { env } from "./env.server";
 import { logger } from "./logger.server";
+import { noteDatabaseError } from "./request-state.server";
 
 export type Db = Kysely<Database>;
 /** Query functions take either the pool or a transaction as their first argument. */
@@ -48,17 +49,6 @@ const TYPES = {
 const isoDay = (d: Date) =>
   `${String(d.getFullYear()).padStart(4, "0")}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 
-/** SQLSTATEs and socket errors that mean "the database is not reachable right now", not "the query is wrong". */
-const UNAVAILABLE_CODES = new Set(["57P01", "57P02", "57P03", "53300", "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN"]);
-
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; message?: string } | null;
-  if (!e) return false;
-  if (e.code && (UNAVAILABLE_CODES.has(e.code) || e.code.startsWith("08"))) return true;
-  const message = e.message ?? "";
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended/i.test(message);
-}
-
 export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase> {
   const log = options.onQuery;
   if (options.url) {
@@ -79,7 +69,23 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     const onClientError = (error: Error) => logger.warn({ err: error }, "database connection lost");
     pool.on("error", onClientError);
     pool.on("connect", (client: pg.PoolClient) => client.on("error", onClientError));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
+    // A request that could not reach the database is answered 503, not 500
+    // (app/lib/request-handler.server.ts): note both failed connections…
+    const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+    pool.connect = (async () => {
+      try {
+        return await connect();
+      } catch (error) {
+        noteDatabaseError(error);
+        throw error;
+      }
+    }) as typeof pool.connect;
+    // …and queries cut short.
+    const noteAndLog = (event: LogEvent) => {
+      if (event.level === "error") noteDatabaseError(event.error);
+      log?.(event);
+    };
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: noteAndLog });
     return { db, kind: "postgres", close: () => db.destroy() };
   }
   let dataDir: string | undefined;

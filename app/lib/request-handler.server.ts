@@ -94,10 +94,12 @@ async function sendResponse(res: ExpressResponse, response: Response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [key, value] of response.headers.entries()) {
+    // entries() joins repeated headers, except Set-Cookie which it yields one by one.
+    const write = (v: string) => (key === "set-cookie" ? res.append(key, v) : res.setHeader(key, v));
     try {
-      res.append(key, value);
+      write(value);
     } catch {
-      res.append(key, headerSafe(value));
+      write(headerSafe(value));
     }
   }
   if (response.headers.get("Content-Type")?.match(/text\/event-stream/i)) res.flushHeaders();
