@@ -15,7 +15,9 @@ let db: Awaited<ReturnType<typeof freshDatabase>>;
 beforeAll(async () => {
   db = await freshDatabase("cluster");
   server = await startServer({ DATABASE_URL: db.url, WEB_CONCURRENCY: "2" });
-});
+  // Healthy means one worker answers; wait for the second one too.
+  await expect.poll(() => listening().length, { timeout: 60_000 }).toBe(2);
+}, 120_000);
 afterAll(async () => {
   await server?.stop();
   await db?.sql.end();
@@ -78,9 +80,10 @@ describe("two workers behind one port", () => {
 
     // The background worker dies: the primary says so and starts another after a pause…
     process.kill(background[0]!.pid as number, "SIGKILL");
-    await expect.poll(() => server.output().includes("worker exited unexpectedly"), { timeout: 10_000 }).toBe(true);
+    const exited = () => server.logs().find((l) => String(l.msg).startsWith("worker exited unexpectedly"));
+    await expect.poll(exited, { timeout: 10_000 }).toBeDefined();
     await expect.poll(() => listening().length, { timeout: 30_000 }).toBe(3);
-    const restart = server.logs().find((l) => l.msg === "worker exited unexpectedly")!;
+    const restart = exited()!;
     expect(restart).toMatchObject({ index: 0, signal: "SIGKILL", restartInMs: 1000 });
     expect(listening()[2]!.background).toBe(true);
     // …which does not run the jobs again before their interval, nor resend the mail.

@@ -149,9 +149,9 @@ describe("redirects", () => {
     const signedIn = await fetch(`${server.baseUrl}/connexion?retour=/%09/host/x`, { redirect: "manual", headers: { Cookie: cookie } });
     expect(signedIn.status).toBe(302);
     expect(signedIn.headers.get("Location")).toBe("/");
-    const euro = await fetch(`${server.baseUrl}/connexion?retour=${encodeURIComponent("/cours/€\u0001")}`, { redirect: "manual", headers: { Cookie: cookie } });
+    const euro = await fetch(`${server.baseUrl}/connexion?retour=${encodeURIComponent("/cours/€\u0001x")}`, { redirect: "manual", headers: { Cookie: cookie } });
     expect(euro.status).toBe(302);
-    expect(euro.headers.get("Location")).toBe("/cours/%E2%82%AC%01");
+    expect(euro.headers.get("Location")).toBe("/cours/%E2%82%AC%01x");
     const param = await fetch(`${server.baseUrl}/accompagnement/personnes/%E2%82%AC%0A/carte`, { redirect: "manual", headers: { Cookie: cookie } });
     expect(param.status).toBeLessThan(500);
   });
