@@ -21,47 +21,52 @@ const urlWithScheme = (schemes: string[], example: string) =>
  * Every setting the server reads, in one place. `.env.example` documents each
  * of them; nothing else in the app reads `process.env`.
  */
-const schema = z
-  .object({
-    NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development"),
-    PORT: withDefault(z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535), 3000),
-    HOST: withDefault(z.string(), "0.0.0.0"),
-    /** Public origin of the site, used in links and for the Origin check behind a proxy. */
-    APP_URL: optional(urlWithScheme(["http", "https"], "https://passerelle.example.fr")),
-    DATABASE_URL: optional(urlWithScheme(["postgres", "postgresql"], "postgres://user:password@host:5432/passerelle")),
-    /** Where this version's source code is published (AGPL §13); by default the archive written at build time. */
-    SOURCE_URL: optional(urlWithScheme(["http", "https"], "https://forge.example.fr/passerelle")),
-    /** Folder of the embedded database, mail files and uploads when no server is configured. */
-    DATA_DIR: withDefault(z.string(), "./data"),
-    SMTP_URL: optional(urlWithScheme(["smtp", "smtps"], "smtps://user:password@smtp.example.fr:465")),
-    MAIL_FROM: withDefault(z.string(), "Passerelle <ne-pas-repondre@passerelle.local>"),
-    LOG_LEVEL: withDefault(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), "info"),
-    /** Express "trust proxy" setting (e.g. "loopback" or a hop count) when behind a reverse proxy. */
-    TRUST_PROXY: optional(z.string()),
-    /** Set to "false" to keep the mail worker and periodic jobs out of this process. */
-    OUTBOX_WORKER: withDefault(z.enum(["true", "false"]), "true"),
-    /** Worker processes of `npm start` (one per core by default); always 1 on the embedded database. */
-    WEB_CONCURRENCY: optional(z.coerce.number({ message: "must be a number of processes" }).int().min(1).max(64)),
-    LIVEKIT_URL: optional(urlWithScheme(["ws", "wss", "http", "https"], "wss://livekit.example.fr")),
-    LIVEKIT_API_KEY: optional(z.string()),
-    LIVEKIT_API_SECRET: optional(z.string()),
-    S3_ENDPOINT: optional(urlWithScheme(["http", "https"], "https://s3.example.fr")),
-    S3_REGION: optional(z.string()),
-    S3_BUCKET: optional(z.string()),
-    S3_ACCESS_KEY_ID: optional(z.string()),
-    S3_SECRET_ACCESS_KEY: optional(z.string()),
-    /** Days after a school class is archived before its pupils' personal data is deleted (the anonymised work stays). */
-    PROJECTS_RETENTION_DAYS: withDefault(z.coerce.number({ message: "must be a number of days" }).int().min(0).max(3650), 90),
-  })
-  .superRefine((value, ctx) => {
-    const livekit = ["LIVEKIT_URL", "LIVEKIT_API_KEY", "LIVEKIT_API_SECRET"] as const;
-    const set = livekit.filter((k) => value[k]);
-    if (set.length > 0 && set.length < livekit.length) {
-      for (const k of livekit.filter((k) => !value[k])) {
-        ctx.addIssue({ code: "custom", path: [k], message: `is needed too when ${set.join(" and ")} is set (all three or none)` });
-      }
-    }
-  });
+const schema = z.object({
+  NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development"),
+  PORT: withDefault(z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535), 3000),
+  HOST: withDefault(z.string(), "0.0.0.0"),
+  /** Public origin of the site, used in links and for the Origin check behind a proxy. */
+  APP_URL: optional(urlWithScheme(["http", "https"], "https://passerelle.example.fr")),
+  DATABASE_URL: optional(urlWithScheme(["postgres", "postgresql"], "postgres://user:password@host:5432/passerelle")),
+  /** Where this version's source code is published (AGPL §13); by default the archive written at build time. */
+  SOURCE_URL: optional(urlWithScheme(["http", "https"], "https://forge.example.fr/passerelle")),
+  /** Folder of the embedded database, mail files and uploads when no server is configured. */
+  DATA_DIR: withDefault(z.string(), "./data"),
+  SMTP_URL: optional(urlWithScheme(["smtp", "smtps"], "smtps://user:password@smtp.example.fr:465")),
+  MAIL_FROM: withDefault(z.string(), "Passerelle <ne-pas-repondre@passerelle.local>"),
+  LOG_LEVEL: withDefault(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), "info"),
+  /** Express "trust proxy" setting (e.g. "loopback" or a hop count) when behind a reverse proxy. */
+  TRUST_PROXY: optional(z.string()),
+  /** Set to "false" to keep the mail worker and periodic jobs out of this process. */
+  OUTBOX_WORKER: withDefault(z.enum(["true", "false"]), "true"),
+  /** Worker processes of `npm start` (one per core by default); always 1 on the embedded database. */
+  WEB_CONCURRENCY: optional(z.coerce.number({ message: "must be a number of processes" }).int().min(1).max(64)),
+  LIVEKIT_URL: optional(urlWithScheme(["ws", "wss", "http", "https"], "wss://livekit.example.fr")),
+  LIVEKIT_API_KEY: optional(z.string()),
+  LIVEKIT_API_SECRET: optional(z.string()),
+  S3_ENDPOINT: optional(urlWithScheme(["http", "https"], "https://s3.example.fr")),
+  S3_REGION: optional(z.string()),
+  S3_BUCKET: optional(z.string()),
+  S3_ACCESS_KEY_ID: optional(z.string()),
+  S3_SECRET_ACCESS_KEY: optional(z.string()),
+  /** Days after a school class is archived before its pupils' personal data is deleted (the anonymised work stays). */
+  PROJECTS_RETENTION_DAYS: withDefault(z.coerce.number({ message: "must be a number of days" }).int().min(0).max(3650), 90),
+});
+
+/** Settings that only make sense together; checked even when others are wrong, so one run lists every problem. */
+interface Issue {
+  path: PropertyKey[];
+  message: string;
+}
+
+function crossFieldIssues(source: NodeJS.ProcessEnv): Issue[] {
+  const livekit = ["LIVEKIT_URL", "LIVEKIT_API_KEY", "LIVEKIT_API_SECRET"];
+  const set = livekit.filter((k) => source[k]);
+  if (set.length === 0 || set.length === livekit.length) return [];
+  return livekit
+    .filter((k) => !source[k])
+    .map((k) => ({ path: [k], message: `is needed too when ${set.join(" and ")} is set (all three or none)` }));
+}
 
 export type Env = z.infer<typeof schema>;
 
@@ -73,8 +78,8 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-export function describeIssues(error: z.ZodError, source: NodeJS.ProcessEnv): string {
-  const lines = error.issues.map((issue) => {
+export function describeIssues(issues: readonly Issue[], source: NodeJS.ProcessEnv): string {
+  const lines = issues.map((issue) => {
     const name = String(issue.path[0] ?? "?");
     const raw = source[name];
     const shown = raw === undefined ? "" : SECRET.test(name) ? " (value hidden)" : ` (got ${JSON.stringify(raw)})`;
@@ -109,7 +114,8 @@ export function env(): Env {
   if (cached) return cached;
   loadDotEnv();
   const parsed = schema.safeParse(process.env);
-  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error, process.env));
+  const issues = [...(parsed.success ? [] : parsed.error.issues), ...crossFieldIssues(process.env)];
+  if (!parsed.success || issues.length > 0) throw new ConfigError(describeIssues(issues, process.env));
   cached = parsed.data;
   return cached;
 }
