@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, pidOf, signInCookie, startServer, type StartedServer } from "./server-support";
+import { freshDatabase, freshRequest, pidOf, signInCookie, startServer, waitForWorkers, type StartedServer } from "./server-support";
 
 /**
  * `npm start` runs one worker per core on one port (issue 17): two workers
@@ -15,8 +15,7 @@ let db: Awaited<ReturnType<typeof freshDatabase>>;
 beforeAll(async () => {
   db = await freshDatabase("cluster");
   server = await startServer({ DATABASE_URL: db.url, WEB_CONCURRENCY: "2" });
-  // Healthy means one worker answers; wait for the second one too.
-  await expect.poll(() => listening().length, { timeout: 60_000 }).toBe(2);
+  await waitForWorkers(server, 2);
 }, 120_000);
 afterAll(async () => {
   await server?.stop();
@@ -32,11 +31,11 @@ describe("two workers behind one port", () => {
     const cookie = await signInCookie(server.baseUrl, db.email);
     const pids = new Set<number>();
     for (let i = 0; i < 12; i++) {
-      const res = await fetch(`${server.baseUrl}/compte`, { redirect: "manual", headers: { Cookie: cookie } });
+      const res = await freshRequest(`${server.baseUrl}/compte`, { headers: { Cookie: cookie } });
       expect(res.status).toBe(200);
-      expect(await res.text()).toContain("Josiane");
-      await expect.poll(() => pidOf(server, res.headers.get("X-Request-Id"))).toBeTypeOf("number");
-      pids.add(pidOf(server, res.headers.get("X-Request-Id"))!);
+      expect(res.text).toContain("Josiane");
+      await expect.poll(() => pidOf(server, res.header("X-Request-Id")!)).toBeTypeOf("number");
+      pids.add(pidOf(server, res.header("X-Request-Id")!)!);
     }
     expect(pids.size).toBe(2);
   });
@@ -45,15 +44,14 @@ describe("two workers behind one port", () => {
     const statuses: number[] = [];
     const pids = new Set<number>();
     for (let i = 0; i < 12; i++) {
-      const res = await fetch(`${server.baseUrl}/connexion`, {
+      const res = await freshRequest(`${server.baseUrl}/connexion`, {
         method: "POST",
-        redirect: "manual",
         headers: { Origin: server.baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ email: db.email, password: `faux ${i}` }),
+        body: new URLSearchParams({ email: db.email, password: `faux ${i}` }).toString(),
       });
       statuses.push(res.status);
-      await expect.poll(() => pidOf(server, res.headers.get("X-Request-Id"))).toBeTypeOf("number");
-      pids.add(pidOf(server, res.headers.get("X-Request-Id"))!);
+      await expect.poll(() => pidOf(server, res.header("X-Request-Id")!)).toBeTypeOf("number");
+      pids.add(pidOf(server, res.header("X-Request-Id")!)!);
     }
     expect(statuses).toEqual([...Array(10).fill(400), 429, 429]);
     expect(pids.size).toBe(2);

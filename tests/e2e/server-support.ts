@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { request } from "node:http";
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -127,4 +128,31 @@ export async function databaseRelay(target = { host: "127.0.0.1", port: Number(n
       server?.close();
     },
   };
+}
+
+/** Waits until `count` workers have said they listen (healthy means only that one answers). */
+export async function waitForWorkers(server: StartedServer, count: number, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  const listening = () => server.logs().filter((l) => l.msg === "Passerelle is listening").length;
+  while (listening() < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  if (listening() < count) throw new Error(`only ${listening()} of ${count} workers started`);
+}
+
+/**
+ * One request on a connection of its own: the cluster hands out connections,
+ * not requests, so a keep-alive client would always meet the same worker.
+ */
+export function freshRequest(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; header(name: string): string | undefined; text: string }>((resolve, reject) => {
+    const req = request(url, { method: init.method ?? "GET", headers: init.headers, agent: false }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (d) => (text += d));
+      res.on("end", () =>
+        resolve({ status: res.statusCode!, header: (name) => [res.headers[name.toLowerCase()]].flat()[0], text }),
+      );
+    });
+    req.on("error", reject);
+    req.end(init.body);
+  });
 }
