@@ -2,6 +2,7 @@ import { createReadableStreamFromReadable, writeReadableStreamToWritable } from 
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { createRequestHandler as createRouterHandler, type ServerBuild } from "react-router";
 import { bodyLimitFor, countingStream, formatLimit, type BodyLimit } from "./body-limit.server";
+import { env } from "./env.server";
 import { localeOfRequest, serverT } from "./i18n.server";
 import { logger } from "./logger.server";
 import { requestState } from "./request-state.server";
@@ -14,7 +15,7 @@ import { requestState } from "./request-state.server";
  * (a redirect to a path with "é" or a tab in it).
  */
 export function createRequestHandler(options: { build: ServerBuild; bodyLimits: readonly BodyLimit[]; defaultBodyLimit: BodyLimit }) {
-  const handle = createRouterHandler(options.build, process.env.NODE_ENV);
+  const handle = createRouterHandler(options.build, env().NODE_ENV);
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {
       const hasBody = req.method !== "GET" && req.method !== "HEAD";
