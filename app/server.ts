@@ -1,25 +1,39 @@
+import { randomUUID } from "node:crypto";
+import cluster from "node:cluster";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express from "express";
 import { demoAccountsBanner, seedDemo } from "../db/seed";
+import { BODY_LIMITS, DEFAULT_BODY_LIMIT } from "./body-limits.server";
 import { STATIC_SECURITY_HEADERS } from "./lib/csp.server";
 import { appDatabase, closeAppDatabase } from "./lib/db.server";
 import { env } from "./lib/env.server";
 import { logger } from "./lib/logger.server";
 import { startJobScheduler } from "./lib/jobs.server";
 import { startOutboxWorker } from "./lib/mail.server";
+import { publicUrl } from "./lib/public-url.server";
+import { createRequestHandler } from "./lib/request-handler.server";
+import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./lib/server-headers";
+import { isBackgroundWorker } from "./lib/cluster.server";
 import "./modules.server";
 
+export { runPrimary } from "./lib/cluster.server";
+
 /**
- * The production server: this file is the entry of the server bundle, so the
- * HTTP server, the database handle and the routes share one module graph.
- * `scripts/start.js` imports it and calls startServer().
+ * One worker's HTTP server: this file is the entry of the server bundle, so
+ * the HTTP server, the database handle and the routes share one module graph.
+ * `scripts/start.js` runs the primary (app/lib/cluster.server.ts), which forks
+ * the workers that call startServer().
  */
 export async function startServer() {
   const { PORT, HOST, OUTBOX_WORKER, TRUST_PROXY } = env();
   const started = Date.now();
+  process.on("uncaughtException", (err) => {
+    // The primary starts a new worker; say why this one ends.
+    logger.fatal({ err }, "uncaught exception, worker exits");
+    process.exit(1);
+  });
   const database = await appDatabase();
   const { count } = await database.db
     .selectFrom("app_user")
@@ -34,43 +48,54 @@ export async function startServer() {
   app.use(compression());
   app.use((req, res, next) => {
     for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) res.setHeader(name, value);
-    // Overwritten on every request: a client cannot choose its own address.
-    req.headers["x-passerelle-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "";
-    next();
-  });
-  const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../client");
-  app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(clientDir, { maxAge: "1h" }));
-  app.use((req, res, next) => {
+    // Both overwritten on every request: a client can choose neither its
+    // address nor the id under which its request is logged.
+    req.headers[CLIENT_IP_HEADER] = req.ip ?? req.socket.remoteAddress ?? "";
+    const requestId = randomUUID();
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader("X-Request-Id", requestId);
     const begin = process.hrtime.bigint();
     res.on("finish", () => {
       logger.info(
-        { method: req.method, url: req.originalUrl, status: res.statusCode, ms: Number(process.hrtime.bigint() - begin) / 1e6 },
+        {
+          requestId,
+          pid: process.pid,
+          method: req.method,
+          url: req.originalUrl,
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - begin) / 1e6,
+        },
         "request",
       );
     });
     next();
   });
+  const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../client");
+  app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(clientDir, { maxAge: "1h" }));
   // The build object itself, not a function returning it: React Router
   // re-derives its route tables on every request when given a function (a
   // development-time feature), which cost about a sixth of each page's CPU.
   const build = await import("virtual:react-router/server-build");
-  app.use(createRequestHandler({ build }));
+  app.use(createRequestHandler({ build, bodyLimits: BODY_LIMITS, defaultBodyLimit: DEFAULT_BODY_LIMIT }));
 
-  const background = OUTBOX_WORKER === "true";
+  // Mail and periodic jobs run in one designated worker (decision 020).
+  const background = OUTBOX_WORKER === "true" && isBackgroundWorker();
   const stopWorker = background ? startOutboxWorker(database.db) : async () => {};
   const stopJobs = background ? startJobScheduler(database.db, { embedded: database.kind === "embedded" }) : async () => {};
   const server = app.listen(PORT, HOST);
   await new Promise<void>((resolve) => server.once("listening", resolve));
-  const url = `http://${HOST === "0.0.0.0" ? "localhost" : HOST}:${PORT}`;
-  logger.info({ url, database: database.kind, ms: Date.now() - started }, "Passerelle is listening");
-  if (firstEmbeddedStart) console.log(demoAccountsBanner(url));
+  logger.info(
+    { url: publicUrl(), database: database.kind, pid: process.pid, background, ms: Date.now() - started },
+    "Passerelle is listening",
+  );
+  if (firstEmbeddedStart) console.log(demoAccountsBanner(publicUrl()));
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    logger.info({ signal }, "shutting down");
+    logger.info({ signal, pid: process.pid }, "shutting down");
     const forced = setTimeout(() => process.exit(1), 10_000).unref();
     server.close();
     server.closeIdleConnections();
@@ -82,5 +107,7 @@ export async function startServer() {
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
+  // A worker whose primary died must not linger on the port.
+  if (cluster.isWorker) cluster.worker?.on("disconnect", () => void shutdown("disconnect"));
   return server;
 }

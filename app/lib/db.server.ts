@@ -3,13 +3,14 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
-import { Kysely, Migrator, type LogEvent, type Transaction } from "kysely";
+import { Kysely, Migrator, PostgresDialect, type LogEvent, type Transaction } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
-import { PostgresJSDialect } from "kysely-postgres-js";
-import postgres from "postgres";
+import pg from "pg";
 import type { Database } from "../../db/types";
 import { migrations } from "../../db/migrations/index";
 import { env } from "./env.server";
+import { logger } from "./logger.server";
+import { noteDatabaseError } from "./request-state.server";
 
 export type Db = Kysely<Database>;
 /** Query functions take either the pool or a transaction as their first argument. */
@@ -32,16 +33,59 @@ export interface OpenOptions {
   onQuery?: (event: LogEvent) => void;
 }
 
+// node-postgres, not postgres.js: see docs/decisions/019-node-postgres-driver.md.
+// Dates go out in UTC and `date` columns come back as UTC midnight, as
+// postgres.js did (pg's defaults would use the process's time zone for both).
+pg.defaults.parseInputDatesAsUTC = true;
+const parseUtcDate = (value: string) => new Date(value);
+const dateArray = pg.types.getTypeParser(1182 as never);
+const TYPES = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === 1082) return parseUtcDate;
+    if (oid === 1182) return (value: string) => (dateArray(value) as (Date | null)[]).map((d) => (d ? parseUtcDate(isoDay(d)) : d));
+    return pg.types.getTypeParser(oid as never, format as never);
+  },
+};
+const isoDay = (d: Date) =>
+  `${String(d.getFullYear()).padStart(4, "0")}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+
 export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase> {
   const log = options.onQuery;
   if (options.url) {
-    const sqlClient = postgres(options.url, {
+    const pool = new pg.Pool({
+      connectionString: options.url,
       max: options.poolSize ?? 10,
-      onnotice: () => {},
-      // Kysely passes Dates; ask postgres.js to return timestamps as Dates too.
-      types: {},
+      // Bounds both opening a connection and waiting for a free one: a
+      // database that does not answer fails the request (503) instead of
+      // holding it forever. Generous, as bursts queue for the pool.
+      connectionTimeoutMillis: 30_000,
+      idleTimeoutMillis: 30_000,
+      keepAlive: true,
+      types: TYPES,
     });
-    const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: sqlClient }), log });
+    // A connection that dies while idle in the pool, or while checked out
+    // between two queries, emits "error"; unhandled, that would end the
+    // process. The pool drops the broken client and opens a new one when asked.
+    const onClientError = (error: Error) => logger.warn({ err: error }, "database connection lost");
+    pool.on("error", onClientError);
+    pool.on("connect", (client: pg.PoolClient) => client.on("error", onClientError));
+    // A request that could not reach the database is answered 503, not 500
+    // (app/lib/request-handler.server.ts): note both failed connections…
+    const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+    pool.connect = (async () => {
+      try {
+        return await connect();
+      } catch (error) {
+        noteDatabaseError(error);
+        throw error;
+      }
+    }) as typeof pool.connect;
+    // …and queries cut short.
+    const noteAndLog = (event: LogEvent) => {
+      if (event.level === "error") noteDatabaseError(event.error);
+      log?.(event);
+    };
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: noteAndLog });
     return { db, kind: "postgres", close: () => db.destroy() };
   }
   let dataDir: string | undefined;
@@ -50,9 +94,9 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     mkdirSync(dataDir, { recursive: true });
   }
   // One options object: PGlite ignores the second argument when the first is not a string (memory).
-  const pg = new PGlite({ dataDir, extensions: { unaccent, pg_trgm } });
-  await pg.waitReady;
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pg), log });
+  const embedded = new PGlite({ dataDir, extensions: { unaccent, pg_trgm } });
+  await embedded.waitReady;
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(embedded), log });
   return { db, kind: "embedded", close: () => db.destroy() };
 }
 

@@ -1,54 +1,130 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
+
+/** Empty values (`TRUST_PROXY=` in a copied .env) mean "not set". */
+const optional = <T extends z.ZodType>(type: T) => z.preprocess((v) => (v === "" ? undefined : v), type.optional());
+const withDefault = <T extends z.ZodType>(type: T, fallback: z.input<T>) =>
+  z.preprocess((v) => (v === "" || v === undefined ? fallback : v), type);
+const urlWithScheme = (schemes: string[], example: string) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return schemes.includes(new URL(v).protocol.replace(/:$/, ""));
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a ${schemes.join(":// or ")}:// address, e.g. ${example}` },
+  );
 
 /**
  * Every setting the server reads, in one place. `.env.example` documents each
  * of them; nothing else in the app reads `process.env`.
  */
 const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().positive().default(3000),
-  HOST: z.string().default("0.0.0.0"),
-  /** Public origin of the site, used in emails and for the Origin check behind a proxy. */
-  APP_URL: z.string().url().optional(),
-  DATABASE_URL: z.string().optional(),
+  NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development"),
+  PORT: withDefault(z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535), 3000),
+  HOST: withDefault(z.string(), "0.0.0.0"),
+  /** Public origin of the site, used in links and for the Origin check behind a proxy. */
+  APP_URL: optional(urlWithScheme(["http", "https"], "https://passerelle.example.fr")),
+  DATABASE_URL: optional(urlWithScheme(["postgres", "postgresql"], "postgres://user:password@host:5432/passerelle")),
   /** Where this version's source code is published (AGPL §13); by default the archive written at build time. */
-  SOURCE_URL: z.string().url().optional(),
+  SOURCE_URL: optional(urlWithScheme(["http", "https"], "https://forge.example.fr/passerelle")),
   /** Folder of the embedded database, mail files and uploads when no server is configured. */
-  DATA_DIR: z.string().default("./data"),
-  SMTP_URL: z.string().optional(),
-  MAIL_FROM: z.string().default("Passerelle <ne-pas-repondre@passerelle.local>"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** Set to "false" to keep the outbox worker out of this process (e.g. a web-only replica). */
+  DATA_DIR: withDefault(z.string(), "./data"),
+  SMTP_URL: optional(urlWithScheme(["smtp", "smtps"], "smtps://user:password@smtp.example.fr:465")),
+  MAIL_FROM: withDefault(z.string(), "Passerelle <ne-pas-repondre@passerelle.local>"),
+  LOG_LEVEL: withDefault(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), "info"),
   /** Express "trust proxy" setting (e.g. "loopback" or a hop count) when behind a reverse proxy. */
-  TRUST_PROXY: z.string().optional(),
+  TRUST_PROXY: optional(z.string()),
   /** Set to "false" to keep the mail worker and periodic jobs out of this process. */
-  OUTBOX_WORKER: z.enum(["true", "false"]).default("true"),
-  LIVEKIT_URL: z.string().optional(),
-  LIVEKIT_API_KEY: z.string().optional(),
-  LIVEKIT_API_SECRET: z.string().optional(),
-  S3_ENDPOINT: z.string().optional(),
-  S3_REGION: z.string().optional(),
-  S3_BUCKET: z.string().optional(),
-  S3_ACCESS_KEY_ID: z.string().optional(),
-  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  OUTBOX_WORKER: withDefault(z.enum(["true", "false"]), "true"),
+  /** Worker processes of `npm start` (one per core by default); always 1 on the embedded database. */
+  WEB_CONCURRENCY: optional(z.coerce.number({ message: "must be a number of processes" }).int().min(1).max(64)),
+  LIVEKIT_URL: optional(urlWithScheme(["ws", "wss", "http", "https"], "wss://livekit.example.fr")),
+  LIVEKIT_API_KEY: optional(z.string()),
+  LIVEKIT_API_SECRET: optional(z.string()),
+  S3_ENDPOINT: optional(urlWithScheme(["http", "https"], "https://s3.example.fr")),
+  S3_REGION: optional(z.string()),
+  S3_BUCKET: optional(z.string()),
+  S3_ACCESS_KEY_ID: optional(z.string()),
+  S3_SECRET_ACCESS_KEY: optional(z.string()),
   /** Days after a school class is archived before its pupils' personal data is deleted (the anonymised work stays). */
-  PROJECTS_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  PROJECTS_RETENTION_DAYS: withDefault(z.coerce.number({ message: "must be a number of days" }).int().min(0).max(3650), 90),
   /** Storage quotas (decision 023): what one person's uploads may hold in all (course images, H5P activities, team files). */
-  STORAGE_QUOTA_USER_MB: z.coerce.number().int().min(1).default(1024),
-  STORAGE_QUOTA_USER_FILES: z.coerce.number().int().min(1).default(10_000),
+  STORAGE_QUOTA_USER_MB: withDefault(z.coerce.number({ message: "must be a number of megabytes" }).int().min(1), 1024),
+  STORAGE_QUOTA_USER_FILES: withDefault(z.coerce.number({ message: "must be a number of files" }).int().min(1), 10_000),
   /** What the images of one course may hold. */
-  STORAGE_QUOTA_COURSE_MB: z.coerce.number().int().min(1).default(500),
-  STORAGE_QUOTA_COURSE_FILES: z.coerce.number().int().min(1).default(2_000),
+  STORAGE_QUOTA_COURSE_MB: withDefault(z.coerce.number({ message: "must be a number of megabytes" }).int().min(1), 500),
+  STORAGE_QUOTA_COURSE_FILES: withDefault(z.coerce.number({ message: "must be a number of files" }).int().min(1), 2_000),
   /** Files one H5P package may write (its content files and the libraries it installs). */
-  H5P_MAX_PACKAGE_FILES: z.coerce.number().int().min(1).default(1_000),
+  H5P_MAX_PACKAGE_FILES: withDefault(z.coerce.number({ message: "must be a number of files" }).int().min(1), 1_000),
 });
+
+/** Settings that only make sense together; checked even when others are wrong, so one run lists every problem. */
+interface Issue {
+  path: PropertyKey[];
+  message: string;
+}
+
+function crossFieldIssues(source: NodeJS.ProcessEnv): Issue[] {
+  const livekit = ["LIVEKIT_URL", "LIVEKIT_API_KEY", "LIVEKIT_API_SECRET"];
+  const set = livekit.filter((k) => source[k]);
+  if (set.length === 0 || set.length === livekit.length) return [];
+  return livekit
+    .filter((k) => !source[k])
+    .map((k) => ({ path: [k], message: `is needed too when ${set.join(" and ")} is set (all three or none)` }));
+}
 
 export type Env = z.infer<typeof schema>;
 
+/** Values never printed in an error message. */
+const SECRET = /SECRET|PASSWORD|DATABASE_URL|SMTP_URL|API_KEY|ACCESS_KEY/;
+
+/** A configuration that cannot work: the message names each variable and says what is expected. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function describeIssues(issues: readonly Issue[], source: NodeJS.ProcessEnv): string {
+  const lines = issues.map((issue) => {
+    const name = String(issue.path[0] ?? "?");
+    const raw = source[name];
+    const shown = raw === undefined ? "" : SECRET.test(name) ? " (value hidden)" : ` (got ${JSON.stringify(raw)})`;
+    return `  - ${name}${shown}: ${issue.message}`;
+  });
+  return [
+    "Passerelle cannot start: some settings are wrong.",
+    ...lines,
+    "Fix them in the environment or in the .env file (every setting is described in .env.example).",
+  ].join("\n");
+}
+
 let cached: Env | undefined;
+let dotEnvLoaded = false;
+
+/**
+ * Reads `.env` (or the file named by ENV_FILE) into process.env once, as
+ * .env.example says. Variables already set in the environment win. Tests
+ * never read it: a developer's .env must not change what they check.
+ */
+export function loadDotEnv() {
+  if (dotEnvLoaded || process.env.VITEST) return;
+  dotEnvLoaded = true;
+  try {
+    process.loadEnvFile(process.env.ENV_FILE || ".env");
+  } catch (error) {
+    if ((error as { code?: string }).code !== "ENOENT") throw new ConfigError(`Passerelle cannot read ${process.env.ENV_FILE || ".env"}: ${(error as Error).message}`);
+  }
+}
 
 export function env(): Env {
-  cached ??= schema.parse(process.env);
+  if (cached) return cached;
+  loadDotEnv();
+  const parsed = schema.safeParse(process.env);
+  const issues = [...(parsed.success ? [] : parsed.error.issues), ...crossFieldIssues(process.env)];
+  if (!parsed.success || issues.length > 0) throw new ConfigError(describeIssues(issues, process.env));
+  cached = parsed.data;
   return cached;
 }
 
@@ -58,6 +134,13 @@ export function resetEnvForTests() {
 }
 
 export const isProduction = () => env().NODE_ENV === "production";
+
+/** Worker processes to run: WEB_CONCURRENCY, else one per core; the embedded database allows one process only. */
+export function workerCount(): number {
+  const { DATABASE_URL, WEB_CONCURRENCY } = env();
+  if (!DATABASE_URL) return 1;
+  return WEB_CONCURRENCY ?? availableParallelism();
+}
 
 /**
  * Cookies carry `Secure` in production, unless the site is explicitly served

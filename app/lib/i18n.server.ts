@@ -43,6 +43,15 @@ export const i18nextMiddleware: MiddlewareFunction<Response> = async ({ request,
   return next();
 };
 
+/** The language of a request seen outside React Router (the HTTP layer's own answers, e.g. 413): cookie, then Accept-Language. */
+export async function localeOfRequest(cookie?: string, acceptLanguage?: string): Promise<Locale> {
+  const headers = new Headers();
+  if (cookie) headers.set("Cookie", cookie);
+  if (acceptLanguage) headers.set("Accept-Language", acceptLanguage);
+  const detected = await detector.getLocale(new Request("http://localhost/", { headers }));
+  return isLocale(detected) ? detected : DEFAULT_LANGUAGE;
+}
+
 export const getLocale = (context: Readonly<RouterContextProvider>): Locale => context.get(localeContext);
 export const getInstance = (context: Readonly<RouterContextProvider>): i18n => context.get(instanceContext);
 

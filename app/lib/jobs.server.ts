@@ -4,8 +4,11 @@ import { logger } from "./logger.server";
 
 /**
  * Periodic background jobs (reminders, retention clean-up, aggregates…).
- * Each app process runs the loop; a Postgres advisory lock taken per job and
- * per run makes sure only one process runs a given job at a time. Jobs must be
+ * One worker per server runs the loop (app/lib/cluster.server.ts), and any
+ * number of servers may: a run is claimed in `job_run` first (so a job is not
+ * started again anywhere before its interval has passed, a restarted worker
+ * included), and a Postgres advisory lock keeps two runs from overlapping
+ * when one outlasts its interval. Jobs must be
  * idempotent (e.g. mail through the outbox with a dedupe_key): a crash in the
  * middle just means the next run does the rest.
  */
@@ -57,6 +60,26 @@ export async function runJobOnce(db: Db, job: PeriodicJob, { embedded = false, n
   });
 }
 
+/**
+ * Claims this interval's run of a job: one statement that records the start
+ * only if the last one anywhere is at least `everyMs` old. Returns false when
+ * another process (or this one, before a restart) already ran it.
+ */
+export async function claimJobRun(db: Db, job: PeriodicJob): Promise<boolean> {
+  const claimed = await db
+    .insertInto("job_run")
+    .values({ job_name: job.name, last_started_at: sql<Date>`now()` })
+    .onConflict((oc) =>
+      oc
+        .column("job_name")
+        .doUpdateSet({ last_started_at: sql<Date>`now()` })
+        .where("job_run.last_started_at", "<=", sql<Date>`now() - make_interval(secs => ${job.everyMs / 1000})`),
+    )
+    .returning("job_name")
+    .executeTakeFirst();
+  return claimed !== undefined;
+}
+
 export function startJobScheduler(db: Db, { tickMs = 30_000, embedded = false } = {}) {
   const lastRun = new Map<string, number>();
   let stopped = false;
@@ -66,9 +89,11 @@ export function startJobScheduler(db: Db, { tickMs = 30_000, embedded = false } 
       if (stopped) break;
       const last = lastRun.get(job.name) ?? 0;
       if (Date.now() - last < job.everyMs) continue;
-      lastRun.set(job.name, Date.now());
       try {
-        await runJobOnce(db, job, { embedded });
+        if (!(await claimJobRun(db, job))) continue;
+        lastRun.set(job.name, Date.now());
+        const began = Date.now();
+        if (await runJobOnce(db, job, { embedded })) logger.info({ job: job.name, ms: Date.now() - began, pid: process.pid }, "periodic job ran");
       } catch (err) {
         logger.error({ err, job: job.name }, "periodic job failed");
       }

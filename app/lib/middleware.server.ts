@@ -1,8 +1,9 @@
-import type { MiddlewareFunction } from "react-router";
+import { href, type MiddlewareFunction } from "react-router";
 import { dbContext, nonceContext, requestIdContext, sessionContext } from "./context";
 import { appDatabase } from "./db.server";
 import { env } from "./env.server";
 import { logger } from "./logger.server";
+import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./server-headers";
 import {
   clearSessionCookieHeader,
   readSessionToken,
@@ -29,7 +30,9 @@ export function isAllowedOrigin(request: Request): boolean {
     return false;
   }
   const hosts = new Set([new URL(request.url).host]);
-  const forwarded = request.headers.get("X-Forwarded-Host");
+  // Only a proxy we were told to trust may name the public host; anyone else
+  // could send X-Forwarded-Host matching their own Origin.
+  const forwarded = env().TRUST_PROXY ? request.headers.get("X-Forwarded-Host") : null;
   if (forwarded) hosts.add(forwarded.split(",")[0]!.trim());
   const appUrl = env().APP_URL;
   if (appUrl) hosts.add(new URL(appUrl).host);
@@ -38,12 +41,29 @@ export function isAllowedOrigin(request: Request): boolean {
 
 export function clientIp(request: Request): string | null {
   // Set by app/server.ts from the socket (or the proxy when TRUST_PROXY says so).
-  return request.headers.get("X-Passerelle-Client-Ip");
+  return request.headers.get(CLIENT_IP_HEADER);
+}
+
+/** The id app/server.ts gave the request (and wrote in its access log); a fresh one under the dev server. */
+function requestIdOf(request: Request) {
+  return request.headers.get(REQUEST_ID_HEADER) || crypto.randomUUID();
+}
+
+/**
+ * Pages shown to a signed-in person are theirs alone: nothing between them
+ * and us (nor the browser's back button on a shared relay-space PC) keeps a
+ * copy. A file for which the route chose its own policy (a public image, an
+ * ETag-checked document) keeps it; pages never do.
+ */
+export function markPrivate(response: Response) {
+  const isPage = /text\/html/.test(response.headers.get("Content-Type") ?? "");
+  if (!isPage && response.headers.has("Cache-Control")) return;
+  response.headers.set("Cache-Control", "private, no-store");
 }
 
 /** Request id, nonce, Origin check, database handle and the signed-in session. */
 export const requestMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
-  const requestId = crypto.randomUUID();
+  const requestId = requestIdOf(request);
   context.set(requestIdContext, requestId);
   context.set(nonceContext, Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64"));
 
@@ -62,7 +82,9 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
   context.set(dbContext, db);
 
   let setCookie: string | null = null;
-  const token = await readSessionToken(request);
+  // The health check reads no session: it must say 503 when the database is
+  // down, whatever cookie the prober happens to send.
+  const token = url.pathname === href("/healthz") ? null : await readSessionToken(request);
   if (token) {
     const session = await validateSessionToken(db, token);
     if (session) {
@@ -79,5 +101,6 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
     response.headers.append("Set-Cookie", setCookie);
   }
   response.headers.set("X-Request-Id", requestId);
+  if (context.get(sessionContext)) markPrivate(response);
   return response;
 };

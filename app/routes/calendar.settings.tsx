@@ -24,7 +24,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     return { url: null, revoked: true };
   }
   // Shown once: only the secret's hash is kept.
-  return { url: await createFeed(db, user, new URL(request.url).origin), revoked: false };
+  return { url: await createFeed(db, user), revoked: false };
 }
 
 export default function CalendarSettings() {

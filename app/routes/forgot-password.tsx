@@ -12,7 +12,7 @@ import { parseForm } from "../lib/forms.server";
 export async function action({ request, context }: Route.ActionArgs) {
   const submission = await parseForm(request, ResetRequestSchema);
   if (submission.status !== "success") return data({ result: submission.reply(), sent: false }, { status: 400 });
-  await requestPasswordReset(context.get(dbContext), submission.value.email, new URL(request.url).origin);
+  await requestPasswordReset(context.get(dbContext), submission.value.email);
   return { result: submission.reply({ resetForm: true }), sent: true };
 }
 

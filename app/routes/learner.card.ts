@@ -3,12 +3,13 @@ import type { Route } from "./+types/learner.card";
 import { issueAccessCard } from "../features/mediation/access-card.server";
 import { renderAccessCard } from "../features/mediation/card-pdf.server";
 import { dbContext } from "../lib/context";
-import { env } from "../lib/env.server";
+import { publicUrl } from "../lib/public-url.server";
 import { requireUser } from "../lib/session.server";
+import { safeRedirect } from "../lib/safe-redirect";
 
 export function loader({ params }: Route.LoaderArgs) {
   // A card is made by a POST only: each one carries a fresh code.
-  return redirect(`/accompagnement/personnes/${params.id}`);
+  return redirect(safeRedirect(`/accompagnement/personnes/${params.id}`));
 }
 
 /** Issues a new card (the previous one stops working) and sends its PDF. */
@@ -18,7 +19,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const pdf = await renderAccessCard({
     firstName: learner.first_name,
     code,
-    siteUrl: env().APP_URL ?? new URL(request.url).origin,
+    siteUrl: publicUrl(),
     locale: learner.locale,
   });
   return new Response(new Uint8Array(pdf), {

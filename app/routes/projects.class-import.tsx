@@ -8,7 +8,7 @@ import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
 import { AccessCards, type PrintableCard } from "../features/projects/components/access-cards";
 import { IMPORT_MAX_ROWS, IMPORT_RULES, importPupils, readImportFile, type ImportRowReport } from "../features/projects/import.server";
 import { dbContext } from "../lib/context";
-import { env } from "../lib/env.server";
+import { publicUrl } from "../lib/public-url.server";
 import { appErrorStatus, isAppError } from "../lib/errors";
 import { requireUser } from "../lib/session.server";
 
@@ -33,7 +33,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     const pasted = form.get("contenu");
     const csv = await readImportFile(file instanceof File ? file : null, typeof pasted === "string" ? pasted : undefined);
     const report = await importPupils(db, user, params.classId, csv);
-    const siteUrl = env().APP_URL ?? new URL(request.url).origin;
+    const siteUrl = publicUrl();
     const cards = await Promise.all(
       report
         .filter((r) => r.status === "created" && r.cardCode)

@@ -13,19 +13,20 @@ import { archiveClass, purgeDate } from "../features/projects/retention.server";
 import { ClassActionSchema } from "../features/projects/schemas";
 import { dbContext } from "../lib/context";
 import { env } from "../lib/env.server";
+import { publicUrl } from "../lib/public-url.server";
 import { formatDate } from "../lib/i18n";
 import { requireUser } from "../lib/session.server";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request);
-  const page = await getClassPage(context.get(dbContext), user, params.classId, new URL(request.url).origin);
+  const page = await getClassPage(context.get(dbContext), user, params.classId);
   if (page.kind === "pupil") return page;
   const archivedAt = page.schoolClass.archived_at;
   return {
     ...page,
     retentionDays: env().PROJECTS_RETENTION_DAYS,
     purgeOn: archivedAt ? purgeDate(archivedAt) : null,
-    siteUrl: env().APP_URL ?? new URL(request.url).origin,
+    siteUrl: publicUrl(),
   };
 }
 
@@ -37,7 +38,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     else if (value.intent === "close-joining") await closeJoining(db, user, params.classId);
     else if (value.intent === "new-card") {
       const card = await reissuePupilCard(db, user, params.classId, value.seatId);
-      const siteUrl = env().APP_URL ?? new URL(request.url).origin;
+      const siteUrl = publicUrl();
       const qr = await joinQrDataUrl(`${siteUrl}${cardSignInPath(card.code)}`);
       return { intent: "new-card", ok: true, card: { firstName: card.firstName, code: formatAccessCode(card.code), qr } };
     } else await archiveClass(db, user, params.classId);

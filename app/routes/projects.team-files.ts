@@ -5,6 +5,7 @@ import { teamFileAccess } from "../features/projects/attachments.server";
 import { dbContext } from "../lib/context";
 import { appErrorStatus, isAppError } from "../lib/errors";
 import { requireUser } from "../lib/session.server";
+import { safeRedirect } from "../lib/safe-redirect";
 
 const KNOWN = new Set(["file_empty", "file_too_large", "file_type", "too_many_files", "class_archived", "storage_quota_user", "storage_quota_user_files"]);
 
@@ -32,5 +33,5 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 }
 
 export function loader({ params }: Route.LoaderArgs) {
-  return redirect(`/projets/${params.projectId}/equipes/${params.teamId}`);
+  return redirect(safeRedirect(`/projets/${params.projectId}/equipes/${params.teamId}`));
 }

@@ -17,6 +17,7 @@ import * as badgeStatusList from "./2026-12-10_badge-status-list";
 import * as h5pContentHash from "./2026-12-10_h5p-content-hash";
 import * as outboxPerson from "./2026-12-10_outbox-person";
 import * as storedObjects from "./2026-12-10_stored-objects";
+import * as throttleCountersAndJobRuns from "./2026-12-10_throttle-counters-and-job-runs";
 import * as xapiRefsActivities from "./2026-12-10_xapi-refs-activities";
 
 /**
@@ -43,5 +44,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-10_h5p-content-hash": h5pContentHash,
   "2026-12-10_outbox-person": outboxPerson,
   "2026-12-10_stored-objects": storedObjects,
+  "2026-12-10_throttle-counters-and-job-runs": throttleCountersAndJobRuns,
   "2026-12-10_xapi-refs-activities": xapiRefsActivities,
 };

@@ -38,10 +38,11 @@ export interface SessionTable {
   user_agent: string | null;
 }
 
-export interface SignInFailureTable {
-  id: Generated<string>;
+/** One row per throttled key: attempts in the window that started at window_started_at. */
+export interface ThrottleCounterTable {
   throttle_key: string;
-  failed_at: Generated<Date>;
+  window_started_at: Generated<Date>;
+  attempts: number;
 }
 
 export interface PasswordResetTokenTable {
@@ -55,7 +56,7 @@ export interface PasswordResetTokenTable {
 export interface AccountsTables {
   app_user: AppUserTable;
   session: SessionTable;
-  sign_in_failure: SignInFailureTable;
+  throttle_counter: ThrottleCounterTable;
   password_reset_token: PasswordResetTokenTable;
 }
 

@@ -33,9 +33,16 @@ export interface StoredObjectTable {
   created_at: Generated<Date>;
 }
 
+/** When each periodic job last started anywhere (claimed by one conditional upsert). */
+export interface JobRunTable {
+  job_name: string;
+  last_started_at: Date;
+}
+
 export interface PlatformTables {
   outbox_message: OutboxMessageTable;
   stored_object: StoredObjectTable;
+  job_run: JobRunTable;
 }
 
 export type OutboxMessage = Selectable<OutboxMessageTable>;

@@ -65,7 +65,7 @@ describe("accounts in the browser", () => {
       await page.context().close();
     } finally {
       // All browser tests come from 127.0.0.1: lift the address's counter for the next tests.
-      await sql`delete from sign_in_failure`;
+      await sql`delete from throttle_counter`;
       await sql.end();
     }
   });

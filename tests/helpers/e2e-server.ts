@@ -52,6 +52,8 @@ export async function startApp(env: Record<string, string>) {
       HOST: "127.0.0.1",
       APP_URL: baseUrl,
       LOG_LEVEL: "warn",
+      // One worker unless a test asks for more (the cluster's own tests do).
+      WEB_CONCURRENCY: "1",
       ...env,
     },
   });

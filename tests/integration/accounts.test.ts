@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FieldError } from "../../app/lib/errors";
 import { changeUserRole, endUserSessions, requestPasswordReset, resetPassword, signIn, signUp } from "../../app/features/accounts/service.server";
 import { isAppError } from "../../app/lib/errors";
-import { THROTTLE_MAX_FAILURES, THROTTLE_MAX_FAILURES_PER_ADDRESS } from "../../app/lib/throttle.server";
+import { SIGN_IN_LIMITS } from "../../app/lib/throttle.server";
 import { verifyPassword } from "../../app/lib/password.server";
 import { createSession, validateSessionToken } from "../../app/lib/session.server";
 import { hashToken } from "../../app/lib/tokens.server";
@@ -47,15 +47,24 @@ describe("accounts", () => {
     expect(Number(count)).toBe(1);
   });
 
-  it("throttles after 10 failures for the account, whatever the address", async () => {
+  it("throttles an account after 10 failures from one address, and after 100 from anywhere", async () => {
     const db = await testDb();
     const user = await createUser(db);
-    for (let i = 0; i < 10; i++) {
-      const error = await rejection(signIn(db, { email: user.email!, password: "mauvais" }, meta(`203.0.113.${i}`)));
-      expect(error).toBeInstanceOf(FieldError);
+    for (let i = 0; i < SIGN_IN_LIMITS.accountFromAddress; i++) {
+      expect(await rejection(signIn(db, { email: user.email!, password: "mauvais" }, meta("203.0.113.1")))).toBeInstanceOf(FieldError);
     }
-    const error = await rejection(signIn(db, { email: user.email!, password: TEST_PASSWORD }, meta("203.0.113.99")));
-    expect(isAppError(error) && error.data.code).toBe("throttled");
+    const blocked = await rejection(signIn(db, { email: user.email!, password: TEST_PASSWORD }, meta("203.0.113.1")));
+    expect(isAppError(blocked) && blocked.data.code).toBe("throttled");
+    // The owner, elsewhere, is not locked out by a stranger's ten guesses.
+    await expect(signIn(db, { email: user.email!, password: TEST_PASSWORD }, meta("198.51.100.7"))).resolves.toBeTruthy();
+    // Guesses spread over many addresses stop at the account-wide limit.
+    await Promise.all(
+      Array.from({ length: SIGN_IN_LIMITS.account }, (_, i) =>
+        rejection(signIn(db, { email: user.email!, password: "mauvais" }, meta(`203.0.${100 + Math.floor(i / 5)}.${i % 5}`))),
+      ),
+    );
+    const spread = await rejection(signIn(db, { email: user.email!, password: TEST_PASSWORD }, meta("198.51.100.8")));
+    expect(isAppError(spread) && spread.data.code).toBe("throttled");
   });
 
   it("lets a relay space's shared address make a few mistakes, then throttles it across accounts", async () => {
@@ -63,10 +72,10 @@ describe("accounts", () => {
     const ip = "192.0.2.200";
     const user = await createUser(db);
     // A room of people behind one address: ten wrong passwords on different accounts lock nobody out.
-    for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await rejection(signIn(db, { email: uniqueEmail("nobody"), password: "x" }, meta(ip)));
+    for (let i = 0; i < SIGN_IN_LIMITS.accountFromAddress; i++) await rejection(signIn(db, { email: uniqueEmail("nobody"), password: "x" }, meta(ip)));
     await expect(signIn(db, { email: user.email!, password: TEST_PASSWORD }, meta(ip))).resolves.toBeTruthy();
     // Guessing across many accounts from one address is stopped.
-    for (let i = THROTTLE_MAX_FAILURES; i < THROTTLE_MAX_FAILURES_PER_ADDRESS; i++) {
+    for (let i = SIGN_IN_LIMITS.accountFromAddress; i < SIGN_IN_LIMITS.address; i++) {
       await rejection(signIn(db, { email: uniqueEmail("nobody"), password: "x" }, meta(ip)));
     }
     const error = await rejection(signIn(db, { email: user.email!, password: TEST_PASSWORD }, meta(ip)));
@@ -79,7 +88,7 @@ describe("accounts", () => {
     const db = await testDb();
     const user = await createUser(db);
     const oldSession = await createSession(db, user.id, meta());
-    await requestPasswordReset(db, user.email!, "http://localhost:3000");
+    await requestPasswordReset(db, user.email!);
     const mail = await db.selectFrom("outbox_message").selectAll().where("to_address", "=", user.email!).executeTakeFirstOrThrow();
     const token = /jeton=([a-z0-9]+)/.exec(mail.text_body)![1]!;
     const stored = await db.selectFrom("password_reset_token").selectAll().where("user_id", "=", user.id).executeTakeFirstOrThrow();
@@ -107,7 +116,7 @@ describe("accounts", () => {
   it("answers a reset request for an unknown address the same way, without queuing mail", async () => {
     const db = await testDb();
     const email = uniqueEmail("ghost");
-    await expect(requestPasswordReset(db, email, "http://localhost:3000")).resolves.toBeUndefined();
+    await expect(requestPasswordReset(db, email)).resolves.toBeUndefined();
     expect(await db.selectFrom("outbox_message").select("id").where("to_address", "=", email).executeTakeFirst()).toBeUndefined();
   });
 

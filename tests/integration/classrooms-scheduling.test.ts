@@ -184,7 +184,7 @@ describe("calendar, reminders and cancellation", () => {
     await register(db, cancelled, learner);
     await register(db, old, learner);
     await cancelClass(db, mediator, cancelled.id);
-    const url = await createFeed(db, learner, "http://app.test");
+    const url = await createFeed(db, learner);
     const body = (await personalFeedIcs(db, url.split("/calendrier/")[1]!.replace(/\.ics$/, "")))!;
     const events = new ICAL.Component(ICAL.parse(body)).getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
     const byTitle = Object.fromEntries(events.map((e) => [e.summary, e]));
@@ -193,7 +193,7 @@ describe("calendar, reminders and cancellation", () => {
     expect(byTitle["Classe trop ancienne"]).toBeUndefined();
     expect(byTitle["Classe des autres"]).toBeUndefined();
     // The host has it too.
-    const hostFeed = await createFeed(db, mediator, "http://app.test");
+    const hostFeed = await createFeed(db, mediator);
     expect(await personalFeedIcs(db, hostFeed.split("/calendrier/")[1]!.replace(/\.ics$/, ""))).toContain(`classe-${other.id}@passerelle`);
   });
 

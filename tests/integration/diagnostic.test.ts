@@ -14,7 +14,7 @@ import {
 } from "../../app/features/diagnostic/service.server";
 import { getPathPage } from "../../app/features/paths/service.server";
 import { hashToken } from "../../app/lib/tokens.server";
-import { THROTTLE_MAX_FAILURES_PER_ADDRESS } from "../../app/lib/throttle.server";
+import { ANONYMOUS_SUBMISSIONS_PER_ADDRESS } from "../../app/lib/throttle.server";
 import { takeBusinessDiagnostic } from "../../app/features/business-diagnostic/service.server";
 import { BUSINESS_QUESTIONS } from "../../app/features/business-diagnostic/questionnaire";
 import { testDb } from "../helpers/db";
@@ -177,11 +177,11 @@ describe("the form", () => {
 
   it("limits anonymous questionnaires per address (a script cannot fill the database), not signed-in people", async () => {
     const ip = "198.51.100.40";
-    for (let i = 0; i < THROTTLE_MAX_FAILURES_PER_ADDRESS; i++) await takeDiagnostic(db, null, beginner(), { ip });
+    for (let i = 0; i < ANONYMOUS_SUBMISSIONS_PER_ADDRESS; i++) await takeDiagnostic(db, null, beginner(), { ip });
     expect(await status(takeDiagnostic(db, null, beginner(), { ip }))).toBe(429);
     // The business questionnaire has its own allowance.
     const shop = Object.fromEntries(BUSINESS_QUESTIONS.map((q) => [q.id, q.options[0]!.id]));
-    for (let i = 0; i < THROTTLE_MAX_FAILURES_PER_ADDRESS; i++) await takeBusinessDiagnostic(db, null, { sector: "food", answers: shop }, { ip });
+    for (let i = 0; i < ANONYMOUS_SUBMISSIONS_PER_ADDRESS; i++) await takeBusinessDiagnostic(db, null, { sector: "food", answers: shop }, { ip });
     expect(await status(takeBusinessDiagnostic(db, null, { sector: "food", answers: shop }, { ip }))).toBe(429);
     // Someone signed in, or another address, is not affected.
     expect(await status(takeDiagnostic(db, await createUser(db), beginner(), { ip }))).toBe(200);

@@ -50,7 +50,7 @@ describe("erasing an account erases its mail", () => {
     const other = uniqueEmail("stays");
 
     // A real reset request: the body carries the first name and a live reset link.
-    await requestPasswordReset(db, email, "http://passerelle.test");
+    await requestPasswordReset(db, email);
     const reset = await db.selectFrom("outbox_message").selectAll().where("user_id", "=", user.id).executeTakeFirstOrThrow();
     const token = /jeton=([A-Za-z0-9_-]+)/.exec(reset.text_body)![1]!;
     expect(reset.text_body).toContain(firstName);

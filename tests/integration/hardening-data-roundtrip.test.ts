@@ -105,7 +105,7 @@ beforeAll(async () => {
       await app.db.insertInto("course_author").values({ course_id: course.id, user_id: teacher.id }).onConflict((oc) => oc.doNothing()).execute();
       const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
       await uploadLessonImage(app.db, teacher, course.id, new Uint8Array(png));
-      await requestPasswordReset(app.db, "apprenant@demo.passerelle.fr", "http://passerelle.test");
+      await requestPasswordReset(app.db, "apprenant@demo.passerelle.fr");
     } finally {
       await app.close();
     }

@@ -13,6 +13,7 @@ import type { Db } from "../../app/lib/db.server";
 import { seedDemo } from "../../db/seed";
 import { testDb } from "../helpers/db";
 import * as f from "./reports-fixtures";
+import { publicOrigin } from "../../app/lib/public-url.server";
 
 // The national schema and its example, read from the shared standards folder (never copied).
 const STANDARDS = path.resolve(process.cwd(), "../shared/standards/lieux-mediation-numerique");
@@ -169,9 +170,10 @@ describe("relay spaces in the national schema", () => {
     expect(ids).toEqual(["lieux-mediation-numerique", "accompagnements-communes-thematiques", "personnes-accompagnees-publics"]);
     const spaces = catalogue["dcat:dataset"][0];
     expect(spaces["dct:conformsTo"]["@id"]).toContain("standard-mediation-num/v1.0.2/schema.json");
+    // On the site's public address, not the requested host (issue 22).
     expect(spaces["dcat:distribution"].map((d: { "dcat:downloadURL": { "@id": string } }) => d["dcat:downloadURL"]["@id"])).toEqual([
-      "https://passerelle.example/donnees-ouvertes/lieux-mediation-numerique.csv",
-      "https://passerelle.example/donnees-ouvertes/lieux-mediation-numerique.json",
+      `${publicOrigin()}/donnees-ouvertes/lieux-mediation-numerique.csv`,
+      `${publicOrigin()}/donnees-ouvertes/lieux-mediation-numerique.json`,
     ]);
   });
 });

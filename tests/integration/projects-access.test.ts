@@ -103,7 +103,7 @@ describe("projects: who sees what (acceptance 1)", () => {
     expect(await statusOf(getConsentPage(db, bruno, s.schoolClass.id))).toBe(403);
     expect(await statusOf(importPupils(db, bruno, s.schoolClass.id, "prenom;naissance\nA;01/01/2013"))).toBe(403);
     // The class page a pupil gets has no classmates in it.
-    const page = await getClassPage(db, bruno, s.schoolClass.id, "http://localhost");
+    const page = await getClassPage(db, bruno, s.schoolClass.id);
     expect(page.kind).toBe("pupil");
     expect(JSON.stringify(page)).not.toContain("Alice");
   });
@@ -114,7 +114,7 @@ describe("projects: who sees what (acceptance 1)", () => {
     const b = await teamBWork(db, s);
     const other = await createUser(db, { role: "teacher", firstName: "Autre" });
     const P = s.project.id;
-    expect(await statusOf(getClassPage(db, other, s.schoolClass.id, "http://localhost"))).toBe(404);
+    expect(await statusOf(getClassPage(db, other, s.schoolClass.id))).toBe(404);
     expect(await statusOf(getConsentPage(db, other, s.schoolClass.id))).toBe(404);
     expect(await statusOf(recordConsent(db, other, s.schoolClass.id, { seatId: s.alice.seatId, givenBy: "x", method: "paper", givenOn: "2026-11-01" }))).toBe(404);
     expect(await statusOf(importPupils(db, other, s.schoolClass.id, "prenom;naissance\nA;01/01/2013"))).toBe(404);
@@ -126,11 +126,11 @@ describe("projects: who sees what (acceptance 1)", () => {
     expect(await statusOf(createTeam(db, other, P, "x"))).toBe(404);
     // A coordinator is not a teacher of the class either: pupils' work stays with their teachers.
     const coordinator = await createUser(db, { role: "coordinator" });
-    expect(await statusOf(getClassPage(db, coordinator, s.schoolClass.id, "http://localhost"))).toBe(404);
+    expect(await statusOf(getClassPage(db, coordinator, s.schoolClass.id))).toBe(404);
     expect(await statusOf(getTeamSpace(db, coordinator, P, s.teamA.id))).toBe(404);
 
     const stranger = await createUser(db);
-    expect(await statusOf(getClassPage(db, stranger, s.schoolClass.id, "http://localhost"))).toBe(404);
+    expect(await statusOf(getClassPage(db, stranger, s.schoolClass.id))).toBe(404);
     expect(await statusOf(getProjectPage(db, stranger, P))).toBe(404);
     expect(await statusOf(getTeamSpace(db, stranger, P, s.teamA.id))).toBe(404);
     // Malformed ids are 404 too, never a 500.
@@ -152,7 +152,7 @@ describe("projects: who sees what (acceptance 1)", () => {
     expect(page.kind === "teacher" && page.classes.map((c) => c.name)).toEqual(["4e B", "3e A"]);
     // The co-teacher sees the project's teams, not the other teacher's class page.
     await expect(getTeamSpace(db, coTeacher, s.project.id, s.teamA.id)).resolves.toBeTruthy();
-    expect(await statusOf(getClassPage(db, coTeacher, s.schoolClass.id, "http://localhost"))).toBe(404);
+    expect(await statusOf(getClassPage(db, coTeacher, s.schoolClass.id))).toBe(404);
     // A pupil of the shared class sees the project.
     const pupil = await createUser(db, { firstName: "Zoé" });
     await joinClass(db, pupil, { code: otherClass.join_code!, birthDate: "2011-06-01" }, { ip: null });

@@ -114,7 +114,7 @@ describe("retention of pupils' personal data (acceptance 5)", () => {
 
     // The former pupils no longer see the class; the teacher still does, without names.
     expect(await statusOf(getProjectPage(db, s.arthur.user, P))).toBe(404);
-    const classPage = await getClassPage(db, s.teacher, s.schoolClass.id, "http://localhost");
+    const classPage = await getClassPage(db, s.teacher, s.schoolClass.id);
     expect(classPage.kind === "teacher" && classPage.pupils).toEqual([]);
     expect(classPage.kind === "teacher" && classPage.schoolClass.personal_data_purged_at).toBeTruthy();
 

@@ -95,7 +95,7 @@ describe("workshop calendars (acceptance 4)", () => {
     await bookSeat(db, learner, autumnBefore.id);
     await bookSeat(db, learner, autumnAfter.id);
 
-    const url = await createFeed(db, learner, "http://passerelle.test");
+    const url = await createFeed(db, learner);
     const token = /\/calendrier\/([a-z0-9]+)\.ics$/.exec(url)![1]!;
     const events = parse((await personalFeedIcs(db, token))!);
     expect(events.map((e) => e.summary)).toEqual([expect.stringContaining("Samedi"), expect.stringContaining("Lundi")]);
@@ -107,7 +107,7 @@ describe("workshop calendars (acceptance 4)", () => {
     expect(events.some((e) => e.uid === `workshop-${notMine.id}@passerelle`)).toBe(false);
 
     // The mediator's own feed lists the workshops they lead.
-    const mediatorToken = /([a-z0-9]+)\.ics$/.exec(await createFeed(db, mediator, "http://passerelle.test"))![1]!;
+    const mediatorToken = /([a-z0-9]+)\.ics$/.exec(await createFeed(db, mediator))![1]!;
     expect(parse((await personalFeedIcs(db, mediatorToken))!).map((e) => e.uid)).toContain(`workshop-${notMine.id}@passerelle`);
 
     // A cancelled workshop stays in the feed, marked CANCELLED, so calendar apps remove it.
@@ -116,7 +116,7 @@ describe("workshop calendars (acceptance 4)", () => {
     expect(withCancel.find((e) => e.uid === `workshop-${autumnAfter.id}@passerelle`)?.status).toBe("CANCELLED");
 
     // Renewing gives a new secret: the old URL stops working. Revoking stops the new one.
-    const renewed = /([a-z0-9]+)\.ics$/.exec(await createFeed(db, learner, "http://passerelle.test"))![1]!;
+    const renewed = /([a-z0-9]+)\.ics$/.exec(await createFeed(db, learner))![1]!;
     expect(await personalFeedIcs(db, token)).toBeNull();
     expect(await personalFeedIcs(db, renewed)).not.toBeNull();
     await revokeFeed(db, learner);

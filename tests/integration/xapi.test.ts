@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { publicUrl } from "../../app/lib/public-url.server";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../app/lib/db.server";
 import type { XapiScope } from "../../db/schema/xapi";
@@ -136,7 +137,7 @@ describe("storing statements", () => {
     expect(got.id).toBe(id);
     expect(got.stored).not.toBe("2001-01-01T00:00:00Z");
     expect(Date.now() - Date.parse(got.stored)).toBeLessThan(60_000);
-    expect(got.authority).toMatchObject({ objectType: "Agent", account: { homePage: "http://lrs.test" } });
+    expect(got.authority).toMatchObject({ objectType: "Agent", account: { homePage: publicUrl() } });
     expect(got.authority.mbox).toBeUndefined();
     expect(got.version).toBe("1.0.0");
     expect(got.timestamp).toBe(got.stored);

@@ -71,8 +71,5 @@ export const ChangeRoleSchema = z.object({
   role: z.enum(["learner", "mediator", "teacher", "coordinator"], { error: "admin:errors.role_invalid" }),
 });
 
-/** Only same-site paths: `/x` but not `//evil.example` or `https://…`. */
-export function safeRedirect(to: string | null | undefined, fallback = "/"): string {
-  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
+/** Kept here for the routes that import it from the accounts domain; the rules live in app/lib/safe-redirect.ts. */
+export { safeRedirect } from "../../lib/safe-redirect";

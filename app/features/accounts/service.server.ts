@@ -1,7 +1,7 @@
 import type { Role, User } from "../../../db/schema/accounts";
 import type { Db } from "../../lib/db.server";
 import { appError, forbidden, notFound, FieldError } from "../../lib/errors";
-import { env } from "../../lib/env.server";
+import { publicUrl } from "../../lib/public-url.server";
 import { serverT } from "../../lib/i18n.server";
 import { queueMail } from "../../lib/mail.server";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../../lib/password.server";
@@ -9,7 +9,7 @@ import { isUuid } from "../../lib/ids";
 import { can } from "../../lib/permissions";
 import { personalDataSources } from "../../lib/personal-data.server";
 import { createSession, invalidateUserSessions } from "../../lib/session.server";
-import { addressKey, clearFailures, isThrottled, recordFailure } from "../../lib/throttle.server";
+import { addressKey, countAttempt, forgiveAttempt, PASSWORD_RECHECK_LIMIT, resetCounter, SIGN_IN_LIMITS } from "../../lib/throttle.server";
 import { generateToken, hashToken } from "../../lib/tokens.server";
 import * as q from "./queries.server";
 
@@ -46,30 +46,57 @@ export async function signUp(
   });
 }
 
-function throttleKeys(email: string, ip: string | null) {
-  const keys = [`signin:account:${email}`];
-  if (ip) keys.push(addressKey("signin", ip));
-  return keys;
+const throttled = () => appError(429, "throttled", "accounts:errors.throttled");
+
+/**
+ * Counts a password sign-in before the password is checked (see
+ * throttle.server.ts). The account-wide counter is only touched by attempts
+ * the address was still allowed, so one address hammering an account uses up
+ * its own 10 tries, not the owner's.
+ */
+async function countSignInAttempt(db: Db, email: string, ip: string | null) {
+  const address = ip ?? "unknown";
+  const pair = { key: `signin:account-ip:${email}|${address}`, limit: SIGN_IN_LIMITS.accountFromAddress };
+  const fromAddress = { key: addressKey("signin", address), limit: SIGN_IN_LIMITS.address };
+  const account = { key: `signin:account:${email}`, limit: SIGN_IN_LIMITS.account };
+  if (!(await countAttempt(db, [pair, fromAddress]))) throw throttled();
+  if (!(await countAttempt(db, [account]))) throw throttled();
+  return {
+    async succeeded() {
+      await resetCounter(db, [pair.key]);
+      await forgiveAttempt(db, [fromAddress.key, account.key]);
+    },
+  };
 }
 
 /**
  * Checks the password and opens a new session (a fresh token at every sign-in,
- * so a token planted before sign-in is worthless). At most 10 failures per
- * 15 minutes per account and 50 per address, counted in Postgres.
+ * so a token planted before sign-in is worthless). Throttled per account and
+ * address (10 per 15 minutes), per address (50) and per account (100).
  */
 export async function signIn(db: Db, input: { email: string; password: string }, meta: RequestMeta) {
-  const keys = throttleKeys(input.email, meta.ip);
-  if (await isThrottled(db, keys)) throw appError(429, "throttled", "accounts:errors.throttled");
+  const attempt = await countSignInAttempt(db, input.email, meta.ip);
   const user = await q.findUserByEmail(db, input.email);
   const ok = user?.password_hash ? await verifyPassword(user.password_hash, input.password) : false;
   if (!user?.password_hash) await burnPasswordCheck(input.password);
-  if (!user || !ok || user.disabled_at) {
-    await recordFailure(db, keys);
-    throw new FieldError("password", "accounts:errors.bad_credentials");
-  }
-  await clearFailures(db, [keys[0]!]);
+  if (!user || !ok || user.disabled_at) throw new FieldError("password", "accounts:errors.bad_credentials");
+  await attempt.succeeded();
   const token = await createSession(db, user.id, meta);
   return { user, token };
+}
+
+/**
+ * The signed-in person re-types their password (to change it, to delete the
+ * account): the same guard as sign-in, per user, so a session left open on a
+ * shared PC does not let anyone guess the password at leisure.
+ */
+async function recheckPassword(db: Db, user: User, password: string, field: string) {
+  const key = `recheck:user:${user.id}`;
+  if (!(await countAttempt(db, [{ key, limit: PASSWORD_RECHECK_LIMIT }]))) throw throttled();
+  if (!user.password_hash || !(await verifyPassword(user.password_hash, password))) {
+    throw new FieldError(field, "accounts:errors.current_password_wrong");
+  }
+  await resetCounter(db, [key]);
 }
 
 export async function changePassword(
@@ -79,9 +106,7 @@ export async function changePassword(
   meta: RequestMeta,
 ) {
   if (!can(user, "update:profile:own")) throw forbidden();
-  if (!user.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw new FieldError("currentPassword", "accounts:errors.current_password_wrong");
-  }
+  await recheckPassword(db, user, input.currentPassword, "currentPassword");
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     await q.setPasswordHash(trx, user.id, passwordHash);
@@ -92,11 +117,11 @@ export async function changePassword(
 }
 
 /** Always answers the same way, whether or not the address has an account. */
-export async function requestPasswordReset(db: Db, email: string, origin: string) {
+export async function requestPasswordReset(db: Db, email: string) {
   const user = await q.findUserByEmail(db, email);
   if (!user || user.disabled_at) return;
   const token = generateToken();
-  const link = `${env().APP_URL ?? origin}/mot-de-passe/nouveau?jeton=${token}`;
+  const link = `${publicUrl()}/mot-de-passe/nouveau?jeton=${token}`;
   const t = serverT(user.locale);
   await db.transaction().execute(async (trx) => {
     await q.insertPasswordResetToken(trx, hashToken(token), user.id, new Date(Date.now() + RESET_TOKEN_TTL_MS));
@@ -176,9 +201,7 @@ export async function exportPersonalData(db: Db, user: User) {
  */
 export async function deleteOwnAccount(db: Db, user: User, password: string) {
   if (!can(user, "update:profile:own")) throw forbidden();
-  if (!user.password_hash || !(await verifyPassword(user.password_hash, password))) {
-    throw new FieldError("password", "accounts:errors.current_password_wrong");
-  }
+  await recheckPassword(db, user, password, "password");
   await eraseUser(db, user.id);
 }
 

@@ -1,9 +1,9 @@
-import { env } from "../../lib/env.server";
+import { publicUrl } from "../../lib/public-url.server";
 
 /**
- * The public origin written into credentials and QR codes: APP_URL when set
- * (behind a proxy the request's own origin may be internal), else the request's.
+ * The public address written into credentials and QR codes (public-url.server.ts).
+ * The request is not read: its Host header is the client's to choose.
  */
-export function publicBaseUrl(request: Request) {
-  return (env().APP_URL ?? new URL(request.url).origin).replace(/\/+$/, "");
+export function publicBaseUrl(_request?: Request) {
+  return publicUrl();
 }

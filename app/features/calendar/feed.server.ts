@@ -1,6 +1,6 @@
 import type { User } from "../../../db/schema/accounts";
 import type { Db } from "../../lib/db.server";
-import { env } from "../../lib/env.server";
+import { publicUrl } from "../../lib/public-url.server";
 import { serverT } from "../../lib/i18n.server";
 import { buildCalendar } from "../../lib/ics.server";
 import { generateToken, hashToken } from "../../lib/tokens.server";
@@ -15,14 +15,14 @@ export const FEED_LOOKBACK_MS = 30 * DAY;
  * person pastes into their calendar app. Only the token's hash is stored, so
  * the URL is shown once; making a new one or revoking it kills the old one.
  */
-export async function createFeed(db: Db, user: User, origin: string) {
+export async function createFeed(db: Db, user: User) {
   const token = generateToken();
   await db
     .insertInto("calendar_feed")
     .values({ user_id: user.id, token_hash: hashToken(token) })
     .onConflict((oc) => oc.column("user_id").doUpdateSet({ token_hash: hashToken(token), created_at: new Date() }))
     .execute();
-  return `${env().APP_URL ?? origin}/calendrier/${token}.ics`;
+  return `${publicUrl()}/calendrier/${token}.ics`;
 }
 
 export async function revokeFeed(db: Db, user: User) {

@@ -1,7 +1,7 @@
 import type { User } from "../../../db/schema/accounts";
 import type { Classroom } from "../../../db/schema/classrooms";
 import type { Db, DbOrTrx } from "../../lib/db.server";
-import { env } from "../../lib/env.server";
+import { publicUrl } from "../../lib/public-url.server";
 import { appError, forbidden, FieldError } from "../../lib/errors";
 import { buildCalendar, type CalendarEvent } from "../../lib/ics.server";
 import { formatDateTime, type Locale } from "../../lib/i18n";
@@ -20,8 +20,7 @@ import { listClassStepTargets } from "../paths/definitions.server";
 
 /** A field error the route turns into a 400 form reply (nothing was written). */
 export function absoluteUrl(path: string) {
-  const { APP_URL, PORT } = env();
-  return `${APP_URL ?? `http://localhost:${PORT}`}${path}`;
+  return `${publicUrl()}${path}`;
 }
 
 export async function schedulingFormData(db: Db, actor: User) {

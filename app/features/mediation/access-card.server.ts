@@ -3,7 +3,7 @@ import type { Db, DbOrTrx } from "../../lib/db.server";
 import { appError, forbidden, FieldError } from "../../lib/errors";
 import { can } from "../../lib/permissions";
 import { createSession, invalidateUserSessions } from "../../lib/session.server";
-import { addressKey, isThrottled, recordFailure } from "../../lib/throttle.server";
+import { addressKey, CARD_LIMIT_PER_ADDRESS, countAttempt, forgiveAttempt } from "../../lib/throttle.server";
 import { hashToken } from "../../lib/tokens.server";
 import { type RequestMeta } from "../accounts/service.server";
 import { generateAccessCode, normalizeAccessCode } from "./access-code";
@@ -40,24 +40,24 @@ export async function revokeAccessCard(db: Db, actor: User, learnerId: string) {
 }
 
 /**
- * Sign-in with the card's typed code (or its QR link). Failures are counted
- * per address in Postgres (`card:ip:…`, 50 per 15 minutes) like password
- * sign-ins; a revoked card says so plainly.
+ * Sign-in with the card's typed code (or its QR link). Attempts are counted
+ * per address before the code is looked up (`card:ip:…`, 10 per 15 minutes,
+ * decision 010); a revoked card says so plainly.
  */
 export async function signInWithAccessCard(db: Db, rawCode: string, meta: RequestMeta) {
   const keys = [addressKey("card", meta.ip ?? "unknown")];
-  if (await isThrottled(db, keys)) throw appError(429, "throttled", "mediation:errors.card_throttled");
+  if (!(await countAttempt(db, [{ key: keys[0]!, limit: CARD_LIMIT_PER_ADDRESS }]))) throw appError(429, "throttled", "mediation:errors.card_throttled");
   const code = normalizeAccessCode(rawCode);
   const found = code ? await q.findCardByHash(db, hashCode(code)) : undefined;
   if (!found || found.disabled_at) {
-    await recordFailure(db, keys);
     throw new FieldError("code", "mediation:errors.card_code_unknown");
   }
   if (found.card_revoked_at) {
-    await recordFailure(db, keys);
     throw new FieldError("code", "mediation:errors.card_revoked");
   }
   const { card_id, card_revoked_at: _revoked, ...user } = found;
+  // A good code was not a guess: a relay space signing in its visitors keeps its allowance.
+  await forgiveAttempt(db, keys);
   await q.touchCard(db, card_id);
   const token = await createSession(db, user.id, meta);
   return { user: user as User, token };

@@ -1,5 +1,5 @@
 import type { Db } from "../../lib/db.server";
-import { env } from "../../lib/env.server";
+import { publicOrigin } from "../../lib/public-url.server";
 import { serverT } from "../../lib/i18n.server";
 import { buildCatalogue, datasetFile, DATASETS, type DatasetFile } from "./catalogue";
 import type { Publishable } from "./http.server";
@@ -46,9 +46,8 @@ export async function datasetsLastModified(db: Db): Promise<Record<string, Date>
 }
 
 /** The public origin for absolute URLs in the catalogue. */
-function siteOrigin(request: Request) {
-  const configured = env().APP_URL;
-  return configured ? new URL(configured).origin : new URL(request.url).origin;
+function siteOrigin(_request: Request) {
+  return publicOrigin();
 }
 
 /** The DCAT catalogue (JSON-LD), dated by its most recently changed dataset. */

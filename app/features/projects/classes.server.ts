@@ -2,11 +2,11 @@ import QRCode from "qrcode";
 import type { User } from "../../../db/schema/accounts";
 import type { SchoolLevel } from "../../../db/schema/projects";
 import type { Db } from "../../lib/db.server";
-import { env } from "../../lib/env.server";
+import { publicUrl } from "../../lib/public-url.server";
 import { appError, forbidden, FieldError } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
 import { can, isLearner } from "../../lib/permissions";
-import { addressKey, isThrottled, recordFailure } from "../../lib/throttle.server";
+import { addressKey, CLASS_JOIN_LIMITS, countAttempt, forgiveAttempt } from "../../lib/throttle.server";
 import { requireOpenClass, notFound, teacherClass } from "./access.server";
 import { isLimited, labelPupil } from "./people";
 import { isUnderConsentAge, todayInParis } from "./dates";
@@ -95,8 +95,8 @@ export async function listSchoolSpace(db: Db, user: User) {
   };
 }
 
-export function joinUrl(origin: string, code: string) {
-  return `${env().APP_URL ?? origin}/classes-scolaires/rejoindre?code=${formatJoinCode(code)}`;
+export function joinUrl(code: string) {
+  return `${publicUrl()}/classes-scolaires/rejoindre?code=${formatJoinCode(code)}`;
 }
 
 /** A QR code (join link, access card) as an SVG data URL for an <img> (the CSP allows data: images). */
@@ -106,7 +106,7 @@ export async function joinQrDataUrl(url: string) {
 }
 
 /** Everything the class page shows its teacher. */
-export async function getClassForTeacher(db: Db, user: User, classId: string, origin: string) {
+export async function getClassForTeacher(db: Db, user: User, classId: string) {
   const schoolClass = await teacherClass(db, user, classId);
   const today = todayInParis();
   const rows = await q.pupilRows(db, { classId: schoolClass.id });
@@ -130,7 +130,7 @@ export async function getClassForTeacher(db: Db, user: User, classId: string, or
     .orderBy("school_project.created_at", "desc")
     .execute();
   const code = schoolClass.join_code;
-  const url = code ? joinUrl(origin, code) : null;
+  const url = code ? joinUrl(code) : null;
   return {
     schoolClass,
     pupils,
@@ -162,10 +162,10 @@ export async function getClassForPupil(db: Db, user: User, classId: string) {
 }
 
 /** Teacher's page or pupil's page, whichever the user is entitled to (404 otherwise). */
-export async function getClassPage(db: Db, user: User, classId: string, origin: string) {
+export async function getClassPage(db: Db, user: User, classId: string) {
   if (isUuid(classId)) {
     const found = await q.findClass(db, classId);
-    if (found && found.teacher_id === user.id) return { kind: "teacher" as const, ...(await getClassForTeacher(db, user, classId, origin)) };
+    if (found && found.teacher_id === user.id) return { kind: "teacher" as const, ...(await getClassForTeacher(db, user, classId)) };
   }
   return { kind: "pupil" as const, ...(await getClassForPupil(db, user, classId)) };
 }
@@ -196,16 +196,17 @@ export async function joinClass(db: Db, user: User, input: { code: string; birth
   if (!can(user, "join:school_class:own") || !isLearner(user)) {
     throw appError(403, "pupils_only", "projects:errors.pupils_only");
   }
-  const keys = [`classjoin:user:${user.id}`, ...(meta.ip ? [addressKey("classjoin", meta.ip)] : [])];
-  if (await isThrottled(db, keys)) throw appError(429, "throttled", "projects:errors.join_throttled");
+  const counters = [
+    { key: `classjoin:user:${user.id}`, limit: CLASS_JOIN_LIMITS.user },
+    ...(meta.ip ? [{ key: addressKey("classjoin", meta.ip), limit: CLASS_JOIN_LIMITS.address }] : []),
+  ];
+  if (!(await countAttempt(db, counters))) throw appError(429, "throttled", "projects:errors.join_throttled");
   const code = normalizeJoinCode(input.code);
   const schoolClass = code
     ? await db.selectFrom("school_class").selectAll().where("join_code", "=", code).where("archived_at", "is", null).executeTakeFirst()
     : undefined;
-  if (!schoolClass) {
-    await recordFailure(db, keys);
-    throw new FieldError("code", "projects:errors.code_unknown");
-  }
+  if (!schoolClass) throw new FieldError("code", "projects:errors.code_unknown");
+  await forgiveAttempt(db, counters.map((c) => c.key));
   const profile = await db.selectFrom("pupil_profile").select("user_id").where("user_id", "=", user.id).executeTakeFirst();
   if (!profile) {
     if (!input.birthDate) throw new FieldError("birthDate", "projects:errors.birth_date_required");

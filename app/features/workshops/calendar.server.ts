@@ -1,5 +1,5 @@
 import type { DbOrTrx, Db } from "../../lib/db.server";
-import { env } from "../../lib/env.server";
+import { publicUrl } from "../../lib/public-url.server";
 import type { Locale } from "../../lib/i18n";
 import { serverT } from "../../lib/i18n.server";
 import { buildCalendar, type CalendarEvent } from "../../lib/ics.server";
@@ -9,11 +9,10 @@ import * as q from "./queries.server";
 
 type Summary = NonNullable<Awaited<ReturnType<typeof q.findWorkshopSummary>>>;
 
-const siteUrl = (origin?: string) => env().APP_URL ?? origin ?? "http://localhost:3000";
 
-export function workshopEvent(w: Summary, locale: Locale, origin?: string): CalendarEvent {
+export function workshopEvent(w: Summary, locale: Locale): CalendarEvent {
   const t = serverT(locale);
-  const url = `${siteUrl(origin)}/ateliers/${w.id}`;
+  const url = `${publicUrl()}/ateliers/${w.id}`;
   const description = [w.description, w.equipment_to_bring ? t("workshops:ics.bring", { what: w.equipment_to_bring }) : null, url]
     .filter(Boolean)
     .join("\n\n");
@@ -31,10 +30,10 @@ export function workshopEvent(w: Summary, locale: Locale, origin?: string): Cale
 }
 
 /** The public .ics of one workshop. */
-export async function workshopIcs(db: Db, id: string, locale: Locale, origin?: string) {
+export async function workshopIcs(db: Db, id: string, locale: Locale) {
   const w = isUuid(id) ? await q.findWorkshopSummary(db, id) : undefined;
   if (!w) throw workshopNotFound();
-  return { body: buildCalendar(w.title, [workshopEvent(w, locale, origin)]), filename: `atelier-${w.id.slice(0, 8)}.ics` };
+  return { body: buildCalendar(w.title, [workshopEvent(w, locale)]), filename: `atelier-${w.id.slice(0, 8)}.ics` };
 }
 
 /**

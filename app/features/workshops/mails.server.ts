@@ -1,11 +1,10 @@
 import type { Booking, Workshop } from "../../../db/schema/workshops";
 import type { DbOrTrx } from "../../lib/db.server";
-import { env } from "../../lib/env.server";
+import { publicUrl } from "../../lib/public-url.server";
 import { formatDateTime, type Locale } from "../../lib/i18n";
 import { serverT } from "../../lib/i18n.server";
 import { queueMail } from "../../lib/mail.server";
 
-const siteUrl = () => env().APP_URL ?? "http://localhost:3000";
 
 async function placeLabel(db: DbOrTrx, workshop: Workshop, locale: Locale) {
   if (workshop.is_remote || !workshop.relay_space_id) return serverT(locale)("workshops:remote");
@@ -36,7 +35,7 @@ async function mailAbout(
     title: workshop.title,
     when: formatDateTime(workshop.starts_at, user.locale),
     where: await placeLabel(db, workshop, user.locale),
-    link: `${siteUrl()}/ateliers/${workshop.id}`,
+    link: `${publicUrl()}/ateliers/${workshop.id}`,
     bring: workshop.equipment_to_bring ?? t("workshops:mail.nothing_to_bring"),
   };
   await queueMail(db, {

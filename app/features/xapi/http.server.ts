@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { TFunction } from "i18next";
 import type { Db } from "../../lib/db.server";
-import { env } from "../../lib/env.server";
+import { publicUrl } from "../../lib/public-url.server";
 import { logger } from "../../lib/logger.server";
 import { readAttachmentParts, type AttachmentParts } from "./attachments";
 import { attachmentContent, type StoredAttachment } from "./attachments.server";
@@ -144,8 +144,9 @@ function multipartAnswer(db: Db, json: unknown, attachments: StoredAttachment[],
 }
 
 /** The base URL of this site as the LRS names it in authorities and `more` links. */
-export function siteUrl(request: Request) {
-  return (env().APP_URL ?? new URL(request.url).origin).replace(/\/$/, "");
+/** The site's public address for IRIs (public-url.server.ts); never the request's Host. */
+export function siteUrl(_request?: Request) {
+  return publicUrl();
 }
 
 function acceptedLanguages(request: Request) {

@@ -1,0 +1,117 @@
+import { createReadableStreamFromReadable, writeReadableStreamToWritable } from "@react-router/node";
+import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { createRequestHandler as createRouterHandler, type ServerBuild } from "react-router";
+import { bodyLimitFor, countingStream, formatLimit, type BodyLimit } from "./body-limit.server";
+import { env } from "./env.server";
+import { localeOfRequest, serverT } from "./i18n.server";
+import { logger } from "./logger.server";
+import { requestState } from "./request-state.server";
+
+/**
+ * Express → React Router, in place of @react-router/express, for three things
+ * that adapter cannot do: cap the request body while it streams in (413
+ * before React Router buffers it), answer 503 rather than 500 when the
+ * database was unreachable, and never fail on a header value Node refuses
+ * (a redirect to a path with "é" or a tab in it).
+ */
+export function createRequestHandler(options: { build: ServerBuild; bodyLimits: readonly BodyLimit[]; defaultBodyLimit: BodyLimit }) {
+  const handle = createRouterHandler(options.build, env().NODE_ENV);
+  return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+    try {
+      const hasBody = req.method !== "GET" && req.method !== "HEAD";
+      const limit = hasBody ? bodyLimitFor(req.path, options.bodyLimits, options.defaultBodyLimit) : null;
+      if (limit && Number(req.get("Content-Length") ?? 0) > limit.bytes) return sendTooLarge(req, res, limit);
+
+      let overflowed = false;
+      const controller = new AbortController();
+      res.on("close", () => {
+        if (!res.writableFinished) controller.abort();
+      });
+      const request = new Request(requestUrl(req), {
+        method: req.method,
+        headers: toHeaders(req.headers),
+        signal: controller.signal,
+        ...(limit
+          ? { body: createReadableStreamFromReadable(req.pipe(countingStream(limit, () => (overflowed = true)))), duplex: "half" }
+          : {}),
+      } as RequestInit);
+
+      const state = { databaseUnavailable: false };
+      let response = await requestState.run(state, () => handle(request));
+      if (overflowed) {
+        await response.body?.cancel();
+        return sendTooLarge(req, res, limit!);
+      }
+      if (state.databaseUnavailable && response.status === 500) {
+        const headers = new Headers(response.headers);
+        headers.set("Retry-After", "5");
+        response = new Response(response.body, { status: 503, headers });
+      }
+      await sendResponse(res, response);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/** Same rules as @react-router/express: X-Forwarded-Host only when Express trusts the proxy. */
+function requestUrl(req: ExpressRequest) {
+  const [, forwardedPort] = req.app.enabled("trust proxy") ? (req.get("X-Forwarded-Host")?.split(":") ?? []) : [];
+  const [, hostPort] = req.get("host")?.split(":") ?? [];
+  const port = [forwardedPort, hostPort].map((p) => Number.parseInt(p ?? "", 10)).find((p) => Number.isSafeInteger(p));
+  const hostname = req.hostname.split(/[\\/?#@]/)[0] || "localhost";
+  return `${req.protocol}://${hostname}${port ? `:${port}` : ""}${req.originalUrl}`;
+}
+
+function toHeaders(incoming: ExpressRequest["headers"]) {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(incoming)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+    else if (value !== undefined) headers.set(key, value);
+  }
+  return headers;
+}
+
+async function sendTooLarge(req: ExpressRequest, res: ExpressResponse, limit: BodyLimit) {
+  const locale = await localeOfRequest(req.headers.cookie, req.headers["accept-language"]);
+  const message = serverT(locale)("errors:too_large", { limit: formatLimit(limit.bytes, locale) });
+  logger.warn({ requestId: req.headers["x-passerelle-request-id"], path: req.path, kind: limit.kind, limit: limit.bytes }, "request body too large");
+  // Closing the connection is what spares us the rest of the body.
+  res.status(413).set({ "Content-Type": "text/plain; charset=utf-8", Connection: "close", "Content-Language": locale });
+  res.end(`413 — ${message}\n`);
+}
+
+/** Header values Node refuses (non-Latin-1, control characters) are percent-encoded, not a 500. */
+export function headerSafe(value: string) {
+   
+  return /[^\x20-\x7e]/.test(value) ? value.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c)) : value;
+}
+
+async function sendResponse(res: ExpressResponse, response: Response) {
+  if (res.destroyed || res.writableEnded) {
+    await response.body?.cancel();
+    return;
+  }
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) {
+    // entries() joins repeated headers, except Set-Cookie which it yields one by one.
+    const write = (v: string) => (key === "set-cookie" ? res.append(key, v) : res.setHeader(key, v));
+    try {
+      write(value);
+    } catch {
+      write(headerSafe(value));
+    }
+  }
+  if (response.headers.get("Content-Type")?.match(/text\/event-stream/i)) res.flushHeaders();
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  try {
+    await writeReadableStreamToWritable(response.body, res);
+  } catch (error) {
+    if (res.destroyed || res.writableEnded) return;
+    throw error;
+  }
+}

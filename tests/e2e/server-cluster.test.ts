@@ -1,0 +1,94 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase, freshRequest, pidOf, signInCookie, startServer, waitForWorkers, type StartedServer } from "./server-support";
+
+/**
+ * `npm start` runs one worker per core on one port (issue 17): two workers
+ * here, and whatever one of them learns (a session, a failed password) the
+ * other knows, because it lives in PostgreSQL. Which worker answered is read
+ * from the access log by request id.
+ */
+let server: StartedServer;
+let db: Awaited<ReturnType<typeof freshDatabase>>;
+
+beforeAll(async () => {
+  db = await freshDatabase("cluster");
+  server = await startServer({ DATABASE_URL: db.url, WEB_CONCURRENCY: "2" });
+  await waitForWorkers(server, 2);
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+  await db?.sql.end();
+});
+
+const listening = () => server.logs().filter((l) => l.msg === "Passerelle is listening");
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("two workers behind one port", () => {
+  it("share sessions: signed in on one, recognised on the other", async () => {
+    expect(listening()).toHaveLength(2);
+    const cookie = await signInCookie(server.baseUrl, db.email);
+    const pids = new Set<number>();
+    for (let i = 0; i < 12; i++) {
+      const res = await freshRequest(`${server.baseUrl}/compte`, { headers: { Cookie: cookie } });
+      expect(res.status).toBe(200);
+      expect(res.text).toContain("Josiane");
+      await expect.poll(() => pidOf(server, res.header("X-Request-Id")!)).toBeTypeOf("number");
+      pids.add(pidOf(server, res.header("X-Request-Id")!)!);
+    }
+    expect(pids.size).toBe(2);
+  });
+
+  it("share throttling: ten wrong passwords spread over both workers, then the eleventh try is refused", async () => {
+    const statuses: number[] = [];
+    const pids = new Set<number>();
+    for (let i = 0; i < 12; i++) {
+      const res = await freshRequest(`${server.baseUrl}/connexion`, {
+        method: "POST",
+        headers: { Origin: server.baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email: db.email, password: `faux ${i}` }).toString(),
+      });
+      statuses.push(res.status);
+      await expect.poll(() => pidOf(server, res.header("X-Request-Id")!)).toBeTypeOf("number");
+      pids.add(pidOf(server, res.header("X-Request-Id")!)!);
+    }
+    expect(statuses).toEqual([...Array(10).fill(400), 429, 429]);
+    expect(pids.size).toBe(2);
+    await db.sql`delete from throttle_counter`;
+  });
+
+  it("runs each periodic job and sends each mail once, even after the background worker is killed and restarted", async () => {
+    const background = listening().filter((l) => l.background === true);
+    expect(background).toHaveLength(1);
+    // A mail queued through one request…
+    const res = await fetch(`${server.baseUrl}/mot-de-passe-oublie`, {
+      method: "POST",
+      headers: { Origin: server.baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: db.email }),
+    });
+    expect(res.status).toBeLessThan(400);
+    const mailDir = path.join(server.dataDir, "mail");
+    await expect.poll(() => readdirSync(mailDir, { withFileTypes: true }).filter((f) => f.name.endsWith(".eml")).length, { timeout: 15_000 }).toBe(1);
+    const [row] = await db.sql<{ status: string; attempts: number }[]>`select status, attempts from outbox_message where to_address = ${db.email}`;
+    expect(row).toEqual({ status: "sent", attempts: 1 });
+
+    const runsOf = (job: string) => server.logs().filter((l) => l.msg === "periodic job ran" && l.job === job);
+    await expect.poll(() => runsOf("prune-sign-in-failures").length, { timeout: 15_000 }).toBe(1);
+
+    // The background worker dies: the primary says so and starts another after a pause…
+    process.kill(background[0]!.pid as number, "SIGKILL");
+    const exited = () => server.logs().find((l) => String(l.msg).startsWith("worker exited unexpectedly"));
+    await expect.poll(exited, { timeout: 10_000 }).toBeDefined();
+    await expect.poll(() => listening().length, { timeout: 30_000 }).toBe(3);
+    const restart = exited()!;
+    expect(restart).toMatchObject({ index: 0, signal: "SIGKILL", restartInMs: 1000 });
+    expect(listening()[2]!.background).toBe(true);
+    // …which does not run the jobs again before their interval, nor resend the mail.
+    await sleep(4000);
+    expect(runsOf("prune-sign-in-failures")).toHaveLength(1);
+    expect(readdirSync(mailDir).filter((f) => f.endsWith(".eml"))).toHaveLength(1);
+    // The port kept answering throughout.
+    expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200);
+  });
+});
