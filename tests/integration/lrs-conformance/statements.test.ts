@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
+import { publicUrl } from "../../../app/lib/public-url.server";
 import { ids, json, onBothDatabases, statement, store, unique, VOIDED } from "./support";
 
 // The Statement resource (xAPI-Communication §2.1) and the statement rules it enforces (xAPI-Data §2.4).
@@ -47,7 +48,8 @@ onBothDatabases("Statement resource", (lrs) => {
     for (const authority of [{ objectType: "Agent", mbox: "mailto:someone@example.org" }, pairing()]) {
       const [id] = await store(lrs(), statement({ authority }));
       const stored = await json(await lrs().call("statements", "GET", { statementId: id! }));
-      expect(stored.authority).toMatchObject({ objectType: "Agent", account: { homePage: "http://lrs.test" } });
+      // The authority names the site by its public address, never by the Host a request came with.
+      expect(stored.authority).toMatchObject({ objectType: "Agent", account: { homePage: publicUrl() } });
     }
   });
 
