@@ -179,7 +179,8 @@ describe("H5P packages", () => {
   it("counts an activity's files against its author and refuses the one over quota", async () => {
     quotas({ STORAGE_QUOTA_USER_FILES: 5 });
     const activity = zip(await demoItems({ withLibrary: false }));
-    const upload = () => uploadContent(db, teacher, { file: activity }, { storage: folderStorage(h5pRoot) });
+    // The same package twice: the second as a deliberate copy (a duplicate is otherwise refused).
+    const upload = () => uploadContent(db, teacher, { file: activity, allowDuplicate: true }, { storage: folderStorage(h5pRoot) });
     const { contentId } = await upload();
     const content = await db.selectFrom("h5p_content").select(["file_count", "total_bytes"]).where("id", "=", contentId).executeTakeFirstOrThrow();
     expect(await storageUsage(db, { ownerId: teacher.id })).toEqual({ bytes: Number(content.total_bytes), files: content.file_count });
