@@ -55,11 +55,9 @@ export default function ActivityLog() {
         <a className="button primary" href="/accompagnement/journal/nouveau">
           {t("log.new")}
         </a>
-        {seeAll ? (
-          <a className="button secondary" href={`/accompagnement/journal.csv${location.search}`}>
-            {t("log.export")}
-          </a>
-        ) : null}
+        <a className="button secondary" href={`/accompagnement/journal.csv${location.search}`}>
+          {t("log.export")}
+        </a>
       </p>
 
       <table className="data-table totals">

@@ -153,9 +153,12 @@ describe("activity log", () => {
     await expect.poll(() => page.getByRole("status").first().textContent()).toContain("L'accompagnement est enregistré");
     await page.getByRole("cell", { name: "Banque et achats en ligne" }).first().waitFor();
     await expectNoA11yViolations(page, "activity log with totals");
-    // Mediators have no export.
-    expect(await page.getByRole("link", { name: "Exporter en CSV" }).count()).toBe(0);
-    expect((await page.goto("/accompagnement/journal.csv"))?.status()).toBe(403);
+    // A mediator exports her own log, and only hers.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exporter en CSV" }).click()]);
+    const rows = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "").trim().split("\r\n").slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    const mediatorColumn = new Set(rows.map((r) => r.split(";")[1]));
+    expect(mediatorColumn.size).toBe(1);
     await page.context().close();
   });
 

@@ -95,8 +95,9 @@ describe("database faults under load", () => {
       await sleep(400);
     }
 
-    phase = "down";
+    // Tagged once the cut is done: a request answered just before it is not an outage request.
     await relay.cut();
+    phase = "down";
     await sleep(2500);
     const health = await fetch(`${server.baseUrl}/healthz`);
     const healthWithCookie = await fetch(`${server.baseUrl}/healthz`, { headers: { Cookie: cookie } });
