@@ -1,22 +1,20 @@
 import { useTranslation } from "react-i18next";
-import h5pCss from "../../../styles/h5p.css?url";
 
 /**
  * An H5P activity: an iframe onto /h5p/cadre/:id, the host document that
  * frames the sandboxed player (decision 029). It needs no script on the page
  * around it (the frame sizes itself and relays the learner's statements), so
- * lesson pages stay server-rendered. Width and border come from h5p.css
+ * lesson pages stay server-rendered. Width and border come from app.css
  * (`width="100%"` and `frameBorder` are not HTML); the initial height is an
- * attribute because the app's CSP allows no inline style. The stylesheet
- * comes with the component (React puts it in the head, once), so every page
- * that shows an activity — lessons included — has it.
+ * attribute because the app's CSP allows no inline style. The component
+ * imports no stylesheet, so that the lesson-body registry it plugs into
+ * loads in command-line scripts too (content import).
  */
 export function H5pFrame({ contentId, lessonId, title }: { contentId: string; lessonId?: string | null; title?: string }) {
   const { t } = useTranslation("h5p");
   const src = `/h5p/cadre/${contentId}${lessonId ? `?lecon=${lessonId}` : ""}`;
   return (
     <div className="h5p-activity">
-      {h5pCss ? <link rel="stylesheet" href={h5pCss} precedence="default" /> : null}
       <iframe
         src={src}
         title={title ? t("frame.title", { title }) : t("frame.title_generic")}
