@@ -2,6 +2,7 @@ import { href, type MiddlewareFunction } from "react-router";
 import { dbContext, nonceContext, requestIdContext, sessionContext } from "./context";
 import { appDatabase } from "./db.server";
 import { env } from "./env.server";
+import { isVisitorPage, withValidators } from "./http-cache.server";
 import { logger } from "./logger.server";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./server-headers";
 import {
@@ -102,5 +103,6 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
   }
   response.headers.set("X-Request-Id", requestId);
   if (context.get(sessionContext)) markPrivate(response);
+  else if (isVisitorPage(request, response)) return withValidators(request, response, context.get(nonceContext));
   return response;
 };
