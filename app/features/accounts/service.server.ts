@@ -79,7 +79,8 @@ export async function signIn(db: Db, input: { email: string; password: string },
   const user = await q.findUserByEmail(db, input.email);
   const ok = user?.password_hash ? await verifyPassword(user.password_hash, input.password) : false;
   if (!user?.password_hash) await burnPasswordCheck(input.password);
-  if (!user || !ok || user.disabled_at) throw new FieldError("password", "accounts:errors.bad_credentials");
+  // About the pair, not one answer (saying which would tell a stranger the address has an account): a message above the form.
+  if (!user || !ok || user.disabled_at) throw appError(400, "bad_credentials", "accounts:errors.bad_credentials");
   await attempt.succeeded();
   const token = await createSession(db, user.id, meta);
   return { user, token };
