@@ -1,14 +1,14 @@
 // npm run bench — builds nothing itself (the npm script builds first), starts
 // the built app on a fresh real-Postgres database and measures it from this
 // process on loopback. Each domain adds a module to MODULES.
-import { createServer } from "node:http";
 import { gzipSync } from "node:zlib";
 import postgres from "postgres";
 import { migrateToLatest, openDatabase } from "../../app/lib/db.server";
 import { seedDemo } from "../../db/seed";
 import { startApp } from "../../tests/helpers/e2e-server";
 import { ADMIN_URL, databaseUrl } from "../../tests/helpers/postgres-template";
-import { measure, type BenchContext } from "./lib";
+import { type BenchContext } from "./lib";
+import ratio from "./ratio";
 
 type BenchModule = (ctx: BenchContext) => Promise<void>;
 
@@ -53,21 +53,19 @@ await seedDemo(opened.db);
 const app = await startApp({ DATABASE_URL: url, LOG_LEVEL: "warn", OUTBOX_WORKER: "false" });
 console.log(`Bench on real PostgreSQL (${dbName}), app at ${app.baseUrl}, ${seconds} s per measurement\n`);
 
+const ctx: BenchContext = { baseUrl: app.baseUrl, databaseUrl: url, db: opened.db, seconds, report };
 try {
-  // Home page: the app next to the same HTML served by plain node:http.
-  const html = await (await fetch(`${app.baseUrl}/`)).text();
-  const staticServer = createServer((_req, res) => {
-    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-    res.end(html);
-  });
-  await new Promise<void>((r) => staticServer.listen(0, "127.0.0.1", r));
-  const staticPort = (staticServer.address() as { port: number }).port;
-  const appHome = await measure(`${app.baseUrl}/`, { seconds });
-  const staticHome = await measure(`http://127.0.0.1:${staticPort}/`, { seconds });
-  staticServer.close();
-  report("home page (app)", { ...appHome });
-  report("home page (static node:http)", { ...staticHome });
-  report("home page app/static ratio", { ratio: (appHome.requestsPerSecond / staticHome.requestsPerSecond).toFixed(3) });
+  // The issue-17 pages next to the framework floor and the static ceiling.
+  if (!only || only.includes("ratio")) {
+    const lesson = await opened.db
+      .selectFrom("lesson")
+      .innerJoin("course_module", "course_module.id", "lesson.module_id")
+      .innerJoin("course", "course.id", "course_module.course_id")
+      .select(["course.slug", "lesson.id"])
+      .where("course.slug", "=", "se-proteger-des-arnaques-en-ligne")
+      .executeTakeFirstOrThrow();
+    await ratio(ctx, ["/", "/cours", "/cours?q=internet", `/cours/${lesson.slug}`, `/cours/${lesson.slug}/lecons/${lesson.id}`, "/lieux", "/ateliers"]);
+  }
 
   // JavaScript each page loads: every <script src> and modulepreload it names.
   for (const page of JS_PAGES) {
@@ -81,7 +79,6 @@ try {
     report(`JS shipped by ${page}`, { files: new Set(srcs).size, gzipKB: (gz / 1024).toFixed(1) });
   }
 
-  const ctx: BenchContext = { baseUrl: app.baseUrl, databaseUrl: url, db: opened.db, seconds, report };
   for (const [name, load] of MODULES) {
     if (only && !only.includes(name)) continue;
     console.log(`\n— ${name}`);

@@ -6,6 +6,7 @@ export interface Figures {
   p50: number;
   p95: number;
   p99: number;
+  p975: number;
   errors: number;
   non2xx: number;
 }
@@ -56,7 +57,7 @@ export async function measure(
 export function percentiles(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-  return { p50: round(at(50)), p95: round(at(95)), p99: round(at(99)) };
+  return { p50: round(at(50)), p95: round(at(95)), p975: round(at(97.5)), p99: round(at(99)) };
 }
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
