@@ -89,7 +89,7 @@ describe("check-in", () => {
     expect(await db.selectFrom("mediation_beneficiary").select("user_id").where("activity_id", "=", reviewed.id).execute()).toEqual([{ user_id: a.id }]);
   });
 
-  it("adds walk-ins while seats remain, then refuses; a waitlisted person who comes gets a free seat", async () => {
+  it("adds walk-ins while seats remain, then only with the over-capacity confirmation; a waitlisted person who comes gets a free seat", async () => {
     const w = await workshop(2);
     const booked = await createUser(db, { firstName: "Réservé" });
     const walkIn = await createUser(db, { email: null, firstName: "Sans résa", createdBy: mediator.id });
@@ -100,7 +100,7 @@ describe("check-in", () => {
     expect(list.seatsLeft).toBe(0);
     expect(list.participants.find((p) => p.userId === walkIn.id)).toMatchObject({ status: "confirmed", present: true });
     const error = await addWalkIn(db, mediator, w.id, tooMany.id).catch((e) => e);
-    expect(error.data.messageKey).toBe("workshops:errors.no_seats_left");
+    expect(error.data).toMatchObject({ code: "over_capacity", values: { userId: tooMany.id, taken: 3, seats: 2 } });
     const walkInRow = await db.selectFrom("attendance").selectAll().where("user_id", "=", walkIn.id).executeTakeFirstOrThrow();
     expect(walkInRow.walk_in).toBe(true);
 
@@ -111,7 +111,7 @@ describe("check-in", () => {
     await bookSeat(db, first, w2.id);
     await bookSeat(db, second, w2.id);
     const refused = await setPresence(db, mediator, w2.id, second.id, true).catch((e) => e);
-    expect(refused.data.messageKey).toBe("workshops:errors.no_seats_left");
+    expect(refused.data.code).toBe("over_capacity");
     await db.updateTable("workshop").set({ seats: 2 }).where("id", "=", w2.id).execute();
     await setPresence(db, mediator, w2.id, second.id, true);
     const seats = await db.selectFrom("booking").select("status").where("workshop_id", "=", w2.id).execute();

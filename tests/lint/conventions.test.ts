@@ -70,7 +70,6 @@ const ACTIONS_NOT_YET_ON_THE_CONTRACT = new Set<string>([
   "app/routes/sign-out.ts",
   "app/routes/sign-up.tsx",
   "app/routes/workshop.bookings.tsx",
-  "app/routes/workshop.check-in.tsx",
   "app/routes/workshop.edit.tsx",
   "app/routes/workshop.tsx",
 ]);
@@ -232,7 +231,6 @@ const FILES_WITH_HARD_CODED_URLS = new Set<string>([
   "app/routes/sign-in.tsx",
   "app/routes/sign-up.tsx",
   "app/routes/workshop.bookings.tsx",
-  "app/routes/workshop.check-in.tsx",
   "app/routes/workshop.edit.tsx",
   "app/routes/workshop.sheet.tsx",
   "app/routes/workshop.tsx",

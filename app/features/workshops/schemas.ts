@@ -82,6 +82,21 @@ export const PersonSchema = z.object({
   userId: z.string(E("person_required")).regex(UUID, E("person_required")),
 });
 
+/**
+ * The check-in page's two forms. `overCapacity` is the mediator's answer to
+ * « the room is full: check them in anyway? » (decision 039).
+ */
+const personId = z.string(E("person_required")).regex(UUID, E("person_required"));
+const overCapacity = z
+  .literal("1")
+  .optional()
+  .transform((v) => v === "1");
+export const CheckInSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("presence"), userId: personId, present: z.enum(["0", "1"]).transform((v) => v === "1"), overCapacity }),
+  z.object({ intent: z.literal("walk-in"), userId: personId, overCapacity }),
+]);
+export type CheckInInput = z.infer<typeof CheckInSchema>;
+
 export const BookingIntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("book") }),
   z.object({ intent: z.literal("cancel"), bookingId: z.string().regex(UUID, E("booking_invalid")) }),

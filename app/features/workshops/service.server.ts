@@ -123,7 +123,9 @@ export async function updateWorkshop(db: Db, actor: User, id: string, input: Wor
     const current = await q.lockWorkshop(trx, id);
     if (!current) throw workshopNotFound();
     if (current.cancelled_at) throw appError(409, "workshop_cancelled", "workshops:errors.workshop_cancelled");
-    if (input.seats < (await q.countConfirmed(trx, id))) throw new FieldError("seats", "workshops:errors.seats_below_confirmed");
+    // Seats a mediator gave beyond the capacity at check-in do not hold the capacity up.
+    const booked = (await q.countConfirmed(trx, id)) - (await q.countOverCapacity(trx, id));
+    if (input.seats < booked) throw new FieldError("seats", "workshops:errors.seats_below_confirmed");
     const updated = await q.updateWorkshopRow(trx, id, rowValues(input));
     // Whoever created it and the editor (if they lead it) stay; co-mediators are what the form says.
     const currentLeads = (await q.listMediators(trx, id)).map((m) => m.id);
