@@ -41,6 +41,11 @@ export const WorkshopSchema = z
     seats: z.number(E("seats_invalid")).int(E("seats_invalid")).min(1, E("seats_invalid")).max(500, E("seats_invalid")),
     equipmentToBring: z.string().trim().max(500, E("too_long")).optional().transform((v) => v || null),
     coMediators: z.array(z.string().regex(UUID, E("mediator_invalid"))).max(5, E("mediator_invalid")),
+    // The mediator's answer to « the place is closed then: schedule it anyway? ».
+    outsideHours: z
+      .literal("1")
+      .optional()
+      .transform((v) => v === "1"),
   })
   .transform((v, ctx) => {
     const start = parisWallClock(v.date, v.startTime);
