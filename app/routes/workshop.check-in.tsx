@@ -48,7 +48,7 @@ export default function CheckIn() {
         <a href={href("/ateliers/:id", { id: w.id })}>{t("bookings.back")}</a>
       </p>
       <h1>{t("check_in.title", { title: w.title })}</h1>
-      <p>
+      <p className="check-in-when">
         <WorkshopWhen start={w.starts_at} end={w.ends_at} />
       </p>
       {question ? <OverCapacityQuestion reply={question} names={names} here={here} /> : null}
@@ -73,17 +73,19 @@ export default function CheckIn() {
           <h2 id="walk-in-heading">{t("check_in.walk_in")}</h2>
           <p>{seatsLeft > 0 ? t("check_in.walk_in_intro", { count: seatsLeft }) : t("check_in.walk_in_full")}</p>
           {walkInReply && !question ? <ActionMessage reply={walkInReply} /> : null}
-          <PersonSearch id="walk-in-search" search={search} more={moreCandidates} />
-          {candidates.length > 0 ? (
-            <PersonChoiceForm
-              id="walk-in-person"
-              intent="walk-in"
-              people={candidates}
-              label={t("bookings.person")}
-              chooseLabel={t("bookings.choose_person")}
-              submitLabel={t("check_in.add_walk_in")}
-            />
-          ) : null}
+          <div className="walk-in-forms">
+            <PersonSearch id="walk-in-search" search={search} more={moreCandidates} />
+            {candidates.length > 0 ? (
+              <PersonChoiceForm
+                id="walk-in-person"
+                intent="walk-in"
+                people={candidates}
+                label={t("bookings.person")}
+                chooseLabel={t("bookings.choose_person")}
+                submitLabel={t("check_in.add_walk_in")}
+              />
+            ) : null}
+          </div>
           <p>
             <a href={`${href("/accompagnement/personnes/nouvelle")}?retour=${encodeURIComponent(here)}`}>{t("bookings.new_person")}</a>
           </p>

@@ -47,7 +47,7 @@ export function ActivityForm({ lastResult, defaultValue, spaces, learners, usual
           {workshopPeople ? (
             <input type="hidden" name="activityType" value="collectif" />
           ) : (
-            <ChoiceGroup field={fields.activityType} type="radio" legend={t("fields.activity_type")} required choices={vocab("type_activite", codes(ACTIVITY_TYPES))} />
+            <ChoiceGroup field={fields.activityType} type="radio" legend={t("form.type_short")} required choices={vocab("type_activite", codes(ACTIVITY_TYPES))} />
           )}
           <FormField field={fields.activityDate} label={t("fields.date")} type="date" required />
           <SelectField
