@@ -107,26 +107,23 @@ export default function EditActivity() {
       <PageTitle>{title}</PageTitle>
       <div className="activity-heading">
         <h1>{title}</h1>
-        <p>
-          {isNew && hasLastEntry ? (
-            likeLast ? (
-              <a href={newEntry}>{t("log.start_blank")}</a>
+        {isNew && hasLastEntry ? (
+          <p>
+            {likeLast ? (
+              <>
+                <span role="status">{t("log.like_last_notice")}</span> <a href={newEntry}>{t("log.start_blank")}</a>
+              </>
             ) : (
               <a className="button secondary" href={`${newEntry}?${LIKE_LAST_PARAM}=derniere`}>
                 {t("log.like_last")}
               </a>
-            )
-          ) : null}{" "}
-          <a href={href("/accompagnement/journal")}>{t("log.back")}</a>
-        </p>
+            )}
+          </p>
+        ) : null}
       </div>
       {needsReview ? (
         <div className="alert info" role="status">
           <p>{t("log.prefilled_notice")}</p>
-        </div>
-      ) : likeLast ? (
-        <div className="alert info" role="status">
-          <p>{t("log.like_last_notice")}</p>
         </div>
       ) : null}
       {!workshopPeople && (moreLearners || search) ? <PersonSearch id="activity-person-search" search={search} more={moreLearners} /> : null}
@@ -139,6 +136,7 @@ export default function EditActivity() {
         workshopPeople={workshopPeople}
         showDetails={!isNew}
         submitLabel={isNew ? t("log.save_new") : t("log.save")}
+        backTo={href("/accompagnement/journal")}
       />
     </div>
   );

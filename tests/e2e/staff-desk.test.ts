@@ -70,7 +70,7 @@ async function book(email: string, workshopId: string) {
 }
 
 describe("check-in never refuses a present person (acceptance 1)", () => {
-  it("a 2-seat workshop with 3 bookings: all three checked in (one over capacity, confirmed) and a walk-in; 4/2 in the log", async () => {
+  it("a 2-seat workshop with 3 bookings: all three checked in (one over capacity, confirmed) and a walk-in; 4/2 in the log", { timeout: 180_000 }, async () => {
     const mediator = await tabletPage();
     await signIn(mediator, DEMO.mediator, DEMO.password);
     const title = `Complet ${Date.now().toString(36)}`;
@@ -110,8 +110,8 @@ describe("check-in never refuses a present person (acceptance 1)", () => {
     await mediator.getByText("Places occupées : 3/2").waitFor();
 
     // The walk-in: found by name, added, confirmed over capacity.
-    await mediator.getByLabel("Rechercher une personne").fill(walkInName);
-    await mediator.getByRole("button", { name: "Rechercher" }).click();
+    await mediator.getByRole("searchbox", { name: /^Chercher une personne/ }).fill(walkInName);
+    await mediator.getByRole("button", { name: "Chercher", exact: true }).click();
     await mediator.getByLabel("Personne").selectOption({ label: walkInName });
     await mediator.getByRole("button", { name: "Ajouter et marquer présent" }).click();
     await mediator.getByRole("button", { name: `Oui, noter la présence de ${walkInName} en plus des places` }).click();
@@ -182,7 +182,7 @@ describe("an activity-log entry in 30 seconds (acceptance 2)", () => {
     await page.goto("/accompagnement/journal/nouveau");
     const again = counter(page);
     await again.click(page.getByRole("link", { name: "Comme la dernière fois" }));
-    await page.getByText("Entrée préremplie comme la dernière fois").waitFor();
+    await page.getByText("Prérempli comme la dernière fois.").waitFor();
     expect(await page.getByRole("checkbox", { name: "Santé" }).isChecked()).toBe(true);
     expect(await page.getByRole("radio", { name: "Autonome", exact: true }).isChecked()).toBe(true);
     expect(await page.getByRole("radio", { name: "Individuel" }).isChecked()).toBe(true);

@@ -20,6 +20,8 @@ export interface ActivityFormProps {
   /** Editing an entry shows every detail; a new one keeps the rarely used ones folded. */
   showDetails: boolean;
   submitLabel: string;
+  /** The log, beside the save button (« ← Journal d'activité »). */
+  backTo: string;
 }
 
 const DURATIONS = [15, 30, 45, 60, 90, 120, 180];
@@ -34,7 +36,7 @@ const DETAIL_FIELDS = ["placeType", "placeCommune", "equipment", "redirection", 
  * then save. The rest of the national record is folded under « Plus de
  * détails », still submitted with the form and reachable by keyboard.
  */
-export function ActivityForm({ lastResult, defaultValue, spaces, learners, usualThemes, workshopPeople, showDetails, submitLabel }: ActivityFormProps) {
+export function ActivityForm({ lastResult, defaultValue, spaces, learners, usualThemes, workshopPeople, showDetails, submitLabel, backTo }: ActivityFormProps) {
   const { t } = useTranslation("mediation");
   const [form, fields] = useForm<z.input<typeof ActivitySchema>>({ lastResult, id: "activity", defaultValue: defaultValue as never });
   const vocab = (list: string, values: readonly string[]) => values.map((c) => ({ value: c, label: t(`vocab.${list}.${c}`) }));
@@ -112,9 +114,12 @@ export function ActivityForm({ lastResult, defaultValue, spaces, learners, usual
           </fieldset>
           <TextAreaField field={fields.notes} label={t("fields.notes")} hint={t("fields.notes_hint")} />
         </details>
-        <button type="submit" className="button primary">
-          {submitLabel}
-        </button>
+        <p className="form-actions">
+          <button type="submit" className="button primary">
+            {submitLabel}
+          </button>
+          <a href={backTo}>{t("log.back")}</a>
+        </p>
       </Form>
     </>
   );
