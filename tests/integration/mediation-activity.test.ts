@@ -142,6 +142,30 @@ describe("activity log", () => {
     expect(data.defaults.relaySpaceId).toBe(spaceId); // the place of the workshops they led
   });
 
+  it("starts from her habits: the last duration, her most used themes first, « comme la dernière fois » from her last hand-written entry", async () => {
+    const m = await createUser(db, { role: "mediator", firstName: "Inès" });
+    const entry = (themes: string[], durationMinutes: number, autonomy = "autonome") =>
+      recordAccompaniment(
+        db,
+        m,
+        ActivitySchema.parse({ activityType: "individuel", activityDate: todayInParis(), durationMinutes, placeType: "lieu_activite", relaySpaceId: spaceId, themes, autonomy }),
+      );
+    const fresh = await activityFormData(db, m);
+    expect(fresh).toMatchObject({ usualThemes: [], hasLastEntry: false, fromLast: null });
+    expect(fresh.defaults.durationMinutes).toBe(30);
+    await entry(["sante", "email"], 45);
+    await entry(["sante"], 45);
+    await entry(["logement", "email", "sante"], 60, "partiellement_autonome");
+    const form = await activityFormData(db, m);
+    expect(form.defaults.durationMinutes).toBe(60);
+    expect(form.usualThemes).toEqual(["sante", "email", "logement"]);
+    expect(form.fromLast).toBeNull();
+    const like = await activityFormData(db, m, { likeLast: true });
+    expect(like.fromLast).toMatchObject({ activityType: "individuel", themes: ["logement", "email", "sante"], autonomy: "partiellement_autonome", relaySpaceId: spaceId });
+    // Nothing about the person or the notes is carried over.
+    expect(Object.keys(like.fromLast!)).not.toEqual(expect.arrayContaining(["learnerId"]));
+  });
+
   it("records individual and collective entries with national codes, totals them, and exports CSV for coordinators", async () => {
     const m = await createUser(db, { role: "mediator", firstName: "Zoé" });
     const learner = await createUser(db, { email: null, firstName: "Linked", createdBy: m.id });
