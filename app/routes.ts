@@ -69,6 +69,8 @@ export default [
   route("diagnostic-entreprise", "routes/business-diagnostic.tsx"),
   route("diagnostic-entreprise/rapport/:token", "routes/business-diagnostic.report.tsx"),
   route("diagnostic-entreprise/rapport/:token/pdf", "routes/business-diagnostic.pdf.ts"),
+  route("diagnostic-entreprise/mes-rapports/:id", "routes/business-diagnostic.report.tsx", { id: "business-report-mine" }),
+  route("diagnostic-entreprise/mes-rapports/:id/pdf", "routes/business-diagnostic.pdf.ts", { id: "business-report-mine-pdf" }),
   route("badges", "routes/badges.tsx"),
   route("badges/verifier", "routes/badges.verify.tsx"),
   route("badges/emetteur", "routes/badges.issuer.ts"),

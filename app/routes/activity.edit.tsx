@@ -1,51 +1,66 @@
 import { useTranslation } from "react-i18next";
-import { data, redirect, useActionData, useLoaderData } from "react-router";
+import { href, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/activity.edit";
 import { PageTitle } from "../components/ui/page-title";
 import { PERSON_SEARCH_PARAM, PersonSearch } from "../features/mediation/components/person-picker";
 import { activityFormData, getActivityForEdit, recordAccompaniment, updateAccompaniment } from "../features/mediation/activity.server";
 import { ActivityForm } from "../features/mediation/components/activity-form";
 import { ActivitySchema } from "../features/mediation/schemas";
+import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
-import { parseForm } from "../lib/forms.server";
 import { requireUser } from "../lib/session.server";
 import workshopsCss from "../styles/workshops.css?url";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: workshopsCss }];
+
+/** `?comme=derniere`: « comme la dernière fois », the new entry starts from the previous one. */
+const LIKE_LAST_PARAM = "comme";
 
 const isoDate = (d: Date | string) => (typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const actor = requireUser(context, request);
   const db = context.get(dbContext);
-  const search = new URL(request.url).searchParams.get(PERSON_SEARCH_PARAM) ?? "";
+  const url = new URL(request.url);
+  const search = url.searchParams.get(PERSON_SEARCH_PARAM) ?? "";
   if (!params.id) {
-    const { spaces, learners, moreLearners, defaults } = await activityFormData(db, actor, search);
+    const likeLast = url.searchParams.get(LIKE_LAST_PARAM) === "derniere";
+    const form = await activityFormData(db, actor, { personSearch: search, likeLast });
+    const { defaults, fromLast } = form;
     return {
-      spaces,
-      learners,
-      moreLearners,
+      ...form,
+      isNew: true,
       search,
+      likeLast: !!fromLast,
       workshopPeople: null,
       needsReview: false,
       defaultValue: {
-        activityType: "individuel",
-        placeType: "lieu_activite",
+        activityType: fromLast?.activityType ?? "individuel",
+        placeType: fromLast?.placeType ?? "lieu_activite",
         activityDate: defaults.activityDate,
         durationMinutes: String(defaults.durationMinutes),
-        relaySpaceId: defaults.relaySpaceId ?? "",
+        relaySpaceId: (fromLast ? fromLast.relaySpaceId : defaults.relaySpaceId) ?? "",
+        placeCommune: fromLast?.placeCommune ?? "",
+        equipment: fromLast?.equipment ?? [],
+        themes: fromLast?.themes ?? [],
+        autonomy: fromLast?.autonomy ?? "",
+        redirection: fromLast?.redirection ?? "",
         anonymousParticipants: "0",
       },
     };
   }
-  const { activity: a, beneficiaries, spaces, learners, moreLearners } = await getActivityForEdit(db, actor, params.id, search);
+  const { activity: a, beneficiaries, spaces, learners, moreLearners, usualThemes, hasLastEntry } = await getActivityForEdit(db, actor, params.id, search);
   const linked = beneficiaries.find((b) => b.user_id);
   const single = a.workshop_id ? null : (beneficiaries[0] ?? null);
   return {
     spaces,
     learners,
     moreLearners,
+    usualThemes,
+    hasLastEntry,
+    isNew: false,
     search,
+    likeLast: false,
     needsReview: a.needs_review,
     workshopPeople: a.workshop_id ? beneficiaries.map((b) => [b.first_name, b.last_name].filter(Boolean).join(" ") || "—") : null,
     defaultValue: {
@@ -72,42 +87,56 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requireUser(context, request);
-  const submission = await parseForm(request, ActivitySchema);
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const db = context.get(dbContext);
-  if (params.id) await updateAccompaniment(db, actor, params.id, submission.value);
-  else await recordAccompaniment(db, actor, submission.value);
-  return redirect("/accompagnement/journal?enregistre=1");
+  return handleForm(request, ActivitySchema, async (value) => {
+    if (params.id) await updateAccompaniment(db, actor, params.id, value);
+    else await recordAccompaniment(db, actor, value);
+    return redirect(`${href("/accompagnement/journal")}?enregistre=1`);
+  });
 }
 
 export default function EditActivity() {
   const { t } = useTranslation("mediation");
-  const { spaces, learners, moreLearners, search, workshopPeople, defaultValue, needsReview } = useLoaderData<typeof loader>();
+  const { spaces, learners, moreLearners, usualThemes, hasLastEntry, isNew, likeLast, search, workshopPeople, defaultValue, needsReview } =
+    useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const isNew = !("learnerId" in defaultValue);
   const title = isNew ? t("log.new_title") : t("log.edit_title");
+  const newEntry = href("/accompagnement/journal/nouveau");
   return (
-    <div className="page narrow-wide">
+    <div className="page narrow-wide activity-page">
       <PageTitle>{title}</PageTitle>
-      <p>
-        <a href="/accompagnement/journal">{t("log.back")}</a>
-      </p>
-      <h1>{title}</h1>
+      <div className="activity-heading">
+        <h1>{title}</h1>
+        {isNew && hasLastEntry ? (
+          <p>
+            {likeLast ? (
+              <>
+                <span role="status">{t("log.like_last_notice")}</span> <a href={newEntry}>{t("log.start_blank")}</a>
+              </>
+            ) : (
+              <a className="button secondary" href={`${newEntry}?${LIKE_LAST_PARAM}=derniere`}>
+                {t("log.like_last")}
+              </a>
+            )}
+          </p>
+        ) : null}
+      </div>
       {needsReview ? (
         <div className="alert info" role="status">
           <p>{t("log.prefilled_notice")}</p>
         </div>
-      ) : (
-        <p>{t("log.form_intro")}</p>
-      )}
+      ) : null}
       {!workshopPeople && (moreLearners || search) ? <PersonSearch id="activity-person-search" search={search} more={moreLearners} /> : null}
       <ActivityForm
         lastResult={lastResult}
         defaultValue={defaultValue}
         spaces={spaces}
         learners={learners}
+        usualThemes={usualThemes}
         workshopPeople={workshopPeople}
+        showDetails={!isNew}
         submitLabel={isNew ? t("log.save_new") : t("log.save")}
+        backTo={href("/accompagnement/journal")}
       />
     </div>
   );

@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
-import { useLoaderData } from "react-router";
+import { useLoaderData, useLocation } from "react-router";
 import type { Route } from "./+types/business-diagnostic.report";
 import { PageTitle } from "../components/ui/page-title";
-import { getBusinessReport } from "../features/business-diagnostic/service.server";
+import { getBusinessReport, getOwnBusinessReport } from "../features/business-diagnostic/service.server";
+import { requireUser } from "../lib/session.server";
 import { ScoreChart } from "../features/diagnostic/components/score-chart";
 import { dbContext } from "../lib/context";
 import { formatDate } from "../lib/i18n";
@@ -14,13 +15,17 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: css 
 // The address is the only key to the report: keep it out of search engines and referrers.
 export const headers: Route.HeadersFunction = () => ({ "X-Robots-Tag": "noindex", "Referrer-Policy": "no-referrer" });
 
-export async function loader({ context, params }: Route.LoaderArgs) {
-  return { report: await getBusinessReport(context.get(dbContext), params.token), token: params.token, locale: getLocale(context) };
+/** By its secret link, or (`/mes-rapports/:id`) the signed-in owner's own report. */
+export async function loader({ context, params, request }: Route.LoaderArgs) {
+  const db = context.get(dbContext);
+  const report = "token" in params && params.token ? await getBusinessReport(db, params.token) : await getOwnBusinessReport(db, requireUser(context, request), String(params.id));
+  return { report, locale: getLocale(context) };
 }
 
 export default function BusinessReport() {
   const { t } = useTranslation("business");
-  const { report, token, locale } = useLoaderData<typeof loader>();
+  const { report, locale } = useLoaderData<typeof loader>();
+  const { pathname } = useLocation();
   return (
     <div className="page narrow">
       <PageTitle>{t("report.title")}</PageTitle>
@@ -31,7 +36,7 @@ export default function BusinessReport() {
         <strong>{t("report.overall", { score: report.overall })}</strong>
       </p>
       <p className="actions no-print">
-        <a className="button primary" href={`/diagnostic-entreprise/rapport/${token}/pdf`} download>
+        <a className="button primary" href={`${pathname}/pdf`} download>
           {t("report.download_pdf")}
         </a>
       </p>

@@ -7,6 +7,7 @@ import { PageTitle } from "../components/ui/page-title";
 import { AXES, BUSINESS_QUESTIONS, SECTORS } from "../features/business-diagnostic/questionnaire";
 import { businessAnswersOf, BusinessDiagnosticSchema } from "../features/business-diagnostic/schemas";
 import { takeBusinessDiagnostic } from "../features/business-diagnostic/service.server";
+import { setBusinessDiagnosticCookie } from "../features/business-diagnostic/cookie.server";
 import { dbContext } from "../lib/context";
 import { parseForm } from "../lib/forms.server";
 import { currentUser } from "../lib/session.server";
@@ -19,13 +20,16 @@ export async function action({ request, context }: Route.ActionArgs) {
   const submission = await parseForm(request, BusinessDiagnosticSchema);
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { businessName, commune, sector } = submission.value;
-  const { token } = await takeBusinessDiagnostic(context.get(dbContext), currentUser(context), {
+  const user = currentUser(context);
+  const { token } = await takeBusinessDiagnostic(context.get(dbContext), user, {
     businessName,
     commune,
     sector,
     answers: businessAnswersOf(submission.value),
   }, { ip: clientIp(request) });
-  return redirect(`/diagnostic-entreprise/rapport/${token}`);
+  // Taken without an account: kept for this device until the person signs up or signs in.
+  const headers = user ? undefined : { "Set-Cookie": await setBusinessDiagnosticCookie(token) };
+  return redirect(`/diagnostic-entreprise/rapport/${token}`, { headers });
 }
 
 type AnyField = { id: string; name: string; errorId: string; errors?: string[]; initialValue?: unknown };

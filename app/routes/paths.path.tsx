@@ -4,6 +4,7 @@ import type { Route } from "./+types/paths.path";
 import { PageTitle } from "../components/ui/page-title";
 import { publicBaseUrl } from "../features/badges/urls.server";
 import { readDiagnosticToken } from "../features/diagnostic/cookie.server";
+import { BusinessDiagnosticCallout } from "../features/paths/components/business-diagnostic-callout";
 import { PathStepItem } from "../features/paths/components/path-step";
 import { getPathPage } from "../features/paths/service.server";
 import { dbContext } from "../lib/context";
@@ -49,36 +50,40 @@ export default function PathPage() {
         </div>
       ) : null}
 
-      <section aria-labelledby="diagnostic-heading" className="callout">
-        <h2 id="diagnostic-heading" className="visually-hidden">
-          {t("page.diagnostic_see")}
-        </h2>
-        {diagnostic ? (
-          <>
+      {page.forBusiness ? (
+        <BusinessDiagnosticCallout diagnostic={page.businessDiagnostic} locale={locale} />
+      ) : (
+        <section aria-labelledby="diagnostic-heading" className="callout">
+          <h2 id="diagnostic-heading" className="visually-hidden">
+            {t("page.diagnostic_see")}
+          </h2>
+          {diagnostic ? (
+            <>
+              <p>
+                {diagnostic.recommendsThis
+                  ? t("page.diagnostic_recommends", { date: formatDate(diagnostic.date, locale) })
+                  : t("page.diagnostic_other", { date: formatDate(diagnostic.date, locale) })}
+              </p>
+              {progress.skippedCount ? <p>{t("page.diagnostic_skipped", { count: progress.skippedCount })}</p> : null}
+              <p>
+                <a href={`/diagnostic/resultat/${diagnostic.id}`}>{t("page.diagnostic_see")}</a>
+              </p>
+            </>
+          ) : (
             <p>
-              {diagnostic.recommendsThis
-                ? t("page.diagnostic_recommends", { date: formatDate(diagnostic.date, locale) })
-                : t("page.diagnostic_other", { date: formatDate(diagnostic.date, locale) })}
+              {t("page.no_diagnostic")} <a href="/diagnostic">{t("list.diagnostic_link")}</a>
             </p>
-            {progress.skippedCount ? <p>{t("page.diagnostic_skipped", { count: progress.skippedCount })}</p> : null}
+          )}
+          {!page.signedIn ? (
             <p>
-              <a href={`/diagnostic/resultat/${diagnostic.id}`}>{t("page.diagnostic_see")}</a>
+              {diagnostic ? t("page.anonymous_kept") : t("page.sign_in_to_track")}{" "}
+              <a href={`/connexion?retour=${encodeURIComponent(`/parcours/${page.slug}`)}`}>{t("common:account.sign_in")}</a>
+              {" · "}
+              <a href="/inscription">{t("common:account.sign_up")}</a>
             </p>
-          </>
-        ) : (
-          <p>
-            {t("page.no_diagnostic")} <a href="/diagnostic">{t("list.diagnostic_link")}</a>
-          </p>
-        )}
-        {!page.signedIn ? (
-          <p>
-            {diagnostic ? t("page.anonymous_kept") : t("page.sign_in_to_track")}{" "}
-            <a href={`/connexion?retour=${encodeURIComponent(`/parcours/${page.slug}`)}`}>{t("common:account.sign_in")}</a>
-            {" · "}
-            <a href="/inscription">{t("common:account.sign_up")}</a>
-          </p>
-        ) : null}
-      </section>
+          ) : null}
+        </section>
+      )}
 
       {page.signedIn ? (
         <div className="path-progress">

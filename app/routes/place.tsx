@@ -3,6 +3,7 @@ import { useLoaderData } from "react-router";
 import type { Route } from "./+types/place";
 import { PageTitle } from "../components/ui/page-title";
 import { OpeningStatusText } from "../features/places/components/opening-status";
+import { WeekHours } from "../features/places/components/week-hours";
 import { getPublicSpace } from "../features/places/service.server";
 import { vocabKey, type RelaySpaceListField } from "../features/places/vocabulary";
 import { WorkshopList } from "../features/workshops/components/workshop-list";
@@ -28,7 +29,7 @@ const LISTS: RelaySpaceListField[] = [
 
 export default function Place() {
   const { t } = useTranslation("places");
-  const { space, status, workshops } = useLoaderData<typeof loader>();
+  const { space, status, week, workshops } = useLoaderData<typeof loader>();
   const mapUrl =
     space.latitude !== null && space.longitude !== null
       ? `https://www.openstreetmap.org/?mlat=${space.latitude}&mlon=${space.longitude}#map=17/${space.latitude}/${space.longitude}`
@@ -97,11 +98,7 @@ export default function Place() {
           <p>
             <OpeningStatusText status={status} />
           </p>
-          {space.opening_hours ? (
-            <p>
-              {t("space.hours_osm")} <code>{space.opening_hours}</code>
-            </p>
-          ) : null}
+          <WeekHours week={week} />
         </section>
       </div>
       {space.description ? (

@@ -1,13 +1,15 @@
 import { useTranslation } from "react-i18next";
-import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
+import { href, redirect, useLoaderData } from "react-router";
 import type { Route } from "./+types/workshop.check-in";
+import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
 import { PERSON_SEARCH_PARAM, PersonChoiceForm, PersonSearch } from "../features/mediation/components/person-picker";
 import { addWalkIn, getCheckInList, setPresence } from "../features/workshops/checkin.server";
+import { CheckInRow, isOverCapacityQuestion, OverCapacityQuestion } from "../features/workshops/components/check-in";
 import { WorkshopWhen } from "../features/workshops/components/workshop-list";
-import { PersonSchema } from "../features/workshops/schemas";
+import { CheckInSchema } from "../features/workshops/schemas";
+import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
-import { appErrorStatus, isAppError } from "../lib/errors";
 import { requireUser } from "../lib/session.server";
 import workshopsCss from "../styles/workshops.css?url";
 
@@ -22,68 +24,46 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const db = context.get(dbContext);
-  const form = Object.fromEntries(await request.formData());
-  const person = PersonSchema.safeParse(form);
-  if (!person.success) return data({ error: "workshops:errors.person_required" }, { status: 400 });
-  try {
-    if (form.intent === "walk-in") await addWalkIn(db, actor, params.id, person.data.userId);
-    else await setPresence(db, actor, params.id, person.data.userId, form.present === "1");
+  return handleForm(request, CheckInSchema, async (value) => {
+    if (value.intent === "walk-in") await addWalkIn(db, actor, params.id, value.userId, value);
+    else await setPresence(db, actor, params.id, value.userId, value.present, value);
     // Back to the same row: keyboard users carry on from the person they just ticked.
-    return redirect(`/ateliers/${params.id}/emargement#p-${person.data.userId}`);
-  } catch (error) {
-    if (isAppError(error) && appErrorStatus(error) < 500) return data({ error: error.data.messageKey }, { status: appErrorStatus(error) });
-    throw error;
-  }
+    return redirect(`${href("/ateliers/:id/emargement", { id: params.id })}#p-${value.userId}`);
+  });
 }
 
 export default function CheckIn() {
   const { t } = useTranslation("workshops");
-  const { workshop: w, participants, candidates, moreCandidates, search, seatsLeft, open } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { workshop: w, participants, candidates, moreCandidates, search, seatsTaken, seatsLeft, open } = useLoaderData<typeof loader>();
+  const presenceReply = useActionReply("presence");
+  const walkInReply = useActionReply("walk-in");
+  const question = [presenceReply, walkInReply].find(isOverCapacityQuestion);
   const present = participants.filter((p) => p.present).length;
-  const here = `/ateliers/${w.id}/emargement`;
+  const here = href("/ateliers/:id/emargement", { id: w.id });
+  const names = new Map([...participants.map((p) => [p.userId, p.name] as const), ...candidates.map((c) => [c.id, c.name] as const)]);
   return (
     <div className="page check-in">
       <PageTitle>{t("check_in.title", { title: w.title })}</PageTitle>
       <p>
-        <a href={`/ateliers/${w.id}`}>{t("bookings.back")}</a>
+        <a href={href("/ateliers/:id", { id: w.id })}>{t("bookings.back")}</a>
       </p>
       <h1>{t("check_in.title", { title: w.title })}</h1>
-      <p>
+      <p className="check-in-when">
         <WorkshopWhen start={w.starts_at} end={w.ends_at} />
       </p>
-      {actionData?.error ? (
-        <div className="alert error" role="alert">
-          <p>{t(actionData.error)}</p>
-        </div>
-      ) : null}
+      {question ? <OverCapacityQuestion reply={question} names={names} here={here} /> : null}
+      {presenceReply && !question ? <ActionMessage reply={presenceReply} /> : null}
       {!open ? (
         <div className="alert error" role="status">
           <p>{t(w.cancelled_at ? "errors.workshop_cancelled" : "errors.check_in_not_open")}</p>
         </div>
       ) : null}
       <p className="check-in-summary" role="status">
-        {t("check_in.summary", { present, count: participants.length })} · {t("seats_left", { count: seatsLeft })}
+        {t("check_in.summary", { present, count: participants.length })} · {t("check_in.seats_taken", { taken: seatsTaken, seats: w.seats })}
       </p>
       <ul className="check-in-list">
         {participants.map((p) => (
-          <li key={p.userId} id={`p-${p.userId}`} className={p.present ? "present" : undefined}>
-            <span className="check-in-name">
-              {p.name}
-              {p.status === "waitlisted" ? <span className="tag">{t("status.waitlisted")}</span> : null}
-            </span>
-            <span className="check-in-state">{p.present ? t("check_in.is_present") : t("check_in.not_yet")}</span>
-            {open ? (
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="userId" value={p.userId} />
-                <input type="hidden" name="present" value={p.present ? "0" : "1"} />
-                <button type="submit" className={p.present ? "button secondary" : "button primary big"}>
-                  {p.present ? t("check_in.undo") : t("check_in.mark_present")}
-                  <span className="visually-hidden"> : {p.name}</span>
-                </button>
-              </Form>
-            ) : null}
-          </li>
+          <CheckInRow key={p.userId} person={p} open={open} />
         ))}
       </ul>
       {participants.length === 0 ? <p>{t("check_in.nobody")}</p> : null}
@@ -91,31 +71,28 @@ export default function CheckIn() {
       {open ? (
         <section aria-labelledby="walk-in-heading">
           <h2 id="walk-in-heading">{t("check_in.walk_in")}</h2>
-          {seatsLeft > 0 ? (
-            <>
-              <p>{t("check_in.walk_in_intro", { count: seatsLeft })}</p>
-              <PersonSearch id="walk-in-search" search={search} more={moreCandidates} />
-              {candidates.length > 0 ? (
-                <PersonChoiceForm
-                  id="walk-in-person"
-                  intent="walk-in"
-                  people={candidates}
-                  label={t("bookings.person")}
-                  chooseLabel={t("bookings.choose_person")}
-                  submitLabel={t("check_in.add_walk_in")}
-                />
-              ) : null}
-              <p>
-                <a href={`/accompagnement/personnes/nouvelle?retour=${encodeURIComponent(here)}`}>{t("bookings.new_person")}</a>
-              </p>
-            </>
-          ) : (
-            <p>{t("errors.no_seats_left")}</p>
-          )}
+          <p>{seatsLeft > 0 ? t("check_in.walk_in_intro", { count: seatsLeft }) : t("check_in.walk_in_full")}</p>
+          {walkInReply && !question ? <ActionMessage reply={walkInReply} /> : null}
+          <div className="walk-in-forms">
+            <PersonSearch id="walk-in-search" search={search} more={moreCandidates} />
+            {candidates.length > 0 ? (
+              <PersonChoiceForm
+                id="walk-in-person"
+                intent="walk-in"
+                people={candidates}
+                label={t("bookings.person")}
+                chooseLabel={t("bookings.choose_person")}
+                submitLabel={t("check_in.add_walk_in")}
+              />
+            ) : null}
+          </div>
+          <p>
+            <a href={`${href("/accompagnement/personnes/nouvelle")}?retour=${encodeURIComponent(here)}`}>{t("bookings.new_person")}</a>
+          </p>
         </section>
       ) : null}
       <p>
-        <a href="/accompagnement/journal">{t("check_in.log_link")}</a> · <a href={`/ateliers/${w.id}/feuille`}>{t("page.sheet_link")}</a>
+        <a href={href("/accompagnement/journal")}>{t("check_in.log_link")}</a> · <a href={href("/ateliers/:id/feuille", { id: w.id })}>{t("page.sheet_link")}</a>
       </p>
     </div>
   );

@@ -10,6 +10,7 @@ import { PageTitle } from "../components/ui/page-title";
 import { ConfirmedActionForm, isConfirmed } from "../components/ui/confirmed-action";
 import { ChoiceGroup, SelectField, TextAreaField } from "../features/mediation/components/choices";
 import { THEMES, WORKSHOP_LEVELS, codes } from "../features/mediation/vocabulary";
+import { OutsideHoursConfirm } from "../features/workshops/components/outside-hours";
 import { newWorkshopDefaults, REMOTE, WorkshopSchema, workshopFormDefaults } from "../features/workshops/schemas";
 import { cancelWorkshop, getWorkshopForEdit, scheduleWorkshop, updateWorkshop, workshopFormData } from "../features/workshops/service.server";
 import { dbContext } from "../lib/context";
@@ -115,6 +116,7 @@ export default function EditWorkshop() {
           <TimeField field={fields.startTime} label={t("edit.start_time")} />
           <TimeField field={fields.endTime} label={t("edit.end_time")} />
         </div>
+        <OutsideHoursConfirm errors={fields.startTime.errors} space={spaces.find((s) => s.id === fields.place.initialValue)} />
         <FormField field={fields.seats} label={t("edit.seats")} type="number" required />
         <TextAreaField field={fields.equipmentToBring} label={t("edit.bring")} hint={t("edit.bring_hint")} />
         {staff.length > 0 ? (

@@ -42,6 +42,8 @@ export interface BookingTable {
   promoted_at: Date | null;
   cancelled_at: Date | null;
   cancelled_by: string | null;
+  /** Seated by a mediator at check-in, with confirmation, when every seat was already taken. */
+  over_capacity: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface AttendanceTable {

@@ -140,13 +140,18 @@ describe("activity log", () => {
     await signIn(page, DEMO.mediator, DEMO.password);
     await page.goto("/accompagnement/journal/nouveau");
     await expectNoA11yViolations(page, "activity form");
-    // Defaults are filled (today, 30 minutes, individual, the usual place): tick a theme and save.
-    await tabTo(page, (el) => el.tag === "input" && el.value === "banque_et_achats_en_ligne");
+    // Defaults are filled (today, the last duration, individual, the usual place): tick a theme and save.
+    // Her usual themes come first; the others are one Enter away under « Autres thématiques ».
+    await tabTo(page, (el) => (el.tag === "input" && el.value === "banque_et_achats_en_ligne") || (el.tag === "summary" && el.text === "Autres thématiques"));
+    if ((await page.evaluate(() => document.activeElement?.tagName)) === "SUMMARY") {
+      await page.keyboard.press("Enter");
+      await tabTo(page, (el) => el.tag === "input" && el.value === "banque_et_achats_en_ligne");
+    }
     await page.keyboard.press("Space");
     // A radio group is one Tab stop; the arrow keys choose within it.
     await tabTo(page, (el) => el.tag === "input" && el.type === "radio" && el.value === "entierement_accompagne");
-    await page.keyboard.press("ArrowDown");
-    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
     expect(await page.evaluate(() => (document.querySelector("input[name=autonomy]:checked") as HTMLInputElement | null)?.value)).toBe("autonome");
     await tabTo(page, (el) => el.tag === "button" && el.text === "Enregistrer l'accompagnement");
     await page.keyboard.press("Enter");

@@ -65,7 +65,11 @@ describe("relay spaces in the browser", () => {
     await page.getByRole("button", { name: "Enregistrer le lieu" }).click();
     await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Le lieu est enregistré");
     await page.goto("/lieux/rieux-mairie");
-    await page.getByText("Mo,We 14:00-17:30; Fr 09:00-12:00; PH off").waitFor();
+    // The hours in plain words (the coming week, holidays applied), not the OpenStreetMap syntax.
+    await page.getByText(/^Le (lundi|mercredi) : 14 h – 17 h 30$/).first().waitFor();
+    await page.getByText("Fermé les autres jours.").waitFor();
+    expect(await page.getByText("Mo,We 14:00-17:30").count()).toBe(0);
+    await expectNoA11yViolations(page, "space page with its hours");
     await page.getByText("Boucle magnétique").waitFor();
     // Learners cannot manage spaces.
     const learner = await newPage(browser);

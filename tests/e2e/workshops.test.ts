@@ -49,6 +49,14 @@ async function scheduleWorkshop(page: Page, title: string, seats = 6) {
   await page.getByLabel(/^Fin/).fill(when.end);
   await page.getByLabel(/^Nombre de places/).fill(String(seats));
   await page.getByRole("button", { name: "Programmer l'atelier" }).click();
+  // A time soon may fall outside the médiathèque's hours: the form asks, the test confirms.
+  const confirm = page.getByLabel(/Je confirme : programmer l'atelier en dehors des horaires/);
+  const scheduled = () => /\/ateliers\/[0-9a-f-]{36}$/.test(page.url());
+  await expect.poll(async () => scheduled() || (await confirm.count()) > 0).toBe(true);
+  if (!scheduled()) {
+    await confirm.check();
+    await page.getByRole("button", { name: "Programmer l'atelier" }).click();
+  }
   await expect.poll(() => page.url()).toMatch(/\/ateliers\/[0-9a-f-]{36}$/);
   return page.url().split("/ateliers/")[1]!;
 }

@@ -5,7 +5,15 @@ import { BUSINESS_QUESTIONS } from "../../app/features/business-diagnostic/quest
 import { renderBusinessReportPdf } from "../../app/features/business-diagnostic/report-pdf.server";
 import { businessAnswersOf, BusinessDiagnosticSchema } from "../../app/features/business-diagnostic/schemas";
 import { scoreBusinessDiagnostic } from "../../app/features/business-diagnostic/scoring";
-import { getBusinessReport, takeBusinessDiagnostic } from "../../app/features/business-diagnostic/service.server";
+import { setBusinessDiagnosticCookie } from "../../app/features/business-diagnostic/cookie.server";
+import {
+  claimAnonymousBusinessDiagnostic,
+  getBusinessReport,
+  getOwnBusinessReport,
+  latestBusinessDiagnosticOf,
+  takeBusinessDiagnostic,
+} from "../../app/features/business-diagnostic/service.server";
+import { loadRecord } from "../../app/features/record/service.server";
 import { hashToken } from "../../app/lib/tokens.server";
 import { testDb } from "../helpers/db";
 import { createUser } from "../helpers/fixtures";
@@ -52,6 +60,29 @@ describe("business visibility pre-diagnostic", () => {
     expect(report.coachingUrl).toBe("/ateliers?theme=entrepreneuriat");
     // The token itself is never stored.
     expect(JSON.stringify(rows)).not.toContain(first.token);
+  });
+
+  it("taken anonymously, becomes the account's at sign-up: in the record, by id for its owner only, the secret link still works", async () => {
+    const { token } = await takeBusinessDiagnostic(db, null, { businessName: "Fleurs de Rieux", sector: "commerce", answers: mixed });
+    const owner = await createUser(db);
+    const stranger = await createUser(db);
+    expect(await latestBusinessDiagnosticOf(db, owner.id)).toBeNull();
+    const cookie = (await setBusinessDiagnosticCookie(token)).split(";")[0]!;
+    const headers = new Headers();
+    const claimed = await claimAnonymousBusinessDiagnostic(new Request("http://x/", { headers: { Cookie: cookie } }), db, owner.id, headers);
+    expect(claimed).toMatch(/^[0-9a-f-]{36}$/);
+    expect(headers.get("Set-Cookie")).toMatch(/Max-Age=0/);
+    // A second device holding the same cookie cannot take it over.
+    expect(await claimAnonymousBusinessDiagnostic(new Request("http://x/", { headers: { Cookie: cookie } }), db, stranger.id, new Headers())).toBeNull();
+
+    const latest = await latestBusinessDiagnosticOf(db, owner.id);
+    expect(latest).toMatchObject({ id: claimed, businessName: "Fleurs de Rieux", overall: scoreBusinessDiagnostic(mixed).overall });
+    expect((await loadRecord(db, owner, "http://x")).businessDiagnostic).toMatchObject({ id: claimed });
+    expect((await getOwnBusinessReport(db, owner, claimed!)).businessName).toBe("Fleurs de Rieux");
+    expect(await getOwnBusinessReport(db, stranger, claimed!).catch((e) => e.init.status)).toBe(404);
+    expect((await getBusinessReport(db, token)).businessName).toBe("Fleurs de Rieux");
+    // Without a cookie, nothing is claimed.
+    expect(await claimAnonymousBusinessDiagnostic(new Request("http://x/"), db, owner.id, new Headers())).toBeNull();
   });
 
   it("is a 404 for a wrong or malformed link", async () => {

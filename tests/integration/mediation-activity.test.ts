@@ -89,7 +89,7 @@ describe("check-in", () => {
     expect(await db.selectFrom("mediation_beneficiary").select("user_id").where("activity_id", "=", reviewed.id).execute()).toEqual([{ user_id: a.id }]);
   });
 
-  it("adds walk-ins while seats remain, then refuses; a waitlisted person who comes gets a free seat", async () => {
+  it("adds walk-ins while seats remain, then only with the over-capacity confirmation; a waitlisted person who comes gets a free seat", async () => {
     const w = await workshop(2);
     const booked = await createUser(db, { firstName: "Réservé" });
     const walkIn = await createUser(db, { email: null, firstName: "Sans résa", createdBy: mediator.id });
@@ -100,7 +100,7 @@ describe("check-in", () => {
     expect(list.seatsLeft).toBe(0);
     expect(list.participants.find((p) => p.userId === walkIn.id)).toMatchObject({ status: "confirmed", present: true });
     const error = await addWalkIn(db, mediator, w.id, tooMany.id).catch((e) => e);
-    expect(error.data.messageKey).toBe("workshops:errors.no_seats_left");
+    expect(error.data).toMatchObject({ code: "over_capacity", values: { userId: tooMany.id, taken: 3, seats: 2 } });
     const walkInRow = await db.selectFrom("attendance").selectAll().where("user_id", "=", walkIn.id).executeTakeFirstOrThrow();
     expect(walkInRow.walk_in).toBe(true);
 
@@ -111,7 +111,7 @@ describe("check-in", () => {
     await bookSeat(db, first, w2.id);
     await bookSeat(db, second, w2.id);
     const refused = await setPresence(db, mediator, w2.id, second.id, true).catch((e) => e);
-    expect(refused.data.messageKey).toBe("workshops:errors.no_seats_left");
+    expect(refused.data.code).toBe("over_capacity");
     await db.updateTable("workshop").set({ seats: 2 }).where("id", "=", w2.id).execute();
     await setPresence(db, mediator, w2.id, second.id, true);
     const seats = await db.selectFrom("booking").select("status").where("workshop_id", "=", w2.id).execute();
@@ -140,6 +140,30 @@ describe("activity log", () => {
     expect(data.defaults.activityDate).toBe(todayInParis());
     expect(data.defaults.durationMinutes).toBe(30);
     expect(data.defaults.relaySpaceId).toBe(spaceId); // the place of the workshops they led
+  });
+
+  it("starts from her habits: the last duration, her most used themes first, « comme la dernière fois » from her last hand-written entry", async () => {
+    const m = await createUser(db, { role: "mediator", firstName: "Inès" });
+    const entry = (themes: string[], durationMinutes: number, autonomy = "autonome") =>
+      recordAccompaniment(
+        db,
+        m,
+        ActivitySchema.parse({ activityType: "individuel", activityDate: todayInParis(), durationMinutes, placeType: "lieu_activite", relaySpaceId: spaceId, themes, autonomy }),
+      );
+    const fresh = await activityFormData(db, m);
+    expect(fresh).toMatchObject({ usualThemes: [], hasLastEntry: false, fromLast: null });
+    expect(fresh.defaults.durationMinutes).toBe(30);
+    await entry(["sante", "email"], 45);
+    await entry(["sante"], 45);
+    await entry(["logement", "email", "sante"], 60, "partiellement_autonome");
+    const form = await activityFormData(db, m);
+    expect(form.defaults.durationMinutes).toBe(60);
+    expect(form.usualThemes).toEqual(["sante", "email", "logement"]);
+    expect(form.fromLast).toBeNull();
+    const like = await activityFormData(db, m, { likeLast: true });
+    expect(like.fromLast).toMatchObject({ activityType: "individuel", themes: ["logement", "email", "sante"], autonomy: "partiellement_autonome", relaySpaceId: spaceId });
+    // Nothing about the person or the notes is carried over.
+    expect(Object.keys(like.fromLast!)).not.toEqual(expect.arrayContaining(["learnerId"]));
   });
 
   it("records individual and collective entries with national codes, totals them, and exports CSV for coordinators", async () => {

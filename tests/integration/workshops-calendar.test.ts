@@ -175,7 +175,7 @@ describe("demo workshops", () => {
     }
     const first = await seedWorkshops(fresh);
     const again = await seedWorkshops(fresh);
-    expect(first).toBe(4);
+    expect(first).toBe(6);
     expect(again).toBe(0);
     const rows = await fresh
       .selectFrom("workshop")

@@ -53,6 +53,30 @@ describe("scheduling workshops", () => {
     expect(page.mediators.sort()).toEqual(["Amina", "Bruno"]);
   });
 
+  it("asks before putting or moving a workshop where its place is closed (Mo-Th 09:00-12:00,13:30-17:30)", async () => {
+    const hours = await db
+      .insertInto("relay_space")
+      .values({ slug: `h-${Date.now()}`, name: "Mairie", commune: "Rieux", postal_code: "60870", address: "1 place", opening_hours: "Mo-Th 09:00-12:00,13:30-17:30" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    // Next Monday and Sunday in Paris, a week ahead at least.
+    const monday = DateTime.now().setZone("Europe/Paris").plus({ weeks: 1 }).startOf("week");
+    const at = (day: DateTime, start: string, end: string) => ({ ...base(), place: hours.id, date: day.toISODate()!, startTime: start, endTime: end });
+    const evening = await scheduleWorkshop(db, mediator, form(at(monday, "20:00", "21:00"))).catch((e) => e);
+    expect(evening).toBeInstanceOf(FieldError);
+    expect(evening).toMatchObject({ field: "startTime", messageKey: "workshops:errors.outside_hours" });
+    const sunday = await scheduleWorkshop(db, mediator, form(at(monday.plus({ days: 6 }), "14:00", "16:00"))).catch((e) => e);
+    expect(sunday).toMatchObject({ messageKey: "workshops:errors.outside_hours" });
+    // Inside the hours: no question. Confirmed: scheduled anyway.
+    const inside = await scheduleWorkshop(db, mediator, form(at(monday, "14:00", "16:00")));
+    const confirmed = await scheduleWorkshop(db, mediator, form({ ...at(monday, "20:00", "21:00"), outsideHours: "1" }));
+    expect(confirmed.starts_at.getTime()).toBeGreaterThan(inside.starts_at.getTime());
+    // Moving the first one to the evening asks again; editing the confirmed one without moving it does not.
+    const moved = await updateWorkshop(db, mediator, inside.id, form(at(monday, "18:00", "19:00"))).catch((e) => e);
+    expect(moved).toMatchObject({ messageKey: "workshops:errors.outside_hours" });
+    await expect(updateWorkshop(db, mediator, confirmed.id, form({ ...at(monday, "20:00", "21:00"), title: "Renamed" }))).resolves.toMatchObject({ title: "Renamed" });
+  });
+
   it("refuses a date in the past, an end before the start, and learners", async () => {
     await expect(scheduleWorkshop(db, mediator, form({ ...base(), date: inDays(-1) }))).rejects.toBeInstanceOf(FieldError);
     const bad = parseWithZod(

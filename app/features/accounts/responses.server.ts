@@ -8,6 +8,7 @@ import type { Db } from "../../lib/db.server";
 import { isLocale } from "../../lib/i18n";
 import { savePreferences, type RequestMeta } from "./service.server";
 import { claimAnonymousDiagnostic } from "../diagnostic/service.server";
+import { claimAnonymousBusinessDiagnostic } from "../business-diagnostic/service.server";
 
 export function requestMeta(request: Request): RequestMeta {
   return { ip: clientIp(request), userAgent: request.headers.get("User-Agent") };
@@ -37,8 +38,9 @@ export async function redirectSignedIn(
   await savePreferences(db, user, { locale, large_text: display.largeText, high_contrast: display.highContrast });
 
   const headers = new Headers();
-  // A diagnostic taken anonymously on this device becomes this account's.
+  // A diagnostic or business pre-diagnostic taken anonymously on this device becomes this account's.
   await claimAnonymousDiagnostic(request, db, user.id, headers);
+  await claimAnonymousBusinessDiagnostic(request, db, user.id, headers);
   const expires = new Date(Date.now() + Math.min(INACTIVITY_TIMEOUT_MS, ABSOLUTE_LIFETIME_MS));
   headers.append("Set-Cookie", await sessionCookieHeader(token, expires));
   headers.append("Set-Cookie", await localeCookie.serialize(locale));

@@ -34,3 +34,30 @@ export function insertBusinessDiagnostic(
 export function findByTokenHash(db: DbOrTrx, tokenHash: string) {
   return db.selectFrom("business_diagnostic").selectAll().where("token_hash", "=", tokenHash).executeTakeFirst();
 }
+
+export function findById(db: DbOrTrx, id: string) {
+  return db.selectFrom("business_diagnostic").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** The anonymous pre-diagnostic behind this token becomes the person's (its secret link keeps working). */
+export async function claimByTokenHash(db: DbOrTrx, tokenHash: string, userId: string) {
+  const row = await db
+    .updateTable("business_diagnostic")
+    .set({ user_id: userId })
+    .where("token_hash", "=", tokenHash)
+    .where("user_id", "is", null)
+    .returning("id")
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export function latestOfUser(db: DbOrTrx, userId: string) {
+  return db
+    .selectFrom("business_diagnostic")
+    .select(["id", "created_at", "overall_score", "business_name"])
+    .where("user_id", "=", userId)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import en from "../../locales/en/business.json";
 import fr from "../../locales/fr/business.json";
 import { AXES, BUSINESS_QUESTIONS, SECTORS } from "./questionnaire";
-import { ratingOf, scoreBusinessDiagnostic } from "./scoring";
+import { ADVICE_CONTRADICTIONS, ratingOf, scoreBusinessDiagnostic } from "./scoring";
 
 const pick = (choose: (options: { id: string; points: number | null }[]) => string) =>
   Object.fromEntries(BUSINESS_QUESTIONS.map((q) => [q.id, choose(q.options)]));
@@ -55,7 +55,12 @@ describe("business pre-diagnostic scoring", () => {
     const bottom = scoreBusinessDiagnostic(worst());
     expect(Object.values(bottom.axisScores)).toEqual(AXES.map(() => 0));
     expect(bottom.overall).toBe(0);
-    expect(bottom.recommendations).toHaveLength(BUSINESS_QUESTIONS.length);
+    // Every question has advice, except advice the worst answers contradict (no site, no reviews).
+    expect(bottom.recommendations.map((r) => r.questionId).sort()).toEqual(
+      BUSINESS_QUESTIONS.map((q) => q.id)
+        .filter((id) => !["mobile_friendly", "website_updated", "reviews_replied"].includes(id))
+        .sort(),
+    );
     expect(bottom.recommendations.every((r) => r.urgent)).toBe(true);
   });
 
@@ -104,5 +109,56 @@ describe("business pre-diagnostic scoring", () => {
       "good",
       "good",
     ]);
+  });
+});
+
+describe("advice against the answers it depends on (acceptance 4)", () => {
+  const adviceOf = (answers: Record<string, string>) => scoreBusinessDiagnostic(answers).recommendations.map((r) => r.questionId);
+  const questionById = new Map(BUSINESS_QUESTIONS.map((q) => [q.id, q]));
+
+  it("names only real questions and options in its rules", () => {
+    for (const [advice, rules] of Object.entries(ADVICE_CONTRADICTIONS)) {
+      expect(questionById.has(advice), advice).toBe(true);
+      for (const [question, options] of Object.entries(rules)) {
+        const known = questionById.get(question)?.options.map((o) => o.id) ?? [];
+        for (const option of options) expect(known, `${advice}: ${question}=${option}`).toContain(option);
+      }
+    }
+  });
+
+  it("never gives a piece of advice with an answer that contradicts it, whatever the other answers", () => {
+    const random = seeded(7);
+    for (const [advice, rules] of Object.entries(ADVICE_CONTRADICTIONS)) {
+      const weak = questionById.get(advice)!.options.filter((o) => o.points !== null && o.points < 2).map((o) => o.id);
+      for (const [question, options] of Object.entries(rules)) {
+        for (const contradiction of options) {
+          // Every weak answer to the advice's own question, with the worst, the best and 20 random other answers.
+          const backgrounds = [worst(), best(), ...Array.from({ length: 20 }, () => pick((opts) => opts[Math.floor(random() * opts.length)]!.id))];
+          for (const background of backgrounds) {
+            for (const own of weak) {
+              const answers = { ...background, [advice]: own, [question]: contradiction };
+              if (question === advice && own !== contradiction) continue;
+              expect(adviceOf(answers), `${advice} with ${question}=${contradiction}`).not.toContain(advice);
+            }
+          }
+        }
+      }
+    }
+  });
+
+  it("still gives that advice when nothing contradicts it", () => {
+    const withSite = { ...worst(), website: "own_site", mobile_friendly: "no", website_updated: "over_2_years", reviews_received: "few", reviews_replied: "never" };
+    expect(adviceOf(withSite)).toEqual(expect.arrayContaining(["mobile_friendly", "website_updated", "reviews_replied"]));
+    expect(adviceOf({ ...withSite, website: "page_only" })).toEqual(expect.arrayContaining(["website_updated", "website"]));
+  });
+
+  it("gives no advice about a site to someone without one (the case seen in issue 14)", () => {
+    const noSite = { ...worst(), website: "none", mobile_friendly: "no_site", website_updated: "no_site" };
+    const advice = adviceOf(noSite);
+    expect(advice).toContain("website");
+    expect(advice).not.toContain("mobile_friendly");
+    expect(advice).not.toContain("website_updated");
+    // The score still counts the answers: the website axis is at 0.
+    expect(scoreBusinessDiagnostic(noSite).axisScores.website).toBe(0);
   });
 });

@@ -10,7 +10,11 @@ export interface BusinessScore {
   axisScores: Record<Axis, number | null>;
   /** Mean of the axes that apply, 0..100. */
   overall: number;
-  /** What to do: weakest axis first; within an axis, what is missing entirely first, then questionnaire order. */
+  /**
+   * What to do: weakest axis first; within an axis, what is missing entirely
+   * first, then questionnaire order. Advice an answer contradicts is left out
+   * (ADVICE_CONTRADICTIONS); the score still counts the answer.
+   */
   recommendations: { axis: Axis; questionId: string; urgent: boolean }[];
 }
 
@@ -19,6 +23,28 @@ export function ratingOf(score: number | null): AxisRating {
   if (score >= 75) return "good";
   if (score >= 40) return "to_strengthen";
   return "to_build";
+}
+
+/**
+ * When a piece of advice makes sense. Advice follows a weak answer, but some
+ * advice speaks of something the person may not have: « mettez à jour votre
+ * site » to someone without a site, « répondez aux avis » to someone who gets
+ * none. Each rule names the answers that rule it out; the unit tests try
+ * every one of them.
+ */
+export const ADVICE_CONTRADICTIONS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  // About one's own site: not for someone without one (either answer says so);
+  // a page on a platform is already made for phones.
+  mobile_friendly: { website: ["none", "page_only"], mobile_friendly: ["no_site"] },
+  website_updated: { website: ["none"], website_updated: ["no_site"] },
+  // Replying to reviews needs reviews one knows about.
+  reviews_replied: { reviews_received: ["none", "dont_know"] },
+};
+
+/** True when no answer rules the advice of `questionId` out. */
+export function adviceApplies(questionId: string, answers: BusinessAnswers) {
+  const contradictions = ADVICE_CONTRADICTIONS[questionId] ?? {};
+  return Object.entries(contradictions).every(([question, ruledOut]) => !ruledOut.includes(answers[question] ?? ""));
 }
 
 function pointsOf(question: BusinessQuestion, answers: BusinessAnswers) {
@@ -44,7 +70,7 @@ export function scoreBusinessDiagnostic(
     const total = totals.get(question.axis)!;
     total.points += points;
     total.max += MAX_POINTS;
-    if (points < MAX_POINTS) gaps.push({ axis: question.axis, questionId: question.id, points, order });
+    if (points < MAX_POINTS && adviceApplies(question.id, answers)) gaps.push({ axis: question.axis, questionId: question.id, points, order });
   });
 
   const axisScores = {} as Record<Axis, number | null>;

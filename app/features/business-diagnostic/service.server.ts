@@ -7,6 +7,9 @@ import { AXES, BUSINESS_DIAGNOSTIC_VERSION, BUSINESS_PATH_SLUG, COACHING_WORKSHO
 import * as q from "./queries.server";
 import { ratingOf, scoreBusinessDiagnostic } from "./scoring";
 import { allowAnonymousSubmission } from "../../lib/throttle.server";
+import { isUuid } from "../../lib/ids";
+import { clearBusinessDiagnosticCookie, readBusinessDiagnosticToken } from "./cookie.server";
+import type { BusinessDiagnostic } from "../../../db/schema/paths";
 
 const reportNotFound = () => appError(404, "business_report_not_found", "business:errors.not_found");
 const TOKEN = /^[a-z2-7]{32}$/;
@@ -43,6 +46,35 @@ export async function takeBusinessDiagnostic(
 export async function getBusinessReport(db: Db, token: string) {
   const row = TOKEN.test(token) ? await q.findByTokenHash(db, hashToken(token)) : undefined;
   if (!row) throw reportNotFound();
+  return reportOf(db, row);
+}
+
+/** A signed-in person's own report (from their record or the business path), by its id. */
+export async function getOwnBusinessReport(db: Db, user: User, id: string) {
+  const row = isUuid(id) ? await q.findById(db, id) : undefined;
+  if (!row || row.user_id !== user.id) throw reportNotFound();
+  return reportOf(db, row);
+}
+
+/** The person's latest pre-diagnostic, for the learner record and the business path. */
+export async function latestBusinessDiagnosticOf(db: Db, userId: string) {
+  const row = await q.latestOfUser(db, userId);
+  return row ? { id: row.id, takenAt: row.created_at, overall: row.overall_score, businessName: row.business_name } : null;
+}
+
+/**
+ * Called at sign-up and sign-in (accounts' redirectSignedIn): the
+ * pre-diagnostic this device took anonymously becomes the account's.
+ */
+export async function claimAnonymousBusinessDiagnostic(request: Request, db: Db, userId: string, headers: Headers) {
+  const token = await readBusinessDiagnosticToken(request);
+  if (!token) return null;
+  const claimed = await q.claimByTokenHash(db, hashToken(token), userId);
+  headers.append("Set-Cookie", await clearBusinessDiagnosticCookie());
+  return claimed;
+}
+
+async function reportOf(db: Db, row: BusinessDiagnostic) {
   // Same answers, same score: the advice is recomputed from the stored answers.
   const score = scoreBusinessDiagnostic(row.answers);
   const path = await loadPublishedPath(db, BUSINESS_PATH_SLUG);

@@ -16,19 +16,50 @@ import type { ActivityFilters, ActivityInput } from "./schemas";
 
 export const todayInParis = (now = new Date()) => DateTime.fromJSDate(now).setZone(TIME_ZONE).toISODate()!;
 
-/** Everything the log form needs, with the defaults that make it a 30-second job. */
-export async function activityFormData(db: Db, actor: User, personSearch?: string) {
+/** How many of the mediator's own themes come first on the form. */
+export const USUAL_THEMES = 6;
+
+/**
+ * Everything the log form needs, with the defaults that make it a 30-second
+ * job: today, the mediator's usual place, the duration she last used, her
+ * most used themes first. `likeLast` starts from her previous entry (« comme
+ * la dernière fois »): everything but the date, the person and the notes.
+ */
+export async function activityFormData(db: Db, actor: User, { personSearch, likeLast = false }: { personSearch?: string; likeLast?: boolean } = {}) {
   if (!can(actor, "create:activity:own")) throw forbidden();
-  const [spaces, learners, usualSpaceId] = await Promise.all([
+  const [spaces, learners, usualSpaceId, last, usualThemes] = await Promise.all([
     listSpaceChoices(db),
     learnerChoices(db, actor, personSearch),
     q.lastUsedSpace(db, actor.id),
+    q.lastOwnEntry(db, actor.id),
+    q.mostUsedThemes(db, actor.id, USUAL_THEMES),
   ]);
+  const defaults = {
+    activityDate: todayInParis(),
+    durationMinutes: last?.duration_minutes ?? 30,
+    relaySpaceId: usualSpaceId ?? spaces[0]?.id ?? null,
+  };
+  const fromLast =
+    likeLast && last
+      ? {
+          activityType: last.activity_type,
+          placeType: last.place_type,
+          relaySpaceId: last.relay_space_id ?? defaults.relaySpaceId,
+          placeCommune: last.place_commune,
+          equipment: last.equipment,
+          themes: last.themes,
+          autonomy: last.autonomy,
+          redirection: last.redirection,
+        }
+      : null;
   return {
     spaces,
     learners: learners.people,
     moreLearners: learners.more,
-    defaults: { activityDate: todayInParis(), durationMinutes: 30, relaySpaceId: usualSpaceId ?? spaces[0]?.id ?? null },
+    usualThemes,
+    hasLastEntry: !!last,
+    defaults,
+    fromLast,
   };
 }
 
@@ -107,7 +138,7 @@ async function requireActivity(db: DbOrTrx, actor: User, id: string, action: "re
 
 export async function getActivityForEdit(db: Db, actor: User, id: string, personSearch?: string) {
   const activity = await requireActivity(db, actor, id, "update");
-  const [beneficiaries, form] = await Promise.all([q.listBeneficiaries(db, [activity.id]), activityFormData(db, actor, personSearch)]);
+  const [beneficiaries, form] = await Promise.all([q.listBeneficiaries(db, [activity.id]), activityFormData(db, actor, { personSearch })]);
   // The person already linked stays selectable even when the list is cut or searched: saving must not unlink them.
   const linked = beneficiaries.find((b) => b.user_id);
   if (linked && !form.learners.some((l) => l.id === linked.user_id)) {

@@ -297,6 +297,38 @@ export function exportActivities(db: DbOrTrx, f: ActivityQueryFilters) {
 }
 
 /** The place a mediator used last: the default of their next entry. */
+/** The mediator's last entry written by hand (a workshop's entry is the check-in's, not a model). */
+export function lastOwnEntry(db: DbOrTrx, mediatorId: string) {
+  return db
+    .selectFrom("mediation_activity")
+    .selectAll()
+    .where("mediator_id", "=", mediatorId)
+    .where("workshop_id", "is", null)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The themes the mediator ticks most, most used first (ties by code, so the order is stable). */
+export async function mostUsedThemes(db: DbOrTrx, mediatorId: string, limit: number) {
+  const rows = await db
+    .selectFrom(
+      db
+        .selectFrom("mediation_activity")
+        .select(sql<string>`unnest(themes)`.as("theme"))
+        .where("mediator_id", "=", mediatorId)
+        .as("used"),
+    )
+    .select(["used.theme", (eb) => eb.fn.countAll<string>().as("n")])
+    .groupBy("used.theme")
+    .orderBy("n", "desc")
+    .orderBy("used.theme")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.theme);
+}
+
 export async function lastUsedSpace(db: DbOrTrx, mediatorId: string) {
   const row = await db
     .selectFrom("mediation_activity")

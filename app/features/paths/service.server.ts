@@ -3,6 +3,7 @@ import type { Db } from "../../lib/db.server";
 import { appError } from "../../lib/errors";
 import { isStaff } from "../../lib/permissions";
 import { awardEarnedBadges, findPathBadge } from "../badges/service.server";
+import { latestBusinessDiagnosticOf } from "../business-diagnostic/service.server";
 import { anonymousDiagnostic, latestDiagnosticOf } from "../diagnostic/service.server";
 import { availableCourses, loadPublishedPath, loadPublishedPaths } from "./definitions.server";
 import { stepAnchor, stepLinkedPath } from "./model";
@@ -58,6 +59,9 @@ export async function getPathPage(db: Db, user: User | null, slug: string, { ano
   const diagnostic = await currentDiagnostic(db, user, anonymousToken);
   const record = user ? await loadLearnerRecord(db, user.id) : EMPTY_RECORD;
   const available = await availableCourses(db, [path]);
+  // The business path starts from the visibility pre-diagnostic, not the placement one.
+  const forBusiness = path.audience === "business_owners";
+  const businessDiagnostic = forBusiness && user ? await latestBusinessDiagnosticOf(db, user.id) : null;
   const skipped = diagnostic ? masteredStepKeys(path.definition, diagnostic.competence_scores) : new Set<string>();
   const progress: PathProgress = computePathProgress(path.definition, record, { skipped, availableCourses: available });
 
@@ -81,6 +85,8 @@ export async function getPathPage(db: Db, user: User | null, slug: string, { ano
     signedIn: !!user,
     /** Staff see the address a virtual class must carry to count for a class step. */
     canLinkClasses: isStaff(user),
+    forBusiness,
+    businessDiagnostic,
     diagnostic: diagnostic
       ? { id: diagnostic.id, date: diagnostic.created_at, recommendsThis: diagnostic.recommended_path_slug === path.slug, anonymous: !user }
       : null,

@@ -123,3 +123,79 @@ export function weekdayName(weekday: number, locale: string) {
     new Date(Date.UTC(2023, 0, 1 + weekday)),
   );
 }
+
+/** A time of day in Paris; `hour` 24 with minute 0 means the end of the day. */
+export interface WallTime {
+  hour: number;
+  minute: number;
+}
+
+/** The opening times of one weekday (0 = Sunday … 6 = Saturday). */
+export interface DayHours {
+  weekday: number;
+  intervals: { from: WallTime; to: WallTime }[];
+}
+
+function parseHours(value: string | null | undefined) {
+  if (!value) return null;
+  try {
+    return new OpeningHours(value, FRANCE, { mode: 0 } as never);
+  } catch {
+    return null;
+  }
+}
+
+const MONDAY_FIRST = [1, 2, 3, 4, 5, 6, 0];
+
+/**
+ * The hours of the coming seven days (today included), Monday first: what a
+ * visitor can rely on this week, holidays (`PH off`) and seasons included.
+ * Null when there are no hours or the library cannot read them.
+ */
+export function weekOfHours(value: string | null | undefined, now = new Date()): DayHours[] | null {
+  const hours = parseHours(value);
+  if (!hours) return null;
+  const today = parisWallClock(now);
+  const days: DayHours[] = [];
+  for (let offset = 0; offset < 7; offset++) {
+    const start = new Date(today.year, today.month - 1, today.day + offset);
+    const end = new Date(today.year, today.month - 1, today.day + offset + 1);
+    const intervals = hours.getOpenIntervals(start, end).map(([from, to]) => ({
+      from: { hour: from.getHours(), minute: from.getMinutes() },
+      to: to.getTime() >= end.getTime() ? { hour: 24, minute: 0 } : { hour: to.getHours(), minute: to.getMinutes() },
+    }));
+    days.push({ weekday: start.getDay(), intervals });
+  }
+  return days.sort((a, b) => MONDAY_FIRST.indexOf(a.weekday) - MONDAY_FIRST.indexOf(b.weekday));
+}
+
+/** Consecutive days with the same times, for « du lundi au jeudi : 9 h – 12 h ». Closed days are left out. */
+export function groupDays(week: DayHours[]) {
+  const groups: { first: number; last: number; intervals: DayHours["intervals"] }[] = [];
+  const same = (a: DayHours["intervals"], b: DayHours["intervals"]) => JSON.stringify(a) === JSON.stringify(b);
+  let previous: DayHours | null = null;
+  for (const day of week) {
+    const group = groups.at(-1);
+    if (day.intervals.length && group && previous && same(previous.intervals, day.intervals)) group.last = day.weekday;
+    else if (day.intervals.length) groups.push({ first: day.weekday, last: day.weekday, intervals: day.intervals });
+    previous = day;
+  }
+  return groups;
+}
+
+export type RangeCheck = "inside" | "outside" | "unknown";
+
+/**
+ * Whether the place is open for the whole of [start, end) in Paris time:
+ * open at the start and no change before the end. "unknown" when the place
+ * has no hours the library can read (nothing to check against).
+ */
+export function openingHoursCover(value: string | null | undefined, start: Date, end: Date): RangeCheck {
+  const hours = parseHours(value);
+  if (!hours) return "unknown";
+  const from = toLocalDate(parisWallClock(start));
+  const to = toLocalDate(parisWallClock(end));
+  if (hours.getUnknown(from) || !hours.getState(from)) return "outside";
+  const change = hours.getNextChange(from, to);
+  return change && change.getTime() < to.getTime() ? "outside" : "inside";
+}

@@ -63,7 +63,7 @@ export function setArchived(db: DbOrTrx, id: string, archivedAt: Date | null) {
 export function listSpaceChoices(db: DbOrTrx) {
   return db
     .selectFrom("relay_space")
-    .select(["id", "name", "commune", "insee_code"])
+    .select(["id", "name", "commune", "insee_code", "opening_hours"])
     .where("archived_at", "is", null)
     .orderBy("commune")
     .orderBy("name")

@@ -5,7 +5,7 @@ import { appError, forbidden } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
 import { can } from "../../lib/permissions";
 import { upcomingInSpace } from "../workshops/service.server";
-import { isOpenAt, openingStatus } from "./opening-hours";
+import { isOpenAt, openingStatus, weekOfHours } from "./opening-hours";
 import * as q from "./queries.server";
 import { slugify, type RelaySpaceInput } from "./schemas";
 
@@ -42,7 +42,12 @@ function publicFields(s: RelaySpace) {
 export async function getPublicSpace(db: Db, slug: string, now = new Date()) {
   const space = await q.findSpaceBySlug(db, slug);
   if (!space || space.archived_at) throw spaceNotFound();
-  return { space, status: openingStatus(space.opening_hours, now), workshops: await upcomingInSpace(db, space.id, now) };
+  return {
+    space,
+    status: openingStatus(space.opening_hours, now),
+    week: weekOfHours(space.opening_hours, now),
+    workshops: await upcomingInSpace(db, space.id, now),
+  };
 }
 
 function requireManager(actor: User) {

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../../db/types";
 import { TIME_ZONE } from "../../lib/i18n";
 import { markLessonCompleted } from "../courses/learning.server";
+import { firstOpenDay } from "../workshops/seed.server";
 
 /**
  * A little history for the demo learner (Josette), so that "Mon suivi" and
@@ -19,7 +20,7 @@ export const DEMO_PAST_WORKSHOP_ID = "5eed0000-0000-4000-8000-0000000000f1";
 export async function seedLearnerHistory(db: Kysely<Database>, now = new Date()) {
   const learner = await db.selectFrom("app_user").select(["id", "role"]).where("email", "=", DEMO_LEARNER_EMAIL).executeTakeFirst();
   const mediator = await db.selectFrom("app_user").select("id").where("email", "=", "mediatrice@demo.passerelle.fr").executeTakeFirst();
-  const space = await db.selectFrom("relay_space").select("id").where("slug", "=", "pont-sainte-maxence-mediatheque").executeTakeFirst();
+  const space = await db.selectFrom("relay_space").select(["id", "opening_hours"]).where("slug", "=", "pont-sainte-maxence-mediatheque").executeTakeFirst();
   if (!learner) return;
 
   const lessons = await db
@@ -36,7 +37,8 @@ export async function seedLearnerHistory(db: Kysely<Database>, now = new Date())
   for (const lesson of lessons) await markLessonCompleted(db, learner, lesson.id);
 
   if (!space) return;
-  const start = DateTime.fromJSDate(now).setZone(TIME_ZONE).startOf("day").minus({ days: 14 }).set({ hour: 14 });
+  // About two weeks ago, on a day the médiathèque was open.
+  const start = firstOpenDay(space.opening_hours, DateTime.fromJSDate(now).setZone(TIME_ZONE).startOf("day"), { inDays: -16, at: "14:00", minutes: 90 });
   await db
     .insertInto("workshop")
     .values({

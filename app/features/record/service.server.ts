@@ -3,6 +3,7 @@ import type { Db } from "../../lib/db.server";
 import { listMyBadges } from "../badges/service.server";
 import { listClassAttendance, listUpcomingRegistrations } from "../classrooms/attendance.server";
 import { listCompletedCourses, listCoursesInProgress } from "../courses/queries.server";
+import { latestBusinessDiagnosticOf } from "../business-diagnostic/service.server";
 import { latestDiagnosticOf } from "../diagnostic/service.server";
 import { requireHelpableLearner } from "../mediation/learners.server";
 import { listPathsOverview } from "../paths/service.server";
@@ -11,11 +12,11 @@ import { getWorkshopRecord } from "../workshops/record.server";
 /**
  * The one learner record: what a person has done and has planned across
  * self-paced courses, paths, workshops and virtual classes, with their
- * badges and latest diagnostic. Each part is read through its own domain's
+ * badges, latest diagnostic and business pre-diagnostic. Each part is read through its own domain's
  * export; nothing here is stored twice.
  */
 export async function loadRecord(db: Db, learner: User, baseUrl: string, now = new Date()) {
-  const [inProgress, completed, paths, workshops, classes, upcomingClasses, badges, diagnostic] = await Promise.all([
+  const [inProgress, completed, paths, workshops, classes, upcomingClasses, badges, diagnostic, businessDiagnostic] = await Promise.all([
     listCoursesInProgress(db, learner.id, 50),
     listCompletedCourses(db, learner.id),
     listPathsOverview(db, learner, null),
@@ -24,6 +25,7 @@ export async function loadRecord(db: Db, learner: User, baseUrl: string, now = n
     listUpcomingRegistrations(db, learner.id, now),
     listMyBadges(db, learner, baseUrl),
     latestDiagnosticOf(db, learner.id),
+    latestBusinessDiagnosticOf(db, learner.id),
   ]);
   // A class under way is still "upcoming" (one can join it); it is listed with the past ones once it has ended.
   const notEnded = new Set(upcomingClasses.map((c) => c.classroomId));
@@ -41,6 +43,7 @@ export async function loadRecord(db: Db, learner: User, baseUrl: string, now = n
     classes: { upcoming: upcomingClasses, past: pastClasses },
     badges: badges.badges.filter((b) => !b.revoked),
     diagnostic: diagnostic ? { id: diagnostic.id, takenAt: diagnostic.created_at } : null,
+    businessDiagnostic,
     totals: {
       coursesCompleted: completed.length,
       workshopsAttended: workshops.attended.length,

@@ -41,21 +41,40 @@ export async function getCheckInList(db: Db, actor: User, workshopId: string, pe
       userId: b.user_id,
       name: [b.first_name, b.last_name].filter(Boolean).join(" "),
       status: b.status,
+      overCapacity: b.over_capacity,
       present: !!b.checked_in_at,
     })),
     candidates: learners.people.filter((l) => !booked.has(l.id)),
     moreCandidates: learners.more,
+    /** Confirmed seats, which may exceed `seats` once a mediator seated someone beyond them. */
+    seatsTaken: confirmed,
     seatsLeft: Math.max(0, workshop!.seats - confirmed),
     open: checkInOpen(workshop!),
   };
 }
 
 /**
+ * The room is full: a person who is there is still checked in, but only once
+ * the mediator has confirmed it (decision 039). Until then, a 409 whose
+ * values let the page ask the question.
+ */
+async function requireSeatOrConfirmation(trx: DbOrTrx, workshop: Workshop, userId: string, overCapacity: boolean) {
+  const taken = await q.countConfirmed(trx, workshop.id);
+  if (taken < workshop.seats) return false;
+  if (!overCapacity) {
+    throw appError(409, "over_capacity", "workshops:check_in.over_capacity_question", { userId, taken: taken + 1, seats: workshop.seats });
+  }
+  return true;
+}
+
+/**
  * Ticks (or unticks) a booked person. Attendance feeds the learner record;
  * the mediator's collective log entry for the workshop follows in the same
- * transaction. A waitlisted person who comes gets a seat if one is free.
+ * transaction. A waitlisted person who comes takes a free seat, or one beyond
+ * the capacity once the mediator confirms it; unticking such a seat puts the
+ * person back on the waitlist.
  */
-export async function setPresence(db: Db, actor: User, workshopId: string, userId: string, present: boolean) {
+export async function setPresence(db: Db, actor: User, workshopId: string, userId: string, present: boolean, { overCapacity = false } = {}) {
   await requireManagedWorkshop(db, actor, workshopId);
   if (!isUuid(userId)) throw appError(400, "person_required", "workshops:errors.person_required");
   return withRetryingTransaction(db, async (trx) => {
@@ -66,19 +85,20 @@ export async function setPresence(db: Db, actor: User, workshopId: string, userI
     if (!booking) throw appError(409, "not_booked", "workshops:errors.not_booked");
     if (present) {
       if (booking.status === "waitlisted") {
-        if ((await q.countConfirmed(trx, workshopId)) >= workshop.seats) throw appError(409, "no_seats_left", "workshops:errors.no_seats_left");
-        await q.promote(trx, [booking.id]);
+        const beyond = await requireSeatOrConfirmation(trx, workshop, userId, overCapacity);
+        await q.promote(trx, [booking.id], { overCapacity: beyond });
       }
       await q.insertAttendance(trx, { workshopId, userId, by: actor.id });
     } else {
       await q.deleteAttendance(trx, workshopId, userId);
+      if (booking.over_capacity) await q.demoteOverCapacity(trx, booking.id);
     }
     await syncWorkshopActivity(trx, { workshop, mediatorId: await logOwner(trx, actor, workshop), learnerId: userId, present });
   });
 }
 
-/** Someone who came without booking: a seat if one is free, and present at once. */
-export async function addWalkIn(db: Db, actor: User, workshopId: string, userId: string) {
+/** Someone who came without booking: a seat if one is free (else one beyond the capacity, confirmed), and present at once. */
+export async function addWalkIn(db: Db, actor: User, workshopId: string, userId: string, { overCapacity = false } = {}) {
   await requireManagedWorkshop(db, actor, workshopId);
   if (!isUuid(userId) || !(await canHelpLearner(db, actor, userId))) {
     throw appError(403, "not_your_learner", "mediation:errors.not_your_learner");
@@ -90,9 +110,9 @@ export async function addWalkIn(db: Db, actor: User, workshopId: string, userId:
     const existing = await q.findActiveBooking(trx, workshopId, userId);
     const hasSeat = existing?.status === "confirmed";
     if (!hasSeat) {
-      if ((await q.countConfirmed(trx, workshopId)) >= workshop.seats) throw appError(409, "no_seats_left", "workshops:errors.no_seats_left");
-      if (existing) await q.promote(trx, [existing.id]);
-      else await q.insertBookingIfAbsent(trx, { workshopId, userId, status: "confirmed", bookedBy: actor.id });
+      const beyond = await requireSeatOrConfirmation(trx, workshop, userId, overCapacity);
+      if (existing) await q.promote(trx, [existing.id], { overCapacity: beyond });
+      else await q.insertBookingIfAbsent(trx, { workshopId, userId, status: "confirmed", bookedBy: actor.id, overCapacity: beyond });
     }
     await q.insertAttendance(trx, { workshopId, userId, by: actor.id, walkIn: !existing });
     await syncWorkshopActivity(trx, { workshop, mediatorId: await logOwner(trx, actor, workshop), learnerId: userId, present: true });

@@ -131,6 +131,18 @@ export async function countConfirmed(db: DbOrTrx, workshopId: string) {
   return Number(row.n);
 }
 
+/** Seats a mediator gave beyond the capacity at check-in (decision 039). */
+export async function countOverCapacity(db: DbOrTrx, workshopId: string) {
+  const row = await db
+    .selectFrom("booking")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("workshop_id", "=", workshopId)
+    .where("status", "=", "confirmed")
+    .where("over_capacity", "=", true)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export function findActiveBooking(db: DbOrTrx, workshopId: string, userId: string) {
   return db
     .selectFrom("booking")
@@ -147,11 +159,17 @@ export function findActiveBooking(db: DbOrTrx, workshopId: string, userId: strin
  */
 export function insertBookingIfAbsent(
   db: DbOrTrx,
-  values: { workshopId: string; userId: string; status: "confirmed" | "waitlisted"; bookedBy: string },
+  values: { workshopId: string; userId: string; status: "confirmed" | "waitlisted"; bookedBy: string; overCapacity?: boolean },
 ) {
   return db
     .insertInto("booking")
-    .values({ workshop_id: values.workshopId, user_id: values.userId, status: values.status, booked_by: values.bookedBy })
+    .values({
+      workshop_id: values.workshopId,
+      user_id: values.userId,
+      status: values.status,
+      booked_by: values.bookedBy,
+      over_capacity: values.overCapacity ?? false,
+    })
     .onConflict((oc) =>
       oc
         .columns(["workshop_id", "user_id"])
@@ -189,13 +207,23 @@ export function nextWaitlisted(db: DbOrTrx, workshopId: string, n: number) {
     .execute();
 }
 
-export function promote(db: DbOrTrx, bookingIds: string[]) {
+export function promote(db: DbOrTrx, bookingIds: string[], { overCapacity = false } = {}) {
   return db
     .updateTable("booking")
-    .set({ status: "confirmed", promoted_at: sql`clock_timestamp()` })
+    .set({ status: "confirmed", promoted_at: sql`clock_timestamp()`, over_capacity: overCapacity })
     .where("id", "in", bookingIds)
     .where("status", "=", "waitlisted")
     .returningAll()
+    .execute();
+}
+
+/** Back to the waitlist, at the place the booking's time gives it: a seat beyond the capacity ticked by mistake. */
+export function demoteOverCapacity(db: DbOrTrx, bookingId: string) {
+  return db
+    .updateTable("booking")
+    .set({ status: "waitlisted", promoted_at: null, over_capacity: false })
+    .where("id", "=", bookingId)
+    .where("over_capacity", "=", true)
     .execute();
 }
 
@@ -229,6 +257,7 @@ export function listWorkshopBookings(db: DbOrTrx, workshopId: string) {
       "booking.status",
       "booking.created_at",
       "booking.booked_by",
+      "booking.over_capacity",
       "app_user.first_name",
       "app_user.last_name",
       "app_user.email",

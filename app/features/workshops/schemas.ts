@@ -41,6 +41,11 @@ export const WorkshopSchema = z
     seats: z.number(E("seats_invalid")).int(E("seats_invalid")).min(1, E("seats_invalid")).max(500, E("seats_invalid")),
     equipmentToBring: z.string().trim().max(500, E("too_long")).optional().transform((v) => v || null),
     coMediators: z.array(z.string().regex(UUID, E("mediator_invalid"))).max(5, E("mediator_invalid")),
+    // The mediator's answer to « the place is closed then: schedule it anyway? ».
+    outsideHours: z
+      .literal("1")
+      .optional()
+      .transform((v) => v === "1"),
   })
   .transform((v, ctx) => {
     const start = parisWallClock(v.date, v.startTime);
@@ -81,6 +86,21 @@ export type WorkshopListFilters = z.infer<typeof WorkshopListFilterSchema>;
 export const PersonSchema = z.object({
   userId: z.string(E("person_required")).regex(UUID, E("person_required")),
 });
+
+/**
+ * The check-in page's two forms. `overCapacity` is the mediator's answer to
+ * « the room is full: check them in anyway? » (decision 039).
+ */
+const personId = z.string(E("person_required")).regex(UUID, E("person_required"));
+const overCapacity = z
+  .literal("1")
+  .optional()
+  .transform((v) => v === "1");
+export const CheckInSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("presence"), userId: personId, present: z.enum(["0", "1"]).transform((v) => v === "1"), overCapacity }),
+  z.object({ intent: z.literal("walk-in"), userId: personId, overCapacity }),
+]);
+export type CheckInInput = z.infer<typeof CheckInSchema>;
 
 export const BookingIntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("book") }),

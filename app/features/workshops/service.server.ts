@@ -5,6 +5,8 @@ import { appError, forbidden, FieldError } from "../../lib/errors";
 import { TIME_ZONE } from "../../lib/i18n";
 import { isUuid } from "../../lib/ids";
 import { can } from "../../lib/permissions";
+import type { Workshop } from "../../../db/schema/workshops";
+import { openingHoursCover, weekOfHours } from "../places/opening-hours";
 import { findSpaceById, listSpaceChoices } from "../places/queries.server";
 import { canManageWorkshop, requireManagedWorkshop, workshopNotFound } from "./access.server";
 import { fillFromWaitlist } from "./booking.server";
@@ -69,13 +71,29 @@ export async function getWorkshopPage(db: Db, viewer: User | null, id: string) {
 export async function workshopFormData(db: Db, actor: User) {
   if (!can(actor, "create:workshop:own")) throw forbidden();
   const [spaces, staff] = await Promise.all([listSpaceChoices(db), q.listStaffForWorkshops(db)]);
-  return { spaces, staff: staff.filter((s) => s.id !== actor.id) };
+  return {
+    // Each place's hours, shown when a time falls outside them.
+    spaces: spaces.map(({ opening_hours, ...s }) => ({ ...s, week: weekOfHours(opening_hours) })),
+    staff: staff.filter((s) => s.id !== actor.id),
+  };
 }
 
-async function checkInput(db: Db, input: WorkshopInput) {
+/**
+ * A workshop put (or moved) where its place is closed is scheduled only once
+ * the mediator confirms it; an unchanged time is not asked about again.
+ */
+async function checkInput(db: Db, input: WorkshopInput, current?: Workshop) {
   if (input.relaySpaceId) {
     const space = await findSpaceById(db, input.relaySpaceId);
     if (!space || space.archived_at) throw new FieldError("place", "workshops:errors.place_required");
+    const moved =
+      !current ||
+      current.relay_space_id !== input.relaySpaceId ||
+      current.starts_at.getTime() !== input.startsAt.getTime() ||
+      current.ends_at.getTime() !== input.endsAt.getTime();
+    if (moved && !input.outsideHours && openingHoursCover(space.opening_hours, input.startsAt, input.endsAt) === "outside") {
+      throw new FieldError("startTime", "workshops:errors.outside_hours", { place: space.name });
+    }
   }
   if (input.coMediators.length > 0) {
     const staff = new Set((await q.listStaffForWorkshops(db)).map((s) => s.id));
@@ -117,13 +135,15 @@ export async function getWorkshopForEdit(db: Db, actor: User, id: string) {
 }
 
 export async function updateWorkshop(db: Db, actor: User, id: string, input: WorkshopInput) {
-  await requireManagedWorkshop(db, actor, id, "details");
-  await checkInput(db, input);
+  const before = await requireManagedWorkshop(db, actor, id, "details");
+  await checkInput(db, input, before);
   return withRetryingTransaction(db, async (trx) => {
     const current = await q.lockWorkshop(trx, id);
     if (!current) throw workshopNotFound();
     if (current.cancelled_at) throw appError(409, "workshop_cancelled", "workshops:errors.workshop_cancelled");
-    if (input.seats < (await q.countConfirmed(trx, id))) throw new FieldError("seats", "workshops:errors.seats_below_confirmed");
+    // Seats a mediator gave beyond the capacity at check-in do not hold the capacity up.
+    const booked = (await q.countConfirmed(trx, id)) - (await q.countOverCapacity(trx, id));
+    if (input.seats < booked) throw new FieldError("seats", "workshops:errors.seats_below_confirmed");
     const updated = await q.updateWorkshopRow(trx, id, rowValues(input));
     // Whoever created it and the editor (if they lead it) stay; co-mediators are what the form says.
     const currentLeads = (await q.listMediators(trx, id)).map((m) => m.id);

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../../lib/i18n";
 import { WorkshopWhen } from "../../workshops/components/workshop-list";
@@ -219,6 +220,16 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
           </p>
         )}
       </section>
+
+      {record.businessDiagnostic ? (
+        <section aria-labelledby="record-business">
+          <h2 id="record-business">{t("business.title")}</h2>
+          <p>
+            {t("business.taken_on", { date: day(record.businessDiagnostic.takenAt), score: record.businessDiagnostic.overall })}{" "}
+            {own ? <a href={href("/diagnostic-entreprise/mes-rapports/:id", { id: record.businessDiagnostic.id })}>{t("business.see")}</a> : null}
+          </p>
+        </section>
+      ) : null}
     </>
   );
 }
