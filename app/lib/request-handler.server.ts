@@ -1,23 +1,29 @@
 import { createReadableStreamFromReadable, writeReadableStreamToWritable } from "@react-router/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { createRequestHandler as createRouterHandler, type ServerBuild } from "react-router";
+import { guardRequestBodies } from "./actions.server";
 import { bodyLimitFor, countingStream, formatLimit, type BodyLimit } from "./body-limit.server";
 import { env } from "./env.server";
 import { localeOfRequest, serverT } from "./i18n.server";
 import { logger } from "./logger.server";
+import { isUnreadableAddress } from "./request-guards";
 import { requestState } from "./request-state.server";
 
 /**
- * Express → React Router, in place of @react-router/express, for three things
- * that adapter cannot do: cap the request body while it streams in (413
+ * Express → React Router, in place of @react-router/express, for four things
+ * that adapter cannot do: refuse an address no person could have typed (400,
+ * app/lib/request-guards.ts) and a body a route cannot read (4xx,
+ * guardRequestBodies), cap the request body while it streams in (413
  * before React Router buffers it), answer 503 rather than 500 when the
  * database was unreachable, and never fail on a header value Node refuses
  * (a redirect to a path with "é" or a tab in it).
  */
 export function createRequestHandler(options: { build: ServerBuild; bodyLimits: readonly BodyLimit[]; defaultBodyLimit: BodyLimit }) {
+  guardRequestBodies();
   const handle = createRouterHandler(options.build, env().NODE_ENV);
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {
+      if (isUnreadableAddress(req.originalUrl)) return sendBadAddress(req, res);
       const hasBody = req.method !== "GET" && req.method !== "HEAD";
       const limit = hasBody ? bodyLimitFor(req.path, options.bodyLimits, options.defaultBodyLimit) : null;
       if (limit && Number(req.get("Content-Length") ?? 0) > limit.bytes) return sendTooLarge(req, res, limit);
@@ -79,6 +85,12 @@ async function sendTooLarge(req: ExpressRequest, res: ExpressResponse, limit: Bo
   // Closing the connection is what spares us the rest of the body.
   res.status(413).set({ "Content-Type": "text/plain; charset=utf-8", Connection: "close", "Content-Language": locale });
   res.end(`413 — ${message}\n`);
+}
+
+async function sendBadAddress(req: ExpressRequest, res: ExpressResponse) {
+  const locale = await localeOfRequest(req.headers.cookie, req.headers["accept-language"]);
+  res.status(400).set({ "Content-Type": "text/plain; charset=utf-8", "Content-Language": locale, "Cache-Control": "no-store" });
+  res.end(`400 — ${serverT(locale)("errors:bad_address")}\n`);
 }
 
 /** Header values Node refuses (non-Latin-1, control characters) are percent-encoded, not a 500. */

@@ -1,13 +1,13 @@
 import { useTranslation } from "react-i18next";
-import { data, redirect, useActionData, useLoaderData } from "react-router";
+import { redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/activity.edit";
 import { PageTitle } from "../components/ui/page-title";
 import { PERSON_SEARCH_PARAM, PersonSearch } from "../features/mediation/components/person-picker";
 import { activityFormData, getActivityForEdit, recordAccompaniment, updateAccompaniment } from "../features/mediation/activity.server";
 import { ActivityForm } from "../features/mediation/components/activity-form";
 import { ActivitySchema } from "../features/mediation/schemas";
+import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
-import { parseForm } from "../lib/forms.server";
 import { requireUser } from "../lib/session.server";
 import workshopsCss from "../styles/workshops.css?url";
 
@@ -72,12 +72,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requireUser(context, request);
-  const submission = await parseForm(request, ActivitySchema);
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const db = context.get(dbContext);
-  if (params.id) await updateAccompaniment(db, actor, params.id, submission.value);
-  else await recordAccompaniment(db, actor, submission.value);
-  return redirect("/accompagnement/journal?enregistre=1");
+  return handleForm(request, ActivitySchema, async (value) => {
+    if (params.id) await updateAccompaniment(db, actor, params.id, value);
+    else await recordAccompaniment(db, actor, value);
+    return redirect("/accompagnement/journal?enregistre=1");
+  });
 }
 
 export default function EditActivity() {
