@@ -48,6 +48,7 @@ export function createRequestHandler(options: { build: ServerBuild; bodyLimits: 
         await response.body?.cancel();
         return sendTooLarge(req, res, limit!);
       }
+      response = await translatedResourceError(req, response);
       if (state.databaseUnavailable && response.status === 500) {
         const headers = new Headers(response.headers);
         headers.set("Retry-After", "5");
@@ -85,6 +86,29 @@ async function sendTooLarge(req: ExpressRequest, res: ExpressResponse, limit: Bo
   // Closing the connection is what spares us the rest of the body.
   res.status(413).set({ "Content-Type": "text/plain; charset=utf-8", Connection: "close", "Content-Language": locale });
   res.end(`413 — ${message}\n`);
+}
+
+/**
+ * An AppError thrown by a resource route (a PDF, a file, a card) reaches the
+ * client as React Router's JSON of its i18n key. A browser that asked for a
+ * page (a form posted to that route) gets the message itself, translated,
+ * with the same status; scripts asking for JSON keep the JSON.
+ */
+async function translatedResourceError(req: ExpressRequest, response: Response) {
+  if (response.status < 400 || response.status >= 500) return response;
+  if (!/application\/json/.test(response.headers.get("Content-Type") ?? "") || !/text\/html/.test(req.get("Accept") ?? "")) return response;
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { code?: unknown; messageKey?: unknown; values?: Record<string, string | number> } | null;
+  if (typeof body?.code !== "string" || typeof body.messageKey !== "string") return response;
+  await response.body?.cancel();
+  const locale = await localeOfRequest(req.headers.cookie, req.headers["accept-language"]);
+  const headers = new Headers(response.headers);
+  headers.set("Content-Type", "text/plain; charset=utf-8");
+  headers.set("Content-Language", locale);
+  headers.delete("Content-Length");
+  return new Response(`${response.status} — ${serverT(locale)(body.messageKey, body.values ?? {})}\n`, { status: response.status, headers });
 }
 
 async function sendBadAddress(req: ExpressRequest, res: ExpressResponse) {
