@@ -43,13 +43,16 @@ export function CardSection({ learnerId, card, canManageCard, cardNeedsConsent, 
           : t("learner.no_card")}
       </p>
       <ActionMessage reply={consentReply?.status === "success" ? consentReply : undefined} okKey="mediation:card_consent.recorded" />
-      {canManageCard && !cardNeedsConsent ? (
+      {canManageCard && (!cardNeedsConsent || card) ? (
         <div className="actions">
-          <form method="post" action={href("/accompagnement/personnes/:id/carte", { id: learnerId })}>
-            <button type="submit" className="button primary">
-              {card ? t("learner.reissue_card") : t("learner.print_card")}
-            </button>
-          </form>
+          {cardNeedsConsent ? null : (
+            <form method="post" action={href("/accompagnement/personnes/:id/carte", { id: learnerId })}>
+              <button type="submit" className="button primary">
+                {card ? t("learner.reissue_card") : t("learner.print_card")}
+              </button>
+            </form>
+          )}
+          {/* A card can always be disabled, agreement or not. */}
           {card ? (
             <Form method="post">
               <button type="submit" name="intent" value="revoke" className="button danger">
