@@ -111,6 +111,7 @@ export default [
   route("accompagnement/personnes/nouvelle", "routes/learner.new.tsx"),
   route("accompagnement/personnes/:id", "routes/learner.tsx"),
   route("accompagnement/personnes/:id/carte", "routes/learner.card.ts"),
+  route("accompagnement/cartes", "routes/access-cards.tsx"),
   route("accompagnement/journal", "routes/activity-log.tsx"),
   route("accompagnement/journal.csv", "routes/activity-log.csv.ts"),
   route("accompagnement/journal/nouveau", "routes/activity.edit.tsx", { id: "activity-new" }),

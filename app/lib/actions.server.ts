@@ -51,10 +51,51 @@ export async function readForm(request: Request): Promise<FormData> {
     throw appError(415, "unsupported_body", "errors:unsupported_body");
   }
   try {
-    return await request.formData();
+    const unguarded = (request as GuardedRequest)[UNGUARDED_FORM_DATA];
+    return await (unguarded ? unguarded.call(request) : request.formData());
   } catch {
     throw appError(400, "unreadable_body", "errors:unreadable_body");
   }
+}
+
+const UNGUARDED_FORM_DATA = Symbol.for("passerelle.unguardedFormData");
+type GuardedRequest = Request & { [UNGUARDED_FORM_DATA]?: () => Promise<FormData> };
+
+/**
+ * Makes every route's own `request.formData()` and `request.json()` keep the
+ * promise of handleForm (issue 22, finding 7; decision 036): a body that is
+ * not a form (415), cannot be read (400) or holds control characters (400)
+ * throws a translated AppError instead of a TypeError, or a NUL reaching
+ * PostgreSQL — both 500s. Installed once per server process by the request
+ * handler; it has to be the prototype, because React Router hands each
+ * loader and action a copy of the request, not the one the server built.
+ * handleForm reads the unguarded body, to show a bad field beside the field.
+ */
+export function guardRequestBodies() {
+  const proto = Request.prototype as GuardedRequest;
+  if (proto[UNGUARDED_FORM_DATA]) return;
+  const { formData, json } = Request.prototype;
+  Object.defineProperty(proto, UNGUARDED_FORM_DATA, { value: formData });
+  Object.defineProperty(proto, "formData", {
+    configurable: true,
+    writable: true,
+    async value(this: Request) {
+      const form = await readForm(this);
+      if (fieldWithControlCharacters(form) !== null) throw appError(400, "invalid_characters", "errors:invalid_characters");
+      return form;
+    },
+  });
+  Object.defineProperty(proto, "json", {
+    configurable: true,
+    writable: true,
+    async value(this: Request) {
+      try {
+        return await json.call(this);
+      } catch {
+        throw appError(400, "unreadable_body", "errors:unreadable_body");
+      }
+    },
+  });
 }
 
 /** The name of the first text field holding a control character, if any. */

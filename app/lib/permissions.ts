@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   "read:learner:own",
   "read:learner:any",
   "update:learner:own",
+  // Every access card issued, by anyone (decision 036).
+  "read:access_card:any",
   "run:diagnostic:own",
   "run:diagnostic:any",
   "read:diagnostic:any",

@@ -1,23 +1,29 @@
 import { createReadableStreamFromReadable, writeReadableStreamToWritable } from "@react-router/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { createRequestHandler as createRouterHandler, type ServerBuild } from "react-router";
+import { guardRequestBodies } from "./actions.server";
 import { bodyLimitFor, countingStream, formatLimit, type BodyLimit } from "./body-limit.server";
 import { env } from "./env.server";
 import { localeOfRequest, serverT } from "./i18n.server";
 import { logger } from "./logger.server";
+import { isUnreadableAddress } from "./request-guards";
 import { requestState } from "./request-state.server";
 
 /**
- * Express → React Router, in place of @react-router/express, for three things
- * that adapter cannot do: cap the request body while it streams in (413
+ * Express → React Router, in place of @react-router/express, for four things
+ * that adapter cannot do: refuse an address no person could have typed (400,
+ * app/lib/request-guards.ts) and a body a route cannot read (4xx,
+ * guardRequestBodies), cap the request body while it streams in (413
  * before React Router buffers it), answer 503 rather than 500 when the
  * database was unreachable, and never fail on a header value Node refuses
  * (a redirect to a path with "é" or a tab in it).
  */
 export function createRequestHandler(options: { build: ServerBuild; bodyLimits: readonly BodyLimit[]; defaultBodyLimit: BodyLimit }) {
+  guardRequestBodies();
   const handle = createRouterHandler(options.build, env().NODE_ENV);
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {
+      if (isUnreadableAddress(req.originalUrl)) return sendBadAddress(req, res);
       const hasBody = req.method !== "GET" && req.method !== "HEAD";
       const limit = hasBody ? bodyLimitFor(req.path, options.bodyLimits, options.defaultBodyLimit) : null;
       if (limit && Number(req.get("Content-Length") ?? 0) > limit.bytes) return sendTooLarge(req, res, limit);
@@ -42,6 +48,7 @@ export function createRequestHandler(options: { build: ServerBuild; bodyLimits: 
         await response.body?.cancel();
         return sendTooLarge(req, res, limit!);
       }
+      response = await translatedResourceError(req, response);
       if (state.databaseUnavailable && response.status === 500) {
         const headers = new Headers(response.headers);
         headers.set("Retry-After", "5");
@@ -79,6 +86,35 @@ async function sendTooLarge(req: ExpressRequest, res: ExpressResponse, limit: Bo
   // Closing the connection is what spares us the rest of the body.
   res.status(413).set({ "Content-Type": "text/plain; charset=utf-8", Connection: "close", "Content-Language": locale });
   res.end(`413 — ${message}\n`);
+}
+
+/**
+ * An AppError thrown by a resource route (a PDF, a file, a card) reaches the
+ * client as React Router's JSON of its i18n key. A browser that asked for a
+ * page (a form posted to that route) gets the message itself, translated,
+ * with the same status; scripts asking for JSON keep the JSON.
+ */
+async function translatedResourceError(req: ExpressRequest, response: Response) {
+  if (response.status < 400 || response.status >= 500) return response;
+  if (!/application\/json/.test(response.headers.get("Content-Type") ?? "") || !/text\/html/.test(req.get("Accept") ?? "")) return response;
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { code?: unknown; messageKey?: unknown; values?: Record<string, string | number> } | null;
+  if (typeof body?.code !== "string" || typeof body.messageKey !== "string") return response;
+  await response.body?.cancel();
+  const locale = await localeOfRequest(req.headers.cookie, req.headers["accept-language"]);
+  const headers = new Headers(response.headers);
+  headers.set("Content-Type", "text/plain; charset=utf-8");
+  headers.set("Content-Language", locale);
+  headers.delete("Content-Length");
+  return new Response(`${response.status} — ${serverT(locale)(body.messageKey, body.values ?? {})}\n`, { status: response.status, headers });
+}
+
+async function sendBadAddress(req: ExpressRequest, res: ExpressResponse) {
+  const locale = await localeOfRequest(req.headers.cookie, req.headers["accept-language"]);
+  res.status(400).set({ "Content-Type": "text/plain; charset=utf-8", "Content-Language": locale, "Cache-Control": "no-store" });
+  res.end(`400 — ${serverT(locale)("errors:bad_address")}\n`);
 }
 
 /** Header values Node refuses (non-Latin-1, control characters) are percent-encoded, not a 500. */

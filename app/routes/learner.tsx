@@ -1,13 +1,16 @@
 import { useTranslation } from "react-i18next";
-import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
+import { href, redirect, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/learner";
 import { PageTitle } from "../components/ui/page-title";
 import { safeRedirect } from "../features/accounts/schemas";
-import { revokeAccessCard } from "../features/mediation/access-card.server";
+import { recordCardConsent, revokeAccessCard } from "../features/mediation/access-card.server";
+import { CardSection } from "../features/mediation/components/card-section";
 import { getLearnerFile } from "../features/mediation/learners.server";
+import { LearnerFileSchema } from "../features/mediation/schemas";
 import { RecordSections } from "../features/record/components/record-sections";
 import { loadRecordOfLearner } from "../features/record/service.server";
 import { publicBaseUrl } from "../features/badges/urls.server";
+import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
 import { formatDate, formatDateTime } from "../lib/i18n";
 import { requireUser } from "../lib/session.server";
@@ -27,13 +30,19 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requireUser(context, request);
-  await revokeAccessCard(context.get(dbContext), actor, params.id);
-  return redirect(`/accompagnement/personnes/${params.id}?carte=desactivee`);
+  const db = context.get(dbContext);
+  return handleForm(request, LearnerFileSchema, async (value) => {
+    if (value.intent === "revoke") {
+      await revokeAccessCard(db, actor, params.id);
+      return redirect(`${href("/accompagnement/personnes/:id", { id: params.id })}?carte=desactivee`);
+    }
+    await recordCardConsent(db, actor, params.id, value);
+  });
 }
 
 export default function LearnerFile() {
   const { t, i18n } = useTranslation("mediation");
-  const { learner, consents, card, canManageCard, record } = useLoaderData<typeof loader>();
+  const { learner, consents, card, canManageCard, cardNeedsConsent, cardConsents, record } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const name = [learner.firstName, learner.lastName].filter(Boolean).join(" ");
   const back = params.get("retour");
@@ -72,34 +81,13 @@ export default function LearnerFile() {
         <dd>{formatDate(learner.createdAt, i18n.language)}</dd>
       </dl>
 
-      <section aria-labelledby="card-heading">
-        <h2 id="card-heading">{t("learner.card")}</h2>
-        <p>
-          {card
-            ? t("learner.card_active", {
-                date: formatDate(card.issuedAt, i18n.language),
-                used: card.lastUsedAt ? formatDateTime(card.lastUsedAt, i18n.language) : t("learner.never"),
-              })
-            : t("learner.no_card")}
-        </p>
-        {canManageCard ? (
-          <div className="actions">
-            <form method="post" action={`/accompagnement/personnes/${learner.id}/carte`}>
-              <button type="submit" className="button primary">
-                {card ? t("learner.reissue_card") : t("learner.print_card")}
-              </button>
-            </form>
-            {card ? (
-              <Form method="post">
-                <button type="submit" name="intent" value="revoke" className="button danger">
-                  {t("learner.revoke_card")}
-                </button>
-              </Form>
-            ) : null}
-          </div>
-        ) : null}
-        <p className="hint">{t("learner.card_hint")}</p>
-      </section>
+      <CardSection
+        learnerId={learner.id}
+        card={card}
+        canManageCard={canManageCard}
+        cardNeedsConsent={cardNeedsConsent}
+        cardConsents={cardConsents}
+      />
 
       <RecordSections record={record} own={false} />
 

@@ -19,6 +19,7 @@ import * as outboxPerson from "./2026-12-10_outbox-person";
 import * as storedObjects from "./2026-12-10_stored-objects";
 import * as throttleCountersAndJobRuns from "./2026-12-10_throttle-counters-and-job-runs";
 import * as xapiRefsActivities from "./2026-12-10_xapi-refs-activities";
+import * as accessCardConsent from "./2026-12-11_access-card-consent";
 import * as bookingOverCapacity from "./2026-12-14_booking-over-capacity";
 
 /**
@@ -47,5 +48,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-10_stored-objects": storedObjects,
   "2026-12-10_throttle-counters-and-job-runs": throttleCountersAndJobRuns,
   "2026-12-10_xapi-refs-activities": xapiRefsActivities,
+  "2026-12-11_access-card-consent": accessCardConsent,
   "2026-12-14_booking-over-capacity": bookingOverCapacity,
 };

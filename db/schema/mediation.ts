@@ -12,6 +12,25 @@ export interface AccessCardTable {
   revoked_at: Date | null;
   revoked_by: string | null;
   last_used_at: Date | null;
+  /** The person's agreement the card was printed under; null for an account with no sign-in of its own. */
+  consent_id: string | null;
+}
+
+/**
+ * A person with their own address or password agreed to also sign in with an
+ * access card (decision 036): who recorded it, when, and what was explained.
+ */
+export interface AccessCardConsentTable {
+  id: Generated<string>;
+  user_id: string;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+  given_by: "personne" | "representant_legal";
+  representative_name: string | null;
+  /** Points the staff member explained (CARD_CONSENT_POINTS codes). */
+  explained: string[];
+  notes: string | null;
+  withdrawn_at: Date | null;
 }
 
 /** The consent of a person for whom a mediator created an account. */
@@ -67,6 +86,7 @@ export interface MediationBeneficiaryTable {
 
 export interface MediationTables {
   access_card: AccessCardTable;
+  access_card_consent: AccessCardConsentTable;
   assisted_consent: AssistedConsentTable;
   mediation_activity: MediationActivityTable;
   mediation_beneficiary: MediationBeneficiaryTable;

@@ -48,7 +48,6 @@ const ACTIONS_NOT_YET_ON_THE_CONTRACT = new Set<string>([
   "app/routes/h5p.relay.ts",
   "app/routes/learner.card.ts",
   "app/routes/learner.new.tsx",
-  "app/routes/learner.tsx",
   "app/routes/place.edit.tsx",
   "app/routes/places.manage.tsx",
   "app/routes/preferences.ts",

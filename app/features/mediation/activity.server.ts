@@ -2,13 +2,13 @@ import { DateTime } from "luxon";
 import type { User } from "../../../db/schema/accounts";
 import type { Workshop } from "../../../db/schema/workshops";
 import type { Db, DbOrTrx } from "../../lib/db.server";
-import { appError, forbidden } from "../../lib/errors";
+import { appError, FieldError, forbidden } from "../../lib/errors";
 import { TIME_ZONE, type Locale } from "../../lib/i18n";
 import { serverT } from "../../lib/i18n.server";
 import { isUuid } from "../../lib/ids";
 import { can } from "../../lib/permissions";
 import { findUserById } from "../accounts/queries.server";
-import { listSpaceChoices } from "../places/queries.server";
+import { findSpaceById, listSpaceChoices } from "../places/queries.server";
 import { SPREADSHEET_CSV, toCsv } from "../../lib/csv";
 import { canHelpLearner, learnerChoices } from "./learners.server";
 import * as q from "./queries.server";
@@ -91,6 +91,12 @@ async function beneficiaryFromInput(db: DbOrTrx, actor: User, input: ActivityInp
   return said || input.activityType === "individuel" ? { ...anonymous, userId: null } : null;
 }
 
+/** A relay space that names nothing is the person's mistake (400 beside the field), not a foreign-key violation (500). */
+async function requireKnownSpace(db: DbOrTrx, input: ActivityInput) {
+  if (input.placeType !== "lieu_activite" || !input.relaySpaceId) return;
+  if (!(await findSpaceById(db, input.relaySpaceId))) throw new FieldError("relaySpaceId", "mediation:errors.relay_space_invalid");
+}
+
 function rowValues(input: ActivityInput) {
   return {
     activity_type: input.activityType,
@@ -112,6 +118,7 @@ function rowValues(input: ActivityInput) {
 export async function recordAccompaniment(db: Db, actor: User, input: ActivityInput) {
   if (!can(actor, "create:activity:own")) throw forbidden();
   return db.transaction().execute(async (trx) => {
+    await requireKnownSpace(trx, input);
     const beneficiary = await beneficiaryFromInput(trx, actor, input);
     const activity = await q.insertActivity(trx, { ...rowValues(input), mediator_id: actor.id });
     if (beneficiary) await q.insertBeneficiary(trx, activity.id, beneficiary);
@@ -150,6 +157,7 @@ export async function getActivityForEdit(db: Db, actor: User, id: string, person
 export async function updateAccompaniment(db: Db, actor: User, id: string, input: ActivityInput) {
   return db.transaction().execute(async (trx) => {
     const activity = await requireActivity(trx, actor, id, "update");
+    await requireKnownSpace(trx, input);
     const values = rowValues(input);
     if (activity.workshop_id) {
       // A workshop's entry keeps its checked-in people; the form edits the rest.

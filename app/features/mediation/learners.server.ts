@@ -5,6 +5,7 @@ import { isUuid } from "../../lib/ids";
 import { hashPassword } from "../../lib/password.server";
 import { can, isLearner } from "../../lib/permissions";
 import { findUserById } from "../accounts/queries.server";
+import { listCardConsents } from "./card-queries.server";
 import * as q from "./queries.server";
 import type { AssistedAccountInput } from "./schemas";
 
@@ -90,7 +91,13 @@ export async function learnerChoices(db: DbOrTrx, actor: User, search?: string) 
 
 export async function getLearnerFile(db: Db, actor: User, learnerId: string) {
   const learner = await requireHelpableLearner(db, actor, learnerId);
-  const [consents, card] = await Promise.all([q.listConsents(db, learner.id), q.findActiveCard(db, learner.id)]);
+  const [consents, card, cardConsents] = await Promise.all([
+    q.listConsents(db, learner.id),
+    q.findActiveCard(db, learner.id),
+    listCardConsents(db, learner.id),
+  ]);
+  // Decision 036: an account with its own sign-in gets a card only with the person's agreement.
+  const ownSignIn = learner.email !== null || learner.password_hash !== null;
   return {
     learner: {
       id: learner.id,
@@ -105,6 +112,8 @@ export async function getLearnerFile(db: Db, actor: User, learnerId: string) {
     consents,
     card: card ? { issuedAt: card.issued_at, lastUsedAt: card.last_used_at } : null,
     canManageCard: can(actor, "update:learner:own"),
+    cardConsents,
+    cardNeedsConsent: ownSignIn && !cardConsents.some((c) => c.withdrawn_at === null),
   };
 }
 

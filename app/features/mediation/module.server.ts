@@ -8,5 +8,6 @@ export default defineModule({
   nav: [
     { to: "/accompagnement/journal", labelKey: "mediation:nav.log", section: "staff", order: 50, visible: (user) => can(user, "create:activity:own") },
     { to: "/accompagnement/personnes", labelKey: "mediation:nav.learners", section: "staff", order: 60, visible: (user) => can(user, "create:activity:own") },
+    { to: "/accompagnement/cartes", labelKey: "mediation:nav.cards", section: "staff", order: 65, visible: (user) => can(user, "read:access_card:any") },
   ],
 });

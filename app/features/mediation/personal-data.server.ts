@@ -2,7 +2,8 @@ import type { PersonalDataSource } from "../../lib/personal-data.server";
 
 /**
  * A person's mediation data for "download my data": their profile, the
- * consent recorded when a mediator created their account, their access cards
+ * consent recorded when a mediator created their account or printed them a
+ * card, their access cards
  * (dates only: codes are never stored) and the accompaniments they appear in.
  * On deletion, cards and consents go with the account (CASCADE); activity-log
  * entries stay for the yearly evaluation, with the person unlinked (SET NULL)
@@ -21,9 +22,14 @@ export const mediationPersonalData: PersonalDataSource = {
       .select(["recorded_at", "recorded_by", "given_by", "representative_name", "explained", "notes", "withdrawn_at"])
       .where("user_id", "=", userId)
       .execute();
+    const cardConsents = await db
+      .selectFrom("access_card_consent")
+      .select(["recorded_at", "recorded_by", "given_by", "representative_name", "explained", "notes", "withdrawn_at"])
+      .where("user_id", "=", userId)
+      .execute();
     const accessCards = await db
       .selectFrom("access_card")
-      .select(["issued_at", "revoked_at", "last_used_at"])
+      .select(["issued_at", "issued_by", "revoked_at", "last_used_at"])
       .where("user_id", "=", userId)
       .orderBy("issued_at")
       .execute();
@@ -43,6 +49,6 @@ export const mediationPersonalData: PersonalDataSource = {
       .where("mediation_beneficiary.user_id", "=", userId)
       .orderBy("mediation_activity.activity_date")
       .execute();
-    return { profile, consents, accessCards, accompaniments };
+    return { profile, consents, cardConsents, accessCards, accompaniments };
   },
 };

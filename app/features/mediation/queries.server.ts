@@ -127,14 +127,6 @@ export function revokeActiveCards(db: DbOrTrx, userId: string, by: string) {
     .execute();
 }
 
-export function insertCard(db: DbOrTrx, values: { userId: string; codeHash: string; issuedBy: string }) {
-  return db
-    .insertInto("access_card")
-    .values({ user_id: values.userId, code_hash: values.codeHash, issued_by: values.issuedBy })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
-
 export function findCardByHash(db: DbOrTrx, codeHash: string) {
   return db
     .selectFrom("access_card")

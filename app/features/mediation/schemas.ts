@@ -4,6 +4,7 @@ import { manyOf } from "./lists";
 import {
   ACTIVITY_TYPES,
   AGE_BANDS,
+  CARD_CONSENT_POINTS,
   AUTONOMY,
   CONSENT_POINTS,
   EQUIPMENT,
@@ -80,6 +81,36 @@ export const AssistedAccountSchema = z
   });
 
 export type AssistedAccountInput = z.infer<typeof AssistedAccountSchema>;
+
+const givenBy = z.enum(["personne", "representant_legal"], {
+  error: (issue) => (issue.input === undefined ? "mediation:errors.given_by_required" : NOT_IN_LIST.error),
+});
+
+/**
+ * A person with their own address or password agrees to also sign in with a
+ * card (decision 036): every point explained, and who agreed.
+ */
+export const CardConsentSchema = z
+  .object({
+    intent: z.literal("card_consent"),
+    givenBy,
+    representativeName: optionalText(160),
+    explained: many(CARD_CONSENT_POINTS),
+    consentNotes: optionalText(1000),
+  })
+  .superRefine((v, ctx) => {
+    if (codes(CARD_CONSENT_POINTS).some((p) => !v.explained.includes(p))) {
+      ctx.addIssue({ code: "custom", path: ["explained"], message: "mediation:errors.card_consent_incomplete" });
+    }
+    if (v.givenBy === "representant_legal" && !v.representativeName) {
+      ctx.addIssue({ code: "custom", path: ["representativeName"], message: "mediation:errors.representative_name_required" });
+    }
+  });
+
+export type CardConsentInput = z.infer<typeof CardConsentSchema>;
+
+/** The forms of a person's page: disable the card, or record their agreement to one. */
+export const LearnerFileSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("revoke") }), CardConsentSchema]);
 
 export const AccessCardSignInSchema = z.object({
   code: z.string(E("card_code_required")).trim().min(1, E("card_code_required")).max(40, E("card_code_unknown")),

@@ -134,6 +134,18 @@ export const CONSENT_POINTS = {
   droits: "Ses droits : voir, corriger, supprimer ses données, retirer son accord",
 } as const;
 
+/**
+ * What a person with their own address or password is told before they agree
+ * to also sign in with an access card (decision 036); every point is needed.
+ */
+export const CARD_CONSENT_POINTS = {
+  carte_connexion: "Qui a la carte peut se connecter à son compte et voir ses informations",
+  connexion_actuelle: "Son adresse e-mail et son mot de passe continuent de marcher",
+  message_envoye: "Un message est envoyé à son adresse à chaque carte imprimée",
+  carte_perdue: "Une carte perdue se désactive tout de suite, ici ou auprès de la coordination",
+  retrait: "Elle peut retirer son accord à tout moment",
+} as const;
+
 export type Code<T> = keyof T & string;
 export const codes = <T extends Record<string, string>>(list: T) => Object.keys(list) as [Code<T>, ...Code<T>[]];
 

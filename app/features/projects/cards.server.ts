@@ -13,7 +13,7 @@ import { formatAccessCode } from "../mediation/access-code";
  * mediation domain's cards, issued in the caller's transaction so that a
  * pupil never exists without a card, or a card without its pupil.
  */
-export async function issuePupilCard(trx: DbOrTrx, userId: string, issuedBy: string): Promise<string> {
+export async function issuePupilCard(trx: DbOrTrx, userId: string, issuedBy: User): Promise<string> {
   return issueAccessCardWithin(trx, userId, issuedBy);
 }
 
@@ -44,7 +44,7 @@ export async function reissuePupilCard(db: Db, user: User, classId: string, seat
   if (!pupil) throw notFound("pupil");
   if (pupil.account_created_for_class_id !== schoolClass.id) throw appError(409, "card_not_for_class", "projects:errors.card_not_for_class");
   const code = await db.transaction().execute(async (trx) => {
-    const issued = await issuePupilCard(trx, pupil.id, user.id);
+    const issued = await issuePupilCard(trx, pupil.id, user);
     await invalidateUserSessions(trx, pupil.id);
     return issued;
   });

@@ -119,6 +119,6 @@ async function createPupil(trx: DbOrTrx, teacher: User, classId: string, pupil: 
   await trx.insertInto("pupil_profile").values({ user_id: account.id, birth_date: pupil.birthDate, account_created_for_class_id: classId }).execute();
   const number = await q.nextSeatNumber(trx, classId);
   await trx.insertInto("class_pupil").values({ class_id: classId, user_id: account.id, number, joined_via: "import" }).execute();
-  const cardCode = await issuePupilCard(trx, account.id, teacher.id);
+  const cardCode = await issuePupilCard(trx, account.id, teacher);
   return { userId: account.id, number, cardCode };
 }
