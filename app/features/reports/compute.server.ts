@@ -239,7 +239,9 @@ export async function computeDashboard(db: DbOrTrx, o: ComputeOptions): Promise<
     return { id: chart.id, kind: chart.kind, title, alt, svg, available, table };
   };
 
-  const refreshed = states.filter((s) => sources.some((src) => src.name === s.source)).map((s) => new Date(s.refreshed_at).getTime());
+  const refreshed = states
+    .filter((s) => s.refreshed_at && sources.some((src) => src.name === s.source))
+    .map((s) => new Date(s.refreshed_at!).getTime());
   return {
     period,
     previous,

@@ -65,3 +65,13 @@ export interface DashboardData {
     audiences: readonly string[];
   };
 }
+
+/** A source whose figures are not current (see freshness.server.ts). */
+export interface SourceWarning {
+  source: string;
+  /** Last successful refresh (ISO), null if it never succeeded. */
+  refreshedAt: string | null;
+  /** The last refresh failed: when, and the reference in the log line. */
+  failedAt: string | null;
+  errorRef: string | null;
+}
