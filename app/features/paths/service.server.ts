@@ -4,6 +4,7 @@ import { appError } from "../../lib/errors";
 import { isStaff } from "../../lib/permissions";
 import { awardEarnedBadges, findPathBadge } from "../badges/service.server";
 import { anonymousDiagnostic, latestDiagnosticOf } from "../diagnostic/service.server";
+import { followedPaths } from "./choices.server";
 import { availableCourses, loadPublishedPath, loadPublishedPaths } from "./definitions.server";
 import { stepAnchor, stepLinkedPath } from "./model";
 import { computePathProgress, EMPTY_RECORD, masteredStepKeys, type PathProgress } from "./progress";
@@ -20,7 +21,7 @@ async function currentDiagnostic(db: Db, user: User | null, anonymousToken: stri
 /** "/parcours": the four paths, with the visitor's progress and the one their diagnostic recommends. */
 export async function listPathsOverview(db: Db, user: User | null, anonymousToken: string | null) {
   const [paths, diagnostic] = await Promise.all([loadPublishedPaths(db), currentDiagnostic(db, user, anonymousToken)]);
-  const record = user ? await loadLearnerRecord(db, user.id) : EMPTY_RECORD;
+  const [record, followed] = user ? await Promise.all([loadLearnerRecord(db, user.id), followedPaths(db, user.id)]) : [EMPTY_RECORD, new Map<string, Date>()];
   const available = await availableCourses(db, paths);
   return {
     recommendedSlug: diagnostic?.recommended_path_slug ?? null,
@@ -34,7 +35,16 @@ export async function listPathsOverview(db: Db, user: User | null, anonymousToke
         audience: p.audience,
         goal: p.goal,
         stepCount: p.definition.steps.length,
-        progress: user ? { requiredDone: progress.requiredDone, requiredCount: progress.requiredCount, complete: progress.complete, started: progress.started } : null,
+        chosenAt: followed.get(p.id) ?? null,
+        progress: user
+          ? {
+              requiredDone: progress.requiredDone,
+              requiredCount: progress.requiredCount,
+              stepsDone: progress.steps.filter((s) => s.status === "done").length,
+              complete: progress.complete,
+              started: progress.started,
+            }
+          : null,
       };
     }),
   };
@@ -56,7 +66,7 @@ export async function getPathPage(db: Db, user: User | null, slug: string, { ano
   const path = await loadPublishedPath(db, slug);
   if (!path) throw pathNotFound();
   const diagnostic = await currentDiagnostic(db, user, anonymousToken);
-  const record = user ? await loadLearnerRecord(db, user.id) : EMPTY_RECORD;
+  const [record, followed] = user ? await Promise.all([loadLearnerRecord(db, user.id), followedPaths(db, user.id)]) : [EMPTY_RECORD, new Map<string, Date>()];
   const available = await availableCourses(db, [path]);
   const skipped = diagnostic ? masteredStepKeys(path.definition, diagnostic.competence_scores) : new Set<string>();
   const progress: PathProgress = computePathProgress(path.definition, record, { skipped, availableCourses: available });
@@ -79,6 +89,8 @@ export async function getPathPage(db: Db, user: User | null, slug: string, { ano
     goal: path.goal,
     summary: path.summary.split("\n\n"),
     signedIn: !!user,
+    /** When the learner chose to follow this path (« Je suis ce parcours »), null if they do not. */
+    chosenAt: followed.get(path.id) ?? null,
     /** Staff see the address a virtual class must carry to count for a class step. */
     canLinkClasses: isStaff(user),
     diagnostic: diagnostic

@@ -106,6 +106,8 @@ export async function computeDashboard(db: DbOrTrx, o: ComputeOptions): Promise<
         withCategories.add(chart.of.count);
       } else if (chart.by === "space") {
         extras.set(chart.id, q.countBySpace(db, [chart.of.count], scope).then((rows) => rows.map((r) => ({ key: r.space, value: r.value }))));
+      } else {
+        extras.set(chart.id, q.countByProfile(db, chart.of.count, chart.by, scope));
       }
     } else if ("people" in chart.of && live(chart.of.people).length && chart.by !== "category") {
       const of = chart.of;

@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import type { Db, DbOrTrx } from "../../lib/db.server";
 import { lockKey } from "../../lib/jobs.server";
 import { logger } from "../../lib/logger.server";
-import { badgesSource, diagnosticsSource } from "./sources/badges.server";
+import { badgesSource, diagnosticsSource, pathChoicesSource } from "./sources/badges.server";
 import { classroomsSource } from "./sources/classrooms.server";
 import { coursesSource } from "./sources/courses.server";
 import { mediationSource } from "./sources/mediation.server";
@@ -22,6 +22,7 @@ export const SOURCES: readonly StatsSource[] = [
   xapiSource,
   badgesSource,
   diagnosticsSource,
+  pathChoicesSource,
 ];
 
 /** A full rebuild also catches what incremental runs cannot see (hard deletes, profile changes). */
