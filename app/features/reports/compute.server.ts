@@ -236,7 +236,10 @@ export async function computeDashboard(db: DbOrTrx, o: ComputeOptions): Promise<
     const hasData = table.rows.some((r) => r.values.some((v) => v > 0));
     let svg: string | null = null;
     if (o.charts !== false && available && hasData) {
-      svg = chart.kind === "monthly" ? monthlyChart(table, { yLabel: t(`reports:charts.${chart.id}.value`), alt }) : breakdownChart(table, { alt });
+      svg =
+        chart.kind === "monthly"
+          ? monthlyChart(table, { yLabel: t(`reports:charts.${chart.id}.value`), alt, locale })
+          : breakdownChart(table, { alt, locale });
     }
     return { id: chart.id, kind: chart.kind, title, alt, svg, available, table };
   };
