@@ -151,6 +151,8 @@ describe("the reports count path choices per path and audience, in whole people,
       Seniors: 1,
       "Personnes en recherche d'emploi": 1,
     });
+    expect(byAudience.notRecorded).toEqual({ count: 3, total: 5 });
+    expect(byPath.notRecorded).toBeNull();
     const seniorsOnly = await computeDashboard(db, { period: defaultPeriod(), filters: { audience: "seniors" }, t, locale: "fr", charts: false });
     expect(seniorsOnly.axes.flatMap((a) => a.sections).flatMap((s) => s.figures).find((x) => x.id === "paths.choices")!.value).toBe(1);
 

@@ -186,6 +186,7 @@ export async function computeDashboard(db: DbOrTrx, o: ComputeOptions): Promise<
   const chartView = (chart: ChartDef): ChartView => {
     let table: ChartTable;
     let available: boolean;
+    let notRecorded: ChartView["notRecorded"] = null;
     if (chart.kind === "monthly") {
       available = chart.series.every(isAvailable);
       const perSeries = chart.series.map((id) => {
@@ -222,6 +223,11 @@ export async function computeDashboard(db: DbOrTrx, o: ComputeOptions): Promise<
         entries = [...byCategory].map(([key, value]) => ({ key, value }));
       }
       entries = entries.filter((e) => e.value > 0).sort((a, b) => b.value - a.value || a.key.localeCompare(b.key));
+      if (chart.by === "audience" || chart.by === "commune") {
+        // Before the top-N cut: the share of « Non renseigné » among everyone counted.
+        const total = entries.reduce((sum, e) => sum + e.value, 0);
+        notRecorded = { count: entries.find((e) => e.key === "")?.value ?? 0, total };
+      }
       if (chart.top) entries = entries.slice(0, chart.top);
       const valueLabel = t(`reports:charts.${chart.id}.value`);
       table = {
@@ -241,7 +247,7 @@ export async function computeDashboard(db: DbOrTrx, o: ComputeOptions): Promise<
           ? monthlyChart(table, { yLabel: t(`reports:charts.${chart.id}.value`), alt, locale })
           : breakdownChart(table, { alt, locale });
     }
-    return { id: chart.id, kind: chart.kind, title, alt, svg, available, table };
+    return { id: chart.id, kind: chart.kind, title, alt, svg, available, table, notRecorded };
   };
 
   const refreshed = states

@@ -30,6 +30,8 @@ export interface ChartView {
   svg: string | null;
   available: boolean;
   table: ChartTable;
+  /** Breakdowns by audience or commune: how many of those counted have none recorded (« Non renseigné »). */
+  notRecorded: { count: number; total: number } | null;
 }
 
 export interface SectionView {
