@@ -108,5 +108,13 @@ describe("the evaluation's inputs in the browser", () => {
     await expect.poll(() => coordinator.locator('[data-chart="paths_choices_audiences"] [data-not-recorded]').textContent()).toMatch(/^Non renseigné : \d+ % \(\d+ sur \d+\)\.$/);
     await expectNoA11yViolations(coordinator, "dashboard with path choices");
     await coordinator.context().close();
+
+    // The open-data page says which CSV format its files use, and why.
+    const visitor = await newPage(browser);
+    await visitor.goto("/donnees-ouvertes");
+    await visitor.getByRole("heading", { level: 2, name: "Format des fichiers CSV" }).waitFor();
+    await visitor.getByText("C'est le format qu'exige le schéma national des lieux de médiation numérique", { exact: false }).waitFor();
+    await expectNoA11yViolations(visitor, "open data page");
+    await visitor.context().close();
   }, 180_000);
 });
