@@ -1,16 +1,18 @@
-import { FieldError } from "../lib/errors";
 import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { data, Form, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { Form, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/account";
 import { FormErrors, FormField } from "../components/ui/form-field";
 import { NewPasswordFields } from "../features/accounts/components/new-password-fields";
 import { PageTitle } from "../components/ui/page-title";
 import { redirectSignedIn, requestMeta } from "../features/accounts/responses.server";
-import { ChangePasswordSchema } from "../features/accounts/schemas";
-import { changePassword } from "../features/accounts/service.server";
+import { ProfileForm } from "../features/accounts/components/profile-form";
+import { profileDefaults } from "../features/accounts/profile";
+import { AccountFormSchema } from "../features/accounts/schemas";
+import { changePassword, updateOwnProfile } from "../features/accounts/service.server";
+import { useActionReply } from "../components/ui/action-reply";
 import { dbContext } from "../lib/context";
-import { parseForm } from "../lib/forms.server";
+import { handleForm } from "../lib/actions.server";
 import { requireUser } from "../lib/session.server";
 
 const SECRETS = ["currentPassword", "password", "passwordConfirm"];
@@ -28,30 +30,32 @@ export function loader({ context, request }: Route.LoaderArgs) {
       highContrast: user.high_contrast,
       hasPassword: !!user.password_hash,
     },
+    profileForm: { firstName: user.first_name, ...profileDefaults(user) },
   };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = requireUser(context, request);
-  const submission = await parseForm(request, ChangePasswordSchema);
-  if (submission.status !== "success") return data(submission.reply({ hideFields: SECRETS }), { status: 400 });
-  try {
-    const token = await changePassword(context.get(dbContext), user, submission.value, requestMeta(request));
-    return redirectSignedIn(request, context.get(dbContext), "/compte?mot-de-passe=change", token, user);
-  } catch (error) {
-    if (error instanceof FieldError) {
-      return data(submission.reply({ fieldErrors: { [error.field]: [error.messageKey] }, hideFields: SECRETS }), {
-        status: 400,
-      });
-    }
-    throw error;
-  }
+  const db = context.get(dbContext);
+  return handleForm(
+    request,
+    AccountFormSchema,
+    async (value) => {
+      if (value.intent === "profile") {
+        await updateOwnProfile(db, user, value);
+        return null;
+      }
+      const token = await changePassword(db, user, value, requestMeta(request));
+      return redirectSignedIn(request, db, "/compte?mot-de-passe=change", token, user);
+    },
+    { hideFields: SECRETS },
+  );
 }
 
 export default function Account() {
   const { t } = useTranslation("accounts");
-  const { profile } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { profile, profileForm } = useLoaderData<typeof loader>();
+  const lastResult = useActionReply("password");
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({ lastResult, id: "change-password" });
   return (
@@ -86,6 +90,8 @@ export default function Account() {
           <dd>{t(`roles.${profile.role}`)}</dd>
         </dl>
       </section>
+
+      <ProfileForm defaults={profileForm} />
 
       <section aria-labelledby="prefs-heading">
         <h2 id="prefs-heading">{t("account.preferences")}</h2>
@@ -139,6 +145,7 @@ export default function Account() {
           <p>{t("account.change_password_intro")}</p>
           <FormErrors id={form.errorId} errors={form.errors} />
           <Form method="post" {...getFormProps(form)} noValidate>
+            <input type="hidden" name="intent" value="password" />
             <FormField
               field={fields.currentPassword}
               label={t("fields.current_password")}

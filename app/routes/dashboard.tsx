@@ -5,6 +5,7 @@ import { PageTitle } from "../components/ui/page-title";
 import { ChartFigure } from "../features/reports/components/chart-figure";
 import { DashboardFilters } from "../features/reports/components/dashboard-filters";
 import { FigureList } from "../features/reports/components/figures";
+import { StaleSources } from "../features/reports/components/stale-sources";
 import { monthLabel } from "../features/reports/compute.server";
 import { refreshNow, showDashboard } from "../features/reports/service.server";
 import { dbContext } from "../lib/context";
@@ -21,7 +22,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requireUser(context, request);
   const locale = getLocale(context) === "en" ? "en" : "fr";
   const url = new URL(request.url);
-  const { dashboard, errors, raw } = await showDashboard(context.get(dbContext), actor, url.searchParams, { t: serverT(locale), locale });
+  const { dashboard, errors, raw, warnings } = await showDashboard(context.get(dbContext), actor, url.searchParams, { t: serverT(locale), locale });
   const query = new URLSearchParams();
   if (!errors) for (const key of FILTERS) if (raw[key]) query.set(key, raw[key]!);
   const labels = {
@@ -31,7 +32,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     previousTo: monthLabel(dashboard.previous.to, locale),
   };
   const values = errors ? { debut: dashboard.period.from, fin: dashboard.period.to } : { ...raw, debut: dashboard.period.from, fin: dashboard.period.to };
-  return data({ dashboard, errors, query: query.toString(), labels, values }, { status: errors ? 400 : 200 });
+  return data({ dashboard, warnings, errors, query: query.toString(), labels, values }, { status: errors ? 400 : 200 });
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
@@ -43,7 +44,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 
 export default function Dashboard() {
   const { t, i18n } = useTranslation("reports");
-  const { dashboard, errors, query, labels, values } = useLoaderData<typeof loader>();
+  const { dashboard, warnings, errors, query, labels, values } = useLoaderData<typeof loader>();
   const suffix = query ? `?${query}` : "";
   return (
     <div className="page reports-page">
@@ -55,6 +56,7 @@ export default function Dashboard() {
           <p>{t("errors.invalid_filters")}</p>
         </div>
       ) : null}
+      <StaleSources warnings={warnings} />
       <DashboardFilters values={values} options={dashboard.options} errors={errors} />
       <div className="report-status">
         <p>{t("period", labels)}</p>

@@ -47,6 +47,11 @@ export default function OpenData() {
           </a>
         </p>
       </section>
+      <section aria-labelledby="csv-format-title" className="card">
+        <h2 id="csv-format-title">{t("csv_format.title")}</h2>
+        <p>{t("csv_format.standard")}</p>
+        <p>{t("csv_format.spreadsheet")}</p>
+      </section>
       {datasets.map((d) => {
         const title = t(`datasets.${d.id}.title`);
         return (

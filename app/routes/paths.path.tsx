@@ -5,12 +5,16 @@ import { PageTitle } from "../components/ui/page-title";
 import { publicBaseUrl } from "../features/badges/urls.server";
 import { readDiagnosticToken } from "../features/diagnostic/cookie.server";
 import { BusinessDiagnosticCallout } from "../features/paths/components/business-diagnostic-callout";
+import { PathChoice } from "../features/paths/components/path-choice";
 import { PathStepItem } from "../features/paths/components/path-step";
+import { choosePath, leavePath } from "../features/paths/choices.server";
+import { PathChoiceSchema } from "../features/paths/schemas";
 import { getPathPage } from "../features/paths/service.server";
 import { dbContext } from "../lib/context";
 import { formatDate } from "../lib/i18n";
 import { getLocale } from "../lib/i18n.server";
-import { currentUser } from "../lib/session.server";
+import { handleForm } from "../lib/actions.server";
+import { currentUser, requireUser } from "../lib/session.server";
 import css from "../styles/paths.css?url";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: css }];
@@ -21,6 +25,15 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     baseUrl: publicBaseUrl(request),
   });
   return { page, locale: getLocale(context) };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const user = requireUser(context, request);
+  const db = context.get(dbContext);
+  return handleForm(request, PathChoiceSchema, async ({ intent }) => {
+    await (intent === "choose" ? choosePath(db, user, params.slug) : leavePath(db, user, params.slug));
+    return null;
+  });
 }
 
 export default function PathPage() {
@@ -84,6 +97,8 @@ export default function PathPage() {
           ) : null}
         </section>
       )}
+
+      {page.signedIn ? <PathChoice chosenAt={page.chosenAt} locale={locale} /> : null}
 
       {page.signedIn ? (
         <div className="path-progress">

@@ -1,16 +1,16 @@
-import { FieldError } from "../lib/errors";
 import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { data, Form, redirect, useActionData } from "react-router";
+import { Form, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/sign-up";
 import { FormErrors, FormField } from "../components/ui/form-field";
 import { NewPasswordFields } from "../features/accounts/components/new-password-fields";
+import { LastNameField, ProfileFields } from "../features/accounts/components/profile-fields";
 import { PageTitle } from "../components/ui/page-title";
 import { redirectSignedIn, requestMeta } from "../features/accounts/responses.server";
 import { SignUpSchema } from "../features/accounts/schemas";
 import { signUp } from "../features/accounts/service.server";
 import { dbContext } from "../lib/context";
-import { parseForm } from "../lib/forms.server";
+import { handleForm } from "../lib/actions.server";
 import { getLocale } from "../lib/i18n.server";
 import { isLocale } from "../lib/i18n";
 import { currentUser } from "../lib/session.server";
@@ -23,24 +23,17 @@ export function loader({ context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const submission = await parseForm(request, SignUpSchema);
-  if (submission.status !== "success") return data(submission.reply({ hideFields: SECRETS }), { status: 400 });
+  const db = context.get(dbContext);
   const locale = getLocale(context);
-  try {
-    const { user, token } = await signUp(
-      context.get(dbContext),
-      { ...submission.value, locale: isLocale(locale) ? locale : "fr" },
-      requestMeta(request),
-    );
-    return redirectSignedIn(request, context.get(dbContext), "/compte?bienvenue=1", token, user);
-  } catch (error) {
-    if (error instanceof FieldError) {
-      return data(submission.reply({ fieldErrors: { [error.field]: [error.messageKey] }, hideFields: SECRETS }), {
-        status: 400,
-      });
-    }
-    throw error;
-  }
+  return handleForm(
+    request,
+    SignUpSchema,
+    async (value) => {
+      const { user, token } = await signUp(db, { ...value, locale: isLocale(locale) ? locale : "fr" }, requestMeta(request));
+      return redirectSignedIn(request, db, "/compte?bienvenue=1", token, user);
+    },
+    { hideFields: SECRETS },
+  );
 }
 
 export default function SignUp() {
@@ -55,8 +48,10 @@ export default function SignUp() {
       <FormErrors id={form.errorId} errors={form.errors} />
       <Form method="post" {...getFormProps(form)} noValidate>
         <FormField field={fields.firstName} label={t("fields.first_name")} autoComplete="given-name" required />
+        <LastNameField field={fields.lastName} />
         <FormField field={fields.email} label={t("fields.email")} type="email" autoComplete="email" required />
         <NewPasswordFields password={fields.password} passwordConfirm={fields.passwordConfirm} />
+        <ProfileFields audience={fields.audience} commune={fields.commune} />
         <button type="submit" className="button primary">
           {t("sign_up.submit")}
         </button>

@@ -20,6 +20,7 @@ import * as storedObjects from "./2026-12-10_stored-objects";
 import * as throttleCountersAndJobRuns from "./2026-12-10_throttle-counters-and-job-runs";
 import * as xapiRefsActivities from "./2026-12-10_xapi-refs-activities";
 import * as accessCardConsent from "./2026-12-11_access-card-consent";
+import * as evaluationInputs from "./2026-12-12_evaluation-inputs";
 import * as bookingOverCapacity from "./2026-12-14_booking-over-capacity";
 
 /**
@@ -49,5 +50,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-10_throttle-counters-and-job-runs": throttleCountersAndJobRuns,
   "2026-12-10_xapi-refs-activities": xapiRefsActivities,
   "2026-12-11_access-card-consent": accessCardConsent,
+  "2026-12-12_evaluation-inputs": evaluationInputs,
   "2026-12-14_booking-over-capacity": bookingOverCapacity,
 };

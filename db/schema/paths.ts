@@ -118,6 +118,15 @@ export interface BadgeTable {
   status_list_index: number | null;
 }
 
+/** A learner follows a path from chosen_at until left_at (a new row when they choose it again). */
+export interface PathChoiceTable {
+  id: Generated<string>;
+  user_id: string;
+  path_id: string;
+  chosen_at: Generated<Date>;
+  left_at: Date | null;
+}
+
 export interface PathsTables {
   learning_path: LearningPathTable;
   path_step: PathStepTable;
@@ -126,6 +135,7 @@ export interface PathsTables {
   issuer_key: IssuerKeyTable;
   achievement: AchievementTable;
   badge: BadgeTable;
+  path_choice: PathChoiceTable;
 }
 
 export type LearningPath = Selectable<LearningPathTable>;
@@ -136,3 +146,4 @@ export type BusinessDiagnostic = Selectable<BusinessDiagnosticTable>;
 export type IssuerKey = Selectable<IssuerKeyTable>;
 export type Achievement = Selectable<AchievementTable>;
 export type Badge = Selectable<BadgeTable>;
+export type PathChoice = Selectable<PathChoiceTable>;

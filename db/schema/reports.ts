@@ -42,10 +42,15 @@ export interface StatsSourceStateTable {
   /** Rows changed after this instant have not been folded in yet. */
   watermark: Date;
   full_rebuild_at: Date;
-  refreshed_at: Date;
+  /** Last successful refresh; null while the source has never succeeded. */
+  refreshed_at: Date | null;
   /** Last time a refresh actually changed something. */
   changed_at: Date;
   last_error: string | null;
+  /** When the last failure happened; the next success clears it. */
+  failed_at: Date | null;
+  /** The reference of the failure, also in the log line, for coordinators to quote. */
+  error_ref: string | null;
 }
 
 export interface OpendataFileTable {

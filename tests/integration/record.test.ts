@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../../db/schema/accounts";
 import type { Db } from "../../app/lib/db.server";
 import { loadRecord, loadRecordOfLearner } from "../../app/features/record/service.server";
+import { choosePath } from "../../app/features/paths/choices.server";
 import { completeLessonAndContinue } from "../../app/features/courses/learning.server";
 import type { SeededCourse } from "./courses-helpers";
 import { testDb } from "../helpers/db";
@@ -36,6 +37,7 @@ describe("the learner record", () => {
     const attended = await attendClass(db, learner, mediator.id, SENIORS, 0.9);
     const missed = await attendClass(db, learner, mediator.id, SENIORS, 0.2);
 
+    await choosePath(db, learner, SENIORS);
     const record = await loadRecord(db, learner, BASE);
     expect(record.courses.inProgress.map((c) => c.slug)).toEqual([cv.slug]);
     expect(record.courses.completed.map((c) => c.slug).sort()).toEqual(["creer-et-utiliser-une-adresse-e-mail", "se-proteger-des-arnaques-en-ligne"]);
@@ -43,7 +45,9 @@ describe("the learner record", () => {
     expect(record.classes.past.find((c) => c.classroomId === attended)).toMatchObject({ attended: true, minutes: 54 });
     expect(record.classes.past.find((c) => c.classroomId === missed)).toMatchObject({ attended: false, minutes: 12 });
     // Two required courses done: the seniors path is complete and its badge issued.
-    expect(record.paths.find((p) => p.slug === SENIORS)).toMatchObject({ complete: true });
+    // Only the chosen path is listed (the others are started too), counted in all its steps as the path page shows them.
+    expect(record.paths.map((p) => p.slug)).toEqual([SENIORS]);
+    expect(record.paths[0]).toMatchObject({ complete: true, done: 2, count: 5 });
     expect(record.badges).toHaveLength(1);
     expect(record.totals).toEqual({ coursesCompleted: 2, workshopsAttended: 1, classesAttended: 1, liveMinutes: 54, badges: 1 });
     expect(record.diagnostic).toBeNull();

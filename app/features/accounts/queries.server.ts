@@ -11,7 +11,17 @@ export function findUserByEmail(db: DbOrTrx, email: string): Promise<User | unde
 
 export function insertUser(
   db: DbOrTrx,
-  values: { email: string | null; passwordHash: string | null; firstName: string; lastName?: string | null; role?: Role; locale?: "fr" | "en"; createdBy?: string | null },
+  values: {
+    email: string | null;
+    passwordHash: string | null;
+    firstName: string;
+    lastName?: string | null;
+    role?: Role;
+    locale?: "fr" | "en";
+    createdBy?: string | null;
+    audience?: string | null;
+    commune?: string | null;
+  },
 ) {
   return db
     .insertInto("app_user")
@@ -23,6 +33,8 @@ export function insertUser(
       role: values.role ?? "learner",
       locale: values.locale ?? "fr",
       created_by: values.createdBy ?? null,
+      audience: values.audience ?? null,
+      commune: values.commune ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -43,6 +55,27 @@ export async function updatePreferences(
 ) {
   if (Object.keys(prefs).length === 0) return;
   await db.updateTable("app_user").set({ ...prefs, updated_at: new Date() }).where("id", "=", userId).execute();
+}
+
+/** First and last name, audience and commune; a field left undefined is not changed. */
+export function updateProfile(
+  db: DbOrTrx,
+  userId: string,
+  profile: { firstName: string; lastName: string | null; audience?: string | null; commune?: string | null },
+) {
+  return db
+    .updateTable("app_user")
+    .set({
+      first_name: profile.firstName,
+      last_name: profile.lastName,
+      ...(profile.audience !== undefined ? { audience: profile.audience } : {}),
+      // The INSEE code went with the old commune (a mediator's entry); the list has names only.
+      ...(profile.commune !== undefined ? { commune: profile.commune, commune_insee: null } : {}),
+      updated_at: new Date(),
+    })
+    .where("id", "=", userId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function setRole(db: DbOrTrx, userId: string, role: Role) {

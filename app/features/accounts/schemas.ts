@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { profileFields } from "./profile";
 
 // Messages are i18n keys: the server returns them, the page translates them.
 const email = z
@@ -21,6 +22,7 @@ const firstName = z
 export const SignUpSchema = z
   .object({
     firstName,
+    ...profileFields,
     email,
     password: newPassword,
     passwordConfirm: z.string({ error: "accounts:errors.password_confirm_required" }),
@@ -46,6 +48,12 @@ export const ChangePasswordSchema = z
     path: ["passwordConfirm"],
     error: "accounts:errors.password_mismatch",
   });
+
+/** The two forms of /compte, told apart by their `intent`. */
+export const AccountFormSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("profile"), firstName, ...profileFields }),
+  ChangePasswordSchema.safeExtend({ intent: z.literal("password") }),
+]);
 
 export const ResetRequestSchema = z.object({ email });
 

@@ -23,7 +23,7 @@ export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
 /** A field error the route turns into a 400 form reply (nothing was written). */
 export async function signUp(
   db: Db,
-  input: { firstName: string; email: string; password: string; locale: "fr" | "en" },
+  input: { firstName: string; email: string; password: string; locale: "fr" | "en" } & ProfileInput,
   meta: RequestMeta,
 ) {
   const passwordHash = await hashPassword(input.password);
@@ -34,6 +34,9 @@ export async function signUp(
         email: input.email,
         passwordHash,
         firstName: input.firstName,
+        lastName: input.lastName ?? null,
+        audience: input.audience ?? null,
+        commune: input.commune ?? null,
         locale: input.locale,
       });
       const token = await createSession(trx, user.id, meta);
@@ -44,6 +47,18 @@ export async function signUp(
       throw error;
     }
   });
+}
+
+/** The optional fields asked at sign-up and on /compte (see profile.ts). */
+export interface ProfileInput {
+  lastName?: string | null;
+  audience?: string | null;
+  commune?: string | null;
+}
+
+/** A person changes their own name, audience and commune. */
+export async function updateOwnProfile(db: Db, user: User, input: { firstName: string } & ProfileInput) {
+  return q.updateProfile(db, user.id, { firstName: input.firstName, lastName: input.lastName ?? null, audience: input.audience, commune: input.commune });
 }
 
 const throttled = () => appError(429, "throttled", "accounts:errors.throttled");

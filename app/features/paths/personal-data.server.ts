@@ -1,7 +1,9 @@
 import type { PersonalDataSource } from "../../lib/personal-data.server";
+import { listChoicesOf } from "./choice-queries.server";
 
 /**
- * A person's diagnostics, business pre-diagnostics and badges for "download
+ * A person's diagnostics, business pre-diagnostics, badges and path choices
+ * (which go with the account, ON DELETE CASCADE) for "download
  * my data". On deletion, diagnostics and badges go with the account (ON
  * DELETE CASCADE: their verify pages then answer 404); business
  * pre-diagnostics the person made while signed in are deleted too (they may
@@ -30,7 +32,8 @@ export const pathsPersonalData: PersonalDataSource = {
       .where("badge.user_id", "=", userId)
       .orderBy("badge.issued_at")
       .execute();
-    return { diagnostics, businessDiagnostics, badges };
+    const pathChoices = await listChoicesOf(db, userId);
+    return { diagnostics, businessDiagnostics, badges, pathChoices };
   },
   async erase(trx, userId) {
     await trx.deleteFrom("business_diagnostic").where("user_id", "=", userId).execute();

@@ -5,6 +5,7 @@ import { isStaff } from "../../lib/permissions";
 import { awardEarnedBadges, findPathBadge } from "../badges/service.server";
 import { latestBusinessDiagnosticOf } from "../business-diagnostic/service.server";
 import { anonymousDiagnostic, latestDiagnosticOf } from "../diagnostic/service.server";
+import { followedPaths } from "./choices.server";
 import { availableCourses, loadPublishedPath, loadPublishedPaths } from "./definitions.server";
 import { stepAnchor, stepLinkedPath } from "./model";
 import { computePathProgress, EMPTY_RECORD, masteredStepKeys, type PathProgress } from "./progress";
@@ -21,7 +22,7 @@ async function currentDiagnostic(db: Db, user: User | null, anonymousToken: stri
 /** "/parcours": the four paths, with the visitor's progress and the one their diagnostic recommends. */
 export async function listPathsOverview(db: Db, user: User | null, anonymousToken: string | null) {
   const [paths, diagnostic] = await Promise.all([loadPublishedPaths(db), currentDiagnostic(db, user, anonymousToken)]);
-  const record = user ? await loadLearnerRecord(db, user.id) : EMPTY_RECORD;
+  const [record, followed] = user ? await Promise.all([loadLearnerRecord(db, user.id), followedPaths(db, user.id)]) : [EMPTY_RECORD, new Map<string, Date>()];
   const available = await availableCourses(db, paths);
   return {
     recommendedSlug: diagnostic?.recommended_path_slug ?? null,
@@ -35,7 +36,16 @@ export async function listPathsOverview(db: Db, user: User | null, anonymousToke
         audience: p.audience,
         goal: p.goal,
         stepCount: p.definition.steps.length,
-        progress: user ? { requiredDone: progress.requiredDone, requiredCount: progress.requiredCount, complete: progress.complete, started: progress.started } : null,
+        chosenAt: followed.get(p.id) ?? null,
+        progress: user
+          ? {
+              requiredDone: progress.requiredDone,
+              requiredCount: progress.requiredCount,
+              stepsDone: progress.steps.filter((s) => s.status === "done").length,
+              complete: progress.complete,
+              started: progress.started,
+            }
+          : null,
       };
     }),
   };
@@ -57,7 +67,7 @@ export async function getPathPage(db: Db, user: User | null, slug: string, { ano
   const path = await loadPublishedPath(db, slug);
   if (!path) throw pathNotFound();
   const diagnostic = await currentDiagnostic(db, user, anonymousToken);
-  const record = user ? await loadLearnerRecord(db, user.id) : EMPTY_RECORD;
+  const [record, followed] = user ? await Promise.all([loadLearnerRecord(db, user.id), followedPaths(db, user.id)]) : [EMPTY_RECORD, new Map<string, Date>()];
   const available = await availableCourses(db, [path]);
   // The business path starts from the visibility pre-diagnostic, not the placement one.
   const forBusiness = path.audience === "business_owners";
@@ -83,6 +93,8 @@ export async function getPathPage(db: Db, user: User | null, slug: string, { ano
     goal: path.goal,
     summary: path.summary.split("\n\n"),
     signedIn: !!user,
+    /** When the learner chose to follow this path (« Je suis ce parcours »), null if they do not. */
+    chosenAt: followed.get(path.id) ?? null,
     /** Staff see the address a virtual class must carry to count for a class step. */
     canLinkClasses: isStaff(user),
     forBusiness,

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "../../../db/types";
 import { TIME_ZONE } from "../../lib/i18n";
 import { markLessonCompleted } from "../courses/learning.server";
@@ -7,14 +7,15 @@ import { firstOpenDay } from "../workshops/seed.server";
 
 /**
  * A little history for the demo learner (Josette), so that "Mon suivi" and
- * the paths show something on the first `npm start`: the first lessons of
- * the e-mail course done, and a workshop attended two weeks ago in the
- * médiathèque. Recorded through the same verbs and tables as real use, and
+ * the paths show something on the first `npm start`: the seniors path
+ * chosen three weeks ago, the first lessons of the e-mail course done, and a
+ * workshop attended two weeks ago in the médiathèque. Recorded through the same verbs and tables as real use, and
  * idempotent (progress by primary key, the workshop by a fixed id).
  */
 export const DEMO_LEARNER_EMAIL = "apprenant@demo.passerelle.fr";
 const DEMO_COURSE = "creer-et-utiliser-une-adresse-e-mail";
 const LESSONS_DONE = 2;
+const DEMO_PATH = "autonome-avec-le-numerique";
 export const DEMO_PAST_WORKSHOP_ID = "5eed0000-0000-4000-8000-0000000000f1";
 
 export async function seedLearnerHistory(db: Kysely<Database>, now = new Date()) {
@@ -35,6 +36,10 @@ export async function seedLearnerHistory(db: Kysely<Database>, now = new Date())
     .limit(LESSONS_DONE)
     .execute();
   for (const lesson of lessons) await markLessonCompleted(db, learner, lesson.id);
+
+  await sql`insert into path_choice (user_id, path_id, chosen_at)
+    select ${learner.id}, p.id, ${DateTime.fromJSDate(now).minus({ days: 21 }).toJSDate()} from learning_path p where p.slug = ${DEMO_PATH}
+    on conflict (user_id, path_id) where left_at is null do nothing`.execute(db);
 
   if (!space) return;
   // About two weeks ago, on a day the médiathèque was open.

@@ -36,9 +36,17 @@ export async function loadRecord(db: Db, learner: User, baseUrl: string, now = n
       inProgress: inProgress.map((c) => ({ slug: c.slug, title: c.title, lastActivity: c.updated_at })),
       completed: completed.map((c) => ({ slug: c.slug, title: c.title, completedAt: c.completedAt })),
     },
+    // The paths the person chose to follow, counted in steps as the path page shows them (optional ones included).
     paths: paths.paths
-      .filter((p) => p.progress?.started || p.progress?.complete)
-      .map((p) => ({ slug: p.slug, title: p.title, done: p.progress!.requiredDone, count: p.progress!.requiredCount, complete: p.progress!.complete })),
+      .filter((p) => p.chosenAt && p.progress)
+      .map((p) => ({
+        slug: p.slug,
+        title: p.title,
+        chosenAt: p.chosenAt!,
+        done: p.progress!.stepsDone,
+        count: p.stepCount,
+        complete: p.progress!.complete,
+      })),
     workshops,
     classes: { upcoming: upcomingClasses, past: pastClasses },
     badges: badges.badges.filter((b) => !b.revoked),

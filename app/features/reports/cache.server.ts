@@ -42,7 +42,7 @@ async function currentVersion(db: DbOrTrx, locale: string) {
     sources: names,
     definitions: definitionsHash(locale),
   });
-  const refreshed = states.filter((s) => names.includes(s.source)).map((s) => new Date(s.refreshed_at).getTime());
+  const refreshed = states.filter((s) => s.refreshed_at && names.includes(s.source)).map((s) => new Date(s.refreshed_at!).getTime());
   return { version, updatedAt: refreshed.length ? new Date(Math.min(...refreshed)).toISOString() : null };
 }
 

@@ -106,6 +106,8 @@ export async function computeDashboard(db: DbOrTrx, o: ComputeOptions): Promise<
         withCategories.add(chart.of.count);
       } else if (chart.by === "space") {
         extras.set(chart.id, q.countBySpace(db, [chart.of.count], scope).then((rows) => rows.map((r) => ({ key: r.space, value: r.value }))));
+      } else {
+        extras.set(chart.id, q.countByProfile(db, chart.of.count, chart.by, scope));
       }
     } else if ("people" in chart.of && live(chart.of.people).length && chart.by !== "category") {
       const of = chart.of;
@@ -184,6 +186,7 @@ export async function computeDashboard(db: DbOrTrx, o: ComputeOptions): Promise<
   const chartView = (chart: ChartDef): ChartView => {
     let table: ChartTable;
     let available: boolean;
+    let notRecorded: ChartView["notRecorded"] = null;
     if (chart.kind === "monthly") {
       available = chart.series.every(isAvailable);
       const perSeries = chart.series.map((id) => {
@@ -220,6 +223,11 @@ export async function computeDashboard(db: DbOrTrx, o: ComputeOptions): Promise<
         entries = [...byCategory].map(([key, value]) => ({ key, value }));
       }
       entries = entries.filter((e) => e.value > 0).sort((a, b) => b.value - a.value || a.key.localeCompare(b.key));
+      if (chart.by === "audience" || chart.by === "commune") {
+        // Before the top-N cut: the share of « Non renseigné » among everyone counted.
+        const total = entries.reduce((sum, e) => sum + e.value, 0);
+        notRecorded = { count: entries.find((e) => e.key === "")?.value ?? 0, total };
+      }
       if (chart.top) entries = entries.slice(0, chart.top);
       const valueLabel = t(`reports:charts.${chart.id}.value`);
       table = {
@@ -234,12 +242,17 @@ export async function computeDashboard(db: DbOrTrx, o: ComputeOptions): Promise<
     const hasData = table.rows.some((r) => r.values.some((v) => v > 0));
     let svg: string | null = null;
     if (o.charts !== false && available && hasData) {
-      svg = chart.kind === "monthly" ? monthlyChart(table, { yLabel: t(`reports:charts.${chart.id}.value`), alt }) : breakdownChart(table, { alt });
+      svg =
+        chart.kind === "monthly"
+          ? monthlyChart(table, { yLabel: t(`reports:charts.${chart.id}.value`), alt, locale })
+          : breakdownChart(table, { alt, locale });
     }
-    return { id: chart.id, kind: chart.kind, title, alt, svg, available, table };
+    return { id: chart.id, kind: chart.kind, title, alt, svg, available, table, notRecorded };
   };
 
-  const refreshed = states.filter((s) => sources.some((src) => src.name === s.source)).map((s) => new Date(s.refreshed_at).getTime());
+  const refreshed = states
+    .filter((s) => s.refreshed_at && sources.some((src) => src.name === s.source))
+    .map((s) => new Date(s.refreshed_at!).getTime());
   return {
     period,
     previous,

@@ -30,6 +30,8 @@ export interface ChartView {
   svg: string | null;
   available: boolean;
   table: ChartTable;
+  /** Breakdowns by audience or commune: how many of those counted have none recorded (« Non renseigné »). */
+  notRecorded: { count: number; total: number } | null;
 }
 
 export interface SectionView {
@@ -64,4 +66,14 @@ export interface DashboardData {
     communes: string[];
     audiences: readonly string[];
   };
+}
+
+/** A source whose figures are not current (see freshness.server.ts). */
+export interface SourceWarning {
+  source: string;
+  /** Last successful refresh (ISO), null if it never succeeded. */
+  refreshedAt: string | null;
+  /** The last refresh failed: when, and the reference in the log line. */
+  failedAt: string | null;
+  errorRef: string | null;
 }

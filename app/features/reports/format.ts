@@ -8,10 +8,15 @@ export function changePercent(value: number | null, previous: number | null): nu
   return Math.round(((value - previous) / previous) * 1000) / 10;
 }
 
-/** A figure as people read it: "1 234", "12,5 h", "45 %"; null → "n/a" in the caller's words. */
+/**
+ * A figure as people read it, through Intl in the reader's language: counts
+ * as whole numbers ("1 234"), hours and percentages to one decimal, rounded
+ * half away from zero ("12,5 h", "45 %"); null → "n/a" in the caller's words.
+ */
 export function formatFigure(f: Pick<FigureValue, "unit">, value: number | null, locale: string, t: TFunction, missing: string) {
   if (value === null) return missing;
-  const n = numberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+  // Counts (people, accompaniments…) are whole numbers: never "0,5 personne".
+  const n = numberFormat(locale, { maximumFractionDigits: f.unit === "count" ? 0 : 1 }).format(value);
   if (f.unit === "hours") return t("reports:format.hours", { value: n });
   if (f.unit === "percent") return t("reports:format.percent", { value: n });
   return n;

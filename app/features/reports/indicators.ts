@@ -77,6 +77,8 @@ export const FIGURES = {
   "paths.completed": { kind: "count", indicator: "paths.badges", category: "path", byProfile: true },
   "paths.badge_holders": { kind: "people", indicators: ["paths.badge_holders"] },
   "paths.diagnostics": { kind: "count", indicator: "paths.diagnostics", byProfile: true },
+  /** « Je suis ce parcours »: choices made in the period (a learner who leaves and comes back counts twice). */
+  "paths.choices": { kind: "count", indicator: "paths.choices", byProfile: true },
 
   "business.diagnostics": { kind: "count", indicator: "business.diagnostics", byProfile: true },
   "business.people": { kind: "people", indicators: ["mediation.people"], audience: "entrepreneurs", plusCount: "mediation.anonymous_people" },
@@ -108,7 +110,7 @@ export type ChartDef =
       of: { count: string } | { people: string[]; plusCount?: string };
       by: "category" | "audience" | "commune" | "space";
       /** i18n prefix of category labels. */
-      labels?: "themes" | "autonomy" | "audiences" | "kinds";
+      labels?: "themes" | "autonomy" | "audiences" | "kinds" | "paths";
       top?: number;
     };
 
@@ -202,8 +204,12 @@ export const AXES: readonly AxisDef[] = [
       {
         id: "paths",
         ref: "II.4.b",
-        figures: ["paths.diagnostics", "paths.completed", "paths.badges", "paths.badge_holders"],
-        charts: [{ id: "paths_badges", kind: "breakdown", of: { count: "paths.badges" }, by: "category", labels: "kinds" }],
+        figures: ["paths.diagnostics", "paths.choices", "paths.completed", "paths.badges", "paths.badge_holders"],
+        charts: [
+          { id: "paths_badges", kind: "breakdown", of: { count: "paths.badges" }, by: "category", labels: "kinds" },
+          { id: "paths_choices", kind: "breakdown", of: { count: "paths.choices" }, by: "category", labels: "paths" },
+          { id: "paths_choices_audiences", kind: "breakdown", of: { count: "paths.choices" }, by: "audience", labels: "audiences" },
+        ],
       },
     ],
   },

@@ -171,5 +171,19 @@ export async function countPublishedSpaces(db: DbOrTrx) {
 }
 
 export function sourceStates(db: DbOrTrx) {
-  return db.selectFrom("stats_source_state").select(["source", "refreshed_at", "changed_at", "last_error"]).execute();
+  return db.selectFrom("stats_source_state").select(["source", "refreshed_at", "changed_at", "last_error", "failed_at", "error_ref"]).execute();
+}
+
+/**
+ * A failed refresh of one source: the error and its reference on the
+ * source's row, created when the source never succeeded (no refresh time;
+ * the epoch watermark makes its first success a full rebuild).
+ */
+export async function recordSourceFailure(db: DbOrTrx, source: string, message: string, errorRef: string) {
+  const epoch = new Date(0);
+  await db
+    .insertInto("stats_source_state")
+    .values({ source, watermark: epoch, full_rebuild_at: epoch, changed_at: epoch, refreshed_at: null, last_error: message, error_ref: errorRef, failed_at: sql<Date>`now()` })
+    .onConflict((oc) => oc.column("source").doUpdateSet({ last_error: message, error_ref: errorRef, failed_at: sql<Date>`now()` }))
+    .execute();
 }

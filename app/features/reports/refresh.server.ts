@@ -1,11 +1,13 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { Db, DbOrTrx } from "../../lib/db.server";
 import { lockKey } from "../../lib/jobs.server";
 import { logger } from "../../lib/logger.server";
-import { badgesSource, diagnosticsSource } from "./sources/badges.server";
+import { badgesSource, diagnosticsSource, pathChoicesSource } from "./sources/badges.server";
 import { classroomsSource } from "./sources/classrooms.server";
 import { coursesSource } from "./sources/courses.server";
 import { mediationSource } from "./sources/mediation.server";
+import * as q from "./queries.server";
 import type { StatsSource } from "./sources/source";
 import type { Months, Trx } from "./sources/sql.server";
 import { workshopsSource } from "./sources/workshops.server";
@@ -20,6 +22,7 @@ export const SOURCES: readonly StatsSource[] = [
   xapiSource,
   badgesSource,
   diagnosticsSource,
+  pathChoicesSource,
 ];
 
 /** A full rebuild also catches what incremental runs cannot see (hard deletes, profile changes). */
@@ -41,6 +44,7 @@ export interface SourceRefresh {
   months: number;
   ms: number;
   error?: string;
+  errorRef?: string;
 }
 
 async function clear(trx: Trx, source: StatsSource, months: Months) {
@@ -117,6 +121,8 @@ async function refreshSource(
       ...(isFull ? { full_rebuild_at: dbNow } : {}),
       ...(changed ? { changed_at: dbNow } : {}),
       last_error: null,
+      failed_at: null,
+      error_ref: null,
     };
     await trx
       .insertInto("stats_source_state")
@@ -131,7 +137,9 @@ async function refreshSource(
  * Folds new and changed source rows into the stats tables: per source, the
  * months touched since its watermark are deleted and recomputed in one
  * transaction (readers see the old month or the new one, never half), and
- * once a day everything is rebuilt. A failing source is logged and skipped.
+ * once a day everything is rebuilt. Each source runs on its own: a failing
+ * one is rolled back, logged with a short reference, and recorded in its
+ * state row (the dashboard shows it); the others go on.
  */
 export async function refreshStats(db: Db, options: RefreshOptions = {}): Promise<SourceRefresh[]> {
   const results: SourceRefresh[] = [];
@@ -140,14 +148,10 @@ export async function refreshStats(db: Db, options: RefreshOptions = {}): Promis
       results.push(await refreshSource(db, source, options));
     } catch (err) {
       const message = (err as Error).message.slice(0, 500);
-      logger.error({ err, source: source.name }, "stats refresh failed");
-      await db
-        .updateTable("stats_source_state")
-        .set({ last_error: message })
-        .where("source", "=", source.name)
-        .execute()
-        .catch(() => {});
-      results.push({ source: source.name, mode: options.full ? "full" : "incremental", months: 0, ms: 0, error: message });
+      const errorRef = randomUUID().slice(0, 8);
+      logger.error({ err, source: source.name, errorRef }, "stats refresh failed: the figures of this source are stale");
+      await q.recordSourceFailure(db, source.name, message, errorRef).catch((e: unknown) => logger.error({ err: e, source: source.name }, "could not record the stats refresh failure"));
+      results.push({ source: source.name, mode: options.full ? "full" : "incremental", months: 0, ms: 0, error: message, errorRef });
     }
   }
   await keepPlannerInformed(db, results);

@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import { formatDate } from "../../lib/i18n";
 import { createPdf, FONT } from "../../lib/pdf.server";
 import { numberFormat } from "./intl";
-import { PALETTE } from "./charts.server";
+import { integerTicks, PALETTE } from "./charts.server";
 import type { ChartTable, ChartView, DashboardData, FigureValue } from "./dashboard-types";
 import type { FigureId } from "./indicators";
 import { formatChange, formatFigure } from "./format";
@@ -160,22 +160,17 @@ export async function renderReportPdf(data: Data, { year, locale, t, generatedAt
     chartTable(chart.table);
   }
 
-  function niceMax(max: number) {
-    if (max <= 0) return 1;
-    const step = 10 ** Math.floor(Math.log10(max));
-    return Math.ceil(max / step) * step;
-  }
-
   function monthlyBars(table: ChartTable, height: number) {
     const top = doc.y;
     const left = PAGE.margin + 36;
     const width = CONTENT_WIDTH - 36;
     const plotHeight = height - 40;
-    const max = niceMax(Math.max(...table.rows.flatMap((r) => r.values)));
+    // Whole-number ticks, as on the dashboard: the charts count people and events.
+    const ticks = integerTicks(Math.max(...table.rows.flatMap((r) => r.values)));
+    const max = ticks.at(-1)!;
     doc.font(FONT.regular).fontSize(7).fillColor(MUTED);
-    for (let i = 0; i <= 4; i++) {
-      const value = (max * i) / 4;
-      const y = top + plotHeight - (plotHeight * i) / 4;
+    for (const value of ticks) {
+      const y = top + plotHeight - (plotHeight * value) / max;
       doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.3).strokeColor(RULE).stroke();
       doc.text(numberFormat(locale, { maximumFractionDigits: 1 }).format(value), PAGE.margin, y - 3, { width: 32, align: "right", lineBreak: false });
     }

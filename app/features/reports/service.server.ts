@@ -9,6 +9,7 @@ import { changePercent } from "./format";
 import type { DashboardData, DashboardFilters } from "./dashboard-types";
 import type { FigureId } from "./indicators";
 import { defaultPeriod, type Period } from "./period";
+import { staleSources } from "./freshness.server";
 import { refreshStats } from "./refresh.server";
 import { publishActivityAggregates } from "../opendata/aggregates.server";
 import { dashboardQuery } from "./schemas";
@@ -43,8 +44,8 @@ export function readDashboardQuery(params: URLSearchParams, now = new Date()) {
 export async function showDashboard(db: Db, actor: User, params: URLSearchParams, { t, locale }: Translator) {
   requireReportReader(actor);
   const { period, filters, errors, raw } = readDashboardQuery(params);
-  const { cached: _cached, ...dashboard } = await cachedDashboard(db, { period, filters, t, locale });
-  return { dashboard, errors, raw };
+  const [{ cached: _cached, ...dashboard }, warnings] = await Promise.all([cachedDashboard(db, { period, filters, t, locale }), staleSources(db)]);
+  return { dashboard, errors, raw, warnings };
 }
 
 const slug = (period: Period) => `${period.from}_${period.to}`;

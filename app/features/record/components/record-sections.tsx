@@ -77,7 +77,10 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
             {record.paths.map((p) => (
               <li key={p.slug}>
                 <a href={`/parcours/${p.slug}`}>{p.title}</a>{" "}
-                <span className="hint">{p.complete ? t("paths.complete") : t("paths.progress", { done: p.done, count: p.count })}</span>
+                <span className="hint">
+                  {t("paths.progress", { count: p.done, total: p.count })}
+                  {p.complete ? ` ${t("paths.complete")}` : null}
+                </span>
               </li>
             ))}
           </ul>

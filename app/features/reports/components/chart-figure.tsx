@@ -30,6 +30,15 @@ export function ChartFigure({ chart, csvHref }: { chart: ChartView; csvHref: str
       ) : (
         <p className="hint">{chart.available ? t("chart.no_data") : t("figure.not_available_hint")}</p>
       )}
+      {chart.notRecorded && chart.notRecorded.total > 0 ? (
+        <p className="chart-not-recorded" data-not-recorded>
+          {t("chart.not_recorded_share", {
+            percent: numberFormat(i18n.language, { maximumFractionDigits: 0 }).format((100 * chart.notRecorded.count) / chart.notRecorded.total),
+            n: fmt.format(chart.notRecorded.count),
+            total: fmt.format(chart.notRecorded.total),
+          })}
+        </p>
+      ) : null}
       {chart.table.rows.length ? (
         <details className="chart-data">
           <summary>{t("chart.show_table", { title: chart.title })}</summary>

@@ -73,3 +73,37 @@ export const diagnosticsSource: StatsSource = {
     });
   },
 };
+
+const choiceMonth = monthOf("c.chosen_at");
+
+/**
+ * Paths chosen by learners (« Je suis ce parcours »), in the month of the
+ * choice; category = the path's slug. Leaving a path later does not take
+ * the choice back: it was made. Choosing again after leaving counts again.
+ */
+export const pathChoicesSource: StatsSource = {
+  name: "path_choices",
+  tables: ["path_choice", "learning_path"],
+  counts: ["paths.choices"],
+  people: [],
+
+  changedMonths(db, since) {
+    // Choices are never deleted except with the account (the daily rebuild catches that).
+    return monthsFrom(db, sql`select ${choiceMonth} as month from path_choice c where c.chosen_at > ${since} or c.left_at > ${since}`);
+  },
+
+  async write(trx: Trx, months: Months) {
+    await insertCounts(trx, {
+      indicator: "paths.choices",
+      facts: sql`select c.id as unit, ${choiceMonth} as month, '' as space, ${commune} as commune, ${audience} as audience,
+          p.slug as category, 1 as amount
+        from path_choice c
+        join learning_path p on p.id = c.path_id
+        join app_user u on u.id = c.user_id
+        where ${inMonths(choiceMonth, months)}`,
+      categoryTotal: true,
+      byProfile: true,
+      uniqueUnits: true,
+    });
+  },
+};

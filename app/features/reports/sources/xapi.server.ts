@@ -14,6 +14,12 @@ const live = sql`not s.voided and s.voids_statement_id is null`;
  * are counted under a stable pseudonym (md5 of the actor key) with no profile.
  * Resolved once per distinct actor, then joined to the statements by key
  * (a million statements come from a few thousand actors).
+ *
+ * The account join compares text, never casts the key: PostgreSQL may
+ * evaluate a cast in a join condition on rows a pattern beside it was meant
+ * to exclude (mbox_sha1sum, openid, groups…), and one such row failed the
+ * whole refresh. `substring` is null when the key is not ours, so no row can
+ * make this join fail whatever its actor kind.
  */
 function withLearners(months: Months, body: RawBuilder<unknown>) {
   return sql`
@@ -21,8 +27,7 @@ function withLearners(months: Months, body: RawBuilder<unknown>) {
       select k.actor_key, coalesce(ua.id, um.id) as id, coalesce(ua.commune, um.commune) as commune,
         coalesce(ua.audience, um.audience) as audience, coalesce(ua.age_band, um.age_band) as age_band
       from (select distinct s.actor_key from xapi_statement s where ${live} and ${inMonths(month, months)}) k
-      left join app_user ua on k.actor_key ~ '^account:\\S+ [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-        and ua.id = substring(k.actor_key from '([0-9a-f-]{36})$')::uuid
+      left join app_user ua on ua.id::text = substring(k.actor_key from '^account:\\S+ ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$')
       left join app_user um on ua.id is null and k.actor_key like 'mbox:mailto:%' and um.email = lower(substring(k.actor_key from 13))
     )
     ${body}`;
