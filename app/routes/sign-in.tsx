@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { Form, redirect, useActionData, useSearchParams } from "react-router";
+import { Form, href, redirect, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/sign-in";
 import { redirectSignedIn, requestMeta } from "../features/accounts/responses.server";
 import { safeRedirect, SignInSchema } from "../features/accounts/schemas";
@@ -38,6 +38,15 @@ export default function SignIn() {
     <div className="page narrow">
       <PageTitle>{t("sign_in.title")}</PageTitle>
       <h1>{t("sign_in.title")}</h1>
+      <section className="card-sign-in" aria-labelledby="with-card">
+        <h2 id="with-card">{t("sign_in.have_card")}</h2>
+        <p>
+          <a className="button primary" href={href("/connexion/carte")}>
+            {t("common:account.sign_in_card")}
+          </a>
+        </p>
+      </section>
+      <h2>{t("sign_in.with_email")}</h2>
       <FormErrors id={form.errorId} errors={form.errors} />
       <Form method="post" {...getFormProps(form)} noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("retour") ?? "/"} />

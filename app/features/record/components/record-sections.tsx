@@ -76,7 +76,7 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
             {record.paths.map((p) => (
               <li key={p.slug}>
                 <a href={`/parcours/${p.slug}`}>{p.title}</a>{" "}
-                <span className="hint">{p.complete ? t("paths.complete") : t("paths.progress", { done: p.done, count: p.count })}</span>
+                <span className="hint">{p.complete ? t("paths.complete") : t("paths.progress", { count: p.done, total: p.count })}</span>
               </li>
             ))}
           </ul>
