@@ -3,7 +3,8 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { data, Form, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/account";
-import { FormErrors, FormField } from "../components/ui/form-field";
+import { FormField } from "../components/ui/form-field";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { NewPasswordFields } from "../features/accounts/components/new-password-fields";
 import { PageTitle } from "../components/ui/page-title";
 import { redirectSignedIn, requestMeta } from "../features/accounts/responses.server";
@@ -137,7 +138,7 @@ export default function Account() {
         <section aria-labelledby="password-heading">
           <h2 id="password-heading">{t("account.change_password")}</h2>
           <p>{t("account.change_password_intro")}</p>
-          <FormErrors id={form.errorId} errors={form.errors} />
+          <ErrorSummary form={form} />
           <Form method="post" {...getFormProps(form)} noValidate>
             <FormField
               field={fields.currentPassword}

@@ -5,7 +5,8 @@ import type { Route } from "./+types/sign-in";
 import { redirectSignedIn, requestMeta } from "../features/accounts/responses.server";
 import { safeRedirect, SignInSchema } from "../features/accounts/schemas";
 import { signIn } from "../features/accounts/service.server";
-import { FormErrors, FormField } from "../components/ui/form-field";
+import { FormField } from "../components/ui/form-field";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
 import { dbContext } from "../lib/context";
 import { handleForm } from "../lib/actions.server";
@@ -47,7 +48,7 @@ export default function SignIn() {
         </p>
       </section>
       <h2>{t("sign_in.with_email")}</h2>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("retour") ?? "/"} />
         <FormField field={fields.email} label={t("fields.email")} type="email" autoComplete="email" required />

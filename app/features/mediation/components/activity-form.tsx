@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { ActivitySchema } from "../schemas";
 import { Form } from "react-router";
-import { FormErrors, FormField } from "../../../components/ui/form-field";
+import { FormField } from "../../../components/ui/form-field";
+import { ErrorSummary } from "../../../components/ui/error-summary";
 import { ACTIVITY_TYPES, AGE_BANDS, AUTONOMY, EQUIPMENT, GENDERS, PLACE_TYPES, REDIRECTION, SOCIAL_STATUSES, THEMES, codes } from "../vocabulary";
 import { ChoiceGroup, SelectField, TextAreaField } from "./choices";
 
@@ -30,7 +31,7 @@ export function ActivityForm({ lastResult, defaultValue, spaces, learners, works
   const vocab = (list: string, values: readonly string[]) => values.map((c) => ({ value: c, label: t(`vocab.${list}.${c}`) }));
   return (
     <>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate className="activity-form">
         {workshopPeople ? (
           <input type="hidden" name="activityType" value="collectif" />
