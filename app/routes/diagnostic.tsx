@@ -90,7 +90,7 @@ export default function Diagnostic() {
               id={`question-${q.id}`}
             >
               <legend>
-                <span className="question-number">{t("question_number", { number: i + 1, count: QUESTIONS.length })}</span>
+                <span className="question-number">{t("question_number", { number: i + 1, total: QUESTIONS.length })}</span>
                 {t(`questions.${q.id}.label`)}
               </legend>
               {q.kind === "self" ? <p className="hint">{t("self_prompt")}</p> : null}
