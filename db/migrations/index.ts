@@ -19,6 +19,7 @@ import * as outboxPerson from "./2026-12-10_outbox-person";
 import * as storedObjects from "./2026-12-10_stored-objects";
 import * as throttleCountersAndJobRuns from "./2026-12-10_throttle-counters-and-job-runs";
 import * as xapiRefsActivities from "./2026-12-10_xapi-refs-activities";
+import * as outboxAttachments from "./2026-12-13_outbox-attachments";
 
 /**
  * Every migration, by name, in the order they run. Listed by hand rather than
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-10_stored-objects": storedObjects,
   "2026-12-10_throttle-counters-and-job-runs": throttleCountersAndJobRuns,
   "2026-12-10_xapi-refs-activities": xapiRefsActivities,
+  "2026-12-13_outbox-attachments": outboxAttachments,
 };
