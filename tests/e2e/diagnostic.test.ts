@@ -79,7 +79,7 @@ describe("placement diagnostic in the browser", () => {
       "Verrouillée : terminez d'abord « Créer et utiliser une adresse e-mail »",
     );
     expect(await steps.nth(2).getByRole("link").count()).toBe(0);
-    await page.getByText("0 étapes obligatoires sur 2 faites").first().waitFor();
+    await page.getByText("0 étape obligatoire faite sur 2").first().waitFor();
     await expectNoA11yViolations(page, "path page");
 
     // The result is the account's now: the latest-result link finds it without the cookie.
