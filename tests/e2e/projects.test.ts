@@ -304,7 +304,7 @@ describe("school projects in the browser (acceptance 3 and 6)", () => {
     await expectNoA11yViolations(teacher, "import page");
     await teacher.getByLabel("Ou collez la liste ici").fill("Prénom;Nom;Date de naissance\nSacha;Lemoine;02/02/2013\n;Sansprénom;01/01/2013\nJade;Roux;31/02/2013");
     await teacher.getByRole("button", { name: "Importer" }).click();
-    await teacher.getByText("1 élève(s) créé(s), 2 ligne(s) en erreur.", { exact: false }).waitFor();
+    await teacher.getByText("1 élève créé, 2 lignes en erreur.", { exact: false }).waitFor();
     await teacher.getByRole("cell", { name: "Erreur : prénom manquant" }).waitFor();
     await teacher.getByRole("cell", { name: /Erreur : date de naissance manquante ou incorrecte/ }).waitFor();
     await teacher.getByRole("cell", { name: /Créé \(élève n° 3\)/ }).waitFor();
