@@ -51,7 +51,7 @@ export function LearnerHome({ home, firstName }: { home: LearnerHomeView; firstN
       <section aria-labelledby="home-courses">
         <h2 id="home-courses">{t("mine.courses_title")}</h2>
         {home.courses.length ? (
-          <ul className="link-list">
+          <ul className="link-list home-list">
             {home.courses.map((c) => (
               <li key={c.slug}>
                 <a className="button primary" href={href("/cours/:slug/reprendre", { slug: c.slug })}>
@@ -70,7 +70,7 @@ export function LearnerHome({ home, firstName }: { home: LearnerHomeView; firstN
       {home.paths.length ? (
         <section aria-labelledby="home-paths">
           <h2 id="home-paths">{t("mine.paths_title")}</h2>
-          <ul className="link-list">
+          <ul className="link-list home-list">
             {home.paths.map((p) => (
               <li key={p.slug}>
                 <a href={href("/parcours/:slug", { slug: p.slug })}>{p.title}</a>{" "}
