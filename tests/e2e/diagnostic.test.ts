@@ -34,7 +34,7 @@ describe("placement diagnostic in the browser", () => {
     await page.goto("/diagnostic");
     await page.getByRole("heading", { level: 1, name: "Diagnostic : par où commencer ?" }).waitFor();
     await expectNoA11yViolations(page, "diagnostic form");
-    expect(await page.getByRole("group").count()).toBeLessThanOrEqual(12);
+    expect(await page.locator("main").getByRole("group").count()).toBeLessThanOrEqual(12);
 
     // A forgotten question: a translated error on that question, nothing lost.
     await answer(page, /Qu'est-ce qui vous amène/, /Être autonome au quotidien/);
