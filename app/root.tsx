@@ -14,7 +14,7 @@ import {
 import type { Route } from "./+types/root";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
-import { nonceContext, requestIdContext } from "./lib/context";
+import { dbContext, nonceContext, requestIdContext } from "./lib/context";
 import { readDisplayPrefs } from "./lib/display.server";
 import type { AppErrorBody } from "./lib/errors";
 import { getLocale, i18nextMiddleware } from "./lib/i18n.server";
@@ -35,7 +35,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return data({
     locale: getLocale(context),
     user: user ? { id: user.id, firstName: user.first_name, role: user.role } : null,
-    nav: navigationFor(user),
+    nav: await navigationFor(context.get(dbContext), user),
     display: await readDisplayPrefs(request, user),
     nonce: context.get(nonceContext),
     requestId: context.get(requestIdContext),

@@ -5,13 +5,19 @@ import { sql } from "kysely";
 import type { Db, DbOrTrx } from "./db.server";
 import type { PeriodicJob } from "./jobs.server";
 import { env } from "./env.server";
+import type { MailAttachment } from "../../db/schema/platform";
 import { logger } from "./logger.server";
+import { mailHtml } from "./mail-layout";
+import { publicUrl } from "./public-url.server";
 
 export interface MailToQueue {
   to: string;
   subject: string;
+  /** The text part; the HTML part is made from it with the one mail layout (mail-layout.ts). */
   text: string;
-  html?: string;
+  /** The language of the mail (the HTML part's `lang`); French when absent. */
+  locale?: string;
+  attachments?: MailAttachment[];
   /** Same key queued twice → one message (a retried request does not mail twice). */
   dedupeKey?: string;
   /** The account the mail is to or about (a pupil, for a mail to their parent): erasing it deletes the mail. */
@@ -30,7 +36,8 @@ export async function queueMail(db: DbOrTrx, mail: MailToQueue) {
       to_address: mail.to,
       subject: mail.subject,
       text_body: mail.text,
-      html_body: mail.html ?? null,
+      html_body: mailHtml({ subject: mail.subject, text: mail.text, lang: mail.locale ?? "fr", siteUrl: publicUrl() }),
+      attachments: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
       dedupe_key: mail.dedupeKey ?? null,
       user_id: mail.userId ?? null,
     })
@@ -38,8 +45,29 @@ export async function queueMail(db: DbOrTrx, mail: MailToQueue) {
     .execute();
 }
 
+export interface OutgoingMail {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  attachments?: MailAttachment[] | null;
+}
+
 export interface MailTransport {
-  send(message: { from: string; to: string; subject: string; text: string; html?: string | null }): Promise<void>;
+  send(message: OutgoingMail): Promise<void>;
+}
+
+/** What nodemailer is handed: both parts, and the attachments as files. */
+export function nodemailerMessage(m: OutgoingMail) {
+  return {
+    from: m.from,
+    to: m.to,
+    subject: m.subject,
+    text: m.text,
+    html: m.html ?? undefined,
+    attachments: (m.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+  };
 }
 
 /** SMTP when SMTP_URL is set; otherwise `.eml` files under `<DATA_DIR>/mail/`. */
@@ -47,13 +75,13 @@ export function createMailTransport(): MailTransport {
   const { SMTP_URL, DATA_DIR } = env();
   if (SMTP_URL) {
     const transporter = nodemailer.createTransport(SMTP_URL);
-    return { send: async (m) => void (await transporter.sendMail({ ...m, html: m.html ?? undefined })) };
+    return { send: async (m) => void (await transporter.sendMail(nodemailerMessage(m))) };
   }
   const dir = path.resolve(DATA_DIR, "mail");
   const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
     async send(m) {
-      const info = await transporter.sendMail({ ...m, html: m.html ?? undefined });
+      const info = await transporter.sendMail(nodemailerMessage(m));
       await mkdir(dir, { recursive: true });
       const file = path.join(dir, `${Date.now()}-${crypto.randomUUID()}.eml`);
       await writeFile(file, info.message as Buffer);
@@ -115,6 +143,7 @@ export async function drainOutbox(db: Db, transport: MailTransport, batchSize = 
         subject: message.subject,
         text: message.text_body,
         html: message.html_body,
+        attachments: message.attachments,
       });
       await db
         .updateTable("outbox_message")

@@ -39,6 +39,11 @@ export interface NavEntry {
   order: number;
   /** Who sees the link; everybody when absent. The server still checks each page. */
   visible?: (user: Pick<User, "role"> | null) => boolean;
+  /**
+   * For a link that depends on what the person has, not only their role (a
+   * pupil's school classes): asked only for signed-in people `visible` lets through.
+   */
+  visibleWhen?: (db: DbOrTrx, user: Pick<User, "id" | "role">) => Promise<boolean>;
 }
 
 /** What the header needs of an entry (sent to the page, so plain data). */
@@ -69,10 +74,11 @@ export function calendarSources(): CalendarSource[] {
 
 const SECTIONS: NavSection[] = ["discover", "mine", "staff"];
 
-export function navigationFor(user: Pick<User, "role"> | null): NavLink[] {
-  return installed
-    .flatMap((m) => m.nav ?? [])
-    .filter((entry) => !entry.visible || entry.visible(user))
+export async function navigationFor(db: DbOrTrx, user: Pick<User, "id" | "role"> | null): Promise<NavLink[]> {
+  const byRole = installed.flatMap((m) => m.nav ?? []).filter((entry) => !entry.visible || entry.visible(user));
+  const byData = await Promise.all(byRole.map((entry) => (entry.visibleWhen ? (user ? entry.visibleWhen(db, user) : false) : true)));
+  return byRole
+    .filter((_, i) => byData[i])
     .sort((a, b) => SECTIONS.indexOf(a.section) - SECTIONS.indexOf(b.section) || a.order - b.order)
     .map(({ to, labelKey, section }) => ({ to, labelKey, section }));
 }

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { data, Form, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/account.delete";
-import { FormErrors, FormField } from "../components/ui/form-field";
+import { FormField } from "../components/ui/form-field";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
 import { redirectSignedOut } from "../features/accounts/responses.server";
 import { deleteOwnAccount } from "../features/accounts/service.server";
@@ -51,7 +52,7 @@ export default function DeleteAccount() {
       </p>
       {hasPassword ? (
         <>
-          <FormErrors id={form.errorId} errors={form.errors} />
+          <ErrorSummary form={form} />
           <Form method="post" {...getFormProps(form)} noValidate>
             <FormField field={fields.password} label={t("delete.confirm_password")} type="password" autoComplete="current-password" required />
             <button type="submit" className="button danger">

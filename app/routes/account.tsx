@@ -2,7 +2,8 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { Form, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/account";
-import { FormErrors, FormField } from "../components/ui/form-field";
+import { FormField } from "../components/ui/form-field";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { NewPasswordFields } from "../features/accounts/components/new-password-fields";
 import { PageTitle } from "../components/ui/page-title";
 import { redirectSignedIn, requestMeta } from "../features/accounts/responses.server";
@@ -143,7 +144,7 @@ export default function Account() {
         <section aria-labelledby="password-heading">
           <h2 id="password-heading">{t("account.change_password")}</h2>
           <p>{t("account.change_password_intro")}</p>
-          <FormErrors id={form.errorId} errors={form.errors} />
+          <ErrorSummary form={form} />
           <Form method="post" {...getFormProps(form)} noValidate>
             <input type="hidden" name="intent" value="password" />
             <FormField

@@ -3,7 +3,8 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/add-email";
-import { FormErrors, FormField } from "../components/ui/form-field";
+import { FormField } from "../components/ui/form-field";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { NewPasswordFields } from "../features/accounts/components/new-password-fields";
 import { PageTitle } from "../components/ui/page-title";
 import { addEmailAndPassword } from "../features/mediation/learners.server";
@@ -44,7 +45,7 @@ export default function AddEmail() {
       <PageTitle>{t("add_email.title")}</PageTitle>
       <h1>{t("add_email.title")}</h1>
       <p>{t("add_email.intro")}</p>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate>
         <FormField field={fields.email} label={t("accounts:fields.email")} type="email" autoComplete="email" required />
         <NewPasswordFields password={fields.password} passwordConfirm={fields.passwordConfirm} />

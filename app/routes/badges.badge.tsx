@@ -2,7 +2,8 @@ import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/badges.badge";
-import { FieldErrors, FormErrors } from "../components/ui/form-field";
+import { FieldErrors} from "../components/ui/form-field";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
 import { RevokeSchema } from "../features/badges/schemas";
 import { getBadgeVerification, revokeBadge } from "../features/badges/service.server";
@@ -130,7 +131,7 @@ export default function BadgeVerification() {
         <section aria-labelledby="revoke-heading">
           <h2 id="revoke-heading">{t("verify.revoke_title")}</h2>
           <p>{t("verify.revoke_intro")}</p>
-          <FormErrors id={form.errorId} errors={form.errors} />
+          <ErrorSummary form={form} />
           <Form method="post" {...getFormProps(form)} noValidate>
             <div className="field">
               <label htmlFor={fields.reason.id}>{t("verify.revoke_reason")}</label>

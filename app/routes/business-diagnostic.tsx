@@ -2,7 +2,8 @@ import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/business-diagnostic";
-import { FieldErrors, FormErrors, FormField } from "../components/ui/form-field";
+import { FieldErrors, FormField } from "../components/ui/form-field";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
 import { AXES, BUSINESS_QUESTIONS, SECTORS } from "../features/business-diagnostic/questionnaire";
 import { businessAnswersOf, BusinessDiagnosticSchema } from "../features/business-diagnostic/schemas";
@@ -46,7 +47,7 @@ export default function BusinessDiagnostic() {
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       <p>{t("privacy_note")}</p>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate>
         <section aria-labelledby="about-heading">
           <h2 id="about-heading">{t("about_heading")}</h2>

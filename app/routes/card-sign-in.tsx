@@ -2,7 +2,8 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/card-sign-in";
-import { FormErrors, FormField } from "../components/ui/form-field";
+import { FormField } from "../components/ui/form-field";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
 import { redirectSignedIn, requestMeta } from "../features/accounts/responses.server";
 import { signInWithAccessCard } from "../features/mediation/access-card.server";
@@ -48,7 +49,7 @@ export default function CardSignIn() {
       <PageTitle>{t("card_sign_in.title")}</PageTitle>
       <h1>{t("card_sign_in.title")}</h1>
       <p>{t("card_sign_in.intro")}</p>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate>
         <FormField field={fields.code} label={t("card_sign_in.code")} hint={t("card_sign_in.code_hint")} autoComplete="off" required />
         <button type="submit" className="button primary">

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
 import type { z } from "zod";
 import type { Route } from "./+types/classes.new";
-import { FieldErrors, FormErrors, FormField } from "../components/ui/form-field";
+import { FieldErrors, FormField } from "../components/ui/form-field";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
 import { NotConfiguredNotice } from "../features/classrooms/components/not-configured";
 import { DURATIONS, ScheduleClassSchema } from "../features/classrooms/schemas";
@@ -64,7 +65,7 @@ export default function NewClass() {
       </p>
       <h1>{t("new.title")}</h1>
       {livekitConfigured ? null : <NotConfiguredNotice />}
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate>
         <FormField field={fields.title} label={t("fields.title")} required />
         <div className="field">

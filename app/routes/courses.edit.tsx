@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/courses.edit";
-import { FieldErrors, FormErrors } from "../components/ui/form-field";
+import { FieldErrors} from "../components/ui/form-field";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
 import * as authoring from "../features/courses/authoring.server";
 import * as trash from "../features/courses/trash.server";
@@ -195,7 +196,7 @@ export default function EditCourse() {
         ) : (
           <p>{t("edit.no_cover")}</p>
         )}
-        <FormErrors id={coverForm.errorId} errors={coverForm.errors} />
+        <ErrorSummary form={coverForm} />
         <Form method="post" encType="multipart/form-data" {...getFormProps(coverForm)} noValidate>
           <div className="field">
             <label htmlFor={coverFields.cover.id}>{t("fields.cover")}</label>
@@ -238,7 +239,7 @@ export default function EditCourse() {
 
       <section aria-labelledby="details-title">
         <h2 id="details-title">{t("edit.details")}</h2>
-        <FormErrors id={detailsForm.errorId} errors={detailsForm.errors} />
+        <ErrorSummary form={detailsForm} />
         <Form method="post" {...getFormProps(detailsForm)} noValidate className="narrow-form">
           <CourseDetailsFields fields={fields} />
           <button type="submit" name="intent" value="details" className="button primary">

@@ -2,7 +2,8 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/courses.lesson-editor";
-import { FieldErrors, FormErrors, FormField } from "../components/ui/form-field";
+import { FieldErrors, FormField } from "../components/ui/form-field";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
 import { loadLessonForEditing, saveLesson } from "../features/courses/authoring.server";
 import { LessonEditor } from "../features/courses/components/lesson-editor";
@@ -57,7 +58,7 @@ export default function LessonEditorPage() {
           <p>{saved === "nettoye" ? t("lesson_editor.saved_cleaned") : t("lesson_editor.saved")}</p>
         </div>
       ) : null}
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate reloadDocument>
         <FormField field={fields.title} label={t("fields.lesson_title")} required />
         <FormField field={fields.estimatedMinutes} label={t("fields.minutes")} type="number" required />

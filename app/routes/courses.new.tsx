@@ -3,7 +3,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/courses.new";
-import { FormErrors } from "../components/ui/form-field";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
 import { createCourse, requireAuthor } from "../features/courses/authoring.server";
 import { CourseDetailsFields, type CourseField } from "../features/courses/components/course-details-fields";
@@ -46,7 +46,7 @@ export default function NewCourse() {
       </p>
       <h1>{t("authoring.new")}</h1>
       <p>{t("authoring.new_intro")}</p>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate>
         <CourseDetailsFields fields={fields} />
         <button type="submit" className="button primary">

@@ -2,7 +2,8 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/diagnostic";
-import { FieldErrors, FormErrors } from "../components/ui/form-field";
+import { FieldErrors} from "../components/ui/form-field";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
 import { setDiagnosticCookie } from "../features/diagnostic/cookie.server";
 import { QUESTIONS } from "../features/diagnostic/questions";
@@ -53,7 +54,7 @@ export default function Diagnostic() {
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       <p>{signedIn ? t("retake_note") : t("anonymous_note")}</p>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate>
         {learners?.length ? (
           <div className="field">
@@ -89,7 +90,7 @@ export default function Diagnostic() {
               id={`question-${q.id}`}
             >
               <legend>
-                <span className="question-number">{t("question_number", { number: i + 1, count: QUESTIONS.length })}</span>
+                <span className="question-number">{t("question_number", { number: i + 1, total: QUESTIONS.length })}</span>
                 {t(`questions.${q.id}.label`)}
               </legend>
               {q.kind === "self" ? <p className="hint">{t("self_prompt")}</p> : null}

@@ -1,7 +1,19 @@
 import { useTranslation } from "react-i18next";
-import { useRouteLoaderData } from "react-router";
+import { href, useLoaderData } from "react-router";
+import type { Route } from "./+types/home";
 import { PageTitle } from "../components/ui/page-title";
-import type { RootLoaderData } from "../root";
+import { LearnerHome } from "../features/record/components/learner-home";
+import { loadLearnerHome } from "../features/record/service.server";
+import { dbContext } from "../lib/context";
+import { publicUrl } from "../lib/public-url.server";
+import { currentUser } from "../lib/session.server";
+
+/** A signed-in learner sees their own page; everyone else the presentation of the service. */
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = currentUser(context);
+  const home = await loadLearnerHome(context.get(dbContext), user, publicUrl());
+  return { home, firstName: user?.first_name ?? "", signedIn: !!user };
+}
 
 /** Each offer and the page it leads to. */
 const OFFERS = [
@@ -14,14 +26,22 @@ const OFFERS = [
 
 export default function Home() {
   const { t } = useTranslation("home");
-  const root = useRouteLoaderData<RootLoaderData>("root");
+  const { home, firstName, signedIn } = useLoaderData<typeof loader>();
+  if (home) {
+    return (
+      <div className="page">
+        <PageTitle>{t("title")}</PageTitle>
+        <LearnerHome home={home} firstName={firstName} />
+      </div>
+    );
+  }
   return (
     <div className="page">
       <PageTitle>{t("title")}</PageTitle>
       <section className="hero" aria-labelledby="home-title">
         <h1 id="home-title">{t("heading")}</h1>
         <p className="lead">{t("lead")}</p>
-        {root?.user ? (
+        {signedIn ? (
           <p className="actions">
             <a className="button primary" href="/compte/activites">
               {t("cta_record")}
@@ -32,8 +52,11 @@ export default function Home() {
             <a className="button primary" href="/inscription">
               {t("cta_sign_up")}
             </a>
-            <a className="button secondary" href="/connexion">
+            <a className="button secondary" href={href("/connexion")}>
               {t("cta_sign_in")}
+            </a>
+            <a className="button secondary" href={href("/connexion/carte")}>
+              {t("common:account.sign_in_card")}
             </a>
           </p>
         )}
@@ -54,6 +77,9 @@ export default function Home() {
       <section aria-labelledby="no-email-title">
         <h2 id="no-email-title">{t("no_email_title")}</h2>
         <p>{t("no_email_text")}</p>
+        <p>
+          <a href={href("/connexion/carte")}>{t("common:account.sign_in_card")}</a>
+        </p>
       </section>
     </div>
   );

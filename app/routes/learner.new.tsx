@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { data, Form, redirect, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/learner.new";
-import { FormErrors, FormField } from "../components/ui/form-field";
+import { FormField } from "../components/ui/form-field";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
 import { safeRedirect } from "../features/accounts/schemas";
 import { ChoiceGroup, SelectField, TextAreaField } from "../features/mediation/components/choices";
@@ -44,7 +45,7 @@ export default function NewLearner() {
       <PageTitle>{t("new_learner.title")}</PageTitle>
       <h1>{t("new_learner.title")}</h1>
       <p>{t("new_learner.intro")}</p>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate>
         <input type="hidden" name="redirectTo" value={params.get("retour") ?? ""} />
         <h2>{t("new_learner.person")}</h2>

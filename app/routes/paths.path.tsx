@@ -75,7 +75,7 @@ export default function PathPage() {
               <p>
                 {diagnostic.recommendsThis
                   ? t("page.diagnostic_recommends", { date: formatDate(diagnostic.date, locale) })
-                  : t("page.diagnostic_other", { date: formatDate(diagnostic.date, locale) })}
+                  : t("page.diagnostic_elsewhere", { date: formatDate(diagnostic.date, locale) })}
               </p>
               {progress.skippedCount ? <p>{t("page.diagnostic_skipped", { count: progress.skippedCount })}</p> : null}
               <p>
@@ -104,9 +104,9 @@ export default function PathPage() {
         <div className="path-progress">
           <label htmlFor="path-progress">{t("page.progress_label")}</label>
           <progress id="path-progress" max={progress.requiredCount} value={progress.requiredDone}>
-            {t("page.progress", { done: progress.requiredDone, total: progress.requiredCount })}
+            {t("page.progress", { count: progress.requiredDone, total: progress.requiredCount })}
           </progress>
-          <span>{t("page.progress", { done: progress.requiredDone, total: progress.requiredCount })}</span>
+          <span>{t("page.progress", { count: progress.requiredDone, total: progress.requiredCount })}</span>
           {progress.settled && !progress.complete ? <p>{t("page.settled_not_complete")}</p> : null}
         </div>
       ) : null}

@@ -43,7 +43,7 @@ export default function Paths() {
               {p.progress ? (
                 <p>
                   <strong>
-                    {p.progress.complete ? t("list.complete") : t("list.progress", { done: p.progress.requiredDone, total: p.progress.requiredCount })}
+                    {p.progress.complete ? t("list.complete") : t("list.progress", { count: p.progress.requiredDone, total: p.progress.requiredCount })}
                   </strong>
                 </p>
               ) : null}

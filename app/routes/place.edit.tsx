@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/place.edit";
-import { FormErrors, FormField } from "../components/ui/form-field";
+import { FormField } from "../components/ui/form-field";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
 import { ChoiceGroup, TextAreaField } from "../features/mediation/components/choices";
 import { LIST_FIELDS, RelaySpaceSchema } from "../features/places/schemas";
@@ -89,7 +90,7 @@ export default function EditPlace() {
       </p>
       <h1>{title}</h1>
       <p>{t("edit.intro")}</p>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       {form.errors || Object.values(fields).some((f) => f.errors?.length) ? (
         <div className="alert error" role="alert">
           <p>{t("edit.has_errors")}</p>

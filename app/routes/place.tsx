@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { useLoaderData } from "react-router";
 import type { Route } from "./+types/place";
+import { PhoneLink } from "../components/ui/phone-link";
 import { PageTitle } from "../components/ui/page-title";
 import { OpeningStatusText } from "../features/places/components/opening-status";
 import { WeekHours } from "../features/places/components/week-hours";
@@ -63,7 +64,7 @@ export default function Place() {
               <>
                 <dt>{t("space.phone")}</dt>
                 <dd>
-                  <a href={`tel:${space.phone}`}>{space.phone}</a>
+                  <PhoneLink phone={space.phone} />
                 </dd>
               </>
             ) : null}

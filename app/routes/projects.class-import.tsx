@@ -76,7 +76,7 @@ export default function ImportPupils() {
         <section aria-labelledby="report-heading" className="import-report">
           <h2 id="report-heading">{t("import.report_heading")}</h2>
           <div className={failed.length ? "alert notice" : "alert success"} role="status">
-            <p>{t("import.summary", { created: created.length, failed: failed.length })}</p>
+            <p>{t("import.summary", { count: created.length, failed: t("import.failed_lines", { count: failed.length }) })}</p>
           </div>
           <table className="data-table">
             <caption>{t("import.report_caption")}</caption>

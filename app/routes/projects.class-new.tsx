@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
 import type { z } from "zod";
 import type { Route } from "./+types/projects.class-new";
-import { FieldErrors, FormErrors, FormField } from "../components/ui/form-field";
+import { FieldErrors, FormField } from "../components/ui/form-field";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
 import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
 import { createClass } from "../features/projects/classes.server";
@@ -40,7 +41,7 @@ export default function NewSchoolClass() {
       <Breadcrumbs items={[{ href: "/classes-scolaires", label: t("home.title_teacher") }, { label: t("class_new.title") }]} />
       <h1>{t("class_new.title")}</h1>
       <p>{t("class_new.intro")}</p>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate>
         <FormField field={fields.name} label={t("fields.class_name")} hint={t("fields.class_name_hint")} required />
         <FormField field={fields.school} label={t("fields.school")} required />

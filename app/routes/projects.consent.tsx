@@ -113,7 +113,7 @@ export default function ConsentPage() {
                   <div className="stack">
                     <h3>{t("consent.send_heading")}</h3>
                     <p>
-                      <a href={`${base}/autorisations/imprimer?eleve=${p.seatId}`}>{t("consent.print_one")}</a>
+                      <a href={`${base}/autorisations/imprimer?eleve=${p.seatId}`}>{t("consent.print_single")}</a>
                     </p>
                     <Form method="post" className="stack">
                       <input type="hidden" name="intent" value="email" />

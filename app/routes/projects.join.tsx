@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
 import type { z } from "zod";
 import type { Route } from "./+types/projects.join";
-import { FormErrors, FormField } from "../components/ui/form-field";
+import { FormField } from "../components/ui/form-field";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
 import { requestMeta } from "../features/accounts/responses.server";
 import { joinClass, joinFormNeeds } from "../features/projects/classes.server";
@@ -68,7 +69,7 @@ export default function JoinSchoolClass() {
       ) : (
         <>
           <p>{t("join.intro")}</p>
-          <FormErrors id={form.errorId} errors={form.errors} />
+          <ErrorSummary form={form} />
           <Form method="post" {...getFormProps(form)} noValidate>
             <FormField field={fields.code} label={t("fields.join_code")} hint={t("fields.join_code_hint")} autoComplete="off" required />
             {askBirthDate ? (

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
 import type { z } from "zod";
 import type { Route } from "./+types/projects.project-edit";
-import { FormErrors } from "../components/ui/form-field";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
 import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
 import { ProjectFields } from "../features/projects/components/project-fields";
@@ -55,7 +55,7 @@ export default function EditProject() {
       <PageTitle>{t("project_edit.title")}</PageTitle>
       <Breadcrumbs items={[{ href: `/projets/${project.id}`, label: project.title }, { label: t("project_edit.title") }]} />
       <h1>{t("project_edit.title")}</h1>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate className="stack">
         <ProjectFields
           fields={fields}

@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
 import type { z } from "zod";
 import type { Route } from "./+types/projects.project-new";
-import { FormErrors, FormField } from "../components/ui/form-field";
+import { FormField } from "../components/ui/form-field";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
 import { getClassHeader } from "../features/projects/classes.server";
 import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
@@ -55,7 +56,7 @@ export default function NewProject() {
         ]}
       />
       <h1>{t("project_new.title")}</h1>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate className="stack">
         <input type="hidden" name="classId" value={schoolClass.id} />
         <ProjectFields fields={fields} initial={{ brief: { type: "doc", content: [] }, briefMarkdown: "", competences: [], teamMode: "teacher", maxTeamSize: 4 }} />

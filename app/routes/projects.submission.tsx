@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { z } from "zod";
 import type { Route } from "./+types/projects.submission";
-import { FieldErrors, FormErrors } from "../components/ui/form-field";
+import { FieldErrors} from "../components/ui/form-field";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
 import { competenceLabel, PIX_LEVELS } from "../features/projects/competences";
 import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
@@ -153,7 +154,7 @@ function ReviewForm({ s }: { s: Awaited<ReturnType<typeof loader>> }) {
   return (
     <section aria-labelledby="review-heading" className="review-form">
       <h2 id="review-heading">{t("review.heading")}</h2>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate className="stack">
         <fieldset aria-describedby={fields.decision.errors?.length ? fields.decision.errorId : undefined}>
           <legend>{t("review.decision")}</legend>

@@ -2,8 +2,8 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { data, Form, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/reset-password";
-import { FormErrors } from "../components/ui/form-field";
 import { NewPasswordFields } from "../features/accounts/components/new-password-fields";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
 import { redirectSignedIn, requestMeta } from "../features/accounts/responses.server";
 import { ResetPasswordSchema } from "../features/accounts/schemas";
@@ -37,7 +37,7 @@ export default function ResetPassword() {
     <div className="page narrow">
       <PageTitle>{t("reset.title")}</PageTitle>
       <h1>{t("reset.title")}</h1>
-      <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.token.errors ?? [])]} />
+      <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate>
         <input type="hidden" name="token" value={searchParams.get("jeton") ?? ""} />
         <NewPasswordFields password={fields.password} passwordConfirm={fields.passwordConfirm} />

@@ -1,11 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { Form, redirect, useActionData, useSearchParams } from "react-router";
+import { Form, href, redirect, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/sign-in";
 import { redirectSignedIn, requestMeta } from "../features/accounts/responses.server";
 import { safeRedirect, SignInSchema } from "../features/accounts/schemas";
 import { signIn } from "../features/accounts/service.server";
-import { FormErrors, FormField } from "../components/ui/form-field";
+import { FormField } from "../components/ui/form-field";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
 import { dbContext } from "../lib/context";
 import { handleForm } from "../lib/actions.server";
@@ -38,7 +39,16 @@ export default function SignIn() {
     <div className="page narrow">
       <PageTitle>{t("sign_in.title")}</PageTitle>
       <h1>{t("sign_in.title")}</h1>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <section className="card-sign-in" aria-labelledby="with-card">
+        <h2 id="with-card">{t("sign_in.have_card")}</h2>
+        <p>
+          <a className="button primary" href={href("/connexion/carte")}>
+            {t("common:account.sign_in_card")}
+          </a>
+        </p>
+      </section>
+      <h2>{t("sign_in.with_email")}</h2>
+      <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("retour") ?? "/"} />
         <FormField field={fields.email} label={t("fields.email")} type="email" autoComplete="email" required />

@@ -2,7 +2,8 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { Form, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/sign-up";
-import { FormErrors, FormField } from "../components/ui/form-field";
+import { FormField } from "../components/ui/form-field";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { NewPasswordFields } from "../features/accounts/components/new-password-fields";
 import { LastNameField, ProfileFields } from "../features/accounts/components/profile-fields";
 import { PageTitle } from "../components/ui/page-title";
@@ -45,7 +46,7 @@ export default function SignUp() {
       <PageTitle>{t("sign_up.title")}</PageTitle>
       <h1>{t("sign_up.title")}</h1>
       <p>{t("sign_up.intro")}</p>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate>
         <FormField field={fields.firstName} label={t("fields.first_name")} autoComplete="given-name" required />
         <LastNameField field={fields.lastName} />

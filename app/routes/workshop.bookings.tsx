@@ -75,7 +75,7 @@ export default function WorkshopBookings() {
         </div>
       ) : null}
       <table className="data-table">
-        <caption>{t("bookings.caption", { confirmed, seats: w.seats, waitlisted })}</caption>
+        <caption>{t("bookings.caption", { count: confirmed, seats: w.seats, waitlisted })}</caption>
         <thead>
           <tr>
             <th scope="col">{t("bookings.person")}</th>

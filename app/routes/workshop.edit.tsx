@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/workshop.edit";
-import { FieldErrors, FormErrors, FormField } from "../components/ui/form-field";
+import { FieldErrors, FormField } from "../components/ui/form-field";
+import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
 import { ConfirmedActionForm, isConfirmed } from "../components/ui/confirmed-action";
 import { ChoiceGroup, SelectField, TextAreaField } from "../features/mediation/components/choices";
@@ -85,7 +86,7 @@ export default function EditWorkshop() {
     <div className="page narrow-wide">
       <PageTitle>{title}</PageTitle>
       <h1>{title}</h1>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate>
         <FormField field={fields.title} label={t("edit.title_field")} required />
         <TextAreaField field={fields.description} label={t("edit.description")} rows={4} />

@@ -21,6 +21,7 @@ import * as throttleCountersAndJobRuns from "./2026-12-10_throttle-counters-and-
 import * as xapiRefsActivities from "./2026-12-10_xapi-refs-activities";
 import * as accessCardConsent from "./2026-12-11_access-card-consent";
 import * as evaluationInputs from "./2026-12-12_evaluation-inputs";
+import * as outboxAttachments from "./2026-12-13_outbox-attachments";
 import * as bookingOverCapacity from "./2026-12-14_booking-over-capacity";
 
 /**
@@ -51,5 +52,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-10_xapi-refs-activities": xapiRefsActivities,
   "2026-12-11_access-card-consent": accessCardConsent,
   "2026-12-12_evaluation-inputs": evaluationInputs,
+  "2026-12-13_outbox-attachments": outboxAttachments,
   "2026-12-14_booking-over-capacity": bookingOverCapacity,
 };

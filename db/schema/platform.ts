@@ -1,5 +1,12 @@
 import type { ColumnType, Generated, Selectable } from "kysely";
 
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  /** Text content (calendars, CSV); binary files are not queued. */
+  content: string;
+}
+
 export interface OutboxMessageTable {
   id: Generated<string>;
   /** Optional: queuing the same key twice keeps one message (retried requests). */
@@ -10,6 +17,8 @@ export interface OutboxMessageTable {
   subject: string;
   text_body: string;
   html_body: string | null;
+  /** Small files sent with the message (a booking's .ics), as text. */
+  attachments: ColumnType<MailAttachment[] | null, string | null | undefined, string | null>;
   status: Generated<"pending" | "sent" | "dead">;
   attempts: Generated<number>;
   next_attempt_at: Generated<Date>;

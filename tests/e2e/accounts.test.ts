@@ -28,7 +28,7 @@ describe("accounts in the browser", () => {
     await expect.poll(() => page.getByRole("status").textContent()).toContain("Bienvenue, Josiane");
     await expectNoA11yViolations(page);
     await signOut(page);
-    await page.getByRole("link", { name: "Se connecter" }).waitFor();
+    await page.getByRole("link", { name: "Se connecter", exact: true }).waitFor();
     await signIn(page, email, "ma phrase secrète");
     await page.getByRole("link", { name: /Mon compte \(Josiane\)/ }).waitFor();
     await page.context().close();
@@ -44,8 +44,10 @@ describe("accounts in the browser", () => {
     const response = page.waitForResponse((r) => r.request().method() === "POST");
     await page.getByRole("button", { name: "Créer mon compte" }).click();
     expect((await response).status()).toBe(400);
-    await page.getByText("Cette adresse e-mail n'est pas valide").waitFor();
-    await page.getByText("Le mot de passe doit contenir au moins 10 caractères.").waitFor();
+    // Each message twice: in the summary at the top (a link to the field) and beside its field.
+    await page.locator(".field-errors").getByText("Cette adresse e-mail n'est pas valide").waitFor();
+    await page.locator(".field-errors").getByText("Le mot de passe doit contenir au moins 10 caractères.").waitFor();
+    await page.locator(".error-summary").getByRole("link", { name: /Cette adresse e-mail n'est pas valide/ }).waitFor();
     await expect.poll(() => page.getByLabel("Adresse e-mail").getAttribute("aria-invalid")).toBe("true");
     await expectNoA11yViolations(page, "sign-up with errors");
     await page.context().close();
@@ -119,7 +121,7 @@ describe("accounts in the browser", () => {
     await expectNoA11yViolations(page, "home in English");
     await page.getByRole("button", { name: "Français" }).click();
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("fr");
-    await page.getByRole("link", { name: "Se connecter" }).waitFor();
+    await page.getByRole("link", { name: "Se connecter", exact: true }).waitFor();
     await page.context().close();
   });
 
@@ -209,7 +211,7 @@ describe("accounts in the browser", () => {
     await expectNoA11yViolations(page, "delete account page");
     await page.getByLabel("Tapez votre mot de passe pour confirmer").fill("une phrase de départ");
     await page.getByRole("button", { name: "Supprimer définitivement mon compte" }).click();
-    await page.getByRole("link", { name: "Se connecter" }).waitFor();
+    await page.getByRole("link", { name: "Se connecter", exact: true }).waitFor();
     await signIn(page, email, "une phrase de départ");
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("Adresse e-mail ou mot de passe incorrect.");
     await page.context().close();

@@ -41,7 +41,7 @@ describe("badges in the browser", () => {
     const page = await newPage(browser);
     await signUp(page, "Paulette");
     await page.goto("/parcours/autonome-avec-le-numerique");
-    await page.getByText("0 étapes obligatoires sur 2 faites").first().waitFor();
+    await page.getByText("0 étape obligatoire faite sur 2").first().waitFor();
 
     await completeCourse(page, "creer-et-utiliser-une-adresse-e-mail");
     await page.goto("/parcours/autonome-avec-le-numerique");

@@ -67,7 +67,7 @@ describe("virtual classes in the browser", () => {
     const refused = page.waitForResponse((r) => r.request().method() === "POST");
     await page.getByRole("button", { name: "Programmer la classe" }).click();
     expect((await refused).status()).toBe(400);
-    await page.getByText("Donnez un titre d'au moins 3 caractères.").waitFor();
+    await page.getByText("Donnez un titre d'au moins 3 caractères.").first().waitFor();
     await expectNoA11yViolations(page, "scheduling form with errors");
 
     await page.getByLabel("Titre de la classe").fill(title);

@@ -75,7 +75,7 @@ describe("courses in the browser", () => {
     const progress = page.locator("progress");
     await expect.poll(() => progress.getAttribute("value")).toBe("2");
     expect(await progress.getAttribute("max")).toBe("6");
-    expect(await page.getByText("Votre progression : 2 leçon(s) terminée(s) sur 6").count()).toBe(1);
+    expect(await page.getByText("Votre progression : 2 leçons terminées sur 6").count()).toBe(1);
     expect(await page.getByText("Leçon 3 sur 6").count()).toBe(1);
     await page.context().close();
   });
@@ -92,8 +92,8 @@ describe("courses in the browser", () => {
 
     // Bad input first: a translated error, nothing created.
     await page.getByRole("button", { name: "Créer le cours" }).click();
-    await page.getByText("Indiquez un titre.").waitFor();
-    await page.getByText("Choisissez au moins un public.").waitFor();
+    await page.getByText("Indiquez un titre.").first().waitFor();
+    await page.getByText("Choisissez au moins un public.").first().waitFor();
     await expectNoA11yViolations(page, "new course form with errors");
 
     await page.getByLabel("Titre du cours").fill(title);
@@ -132,7 +132,7 @@ describe("courses in the browser", () => {
     await page.getByRole("button", { name: "Lien" }).click();
     await page.getByLabel("Adresse du lien").fill("javascript:alert(1)");
     await page.getByRole("button", { name: "Appliquer le lien" }).click();
-    await page.getByText("Cette adresse n'est pas acceptée.").waitFor();
+    await page.getByText("Cette adresse n'est pas acceptée.").first().waitFor();
     await page.getByLabel("Adresse du lien").fill("https://www.service-public.fr/");
     await page.getByRole("button", { name: "Appliquer le lien" }).click();
     await editor.locator('a[href="https://www.service-public.fr/"]').waitFor();
@@ -145,7 +145,7 @@ describe("courses in the browser", () => {
     await page.getByRole("button", { name: "Vidéo" }).click();
     await page.getByLabel("Adresse de la vidéo").fill("https://evil.example/embed/123");
     await page.getByRole("button", { name: "Insérer la vidéo" }).click();
-    await page.getByText("Cette adresse n'est pas une vidéo YouTube, Vimeo ou PeerTube acceptée.").waitFor();
+    await page.getByText("Cette adresse n'est pas une vidéo YouTube, Vimeo ou PeerTube acceptée.").first().waitFor();
     await page.getByLabel("Adresse de la vidéo").fill("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
     await page.getByLabel("Titre de la vidéo").fill("Passer un appel vidéo");
     await page.getByRole("button", { name: "Insérer la vidéo" }).click();
@@ -153,7 +153,7 @@ describe("courses in the browser", () => {
     await page.getByRole("button", { name: "Image" }).click();
     await page.getByLabel("Fichier de l'image").setInputFiles({ name: "ecran.png", mimeType: "image/png", buffer: PNG });
     await page.getByRole("button", { name: "Insérer l'image" }).click();
-    await page.getByText("Le texte alternatif est obligatoire.").waitFor();
+    await page.getByText("Le texte alternatif est obligatoire.").first().waitFor();
     await expectNoA11yViolations(page, "lesson editor with the image panel");
     await page.getByLabel("Texte alternatif", { exact: true }).fill("Un téléphone posé sur une table");
     await page.getByRole("button", { name: "Insérer l'image" }).click();
@@ -165,7 +165,7 @@ describe("courses in the browser", () => {
     // A cover needs its alternative text.
     await page.getByLabel("Fichier de l'image").setInputFiles({ name: "visio.png", mimeType: "image/png", buffer: PNG });
     await page.getByRole("button", { name: "Enregistrer l'image" }).click();
-    await page.getByText("Le texte alternatif est obligatoire.").waitFor();
+    await page.getByText("Le texte alternatif est obligatoire.").first().waitFor();
     await expectNoA11yViolations(page, "cover form with an error");
     await page.getByLabel("Fichier de l'image").setInputFiles({ name: "visio.png", mimeType: "image/png", buffer: PNG });
     await page.getByLabel("Texte alternatif de l'image").fill("Une grand-mère parle à sa petite-fille en vidéo");

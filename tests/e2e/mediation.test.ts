@@ -37,7 +37,7 @@ describe("assisted accounts and access cards (acceptance 2)", () => {
     await mediator.getByLabel(/^Public/).selectOption("seniors");
     // Submitting without the consent points is refused with a clear message.
     await mediator.getByRole("button", { name: "Créer le compte" }).click();
-    await mediator.getByText("Cochez chaque point expliqué à la personne").waitFor();
+    await mediator.getByText("Cochez chaque point expliqué à la personne").first().waitFor();
     await expectNoA11yViolations(mediator, "assisted-account form with errors");
     for (const label of ["Les informations enregistrées", "À quoi elles servent", "Qui peut les voir", "Combien de temps", "Ses droits"]) {
       await mediator.getByLabel(label).check();
@@ -174,7 +174,7 @@ describe("activity log", () => {
     const response = page.waitForResponse((r) => r.request().method() === "POST");
     await page.getByRole("button", { name: "Enregistrer l'accompagnement" }).click();
     expect((await response).status()).toBe(400);
-    await page.getByText("Cochez au moins une thématique.").waitFor();
+    await page.getByText("Cochez au moins une thématique.").first().waitFor();
     await expectNoA11yViolations(page, "activity form with errors");
     await page.context().close();
   });

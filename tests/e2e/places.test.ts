@@ -57,7 +57,7 @@ describe("relay spaces in the browser", () => {
     const response = page.waitForResponse((r) => r.request().method() === "POST");
     await page.getByRole("button", { name: "Enregistrer le lieu" }).click();
     expect((await response).status()).toBe(400);
-    await page.getByText("Ces horaires ne sont pas au format OpenStreetMap").waitFor();
+    await page.getByText("Ces horaires ne sont pas au format OpenStreetMap").first().waitFor();
     expect(await page.getByLabel(/^Horaires d'ouverture/).getAttribute("aria-invalid")).toBe("true");
     await expectNoA11yViolations(page, "space form with errors");
     await page.getByLabel(/^Horaires d'ouverture/).fill("Mo,We 14:00-17:30; Fr 09:00-12:00; PH off");

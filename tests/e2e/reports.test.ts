@@ -94,7 +94,7 @@ describe("coordinator dashboard", () => {
     const response = await page.goto("/tableau-de-bord?debut=2025-13&fin=2025-01");
     expect(response?.status()).toBe(400);
     await page.getByRole("alert").getByText("Certains filtres ne sont pas valides").waitFor();
-    await page.getByText("Indiquez un mois au format AAAA-MM").waitFor();
+    await page.getByText("Indiquez un mois au format AAAA-MM").first().waitFor();
     await expectNoA11yViolations(page, "dashboard with a bad period");
     await page.context().close();
   });

@@ -26,8 +26,8 @@ describe("the module registry", () => {
     const events = (await Promise.all(calendarSources().map((source) => source(db, learner.id, { from: new Date(0), locale: "fr" })))).flat();
     expect(events.map((e) => e.uid)).toContain(`toy-${learner.id}@passerelle`);
 
-    expect(navigationFor(learner).map((n) => n.to)).toContain("/jouets");
-    expect(navigationFor(null).map((n) => n.to)).not.toContain("/jouets");
+    expect((await navigationFor(db, learner)).map((n) => n.to)).toContain("/jouets");
+    expect((await navigationFor(db, null)).map((n) => n.to)).not.toContain("/jouets");
 
     const coordinator = await createUser(db, { role: "coordinator" });
     await deleteUserAsCoordinator(db, coordinator, learner.id);
@@ -40,9 +40,10 @@ describe("the module registry", () => {
     expect(APP_MODULES.map((m) => m.name).sort()).toEqual(withManifest.sort());
   });
 
-  it("orders the navigation: what everyone comes for, then one's own things, then staff tools", () => {
-    const sections = navigationFor({ role: "coordinator" }).map((n) => n.section);
+  it("orders the navigation: what everyone comes for, then one's own things, then staff tools", async () => {
+    const db = await testDb();
+    const sections = (await navigationFor(db, { id: "00000000-0000-4000-8000-000000000000", role: "coordinator" })).map((n) => n.section);
     expect(sections).toEqual([...sections].sort((a, b) => ["discover", "mine", "staff"].indexOf(a) - ["discover", "mine", "staff"].indexOf(b)));
-    expect(navigationFor(null).map((n) => n.to)).toEqual(["/", "/cours", "/parcours", "/ateliers", "/classes", "/lieux", "/diagnostic-entreprise"]);
+    expect((await navigationFor(db, null)).map((n) => n.to)).toEqual(["/", "/cours", "/parcours", "/ateliers", "/classes", "/lieux", "/diagnostic-entreprise"]);
   });
 });

@@ -205,8 +205,9 @@ describe("the reminder job", () => {
     // Ask for the reminders as if it were the day before, at noon in Paris.
     const dayBefore = parisInstant(DateTime.fromJSDate(start).setZone("Europe/Paris").minus({ days: 1 }).toISODate()!, "12:00")!;
     expect(await runJobOnce(db, job!, { now: dayBefore })).toBe(true);
-    const mail = await db.selectFrom("outbox_message").select("subject").where("to_address", "=", person.email!).execute();
-    expect(mail.map((m) => m.subject)).toEqual(["Demain : Par le planificateur"]);
+    const mail = await db.selectFrom("outbox_message").select("subject").where("to_address", "=", person.email!).orderBy("id").execute();
+    // The booking's confirmation, then the reminder.
+    expect(mail.map((m) => m.subject)).toEqual(["Votre place est réservée : Par le planificateur", "Demain : Par le planificateur"]);
   });
 });
 

@@ -108,7 +108,6 @@ const HARD_CODED_URL = new RegExp(`(?<!href\\()(["'\`])/(${topLevelSegments().ma
 const FILES_WITH_HARD_CODED_URLS = new Set<string>([
   // Shrinks to nothing as files are converted (issue 18).
   "app/components/site-footer.tsx",
-  "app/components/site-header.tsx",
   "app/features/accounts/module.server.ts",
   "app/features/badges/keys.server.ts",
   "app/features/badges/module.server.ts",

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { useActionData } from "react-router";
 import type { ActionReply } from "../../lib/action-reply";
+import { ErrorSummaryBox, summaryItems } from "./error-summary";
 
 /**
  * The reply of the form named `form` (its `intent`, or "" for a page's only
@@ -19,11 +20,21 @@ export function replyMessages(reply: ActionReply | undefined): string[] {
 }
 
 /**
- * The outcome of one of a page's small forms: its errors (role=alert) or, on
- * success, the confirmation `okKey` (role=status). Forms built with conform's
- * useForm show their errors beside the fields instead.
+ * The outcome of one of a page's small forms: on failure the error summary
+ * (role=alert, focused, each message linked to its field when `formId` names
+ * the conform form), on success the confirmation `okKey` (role=status).
  */
-export function ActionMessage({ reply, okKey, okValues }: { reply: ActionReply | undefined; okKey?: string; okValues?: Record<string, string | number> }) {
+export function ActionMessage({
+  reply,
+  okKey,
+  okValues,
+  formId,
+}: {
+  reply: ActionReply | undefined;
+  okKey?: string;
+  okValues?: Record<string, string | number>;
+  formId?: string;
+}) {
   const { t } = useTranslation();
   if (!reply) return null;
   if (reply.status === "success") {
@@ -33,13 +44,5 @@ export function ActionMessage({ reply, okKey, okValues }: { reply: ActionReply |
       </div>
     ) : null;
   }
-  const messages = replyMessages(reply);
-  if (!messages.length) return null;
-  return (
-    <div className="alert error" role="alert">
-      {messages.map((key) => (
-        <p key={key}>{t(key, reply.values ?? {})}</p>
-      ))}
-    </div>
-  );
+  return <ErrorSummaryBox id={formId ? `${formId}-error` : undefined} items={summaryItems(reply.error, formId)} values={reply.values} />;
 }

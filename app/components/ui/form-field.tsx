@@ -44,16 +44,3 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
     </ul>
   );
 }
-
-/** Errors about the whole form (e.g. wrong password), announced when the page loads. */
-export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
-  const { t } = useTranslation();
-  if (!errors?.length) return null;
-  return (
-    <div className="alert error" role="alert" id={id}>
-      {errors.map((key) => (
-        <p key={key}>{t(key)}</p>
-      ))}
-    </div>
-  );
-}

@@ -14,7 +14,7 @@ export function Pagination({ page, pageCount, param = "page" }: { page: number; 
   return (
     <nav aria-label={t("pagination.label")} className="pagination">
       {page > 1 ? <a href={href(page - 1)} rel="prev">{t("pagination.previous")}</a> : null}
-      <span>{t("pagination.page_of", { page, count: pageCount })}</span>
+      <span>{t("pagination.page_of", { page, pages: pageCount })}</span>
       {page < pageCount ? <a href={href(page + 1)} rel="next">{t("pagination.next")}</a> : null}
     </nav>
   );

@@ -145,6 +145,7 @@ export async function requestPasswordReset(db: Db, email: string) {
       to: email,
       subject: t("accounts:reset_mail.subject"),
       userId: user.id,
+      locale: user.locale,
       text: t("accounts:reset_mail.body", { name: user.first_name, link, minutes: RESET_TOKEN_TTL_MS / 60000 }),
     });
   });

@@ -205,6 +205,7 @@ export async function cancelClass(db: Db, actor: User, classroomId: string, now 
           link: absoluteUrl("/classes"),
         }),
         dedupeKey: `classroom-cancelled:${classroomId}:${r.id}`,
+        locale: r.locale,
         userId: r.id,
       });
       notified++;
@@ -238,6 +239,7 @@ export async function queueClassReminders(db: Db, now = new Date()) {
             link: absoluteUrl(`/classes/${row.classroom_id}/rejoindre`),
           }),
           dedupeKey: `classroom-reminder:${row.classroom_id}:${row.user_id}`,
+          locale: row.locale,
           userId: row.user_id,
         });
         queued++;

@@ -193,6 +193,7 @@ export async function emailConsentForm(db: Db, user: User, classId: string, inpu
     subject: t("projects:consent_mail.subject", { pupil: pupil.firstName, className: schoolClass.name }),
     text: body,
     dedupeKey: `consent-form:${pupil.seatId}:${input.parentEmail}:${todayInParis()}`,
+    locale,
     userId: pupil.userId,
   });
   return { sentOn: formatDate(new Date(), locale) };

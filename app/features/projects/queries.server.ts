@@ -111,3 +111,9 @@ export function pupilRows(db: DbOrTrx, filter: { classId?: string; classIds?: st
 export function hasConsent(userId: Expression<string | null>) {
   return sql<boolean>`exists (select 1 from parental_consent pc where pc.pupil_user_id = ${userId} and pc.withdrawn_at is null)`;
 }
+
+/** Whether the person holds a seat in a school class (the pupils' menu entry). */
+export async function holdsClassSeat(db: DbOrTrx, userId: string) {
+  const seat = await db.selectFrom("class_pupil").select("id").where("user_id", "=", userId).limit(1).executeTakeFirst();
+  return !!seat;
+}

@@ -8,6 +8,7 @@ import { latestDiagnosticOf } from "../diagnostic/service.server";
 import { requireHelpableLearner } from "../mediation/learners.server";
 import { listPathsOverview } from "../paths/service.server";
 import { getWorkshopRecord } from "../workshops/record.server";
+import { isLearner } from "../../lib/permissions";
 
 /**
  * The one learner record: what a person has done and has planned across
@@ -69,3 +70,24 @@ export async function loadRecordOfLearner(db: Db, actor: User, learnerId: string
   const learner = await requireHelpableLearner(db, actor, learnerId);
   return loadRecord(db, learner, baseUrl);
 }
+
+/**
+ * What a signed-in learner's home page shows first: the next workshops and
+ * classes they hold a seat in, the courses to resume, their paths. Read from
+ * the same record as "Mon suivi", so the two never disagree. Null for staff
+ * and visitors, who keep the public home page.
+ */
+export async function loadLearnerHome(db: Db, viewer: User | null, baseUrl: string, now = new Date()) {
+  if (!isLearner(viewer)) return null;
+  const record = await loadRecord(db, viewer, baseUrl, now);
+  return {
+    workshops: record.workshops.upcoming.filter((w) => !w.cancelled).slice(0, HOME_ITEMS),
+    classes: record.classes.upcoming.filter((c) => !c.cancelled).slice(0, HOME_ITEMS),
+    courses: record.courses.inProgress.slice(0, HOME_ITEMS),
+    paths: record.paths.slice(0, HOME_ITEMS),
+  };
+}
+
+const HOME_ITEMS = 3;
+
+export type LearnerHomeView = NonNullable<Awaited<ReturnType<typeof loadLearnerHome>>>;

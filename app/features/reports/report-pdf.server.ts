@@ -106,7 +106,7 @@ export async function renderReportPdf(data: Data, { year, locale, t, generatedAt
     // The footer sits in the bottom margin: without this pdfkit would start a new page for it.
     doc.page.margins.bottom = 0;
     doc.font(FONT.regular).fontSize(8).fillColor(MUTED);
-    const footer = `${t("reports:report.pdf.footer", { year })} — ${t("reports:report.pdf.page", { page: i + 1, count: range.count })}`;
+    const footer = `${t("reports:report.pdf.footer", { year })} — ${t("reports:report.pdf.page", { page: i + 1, pages: range.count })}`;
     doc.text(footer, PAGE.margin, PAGE.height - PAGE.margin + 10, { width: CONTENT_WIDTH, align: "center", lineBreak: false });
   }
   doc.end();

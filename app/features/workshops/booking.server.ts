@@ -5,7 +5,7 @@ import { appError } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
 import { canHelpLearner, learnerChoices } from "../mediation/learners.server";
 import { canManageWorkshop, requireManagedWorkshop, workshopNotFound } from "./access.server";
-import { notifyPromoted } from "./mails.server";
+import { notifyBooked, notifyPromoted } from "./mails.server";
 import * as q from "./queries.server";
 
 /**
@@ -35,7 +35,11 @@ export async function bookSeat(db: Db, actor: User, workshopId: string, { forUse
     const confirmed = await q.countConfirmed(trx, workshopId);
     const status = confirmed < workshop.seats ? "confirmed" : "waitlisted";
     const inserted = await q.insertBookingIfAbsent(trx, { workshopId, userId, status, bookedBy: actor.id });
-    if (inserted) return { booking: inserted, created: true };
+    if (inserted) {
+      // Queued in the booking's transaction: a booking rolled back mails nothing.
+      if (inserted.status === "confirmed") await notifyBooked(trx, workshop, inserted);
+      return { booking: inserted, created: true };
+    }
     // Only reachable if the lock were bypassed: the unique index still holds.
     return { booking: (await q.findActiveBooking(trx, workshopId, userId))!, created: false };
   });

@@ -1,4 +1,4 @@
-import type { DbOrTrx, Db } from "../../lib/db.server";
+import type { DbOrTrx } from "../../lib/db.server";
 import { publicUrl } from "../../lib/public-url.server";
 import type { Locale } from "../../lib/i18n";
 import { serverT } from "../../lib/i18n.server";
@@ -30,10 +30,16 @@ export function workshopEvent(w: Summary, locale: Locale): CalendarEvent {
 }
 
 /** The public .ics of one workshop. */
-export async function workshopIcs(db: Db, id: string, locale: Locale) {
+export async function workshopIcs(db: DbOrTrx, id: string, locale: Locale) {
   const w = isUuid(id) ? await q.findWorkshopSummary(db, id) : undefined;
   if (!w) throw workshopNotFound();
   return { body: buildCalendar(w.title, [workshopEvent(w, locale)]), filename: `atelier-${w.id.slice(0, 8)}.ics` };
+}
+
+/** The same file, to attach to a booking mail. */
+export async function workshopIcsAttachment(db: DbOrTrx, id: string, locale: Locale) {
+  const { body, filename } = await workshopIcs(db, id, locale);
+  return { filename, contentType: "text/calendar; charset=utf-8", content: body };
 }
 
 /**

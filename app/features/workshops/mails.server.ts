@@ -1,9 +1,11 @@
+import { href } from "react-router";
 import type { Booking, Workshop } from "../../../db/schema/workshops";
 import type { DbOrTrx } from "../../lib/db.server";
 import { publicUrl } from "../../lib/public-url.server";
 import { formatDateTime, type Locale } from "../../lib/i18n";
 import { serverT } from "../../lib/i18n.server";
 import { queueMail } from "../../lib/mail.server";
+import { workshopIcsAttachment } from "./calendar.server";
 
 
 async function placeLabel(db: DbOrTrx, workshop: Workshop, locale: Locale) {
@@ -22,7 +24,7 @@ async function recipient(db: DbOrTrx, userId: string) {
 
 async function mailAbout(
   db: DbOrTrx,
-  kind: "promoted" | "cancelled" | "reminder",
+  kind: "booked" | "promoted" | "cancelled" | "reminder",
   workshop: Workshop,
   userId: string,
   dedupeKey: string,
@@ -35,18 +37,25 @@ async function mailAbout(
     title: workshop.title,
     when: formatDateTime(workshop.starts_at, user.locale),
     where: await placeLabel(db, workshop, user.locale),
-    link: `${publicUrl()}/ateliers/${workshop.id}`,
+    link: `${publicUrl()}${href("/ateliers/:id", { id: workshop.id })}`,
     bring: workshop.equipment_to_bring ?? t("workshops:mail.nothing_to_bring"),
   };
   await queueMail(db, {
     to: user.email,
     subject: t(`workshops:mail.${kind}_subject`, values),
     text: t(`workshops:mail.${kind}_body`, values),
+    locale: user.locale,
+    // A seat held: the workshop in the person's calendar, one tap away.
+    attachments: kind === "booked" || kind === "promoted" ? [await workshopIcsAttachment(db, workshop.id, user.locale)] : undefined,
     dedupeKey,
     userId,
   });
   return true;
 }
+
+/** A seat booked straight away (a waitlisted booking hears when it is promoted). */
+export const notifyBooked = (db: DbOrTrx, workshop: Workshop, booking: Booking) =>
+  mailAbout(db, "booked", workshop, booking.user_id, `workshop-booked:${booking.id}`);
 
 /** A waitlisted person got a seat. */
 export const notifyPromoted = (db: DbOrTrx, workshop: Workshop, booking: Booking) =>

@@ -2,7 +2,8 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { ActionMessage, useActionReply } from "../../../components/ui/action-reply";
-import { FormErrors, FormField } from "../../../components/ui/form-field";
+import { ErrorSummary } from "../../../components/ui/error-summary";
+import { FormField } from "../../../components/ui/form-field";
 import { LastNameField, ProfileFields } from "./profile-fields";
 
 interface ProfileValues {
@@ -21,7 +22,7 @@ export function ProfileForm({ defaults }: { defaults: ProfileValues }) {
     <section aria-labelledby="edit-profile-heading">
       <h2 id="edit-profile-heading">{t("account.edit_profile")}</h2>
       {reply?.status === "success" ? <ActionMessage reply={reply} okKey="accounts:account.profile_saved" /> : null}
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate>
         <input type="hidden" name="intent" value="profile" />
         <FormField field={fields.firstName} label={t("fields.first_name")} autoComplete="given-name" required />

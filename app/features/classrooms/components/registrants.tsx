@@ -1,7 +1,8 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
-import { FieldErrors, FormErrors } from "../../../components/ui/form-field";
+import { FieldErrors} from "../../../components/ui/form-field";
+import { ErrorSummary } from "../../../components/ui/error-summary";
 
 interface RegistrantsPage {
   classroom: { id: string };
@@ -60,7 +61,7 @@ export function RegistrantsSection({ page, registerResult }: { page: Registrants
       {active && page.viewer.canRegisterOthers ? (
         <>
           <h3>{t("registrants.register_someone")}</h3>
-          <FormErrors id={form.errorId} errors={form.errors} />
+          <ErrorSummary form={form} />
           <Form method="post" {...getFormProps(form)} noValidate className="register-form">
             <input type="hidden" name="intent" value="register_learner" />
             {page.myLearners.length > 0 ? (

@@ -16,7 +16,7 @@ export function ProgressMeter({ completed, total, id }: { completed: number; tot
   if (total === 0) return null;
   return (
     <div className="progress-meter">
-      <label htmlFor={id}>{t("progress.label", { completed, total })}</label>
+      <label htmlFor={id}>{t("progress.label", { count: completed, total })}</label>
       <progress id={id} max={total} value={completed}>
         {t("progress.percent", { percent: Math.round((completed / total) * 100) })}
       </progress>

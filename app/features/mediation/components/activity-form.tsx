@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { ActivitySchema } from "../schemas";
 import { Form } from "react-router";
-import { FormErrors, FormField } from "../../../components/ui/form-field";
+import { FormField } from "../../../components/ui/form-field";
+import { ErrorSummary } from "../../../components/ui/error-summary";
 import { ACTIVITY_TYPES, AGE_BANDS, AUTONOMY, EQUIPMENT, GENDERS, PLACE_TYPES, REDIRECTION, SOCIAL_STATUSES, codes } from "../vocabulary";
 import { ChoiceGroup, SelectField, TextAreaField } from "./choices";
 import { ThemePicker } from "./theme-picker";
@@ -43,7 +44,7 @@ export function ActivityForm({ lastResult, defaultValue, spaces, learners, usual
   const detailError = DETAIL_FIELDS.some((name) => (fields as unknown as Record<string, { errors?: string[] }>)[name]?.errors?.length);
   return (
     <>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate className="activity-form">
         <div className="activity-main">
           {workshopPeople ? (

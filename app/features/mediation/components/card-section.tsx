@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { Form, href } from "react-router";
 import { ActionMessage, useActionReply } from "../../../components/ui/action-reply";
-import { FormErrors, FormField } from "../../../components/ui/form-field";
+import { ErrorSummary } from "../../../components/ui/error-summary";
+import { FormField } from "../../../components/ui/form-field";
 import { formatDate, formatDateTime } from "../../../lib/i18n";
 import type { CardConsentSchema } from "../schemas";
 import { CARD_CONSENT_POINTS, codes } from "../vocabulary";
@@ -92,7 +93,7 @@ function CardConsentForm() {
   return (
     <div className="card-consent">
       <p>{t("card_consent.intro")}</p>
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate>
         <input type="hidden" name="intent" value="card_consent" />
         <ChoiceGroup
