@@ -79,7 +79,9 @@ export async function signIn(db: Db, input: { email: string; password: string },
   const user = await q.findUserByEmail(db, input.email);
   const ok = user?.password_hash ? await verifyPassword(user.password_hash, input.password) : false;
   if (!user?.password_hash) await burnPasswordCheck(input.password);
-  if (!user || !ok || user.disabled_at) throw new FieldError("password", "accounts:errors.bad_credentials");
+  if (!user || !ok) throw new FieldError("password", "accounts:errors.bad_credentials");
+  // Said only to someone who knows the password: a suspension is not a secret from its owner.
+  if (user.disabled_at) throw new FieldError("password", "accounts:errors.account_suspended");
   await attempt.succeeded();
   const token = await createSession(db, user.id, meta);
   return { user, token };
