@@ -83,6 +83,23 @@ export default function BadgeVerification() {
           ) : null}
         </dl>
       ) : null}
+      {badge.evidence.length ? (
+        <section aria-labelledby="evidence-heading">
+          <h2 id="evidence-heading">{t("verify.evidence_title")}</h2>
+          {badge.activityStart && badge.activityEnd ? (
+            <p>{t("verify.evidence_dates", { start: formatDate(badge.activityStart, locale), end: formatDate(badge.activityEnd, locale) })}</p>
+          ) : null}
+          <ul className="evidence-list" lang="fr">
+            {badge.evidence.map((e, i) => (
+              <li key={i}>
+                <strong>{e.name}</strong>
+                {e.genre ? <> ({e.genre})</> : null}
+                {e.description ? <> : {e.description}</> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {badge.isOwner ? (
         <section aria-labelledby="owner-heading">

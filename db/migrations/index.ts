@@ -19,6 +19,7 @@ import * as outboxPerson from "./2026-12-10_outbox-person";
 import * as storedObjects from "./2026-12-10_stored-objects";
 import * as throttleCountersAndJobRuns from "./2026-12-10_throttle-counters-and-job-runs";
 import * as xapiRefsActivities from "./2026-12-10_xapi-refs-activities";
+import * as badgeEvidence from "./2026-12-15_badge-evidence";
 import * as schoolLevels from "./2026-12-15_school-levels";
 import * as staffInvitations from "./2026-12-15_staff-invitations";
 
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-10_stored-objects": storedObjects,
   "2026-12-10_throttle-counters-and-job-runs": throttleCountersAndJobRuns,
   "2026-12-10_xapi-refs-activities": xapiRefsActivities,
+  "2026-12-15_badge-evidence": badgeEvidence,
   "2026-12-15_school-levels": schoolLevels,
   "2026-12-15_staff-invitations": staffInvitations,
 };
