@@ -2,10 +2,12 @@ import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../app/lib/db.server";
 import { OPEN_BADGE_CREDENTIAL_SCHEMA, validateJsonSchema } from "../../app/features/badges/ob3-schema";
-import { awardEarnedBadges, getBadgeVerification } from "../../app/features/badges/service.server";
+import { badgeDownload } from "../../app/features/badges/downloads.server";
+import { awardEarnedBadges, getBadgeVerification, setCertificateFamilyName } from "../../app/features/badges/service.server";
+import { pdfInfo, pdfToText } from "../helpers/pdf-check";
 import type { SeededCourse } from "./courses-helpers";
 import { testDb } from "../helpers/db";
-import { createUser } from "../helpers/fixtures";
+import { createUser, statusOf } from "../helpers/fixtures";
 import { attendWorkshop, completeCourseThroughPlayer, seedPathsAndCourses } from "./paths-fixtures";
 
 const BASE = "https://passerelle.test";
@@ -78,5 +80,34 @@ describe("badges with evidence", () => {
     expect(page.status).toBe("valid");
     expect(page.evidence).toHaveLength(credential.evidence.length);
     expect(page.activityStart).toBe(credential.credentialSubject.activityStartDate);
+  });
+
+  it("prints the family name the learner gives when claiming the certificate, and never asks a minor", async () => {
+    const learner = await learnerThroughSeniorsPath();
+    const [badgeId] = await awardEarnedBadges(db, learner.id, BASE);
+    const before = pdfToText(Buffer.from(await (await badgeDownload(db, learner, badgeId!, "pdf", "fr")).arrayBuffer()));
+    expect(before).toContain("Josette");
+    expect(before).not.toContain("Martin-Ağça");
+    expect((await getBadgeVerification(db, learner, badgeId!)).certificateName).toEqual({ firstName: "Josette", familyName: "" });
+
+    await setCertificateFamilyName(db, learner, badgeId!, "Martin-Ağça");
+    const pdf = Buffer.from(await (await badgeDownload(db, learner, badgeId!, "pdf", "fr")).arrayBuffer());
+    const text = pdfToText(pdf).replace(/\s+/g, " ");
+    expect(text).toContain("Josette Martin-Ağça");
+    expect(text).toContain("pour avoir suivi le parcours");
+    expect(text).not.toContain("le parcours ou le cours");
+    expect(pdfInfo(pdf).Pages).toBe("1");
+    // Someone else cannot name another person's certificate.
+    const stranger = await createUser(db);
+    expect(await statusOf(setCertificateFamilyName(db, stranger, badgeId!, "Intrus"))).toBe(404);
+
+    const minor = await createUser(db, { firstName: "Léo" });
+    await db.updateTable("app_user").set({ age_band: "moins_de_douze" }).where("id", "=", minor.id).execute();
+    const minorUser = { ...minor, age_band: "moins_de_douze" };
+    await completeCourseThroughPlayer(db, minorUser, courses.get("creer-et-utiliser-une-adresse-e-mail")!);
+    await completeCourseThroughPlayer(db, minorUser, courses.get("se-proteger-des-arnaques-en-ligne")!);
+    const [minorBadge] = await awardEarnedBadges(db, minor.id, BASE);
+    expect((await getBadgeVerification(db, minorUser, minorBadge!)).certificateName).toBeNull();
+    expect(await statusOf(setCertificateFamilyName(db, minorUser, minorBadge!, "Dupont"))).toBe(403);
   });
 });

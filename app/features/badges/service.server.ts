@@ -153,6 +153,9 @@ export async function getBadgeVerification(db: Db, viewer: User | null, badgeId:
     revokedAt: row.revoked_at,
     revocationReason: viewer && can(viewer, "revoke:badge:any") ? row.revocation_reason : null,
     isOwner: viewer?.id === row.user_id,
+    /** The owner (never a minor) chooses the family name printed on the certificate. */
+    certificateName:
+      viewer?.id === row.user_id && !minor ? { firstName: row.first_name, familyName: row.certificate_family_name ?? row.last_name ?? "" } : null,
     canRevoke: !!viewer && can(viewer, "revoke:badge:any") && !row.revoked_at,
   };
 }
@@ -204,6 +207,12 @@ export async function listMyBadges(db: Db, user: User, baseUrl: string) {
 export async function setBadgeNameVisibility(db: Db, user: User, badgeId: string, show: boolean) {
   if (show && mayBeUnder15(user.age_band)) throw appError(403, "minor_never_public", "badges:errors.minor_never_public");
   if (!isUuid(badgeId) || !(await q.setShowName(db, badgeId, user.id, show))) throw badgeNotFound();
+}
+
+/** The family name to print on the certificate, given by its owner when claiming it; never asked of a minor. */
+export async function setCertificateFamilyName(db: Db, user: User, badgeId: string, familyName: string | undefined) {
+  if (mayBeUnder15(user.age_band)) throw appError(403, "minor_never_asked", "badges:errors.minor_family_name");
+  if (!isUuid(badgeId) || !(await q.setCertificateFamilyName(db, badgeId, user.id, familyName || null))) throw badgeNotFound();
 }
 
 export async function revokeBadge(db: Db, actor: User, badgeId: string, reason: string) {
