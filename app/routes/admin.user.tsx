@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
-import { href, Link, redirect, useLoaderData } from "react-router";
+import { href, Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/admin.user";
 import { PageTitle } from "../components/ui/page-title";
-import { ActionMessage, useActionReply } from "../components/ui/action-reply";
+import { ActionMessage } from "../components/ui/action-reply";
+import type { ActionReply } from "../lib/action-reply";
 import { UserAdminForms } from "../features/accounts/components/user-admin-forms";
 import { AdminUserSchema } from "../features/accounts/schemas";
 import { changeUserRole, deleteUserAsCoordinator, endUserSessions, getUserForAdmin } from "../features/accounts/service.server";
@@ -65,7 +66,8 @@ const DONE_KEYS: Record<string, string> = {
 export default function AdminUser() {
   const { t, i18n } = useTranslation("admin");
   const { user, activeSessions, isSelf } = useLoaderData<typeof loader>();
-  const replies = Object.keys(DONE_KEYS).map((intent) => ({ intent, reply: useActionReply(intent) }));
+  const reply = useActionData<typeof action>() as ActionReply | undefined;
+  const shown = reply && reply.form in DONE_KEYS ? reply : undefined;
   const name = `${user.firstName} ${user.lastName ?? ""}`.trim();
   return (
     <div className="page narrow">
@@ -74,9 +76,7 @@ export default function AdminUser() {
         <Link to={href("/admin/utilisateurs")}>{t("user.back")}</Link>
       </p>
       <h1>{name}</h1>
-      {replies.map(({ intent, reply }) => (
-        <ActionMessage key={intent} reply={reply} okKey={DONE_KEYS[intent]} />
-      ))}
+      <ActionMessage reply={shown} okKey={shown ? DONE_KEYS[shown.form] : undefined} />
       {user.suspendedAt ? (
         <div className="alert notice" role="status">
           <p>{t("user.suspended_since", { date: formatDate(user.suspendedAt, i18n.language) })}</p>
