@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Form, useLoaderData, useSearchParams } from "react-router";
+import { Form, href, Link, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/admin.users";
 import { PageTitle } from "../components/ui/page-title";
 import { Pagination } from "../components/ui/pagination";
@@ -30,6 +30,11 @@ export default function AdminUsers() {
           <p>{t("user.done_deleted")}</p>
         </div>
       ) : null}
+      <p>
+        <Link to={href("/admin/utilisateurs/inviter")} className="button secondary">
+          {t("users.invite")}
+        </Link>
+      </p>
       <Form method="get" role="search" className="search-form">
         <label htmlFor="user-search">{t("users.search_label")}</label>
         <input id="user-search" type="search" name="q" defaultValue={search} />
@@ -43,7 +48,8 @@ export default function AdminUsers() {
         <thead>
           <tr>
             <th scope="col">{t("users.name")}</th>
-            <th scope="col">{t("users.email")}</th>
+            <th scope="col">{t("users.contact")}</th>
+            <th scope="col">{t("users.commune")}</th>
             <th scope="col">{t("users.role")}</th>
             <th scope="col">{t("users.created")}</th>
           </tr>
@@ -52,11 +58,13 @@ export default function AdminUsers() {
           {users.map((u) => (
             <tr key={u.id}>
               <td>
-                <a href={`/admin/utilisateurs/${u.id}`}>
+                <Link to={href("/admin/utilisateurs/:userId", { userId: u.id })}>
                   {u.first_name} {u.last_name ?? ""}
-                </a>
+                </Link>
+                {u.disabled_at ? <> ({t("users.suspended")})</> : null}
               </td>
-              <td>{u.email ?? t("users.no_email")}</td>
+              <td>{u.email ?? (u.has_card ? t("users.card_holder") : t("users.no_email"))}</td>
+              <td>{u.commune ?? t("users.no_commune")}</td>
               <td>{t(`accounts:roles.${u.role}`)}</td>
               <td>{formatDate(u.created_at, i18n.language)}</td>
             </tr>

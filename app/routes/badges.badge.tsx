@@ -1,12 +1,13 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { data, Form, href, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/badges.badge";
 import { FieldErrors} from "../components/ui/form-field";
 import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
-import { RevokeSchema } from "../features/badges/schemas";
-import { getBadgeVerification, revokeBadge } from "../features/badges/service.server";
+import { BadgePageSchema } from "../features/badges/schemas";
+import { CertificateNameForm } from "../features/badges/components/certificate-name-form";
+import { getBadgeVerification, revokeBadge, setCertificateFamilyName } from "../features/badges/service.server";
 import { dbContext } from "../lib/context";
 import { appErrorStatus, isAppError } from "../lib/errors";
 import { formatDate } from "../lib/i18n";
@@ -25,8 +26,12 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 /** Coordinators withdraw a badge here. */
 export async function action({ request, context, params }: Route.ActionArgs) {
   const user = requireUser(context, request);
-  const submission = await parseForm(request, RevokeSchema);
+  const submission = await parseForm(request, BadgePageSchema);
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  if (submission.value.intent === "certificate-name") {
+    await setCertificateFamilyName(context.get(dbContext), user, params.id, submission.value.familyName);
+    return redirect(`${href("/badges/:id", { id: params.id })}?nom=1`);
+  }
   try {
     await revokeBadge(context.get(dbContext), user, params.id, submission.value.reason);
   } catch (error) {
@@ -84,10 +89,28 @@ export default function BadgeVerification() {
           ) : null}
         </dl>
       ) : null}
+      {badge.evidence.length ? (
+        <section aria-labelledby="evidence-heading">
+          <h2 id="evidence-heading">{t("verify.evidence_title")}</h2>
+          {badge.activityStart && badge.activityEnd ? (
+            <p>{t("verify.evidence_dates", { start: formatDate(badge.activityStart, locale), end: formatDate(badge.activityEnd, locale) })}</p>
+          ) : null}
+          <ul className="evidence-list" lang="fr">
+            {badge.evidence.map((e, i) => (
+              <li key={i}>
+                <strong>{e.name}</strong>
+                {e.genre ? <> ({e.genre})</> : null}
+                {e.description ? <> : {e.description}</> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {badge.isOwner ? (
         <section aria-labelledby="owner-heading">
           <h2 id="owner-heading">{t("verify.owner_title")}</h2>
+          {badge.certificateName ? <CertificateNameForm {...badge.certificateName} saved={searchParams.has("nom")} /> : null}
           <ul className="link-list">
             <li>
               <a href={`/badges/${badge.id}/certificat.pdf`} download>
@@ -133,6 +156,7 @@ export default function BadgeVerification() {
           <p>{t("verify.revoke_intro")}</p>
           <ErrorSummary form={form} />
           <Form method="post" {...getFormProps(form)} noValidate>
+            <input type="hidden" name="intent" value="revoke" />
             <div className="field">
               <label htmlFor={fields.reason.id}>{t("verify.revoke_reason")}</label>
               <textarea {...getTextareaProps(fields.reason)} key={fields.reason.key} rows={3} required />

@@ -31,7 +31,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const db = context.get(dbContext);
   try {
     const { user, token } = await signInWithAccessCard(db, submission.value.code, requestMeta(request));
-    return redirectSignedIn(request, db, "/compte/activites", token, user);
+    return redirectSignedIn(request, db, "/compte/activites", token, user, { landing: true });
   } catch (error) {
     if (error instanceof FieldError) return data(submission.reply({ formErrors: [error.messageKey] }), { status: 400 });
     if (isAppError(error)) return data(submission.reply({ formErrors: [error.data.messageKey] }), { status: appErrorStatus(error) });

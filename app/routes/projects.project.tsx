@@ -6,11 +6,12 @@ import { competenceLabel } from "../features/projects/competences";
 import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
 import { IntentMessage, type IntentResult } from "../features/projects/components/form-result";
 import { PupilName } from "../features/projects/components/pupil-name";
+import { TeacherTeams } from "../features/projects/components/team-assignment";
 import { RichTextView } from "../features/projects/components/rich-text-view";
 import { addMilestone, deleteMilestone, getProjectPage, inviteCoTeacher, shareWithClass } from "../features/projects/projects.server";
 import { runIntent } from "../features/projects/responses.server";
 import { ProjectActionSchema } from "../features/projects/schemas";
-import { assignPupil, chooseTeam, createTeam } from "../features/projects/teams.server";
+import { assignPupil, assignTeams, chooseTeam, createTeam } from "../features/projects/teams.server";
 import { dbContext } from "../lib/context";
 import { formatDate, formatDateTime } from "../lib/i18n";
 import { requireUser } from "../lib/session.server";
@@ -37,6 +38,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
           return void (await createTeam(db, user, id, v.name));
         case "assign":
           return void (await assignPupil(db, user, id, v));
+        case "assign-all":
+          return void (await assignTeams(db, user, id, v.assignments));
         case "choose-team":
           return void (await chooseTeam(db, user, id, v.teamId));
         case "invite-teacher":
@@ -89,7 +92,7 @@ export default function ProjectPage() {
         ) : null}
       </section>
       <Milestones page={page} />
-      {page.kind === "pupil" ? <PupilTeam page={page} /> : <TeacherTeams page={page} />}
+      {page.kind === "pupil" ? <PupilTeam page={page} /> : <TeacherTeams projectId={project.id} teams={page.teams} pupils={page.pupils} teamMode={project.teamMode} readOnly={page.readOnly} />}
       {page.kind === "teacher" ? (
         <>
           <section aria-labelledby="submissions-heading">
@@ -206,99 +209,6 @@ function PupilTeam({ page }: { page: Extract<Page, { kind: "pupil" }> }) {
       ) : (
         <p>{t("project.teacher_makes_teams")}</p>
       )}
-    </section>
-  );
-}
-
-function TeacherTeams({ page }: { page: Extract<Page, { kind: "teacher" }> }) {
-  const { t } = useTranslation("projects");
-  const result = useActionData<IntentResult>();
-  const canEdit = !page.readOnly;
-  return (
-    <section aria-labelledby="teams-heading">
-      <h2 id="teams-heading">{t("project.teams")}</h2>
-      <p className="hint">{t(`team_modes.${page.project.teamMode}`)}</p>
-      {page.teams.length === 0 ? <p>{t("project.no_teams_yet")}</p> : null}
-      <ul className="cards">
-        {page.teams.map((team) => (
-          <li key={team.id} className="card">
-            <h3>
-              <a href={`/projets/${page.project.id}/equipes/${team.id}`}>{team.name}</a>
-            </h3>
-            {team.members.length ? (
-              <ul>
-                {team.members.map((m) => (
-                  <li key={m.seatId}>
-                    <PupilName pupil={m} />
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p>{t("project.empty_team")}</p>
-            )}
-          </li>
-        ))}
-      </ul>
-      {canEdit ? (
-        <Form method="post" className="inline-fields">
-          <input type="hidden" name="intent" value="add-team" />
-          <div className="field">
-            <label htmlFor="team-name">{t("fields.team_name")}</label>
-            <input id="team-name" name="name" type="text" required maxLength={60} />
-          </div>
-          <button type="submit" className="button secondary">
-            {t("project.add_team")}
-          </button>
-          <IntentMessage result={result} intent="add-team" />
-        </Form>
-      ) : null}
-      {canEdit && page.pupils.length && page.teams.length ? (
-        <>
-          <h3>{t("project.assign_heading")}</h3>
-          <table className="data-table">
-            <caption className="visually-hidden">{t("project.assign_heading")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("class.col_name")}</th>
-                <th scope="col">{t("project.col_class")}</th>
-                <th scope="col">{t("project.col_team")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.pupils.map((p) => (
-                <tr key={p.seatId}>
-                  <td>
-                    <PupilName pupil={p} />
-                  </td>
-                  <td>{p.className}</td>
-                  <td>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="assign" />
-                      <input type="hidden" name="seatId" value={p.seatId} />
-                      <label htmlFor={`team-of-${p.seatId}`} className="visually-hidden">
-                        {t("project.team_of", { name: p.name ?? t("pupil_number", { number: p.number }) })}
-                      </label>
-                      <select id={`team-of-${p.seatId}`} name="teamId" defaultValue={p.teamId ?? ""}>
-                        <option value="">{t("project.no_team")}</option>
-                        {page.teams.map((team) => (
-                          <option key={team.id} value={team.id}>
-                            {team.name}
-                          </option>
-                        ))}
-                      </select>
-                      <button type="submit" className="button secondary">
-                        {t("project.assign")}
-                        <span className="visually-hidden"> {p.name ?? t("pupil_number", { number: p.number })}</span>
-                      </button>
-                    </Form>
-                    <IntentMessage result={result} intent={`assign-${p.seatId}`} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      ) : null}
     </section>
   );
 }

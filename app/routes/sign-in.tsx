@@ -24,7 +24,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     SignInSchema,
     async (value) => {
       const { user, token } = await signIn(db, value, requestMeta(request));
-      return redirectSignedIn(request, db, safeRedirect(value.redirectTo), token, user);
+      const to = safeRedirect(value.redirectTo);
+      return redirectSignedIn(request, db, to, token, user, { landing: to === "/" });
     },
     { hideFields: ["password"] },
   );

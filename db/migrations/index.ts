@@ -23,6 +23,9 @@ import * as accessCardConsent from "./2026-12-11_access-card-consent";
 import * as evaluationInputs from "./2026-12-12_evaluation-inputs";
 import * as outboxAttachments from "./2026-12-13_outbox-attachments";
 import * as bookingOverCapacity from "./2026-12-14_booking-over-capacity";
+import * as badgeEvidence from "./2026-12-15_badge-evidence";
+import * as schoolLevels from "./2026-12-15_school-levels";
+import * as staffInvitations from "./2026-12-15_staff-invitations";
 
 /**
  * Every migration, by name, in the order they run. Listed by hand rather than
@@ -54,4 +57,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-12_evaluation-inputs": evaluationInputs,
   "2026-12-13_outbox-attachments": outboxAttachments,
   "2026-12-14_booking-over-capacity": bookingOverCapacity,
+  "2026-12-15_badge-evidence": badgeEvidence,
+  "2026-12-15_school-levels": schoolLevels,
+  "2026-12-15_staff-invitations": staffInvitations,
 };

@@ -17,7 +17,9 @@ export interface AppUserTable {
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Set while the account is suspended (sign-in refused, data kept). */
   disabled_at: Date | null;
+  suspended_by: string | null;
   /** Learner profile in the national codes (tranche_age), set for assisted accounts (workshops migration). */
   age_band: string | null;
   commune: string | null;
@@ -53,14 +55,30 @@ export interface PasswordResetTokenTable {
   used_at: Date | null;
 }
 
+/** A staff member invited by e-mail: the link's token is stored only as its hash, used once. */
+export interface StaffInvitationTable {
+  id: Generated<string>;
+  token_hash: string;
+  email: string;
+  first_name: string;
+  role: ColumnType<Exclude<Role, "learner">, Exclude<Role, "learner">, never>;
+  invited_by: string | null;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  used_at: Date | null;
+  user_id: string | null;
+}
+
 export interface AccountsTables {
   app_user: AppUserTable;
   session: SessionTable;
   throttle_counter: ThrottleCounterTable;
   password_reset_token: PasswordResetTokenTable;
+  staff_invitation: StaffInvitationTable;
 }
 
 export type User = Selectable<AppUserTable>;
 export type NewUser = Insertable<AppUserTable>;
 export type UserUpdate = Updateable<AppUserTable>;
 export type Session = Selectable<SessionTable>;
+export type StaffInvitation = Selectable<StaffInvitationTable>;

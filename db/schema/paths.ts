@@ -95,6 +95,10 @@ export interface AchievementTable {
   criteria: string;
   competences: TextArray;
   content_hash: string | null;
+  /** Every scored lesson of the course(s) must reach this best score (0..1); null: no score needed. */
+  pass_mark: number | null;
+  /** Time spent in the lessons (opened → marked done), in minutes; null: none needed. */
+  min_lesson_minutes: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -110,6 +114,8 @@ export interface BadgeTable {
   issued_at: Date;
   /** The learner allows the verify page to show their name (never for a minor). */
   show_name: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The family name the learner asked to print on the certificate (never for a minor). */
+  certificate_family_name: string | null;
   revoked_at: Date | null;
   revoked_by: string | null;
   revocation_reason: string | null;

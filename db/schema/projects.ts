@@ -2,6 +2,11 @@ import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { TextArray } from "./places";
 
 export type SchoolLevel =
+  | "cp"
+  | "ce1"
+  | "ce2"
+  | "cm1"
+  | "cm2"
   | "sixieme"
   | "cinquieme"
   | "quatrieme"

@@ -62,6 +62,15 @@ describe("badges in the browser", () => {
 
     await page.getByText("Ce badge est authentique et valide.").waitFor();
     await page.getByText("Nom non affiché (choix de la personne)").waitFor();
+    // The evidence the credential lists: the two courses, with their dates.
+    await page.getByRole("heading", { name: "Ce que la personne a fait pour obtenir ce badge" }).waitFor();
+    expect(await page.locator(".evidence-list li").allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Cours « Créer et utiliser une adresse e-mail » \(Cours en ligne\) : Terminé le \d{4}-\d{2}-\d{2} ; \d+ leçons/)]),
+    );
+    // The family name to print on the certificate, given when claiming it.
+    await page.getByLabel("Nom de famille à imprimer sur le certificat (facultatif)").fill("Dubois");
+    await page.getByRole("button", { name: "Enregistrer le nom du certificat" }).click();
+    await page.getByText("C'est noté : le certificat portera ce nom.").waitFor();
     await expectNoA11yViolations(page, "verify page (owner)");
 
     // The owner downloads the certificate and the signed credential.
@@ -71,7 +80,7 @@ describe("badges in the browser", () => {
     expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
     expect(bytes.toString("latin1").match(/\/Type \/Page\b/g)).toHaveLength(1);
     expect(pdfFonts(bytes).every((font) => font.embedded)).toBe(true);
-    expect(pdfToText(bytes)).toContain("Paulette");
+    expect(pdfToText(bytes)).toContain("Paulette Dubois");
     const jwt = await (await page.request.get(`${badgeUrl}/badge.jwt`)).text();
     expect(jwt.split(".")).toHaveLength(3);
 

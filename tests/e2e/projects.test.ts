@@ -122,9 +122,10 @@ describe("school projects in the browser (acceptance 3 and 6)", () => {
 
     // The teacher puts both in team Alpha.
     await teacher.goto(state.projectUrl);
+    // Both pupils placed at once: one choice each, one submit (issue 14).
+    for (const name of ["Léa", "Noé"]) await teacher.getByLabel(`Équipe de ${name}`).selectOption({ label: "Alpha" });
+    await teacher.getByRole("button", { name: "Enregistrer les équipes" }).click();
     for (const name of ["Léa", "Noé"]) {
-      await teacher.getByLabel(`Équipe de ${name}`).selectOption({ label: "Alpha" });
-      await teacher.getByRole("button", { name: `Placer ${name}` }).click();
       await teacher.locator("li.card").filter({ has: teacher.getByRole("heading", { name: "Alpha" }) }).getByText(name).waitFor();
     }
     // Noé sees his teammate only as "Élève 1" while Léa is limited.
@@ -318,7 +319,9 @@ describe("school projects in the browser (acceptance 3 and 6)", () => {
     await sacha.goto("/connexion/carte");
     await sacha.getByLabel(/Code de la carte/).fill(code);
     await sacha.locator("main").getByRole("button", { name: "Se connecter" }).click();
-    await sacha.getByRole("link", { name: "Mes projets scolaires" }).click();
+    // A pupil lands on their class (issue 14), then finds it again from "Mes projets scolaires".
+    await expect.poll(() => new URL(sacha.url()).pathname).toBe(state.classUrl);
+    await sacha.locator("header").getByRole("link", { name: "Mes projets scolaires" }).click();
     await sacha.getByRole("link", { name: state.className }).waitFor();
     // Sacha is 13 and has no consent yet: limited mode.
     await sacha.getByText("Ton compte est en mode limité").waitFor();

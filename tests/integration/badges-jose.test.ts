@@ -164,6 +164,10 @@ describe("a badge checked by jose against the issuer's published keys (OB 3.0 §
     for (let i = 0; i < jwt.length; i++) {
       if (jwt[i] === ".") continue;
       const tampered = jwt.slice(0, i) + (jwt[i] === "A" ? "B" : "A") + jwt.slice(i + 1);
+      // The last character of a segment carries unused bits (an Ed25519 signature ends "A", "Q", "g" or "w"):
+      // "A" → "B" changes no byte of the signature, so it is not an alteration (it made this test fail one run in four).
+      const segment = (s: string) => s.split(".")[jwt.slice(0, i).split(".").length - 1]!;
+      if (Buffer.from(segment(tampered), "base64url").equals(Buffer.from(segment(jwt), "base64url")) && segment(jwt).length === segment(tampered).length && i === jwt.length - 1) continue;
       await expect(jwtVerify(tampered, jwks), `position ${i}`).rejects.toThrow();
       altered++;
     }

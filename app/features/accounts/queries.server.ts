@@ -98,6 +98,17 @@ export function listUsers(db: DbOrTrx, { search, limit, offset }: { search?: str
       "role",
       "created_at",
       "disabled_at",
+      "commune",
+      // An access card (mediation domain) is how people without an address sign in.
+      eb
+        .exists(
+          eb
+            .selectFrom("access_card")
+            .select("access_card.id")
+            .whereRef("access_card.user_id", "=", "app_user.id")
+            .where("access_card.revoked_at", "is", null),
+        )
+        .as("has_card"),
       eb.fn.count<string>("id").over().as("total"),
     ])
     .orderBy("created_at", "desc")
@@ -152,4 +163,63 @@ export async function accountPersonalData(db: DbOrTrx, userId: string) {
     .where("user_id", "=", userId)
     .execute();
   return { user, sessions };
+}
+
+export async function setSuspended(db: DbOrTrx, userId: string, suspendedBy: string | null, at: Date | null) {
+  return db
+    .updateTable("app_user")
+    .set({ disabled_at: at, suspended_by: at ? suspendedBy : null, updated_at: new Date() })
+    .where("id", "=", userId)
+    .returning(["id", "disabled_at"])
+    .executeTakeFirst();
+}
+
+export async function insertStaffInvitation(
+  db: DbOrTrx,
+  values: { tokenHash: string; email: string; firstName: string; role: Exclude<Role, "learner">; invitedBy: string; expiresAt: Date },
+) {
+  return db
+    .insertInto("staff_invitation")
+    .values({
+      token_hash: values.tokenHash,
+      email: values.email,
+      first_name: values.firstName,
+      role: values.role,
+      invited_by: values.invitedBy,
+      expires_at: values.expiresAt,
+    })
+    .returning(["id", "expires_at"])
+    .executeTakeFirstOrThrow();
+}
+
+export function findStaffInvitation(db: DbOrTrx, tokenHash: string) {
+  return db.selectFrom("staff_invitation").selectAll().where("token_hash", "=", tokenHash).executeTakeFirst();
+}
+
+/** Marks the invitation used, in one statement: a second use (or a late one) finds nothing. */
+export function consumeStaffInvitation(db: DbOrTrx, tokenHash: string, now: Date) {
+  return db
+    .updateTable("staff_invitation")
+    .set({ used_at: now })
+    .where("token_hash", "=", tokenHash)
+    .where("used_at", "is", null)
+    .where("expires_at", ">", now)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function linkStaffInvitation(db: DbOrTrx, invitationId: string, userId: string) {
+  await db.updateTable("staff_invitation").set({ user_id: userId }).where("id", "=", invitationId).execute();
+}
+
+/** Invitations still waiting, newest first, for the users page. */
+export function listPendingInvitations(db: DbOrTrx, now: Date) {
+  return db
+    .selectFrom("staff_invitation")
+    .select(["id", "email", "first_name", "role", "created_at", "expires_at"])
+    .where("used_at", "is", null)
+    .where("expires_at", ">", now)
+    .orderBy("created_at", "desc")
+    .limit(50)
+    .execute();
 }

@@ -1,4 +1,4 @@
-import { redirect } from "react-router";
+import { href, redirect } from "react-router";
 import type { User } from "../../../db/schema/accounts";
 import { displayCookie } from "../../lib/display.server";
 import { localeCookie } from "../../lib/i18n.server";
@@ -9,6 +9,7 @@ import { isLocale } from "../../lib/i18n";
 import { savePreferences, type RequestMeta } from "./service.server";
 import { claimAnonymousDiagnostic } from "../diagnostic/service.server";
 import { claimAnonymousBusinessDiagnostic } from "../business-diagnostic/service.server";
+import { pupilLanding } from "../projects/classes.server";
 
 export function requestMeta(request: Request): RequestMeta {
   return { ip: clientIp(request), userAgent: request.headers.get("User-Agent") };
@@ -25,8 +26,14 @@ export async function redirectSignedIn(
   db: Db,
   to: string,
   token: string,
-  user: Pick<User, "id" | "locale" | "large_text" | "high_contrast">,
+  user: Pick<User, "id" | "role" | "locale" | "large_text" | "high_contrast">,
+  /** Set when the person asked for no page in particular: a pupil then lands on their class. */
+  { landing = false }: { landing?: boolean } = {},
 ) {
+  if (landing) {
+    const pupil = await pupilLanding(db, user);
+    if (pupil) to = "classId" in pupil ? href("/classes-scolaires/:classId", { classId: pupil.classId }) : href("/classes-scolaires");
+  }
   const cookies = request.headers.get("Cookie");
   const chosenLocale = await localeCookie.parse(cookies);
   const chosenDisplay = await displayCookie.parse(cookies);

@@ -81,3 +81,40 @@ export const ChangeRoleSchema = z.object({
 
 /** Kept here for the routes that import it from the accounts domain; the rules live in app/lib/safe-redirect.ts. */
 export { safeRedirect } from "../../lib/safe-redirect";
+
+const lastName = z
+  .string()
+  .trim()
+  .max(80, { error: "accounts:errors.name_too_long" })
+  .optional();
+
+export const STAFF_ROLES = ["mediator", "teacher", "coordinator"] as const;
+
+export const InviteStaffSchema = z.object({
+  firstName,
+  email,
+  role: z.enum(STAFF_ROLES, { error: "admin:errors.role_invalid" }),
+  locale: z.enum(["fr", "en"]).default("fr"),
+});
+
+export const AcceptInvitationSchema = z
+  .object({
+    token: z.string({ error: "admin:errors.invitation_invalid" }).min(10).max(200),
+    firstName,
+    lastName,
+    password: newPassword,
+    passwordConfirm: z.string({ error: "accounts:errors.password_confirm_required" }),
+  })
+  .refine((v) => v.password === v.passwordConfirm, {
+    path: ["passwordConfirm"],
+    error: "accounts:errors.password_mismatch",
+  });
+
+/** The small forms of a user's admin page, told apart by their intent. */
+export const AdminUserSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("change-role"), role: ChangeRoleSchema.shape.role }),
+  z.object({ intent: z.literal("end-sessions") }),
+  z.object({ intent: z.literal("suspend") }),
+  z.object({ intent: z.literal("reactivate") }),
+  z.object({ intent: z.literal("delete"), confirm: z.literal("on", { error: "admin:errors.confirm_delete" }) }),
+]);

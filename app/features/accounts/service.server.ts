@@ -95,7 +95,9 @@ export async function signIn(db: Db, input: { email: string; password: string },
   const ok = user?.password_hash ? await verifyPassword(user.password_hash, input.password) : false;
   if (!user?.password_hash) await burnPasswordCheck(input.password);
   // About the pair, not one answer (saying which would tell a stranger the address has an account): a message above the form.
-  if (!user || !ok || user.disabled_at) throw appError(400, "bad_credentials", "accounts:errors.bad_credentials");
+  if (!user || !ok) throw appError(400, "bad_credentials", "accounts:errors.bad_credentials");
+  // Said only to someone who knows the password: a suspension is not a secret from its owner.
+  if (user.disabled_at) throw appError(423, "account_suspended", "accounts:errors.account_suspended");
   await attempt.succeeded();
   const token = await createSession(db, user.id, meta);
   return { user, token };

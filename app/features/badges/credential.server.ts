@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { Ob3Evidence } from "./evidence";
 
 /**
  * Open Badges 3.0 `OpenBadgeCredential`, in the W3C Verifiable Credentials
@@ -47,11 +48,15 @@ export interface OpenBadgeCredential {
   name: string;
   description: string;
   credentialStatus?: BitstringStatusListEntry;
+  /** What the badge rests on (OB 3.0 Evidence): courses completed, scores, workshops attended, with dates. */
+  evidence?: Ob3Evidence[];
   credentialSubject: {
     /** A `urn:uuid:` drawn for this badge: what the JWT's `sub` names, linking nothing to the person. */
     id?: string;
     type: ["AchievementSubject"];
     identifier: IdentityObject[];
+    activityStartDate?: string;
+    activityEndDate?: string;
     achievement: {
       id: string;
       type: ["Achievement"];
@@ -101,6 +106,8 @@ export interface CredentialInput {
   subjectId: string;
   /** The badge's bit in a revocation list. */
   status: { list: number; index: number };
+  evidence?: Ob3Evidence[];
+  activity?: { start: Date | null; end: Date | null };
 }
 
 export function statusEntry(baseUrl: string, { list, index }: { list: number; index: number }): BitstringStatusListEntry {
@@ -133,10 +140,13 @@ export function buildCredential(input: CredentialInput): OpenBadgeCredential {
     name: achievement.name,
     description: achievement.description,
     credentialStatus: statusEntry(input.baseUrl, input.status),
+    ...(input.evidence?.length ? { evidence: input.evidence } : {}),
     credentialSubject: {
       id: input.subjectId,
       type: ["AchievementSubject"],
       identifier: [recipientIdentity(input.recipient, input.salt)],
+      ...(input.activity?.start ? { activityStartDate: isoSeconds(input.activity.start) } : {}),
+      ...(input.activity?.end ? { activityEndDate: isoSeconds(input.activity.end) } : {}),
       achievement: {
         id: achievement.id,
         type: ["Achievement"],

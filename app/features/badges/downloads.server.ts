@@ -30,7 +30,7 @@ export async function badgeDownload(db: Db, viewer: User, badgeId: string, forma
   }
   const pdf = await renderCertificate({
     credential: badge.credential as unknown as OpenBadgeCredential,
-    recipientName: [badge.first_name, badge.last_name].filter(Boolean).join(" "),
+    recipientName: [badge.first_name, badge.certificate_family_name ?? badge.last_name].filter(Boolean).join(" "),
     kind: badge.achievement_kind,
     locale,
   });

@@ -68,8 +68,24 @@ export const OPEN_BADGE_CREDENTIAL_SCHEMA: JsonSchema = {
     credentialSubject: { $ref: "#/$defs/AchievementSubject" },
     // CredentialStatus: "id" (the status method's URL) and "type" required, other members allowed.
     credentialStatus: { type: "object", required: ["id", "type"], properties: { id: uri, type: { type: "string" } } },
+    evidence: { type: "array", items: { $ref: "#/$defs/Evidence" } },
   },
   $defs: {
+    // OB 3.0 §B.1.6 Evidence: only "type" is required.
+    Evidence: {
+      type: "object",
+      required: ["type"],
+      additionalProperties: false,
+      properties: {
+        id: uri,
+        type: typeSet("Evidence"),
+        narrative: { type: "string" },
+        name: { type: "string" },
+        description: { type: "string" },
+        genre: { type: "string" },
+        audience: { type: "string" },
+      },
+    },
     Profile: {
       type: "object",
       required: ["id", "type"],

@@ -108,6 +108,7 @@ const badgeColumns = [
   "badge.show_name",
   "badge.revoked_at",
   "badge.revocation_reason",
+  "badge.certificate_family_name",
   "achievement.name as achievement_name",
   "achievement.kind as achievement_kind",
   "achievement.course_slug",
@@ -160,6 +161,16 @@ export function findPathBadge(db: DbOrTrx, userId: string, pathId: string) {
 
 export async function setShowName(db: DbOrTrx, badgeId: string, userId: string, show: boolean) {
   const result = await db.updateTable("badge").set({ show_name: show }).where("id", "=", badgeId).where("user_id", "=", userId).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function setCertificateFamilyName(db: DbOrTrx, badgeId: string, userId: string, familyName: string | null) {
+  const result = await db
+    .updateTable("badge")
+    .set({ certificate_family_name: familyName })
+    .where("id", "=", badgeId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 

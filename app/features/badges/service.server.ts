@@ -8,7 +8,8 @@ import { can } from "../../lib/permissions";
 import { availableCourses, loadPublishedPaths } from "../paths/definitions.server";
 import { computePathProgress } from "../paths/progress";
 import { loadLearnerRecord } from "../paths/record.server";
-import { buildCredential, jwtClaims, keyIdUrl, type OpenBadgeCredential } from "./credential.server";
+import { buildCredential, jwtClaims, keyIdUrl, type CredentialInput, type OpenBadgeCredential } from "./credential.server";
+import { collectEvidence } from "./evidence.server";
 import { signJwt, verifyJwt, type VerifyFailure } from "./jwt.server";
 import { activeIssuerKey, keyResolver } from "./keys.server";
 import * as q from "./queries.server";
@@ -44,7 +45,15 @@ export async function issueBadge(
     baseUrl,
     now = new Date(),
     drawStatus = drawStatusIndex,
-  }: { achievement: Achievement & { path_slug?: string | null }; userId: string; baseUrl: string; now?: Date; drawStatus?: typeof drawStatusIndex },
+    evidence,
+  }: {
+    achievement: Achievement & { path_slug?: string | null };
+    userId: string;
+    baseUrl: string;
+    now?: Date;
+    drawStatus?: typeof drawStatusIndex;
+    evidence?: Pick<CredentialInput, "evidence" | "activity">;
+  },
 ) {
   const user = await q.findUserForBadge(db, userId);
   if (!user) return null;
@@ -62,6 +71,7 @@ export async function issueBadge(
       salt: randomBytes(16).toString("base64url"),
       subjectId: `urn:uuid:${randomUUID()}`,
       status,
+      ...evidence,
     });
     const jwt = signJwt({ ...credential, ...jwtClaims(credential) }, { alg: "EdDSA", typ: "JWT", kid: keyIdUrl(baseUrl, key.id) }, key.privateKeyPkcs8);
     const inserted = await q.insertBadge(db, { id, achievementId: achievement.id, userId, keyId: key.id, credential, jwt, issuedAt: now, status });
@@ -91,16 +101,25 @@ export async function awardEarnedBadges(db: DbOrTrx, userId: string, baseUrl: st
     if (!achievement || owned.has(achievement.id)) continue;
     const progress = computePathProgress(path.definition, record, { availableCourses: available });
     if (!progress.complete) continue;
-    const id = await issueBadge(db, { achievement: { ...achievement, path_slug: path.slug }, userId, baseUrl });
+    const found = await collectEvidence(db, userId, achievement, { path: path.definition, completedCourses: record.completedCourses });
+    if (found.missing) continue;
+    const id = await issueBadge(db, { achievement: { ...achievement, path_slug: path.slug }, userId, baseUrl, evidence: evidenceInput(found) });
     if (id) issued.push(id);
   }
   for (const achievement of await q.listCourseAchievements(db, [...record.completedCourses.keys()])) {
     if (owned.has(achievement.id)) continue;
-    const id = await issueBadge(db, { achievement, userId, baseUrl });
+    const found = await collectEvidence(db, userId, achievement, { completedCourses: record.completedCourses });
+    if (found.missing) continue;
+    const id = await issueBadge(db, { achievement, userId, baseUrl, evidence: evidenceInput(found) });
     if (id) issued.push(id);
   }
   return issued;
 }
+
+const evidenceInput = (found: Awaited<ReturnType<typeof collectEvidence>>) => ({
+  evidence: found.evidence,
+  activity: { start: found.activityStartDate, end: found.activityEndDate },
+});
 
 export type BadgeStatus = "valid" | "revoked" | "invalid";
 
@@ -126,11 +145,17 @@ export async function getBadgeVerification(db: Db, viewer: User | null, badgeId:
     issuer: payload?.issuer.name ?? null,
     issuerUrl: payload?.issuer.url ?? null,
     achievement: achievement ? { name: achievement.name, description: achievement.description, criteria: achievement.criteria.narrative } : null,
+    evidence: (payload?.evidence ?? []).map((e) => ({ name: e.name, description: e.description, genre: e.genre })),
+    activityStart: payload?.credentialSubject.activityStartDate ?? null,
+    activityEnd: payload?.credentialSubject.activityEndDate ?? null,
     validFrom: payload?.validFrom ?? null,
     recipientName: row.show_name && !minor ? [row.first_name, row.last_name].filter(Boolean).join(" ") : null,
     revokedAt: row.revoked_at,
     revocationReason: viewer && can(viewer, "revoke:badge:any") ? row.revocation_reason : null,
     isOwner: viewer?.id === row.user_id,
+    /** The owner (never a minor) chooses the family name printed on the certificate. */
+    certificateName:
+      viewer?.id === row.user_id && !minor ? { firstName: row.first_name, familyName: row.certificate_family_name ?? row.last_name ?? "" } : null,
     canRevoke: !!viewer && can(viewer, "revoke:badge:any") && !row.revoked_at,
   };
 }
@@ -182,6 +207,12 @@ export async function listMyBadges(db: Db, user: User, baseUrl: string) {
 export async function setBadgeNameVisibility(db: Db, user: User, badgeId: string, show: boolean) {
   if (show && mayBeUnder15(user.age_band)) throw appError(403, "minor_never_public", "badges:errors.minor_never_public");
   if (!isUuid(badgeId) || !(await q.setShowName(db, badgeId, user.id, show))) throw badgeNotFound();
+}
+
+/** The family name to print on the certificate, given by its owner when claiming it; never asked of a minor. */
+export async function setCertificateFamilyName(db: Db, user: User, badgeId: string, familyName: string | undefined) {
+  if (mayBeUnder15(user.age_band)) throw appError(403, "minor_never_asked", "badges:errors.minor_family_name");
+  if (!isUuid(badgeId) || !(await q.setCertificateFamilyName(db, badgeId, user.id, familyName || null))) throw badgeNotFound();
 }
 
 export async function revokeBadge(db: Db, actor: User, badgeId: string, reason: string) {

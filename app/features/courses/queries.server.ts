@@ -313,3 +313,29 @@ export function listCompletedCourses(db: DbOrTrx, userId: string) {
 export function listPublishedCourseTitles(db: DbOrTrx) {
   return db.selectFrom("course").select(["slug", "title"]).where("status", "=", "published").orderBy("title").execute();
 }
+
+/**
+ * What a learner did in each of these courses, as evidence for a badge:
+ * lessons done, minutes between opening each lesson and marking it done
+ * (capped at two hours a lesson, a tab left open proves nothing), and the
+ * lowest best score among the scored lessons.
+ */
+export function courseEffort(db: DbOrTrx, userId: string, slugs: string[]) {
+  if (slugs.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("lesson_progress")
+    .innerJoin("course", "course.id", "lesson_progress.course_id")
+    .select((eb) => [
+      "course.slug",
+      "course.title",
+      eb.fn.count<string>("lesson_progress.completed_at").as("lessonsDone"),
+      sql<string>`coalesce(sum(least(extract(epoch from (lesson_progress.completed_at - lesson_progress.started_at)), 7200)), 0)`.as("seconds"),
+      eb.fn.min("lesson_progress.best_score").as("lowestScore"),
+      eb.fn.count<string>("lesson_progress.best_score").as("scoredLessons"),
+      eb.fn.min("lesson_progress.started_at").as("firstOpened"),
+    ])
+    .where("lesson_progress.user_id", "=", userId)
+    .where("course.slug", "in", slugs)
+    .groupBy(["course.slug", "course.title"])
+    .execute();
+}

@@ -116,9 +116,8 @@ export async function signInWithAccessCard(db: Db, rawCode: string, meta: Reques
   if (!(await countAttempt(db, [{ key: keys[0]!, limit: CARD_LIMIT_PER_ADDRESS }]))) throw appError(429, "throttled", "mediation:errors.card_throttled");
   const code = normalizeAccessCode(rawCode);
   const found = code ? await q.findCardByHash(db, hashCode(code)) : undefined;
-  if (!found || found.disabled_at) {
-    throw new FieldError("code", "mediation:errors.card_code_unknown");
-  }
+  if (!found) throw new FieldError("code", "mediation:errors.card_code_unknown");
+  if (found.disabled_at) throw new FieldError("code", "accounts:errors.account_suspended");
   if (found.card_revoked_at) {
     throw new FieldError("code", "mediation:errors.card_revoked");
   }

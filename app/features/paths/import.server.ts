@@ -21,7 +21,15 @@ export { PIX_COMPETENCES, THEMES };
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by dashes");
 const text = (max: number) => z.string().trim().min(1).max(max);
-const badgeSchema = z.object({ name: text(120), description: text(500), criteria: text(1000) });
+const badgeSchema = z.object({
+  name: text(120),
+  description: text(500),
+  criteria: text(1000),
+  /** Every scored lesson must reach this best score (0..1) for the badge. */
+  passMark: z.number().gt(0).max(1).optional(),
+  /** Minutes spent in the lessons (opened → marked done) for the badge. */
+  minutes: z.number().int().min(1).max(6000).optional(),
+});
 
 const stepSchema = z
   .object({
@@ -168,7 +176,11 @@ export async function importPaths(
           kind: "path",
           pathId: saved.id,
           courseSlug: null,
-          ...p.badge,
+          name: p.badge.name,
+          description: p.badge.description,
+          criteria: p.badge.criteria,
+          passMark: p.badge.passMark ?? null,
+          minLessonMinutes: p.badge.minutes ?? null,
           competences,
           contentHash: file.hash,
         });
@@ -193,6 +205,8 @@ export async function importPaths(
       name: b.name,
       description: b.description,
       criteria: b.criteria,
+      passMark: b.passMark ?? null,
+      minLessonMinutes: b.minutes ?? null,
       competences: b.competences,
       contentHash: file.hash,
     });

@@ -96,6 +96,8 @@ export function upsertAchievement(
     name: string;
     description: string;
     criteria: string;
+    passMark?: number | null;
+    minLessonMinutes?: number | null;
     competences: string[];
     contentHash: string;
   },
@@ -108,6 +110,8 @@ export function upsertAchievement(
     name: values.name,
     description: values.description,
     criteria: values.criteria,
+    pass_mark: values.passMark ?? null,
+    min_lesson_minutes: values.minLessonMinutes ?? null,
     competences: values.competences,
     content_hash: values.contentHash,
   };

@@ -249,3 +249,15 @@ export async function getClassHeader(db: Db, user: User, classId: string) {
   const c = await teacherClass(db, user, classId);
   return { id: c.id, name: c.name, school: c.school, archived: !!c.archived_at };
 }
+
+/**
+ * Where a pupil lands after signing in: their class (with its projects) when
+ * they sit in one running class, the school space when in several, null when
+ * the person is not a pupil.
+ */
+export async function pupilLanding(db: Db, user: Pick<User, "id" | "role">): Promise<{ classId: string } | { all: true } | null> {
+  if (!isLearner(user)) return null;
+  const classes = await q.activeClassesOfPupil(db, user.id);
+  if (classes.length === 0) return null;
+  return classes.length === 1 ? { classId: classes[0]!.id } : { all: true };
+}

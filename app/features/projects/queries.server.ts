@@ -117,3 +117,41 @@ export async function holdsClassSeat(db: DbOrTrx, userId: string) {
   const seat = await db.selectFrom("class_pupil").select("id").where("user_id", "=", userId).limit(1).executeTakeFirst();
   return !!seat;
 }
+
+/** The seats among `seatIds` that belong to one of the project's classes and have a pupil. */
+export function seatsInProject(db: DbOrTrx, projectId: string, seatIds: string[]) {
+  if (seatIds.length === 0) return Promise.resolve([] as { id: string }[]);
+  return db
+    .selectFrom("class_pupil")
+    .innerJoin("project_class", "project_class.class_id", "class_pupil.class_id")
+    .select("class_pupil.id")
+    .where("project_class.project_id", "=", projectId)
+    .where("class_pupil.id", "in", seatIds)
+    .where("class_pupil.user_id", "is not", null)
+    .execute();
+}
+
+export function teamIdsOfProject(db: DbOrTrx, projectId: string) {
+  return db.selectFrom("project_team").select("id").where("project_id", "=", projectId).execute();
+}
+
+/** Puts each listed seat in its team (or in none), replacing what it had: one statement each way. */
+export async function replaceTeamMemberships(db: DbOrTrx, projectId: string, assignments: { seatId: string; teamId: string }[]) {
+  const seatIds = assignments.map((a) => a.seatId);
+  if (seatIds.length === 0) return;
+  await db.deleteFrom("project_team_member").where("project_id", "=", projectId).where("pupil_id", "in", seatIds).execute();
+  const rows = assignments.filter((a) => a.teamId).map((a) => ({ project_id: projectId, team_id: a.teamId, pupil_id: a.seatId }));
+  if (rows.length) await db.insertInto("project_team_member").values(rows).execute();
+}
+
+/** The classes a pupil sits in that are still running, the latest joined first. */
+export function activeClassesOfPupil(db: DbOrTrx, userId: string) {
+  return db
+    .selectFrom("class_pupil")
+    .innerJoin("school_class", "school_class.id", "class_pupil.class_id")
+    .select("school_class.id")
+    .where("class_pupil.user_id", "=", userId)
+    .where("school_class.archived_at", "is", null)
+    .orderBy("class_pupil.joined_at", "desc")
+    .execute();
+}

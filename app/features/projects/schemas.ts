@@ -13,7 +13,7 @@ const text = (max: number, required: string, tooLong = "projects:errors.too_long
 const uuid = (error: string) => z.uuid({ error });
 const isoDate = (error: string) => z.string({ error }).trim().refine(isIsoDate, { error });
 
-export const SCHOOL_LEVELS = ["sixieme", "cinquieme", "quatrieme", "troisieme", "seconde", "premiere", "terminale", "superieur", "autre"] as const;
+export const SCHOOL_LEVELS = ["cp", "ce1", "ce2", "cm1", "cm2", "sixieme", "cinquieme", "quatrieme", "troisieme", "seconde", "premiere", "terminale", "superieur", "autre"] as const;
 
 export const CreateClassSchema = z.object({
   name: text(60, "projects:errors.class_name_required"),
@@ -90,6 +90,18 @@ export const ProjectActionSchema = z.discriminatedUnion("intent", [
     intent: z.literal("assign"),
     seatId: uuid("projects:errors.pupil_required"),
     teamId: z.union([z.uuid(), z.literal("")]).default(""),
+  }),
+  z.object({
+    intent: z.literal("assign-all"),
+    assignments: z
+      .array(
+        z.object({
+          seatId: uuid("projects:errors.pupil_required"),
+          teamId: z.union([z.uuid(), z.literal("")]).default(""),
+        }),
+      )
+      .max(300)
+      .default([]),
   }),
   z.object({ intent: z.literal("choose-team"), teamId: uuid("projects:errors.not_found.team") }),
   z.object({

@@ -56,6 +56,26 @@ export async function assignPupil(db: Db, user: User, projectId: string, input: 
 }
 
 /**
+ * The teacher places every pupil at once (one form, one submit): all seats and
+ * teams are checked to belong to the project, then the memberships are
+ * replaced in one transaction — a bad row writes nothing.
+ */
+export async function assignTeams(db: Db, user: User, projectId: string, assignments: { seatId: string; teamId: string }[]) {
+  const access = await projectTeacherAccess(db, user, projectId);
+  if (access.readOnly) throw appError(409, "class_archived", "projects:errors.class_archived");
+  const seatIds = [...new Set(assignments.map((a) => a.seatId))];
+  if (seatIds.length !== assignments.length) throw appError(400, "duplicate_pupil", "projects:errors.assign_duplicate");
+  await db.transaction().execute(async (trx) => {
+    const seats = await q.seatsInProject(trx, access.project.id, seatIds);
+    if (seats.length !== seatIds.length) throw notFound("pupil");
+    const teams = new Set((await q.teamIdsOfProject(trx, access.project.id)).map((t) => t.id));
+    if (assignments.some((a) => a.teamId && !teams.has(a.teamId))) throw notFound("team");
+    await q.replaceTeamMemberships(trx, access.project.id, assignments);
+  });
+  return { placed: assignments.filter((a) => a.teamId).length };
+}
+
+/**
  * In "pupils choose" mode, a pupil without a team joins one that still has
  * room. The team row is locked while counting, so two pupils cannot take
  * the last place together.

@@ -1,6 +1,6 @@
 import type { Editor, JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { editorExtensions } from "../../courses/rich-text/editor-extensions";
 import "../../courses/rich-text/editor-plugins";
@@ -17,18 +17,25 @@ export default function DocEditor({
   labelId,
   hiddenName,
   onChange,
+  onReady,
 }: {
+  /** The starting document, or a function read once when the editor starts (the brief's typed text). */
   initial: unknown;
   labelId: string;
   /** When set, the JSON goes into a hidden input of the surrounding form. */
   hiddenName?: string;
   onChange?: (doc: JSONContent) => void;
+  /** Called once the editor is on screen (the plain field it replaces can step aside). */
+  onReady?: () => void;
 }) {
-  const [json, setJson] = useState(() => JSON.stringify(initial ?? { type: "doc", content: [] }));
+  const [start] = useState(() => ((typeof initial === "function" ? initial() : initial) as JSONContent | null) ?? { type: "doc", content: [] });
+  const [json, setJson] = useState(() => JSON.stringify(start));
   const editor = useEditor({
     extensions: editorExtensions(),
-    content: (initial as JSONContent) ?? { type: "doc", content: [] },
+    content: start,
     immediatelyRender: false,
+    // Tiptap's own <style> tag would break the content security policy; its few rules are in projects.css.
+    injectCSS: false,
     editorProps: {
       attributes: { class: "doc-editor-content rich-text", role: "textbox", "aria-multiline": "true", "aria-labelledby": labelId },
     },
@@ -38,6 +45,10 @@ export default function DocEditor({
       onChange?.(doc);
     },
   });
+  useEffect(() => {
+    if (editor) onReady?.();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the editor exists
+  }, [editor]);
   return (
     <div className="doc-editor">
       {hiddenName ? <input type="hidden" name={hiddenName} value={json} /> : null}

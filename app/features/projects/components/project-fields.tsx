@@ -1,7 +1,8 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormField } from "../../../components/ui/form-field";
+import { markdownToDocument } from "../../courses/rich-text/markdown";
 import { PIX_COMPETENCES } from "../competences";
 import { useHydrated } from "./use-hydrated";
 
@@ -18,32 +19,44 @@ export interface ProjectFieldSet {
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 /**
- * The brief: a Markdown textarea in the HTML (works without JavaScript),
- * replaced by the tiptap editor once the page's script runs.
+ * The brief: a Markdown textarea in the HTML, usable before (and without)
+ * JavaScript. Once the editor's code has loaded, the editor starts from what
+ * is in the textarea at that moment — text typed while the page was loading
+ * is kept — and the textarea steps aside (disabled, so only the editor's JSON
+ * is posted).
  */
 export function BriefField({ initialDoc, initialMarkdown, errors }: { initialDoc: unknown; initialMarkdown: string; errors?: string[] }) {
   const { t } = useTranslation("projects");
   const hydrated = useHydrated();
-  const fallback = (
-    <>
-      <textarea id="brief" name="brief" rows={10} defaultValue={initialMarkdown} aria-describedby="brief-hint" />
-    </>
-  );
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const [editorReady, setEditorReady] = useState(false);
+  const startingDoc = () => {
+    const typed = textarea.current?.value ?? initialMarkdown;
+    return typed === initialMarkdown ? initialDoc : markdownToDocument(typed);
+  };
   return (
     <div className="field">
-      <label id="brief-label" htmlFor="brief">
+      <label id="brief-label" htmlFor={editorReady ? undefined : "brief"}>
         {t("fields.brief")}
       </label>
       <p className="hint" id="brief-hint">
-        {hydrated ? t("fields.brief_hint_editor") : t("fields.brief_hint_markdown")}
+        {editorReady ? t("fields.brief_hint_editor") : t("fields.brief_hint_markdown")}
       </p>
+      <textarea
+        ref={textarea}
+        id="brief"
+        name="brief"
+        rows={10}
+        defaultValue={initialMarkdown}
+        aria-describedby="brief-hint"
+        hidden={editorReady}
+        disabled={editorReady}
+      />
       {hydrated ? (
-        <Suspense fallback={fallback}>
-          <DocEditor initial={initialDoc} labelId="brief-label" hiddenName="briefJson" />
+        <Suspense fallback={null}>
+          <DocEditor initial={startingDoc} labelId="brief-label" hiddenName="briefJson" onReady={() => setEditorReady(true)} />
         </Suspense>
-      ) : (
-        fallback
-      )}
+      ) : null}
       <FieldErrors id="brief-errors" errors={errors} />
     </div>
   );
