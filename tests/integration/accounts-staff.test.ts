@@ -1,18 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { listUsersForAdmin, signIn } from "../../app/features/accounts/service.server";
 import { acceptInvitation, inviteStaff, reactivateUser, readInvitation, suspendUser } from "../../app/features/accounts/staff.server";
-import { FieldError } from "../../app/lib/errors";
+import { FieldError, isAppError } from "../../app/lib/errors";
 import { createSession, validateSessionToken } from "../../app/lib/session.server";
 import { testDb } from "../helpers/db";
 import { createUser, statusOf, TEST_PASSWORD, uniqueEmail } from "../helpers/fixtures";
 
 const meta = { ip: "198.51.100.9", userAgent: "vitest" };
 
+/** The message key of an expected failure, beside a field or above the form. */
 async function fieldError(promise: Promise<unknown>) {
   try {
     await promise;
   } catch (error) {
     if (error instanceof FieldError) return error.messageKey;
+    if (isAppError(error)) return error.data.messageKey;
     throw error;
   }
   throw new Error("expected a field error");
