@@ -9,13 +9,14 @@ import { createUser, TEST_PASSWORD } from "../helpers/fixtures";
 
 const meta = (ip: string) => ({ ip, userAgent: "vitest" });
 
-/** "checked" = the secret was compared (a FieldError comes after it), "throttled" = refused before. */
+/** "checked" = the secret was compared (a wrong one answers a field error, or bad_credentials for a password), "throttled" = refused before. */
 async function outcome(promise: Promise<unknown>): Promise<"ok" | "checked" | "throttled"> {
   try {
     await promise;
     return "ok";
   } catch (error) {
     if (error instanceof FieldError) return "checked";
+    if (isAppError(error) && error.data.code === "bad_credentials") return "checked";
     if (isAppError(error) && error.data.code === "throttled") return "throttled";
     throw error;
   }

@@ -24,7 +24,7 @@ const NOT_A_COUNT = new Set([
   "title", "name", "names", "date", "when", "from", "to", "until", "site", "label", "value", "module", "path", "team", "teacher",
   "pupil", "publisher", "series", "search", "version", "year", "milestone", "course", "className", "space", "place", "where",
   "previousFrom", "previousTo", "link", "what", "level", "role", "email", "file", "type", "reason", "code", "status", "day", "time",
-  "sha2",
+  "sha2", "inviter",
 ]);
 
 /**
@@ -33,6 +33,7 @@ const NOT_A_COUNT = new Set([
  */
 const FIXED_NUMBERS: Record<string, string> = {
   "accounts:reset_mail.body": "RESET_TOKEN_TTL_MS, 60 minutes",
+  "admin:invite_mail.body": "an invitation's lifetime, 3 days",
   "courses:trash.intro": "the trash keeps 30 days",
   "courses:trash.confirm.module.restore": "the trash keeps 30 days",
   "courses:trash.confirm.lesson.restore": "the trash keeps 30 days",
