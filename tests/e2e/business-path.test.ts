@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { baseUrl, DEMO, expectNoA11yViolations, launchBrowser, signIn } from "../helpers/browser";
+import { baseUrl, DEMO, expectNoA11yViolations, launchBrowser, openMenu, signIn } from "../helpers/browser";
 
 /** Issue 14, acceptance 3: the business path an entrepreneur walks alone, on a phone with large text. */
 
@@ -19,6 +19,7 @@ async function phone(): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl(), locale: "fr-FR", viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await page.goto("/");
+  await openMenu(page);
   await page.getByRole("button", { name: "Texte plus grand" }).click();
   await page.waitForFunction(() => document.documentElement.classList.contains("large-text"));
   return page;

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, DEMO, expectNoA11yViolations, launchBrowser, newPage, signIn } from "../helpers/browser";
+import { baseUrl, DEMO, expectNoA11yViolations, launchBrowser, newPage, openMenu, signIn } from "../helpers/browser";
 
 /**
  * Issue 16 in the browser: a learner on a phone with large text gives their
@@ -37,6 +37,7 @@ describe("the evaluation's inputs in the browser", () => {
     page = await phone();
     const email = `gisele-${Date.now().toString(36)}@exemple.fr`;
     await page.goto("/inscription");
+    await openMenu(page);
     await page.getByRole("button", { name: "Texte plus grand" }).click();
     await expect.poll(() => page.locator("html").getAttribute("class")).toMatch(/large-text/);
     await page.getByLabel("Prénom").fill("Gisèle");

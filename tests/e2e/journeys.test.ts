@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { issueAccessCardWithin } from "../../app/features/mediation/access-card.server";
 import { openDatabase, type OpenedDatabase } from "../../app/lib/db.server";
-import { baseUrl, DEMO, expectNoA11yViolations, launchBrowser, signIn, waitForMail } from "../helpers/browser";
+import { baseUrl, DEMO, expectNoA11yViolations, launchBrowser, openMenu, signIn, waitForMail } from "../helpers/browser";
 import { createUser, TEST_PASSWORD, uniqueEmail } from "../helpers/fixtures";
 
 /**
@@ -42,12 +42,6 @@ async function phone(): Promise<Page> {
 }
 
 /** Opens the « Menu » disclosure (a <details>: no script needed). */
-async function openMenu(page: Page) {
-  const menu = page.locator("details.site-menu");
-  if ((await menu.getAttribute("open")) === null) await page.locator("summary.menu-button").click();
-  await page.locator(".menu-panel").waitFor({ state: "visible" });
-}
-
 /** Turns a display mode on from the menu, the way a person would. */
 async function turnOn(page: Page, mode: "Texte plus grand" | "Contraste renforcé") {
   await openMenu(page);

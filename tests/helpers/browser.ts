@@ -112,3 +112,10 @@ export const DEMO = {
   teacher: "enseignant@demo.passerelle.fr",
   coordinator: "coordination@demo.passerelle.fr",
 };
+
+/** Opens the site menu (the header's <details> disclosure) when it is closed: on a phone, display and language switches live there. */
+export async function openMenu(page: Page) {
+  const menu = page.locator("details.site-menu");
+  if ((await menu.getAttribute("open")) === null) await page.locator("summary.menu-button").click();
+  await page.locator(".menu-panel").waitFor({ state: "visible" });
+}
