@@ -52,7 +52,7 @@ describe("access cards only with the person's agreement (decision 036)", () => {
 
     // Every point is needed.
     await mediator.getByRole("button", { name: "Noter son accord" }).click();
-    await mediator.getByText("Cochez chaque point expliqué à la personne : ils sont tous nécessaires avant d'imprimer une carte.").waitFor();
+    await mediator.locator("#card-consent-explained-error").getByText("Cochez chaque point expliqué à la personne : ils sont tous nécessaires avant d'imprimer une carte.").waitFor();
     await expectNoA11yViolations(mediator, "card agreement with errors");
     for (const label of ["Qui a la carte peut se connecter", "Son adresse e-mail et son mot de passe", "Un message est envoyé", "Une carte perdue", "Elle peut retirer son accord"]) {
       await mediator.getByLabel(label).check();
