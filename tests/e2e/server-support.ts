@@ -89,9 +89,13 @@ export async function databaseRelay(target = { host: "127.0.0.1", port: Number(n
   const sockets = new Set<Socket>();
   let server: Server | null = null;
   let port = 0;
+  let down = false;
   const open = () =>
     new Promise<void>((resolve) => {
+      down = false;
       server = createServer((client) => {
+        // A connection accepted just before the cut may be handed over after it: it must not live on.
+        if (down) return void client.destroy();
         const upstream = connect(target.port, target.host);
         sockets.add(client).add(upstream);
         const drop = () => {
@@ -116,6 +120,7 @@ export async function databaseRelay(target = { host: "127.0.0.1", port: Number(n
     },
     /** The database "goes down": new connections refused, open ones cut. */
     async cut() {
+      down = true;
       await new Promise<void>((resolve) => {
         server!.close(() => resolve());
         for (const s of sockets) s.destroy();
