@@ -35,7 +35,10 @@ function rawRequest(options: { method: string; path: string; headers: Record<str
       res.on("data", (d) => (body += d));
       res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body }));
     });
-    req.on("error", reject);
+    let answered = false;
+    req.on("response", () => (answered = true));
+    // A write cut short after the answer came (EPIPE, ECONNRESET) is not a failure.
+    req.on("error", (e) => (answered ? undefined : reject(e)));
     req.end(options.body);
   });
 }
@@ -85,13 +88,16 @@ describe("request bodies are limited before they are read", () => {
     expect(fr.status).toBe(413);
     expect(Date.now() - began).toBeLessThan(1000);
     expect(fr.body).toContain("trop volumineux : 1 Mo au plus");
-    const en = await fetch(`${server.baseUrl}/connexion`, {
+    // Declared, not sent: the server answers before reading a body and closes
+    // the connection, and a client still writing one may lose the answer to a
+    // reset (the streamed case is the chunked test below).
+    const en = await rawRequest({
       method: "POST",
-      headers: { Origin: server.baseUrl, "Accept-Language": "en-GB,en;q=0.9", "Content-Type": "application/x-www-form-urlencoded" },
-      body: "email=" + "a".repeat(2 * 1024 * 1024),
+      path: "/connexion",
+      headers: { "Content-Length": String(2 * 1024 * 1024), Origin: server.baseUrl, "Accept-Language": "en-GB,en;q=0.9", "Content-Type": "application/x-www-form-urlencoded" },
     });
     expect(en.status).toBe(413);
-    expect(await en.text()).toContain("too large: 1 MB at most");
+    expect(en.body).toContain("too large: 1 MB at most");
   });
 
   it("stops a 200 MB chunked body after about the limit, with the worker's peak memory flat", async () => {
