@@ -55,6 +55,12 @@ const TOO_LONG = [
 
 // How the code must read (docs/STYLE.md), enforced: the lint test
 // (tests/lint/lint.test.ts) shows each rule failing on a fixture file.
+const USE_TRANSLATION = {
+  name: "react-i18next",
+  importNames: ["useTranslation"],
+  message: "Import useTranslation from app/lib/use-translation (decision 032).",
+};
+
 export default tseslint.config(
   { ignores: ["build/", "build-*/", "tmp-*/", "test-results/", ".react-router/", "node_modules/", "data/", "public/", "tests/lint/fixtures/"] },
   ...tseslint.configs.recommended,
@@ -98,6 +104,12 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {
+    // One useTranslation: ours spares the server a wrapper and a t() per component (decision 032).
+    files: ["app/**"],
+    ignores: ["app/lib/use-translation.ts"],
+    rules: { "no-restricted-imports": ["error", { paths: [USE_TRANSLATION] }] },
+  },
+  {
     // Routes talk to services, never to the database, and stay short (habit 1).
     files: ["app/routes/**"],
     rules: {
@@ -105,6 +117,7 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
+          paths: [USE_TRANSLATION],
           patterns: [
             { group: ["**/lib/db.server", "**/db/*", "kysely"], message: "Routes call services; queries live in app/features/<domain>/queries modules." },
           ],

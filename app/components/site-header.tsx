@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../lib/use-translation";
 import { Form, href, NavLink, useLocation, useRouteLoaderData } from "react-router";
 import type { RootLoaderData } from "../root";
 

@@ -1,6 +1,6 @@
 import { FieldError } from "../lib/errors";
 import { getFormProps, useForm } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../lib/use-translation";
 import { data, Form, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/add-email";
 import { FormField } from "../components/ui/form-field";

@@ -1,5 +1,5 @@
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../lib/use-translation";
 import { Form, href, Link, useLoaderData } from "react-router";
 import type { z } from "zod";
 import type { Route } from "./+types/admin.invite";

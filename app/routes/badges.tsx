@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../lib/use-translation";
 import { data, Form, redirect, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/badges";
 import { Pagination } from "../components/ui/pagination";

@@ -1,5 +1,5 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../lib/use-translation";
 import { data, Form, useActionData } from "react-router";
 import type { Route } from "./+types/badges.verify";
 import { FieldErrors } from "../components/ui/form-field";

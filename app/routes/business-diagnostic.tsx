@@ -1,5 +1,5 @@
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../lib/use-translation";
 import { data, Form, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/business-diagnostic";
 import { FieldErrors, FormField } from "../components/ui/form-field";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../lib/use-translation";
 import { href, redirect, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/learner";
 import { PageTitle } from "../components/ui/page-title";

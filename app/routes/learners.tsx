@@ -1,5 +1,5 @@
 import { can } from "../lib/permissions";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../lib/use-translation";
 import { Form, useLoaderData } from "react-router";
 import type { Route } from "./+types/learners";
 import { PageTitle } from "../components/ui/page-title";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../lib/use-translation";
 import { PageTitle } from "../components/ui/page-title";
 import { sourceCodeUrl } from "../lib/env.server";
 import type { Route } from "./+types/legal";

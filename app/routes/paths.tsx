@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../lib/use-translation";
 import { useLoaderData } from "react-router";
 import type { Route } from "./+types/paths";
 import { PageTitle } from "../components/ui/page-title";

@@ -1,6 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../lib/use-translation";
 import { data, Form, redirect, useFetcher, useLoaderData, useNavigate, useSearchParams, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { Route } from "./+types/projects.document";
 import { PageTitle } from "../components/ui/page-title";

@@ -1,7 +1,7 @@
 import { FieldError } from "../lib/errors";
 import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../lib/use-translation";
 import type { z } from "zod";
 import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/workshop.edit";

@@ -37,12 +37,12 @@ export async function waitForHealthy(baseUrl: string, child: ChildProcess, timeo
 }
 
 /** Starts the built app (`npm run build` first) as its own process group. */
-export async function startApp(env: Record<string, string>) {
+export async function startApp(env: Record<string, string>, nodeArgs: string[] = []) {
   const buildDir = process.env.BUILD_DIR ?? "build";
   if (!existsSync(`${buildDir}/server/index.js`)) throw new Error(`Run \`npm run build\` before the browser tests (${buildDir}).`);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["scripts/start.js"], {
+  const child = spawn(process.execPath, [...nodeArgs, "scripts/start.js"], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../lib/use-translation";
 import { Form } from "react-router";
 
 /** The checkbox value an action must receive before it does something that cannot be undone. */

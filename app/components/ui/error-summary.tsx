@@ -1,5 +1,5 @@
 import type { FormMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../lib/use-translation";
 
 export interface SummaryItem {
   /** i18n key of the message. */

@@ -1,5 +1,5 @@
 import { getInputProps, type FieldMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../lib/use-translation";
 
 interface FormFieldProps {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- conform infers each field's own shape

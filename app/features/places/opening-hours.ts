@@ -1,5 +1,5 @@
 import OpeningHours from "opening_hours";
-import { TIME_ZONE } from "../../lib/i18n";
+import { dateFormat, TIME_ZONE } from "../../lib/i18n";
 
 /**
  * Opening hours in OpenStreetMap `opening_hours` syntax (the national schema's
@@ -80,12 +80,8 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 /** Open or closed at `now` in Paris, and when that changes within the coming week. */
 export function openingStatus(value: string | null | undefined, now = new Date()): OpeningStatus {
   if (!value) return { state: "unknown" };
-  let hours: OpeningHours;
-  try {
-    hours = new OpeningHours(value, FRANCE, { mode: 0 } as never);
-  } catch {
-    return { state: "unknown" };
-  }
+  const hours = parseHours(value);
+  if (!hours) return { state: "unknown" };
   const wall = parisWallClock(now);
   const local = toLocalDate(wall);
   if (hours.getUnknown(local)) return { state: "unknown" };
@@ -119,7 +115,7 @@ export function formatWallTime(hour: number, minute: number, locale: string) {
 /** Weekday names in the reader's language, Sunday first (as Date#getDay). */
 export function weekdayName(weekday: number, locale: string) {
   // 2023-01-01 was a Sunday.
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "fr-FR", { weekday: "long", timeZone: "UTC" }).format(
+  return dateFormat(locale, { weekday: "long", timeZone: "UTC" }).format(
     new Date(Date.UTC(2023, 0, 1 + weekday)),
   );
 }
@@ -136,13 +132,25 @@ export interface DayHours {
   intervals: { from: WallTime; to: WallTime }[];
 }
 
+/**
+ * Parsing is the costly part (a directory page parses every space's hours on
+ * each request); a parsed value is only read afterwards, so each distinct
+ * value is parsed once per process. Bounded: the values are the spaces' own.
+ */
+const parsed = new Map<string, OpeningHours | null>();
+
 function parseHours(value: string | null | undefined) {
   if (!value) return null;
+  if (parsed.has(value)) return parsed.get(value)!;
+  let hours: OpeningHours | null;
   try {
-    return new OpeningHours(value, FRANCE, { mode: 0 } as never);
+    hours = new OpeningHours(value, FRANCE, { mode: 0 } as never);
   } catch {
-    return null;
+    hours = null;
   }
+  if (parsed.size >= 1000) parsed.clear();
+  parsed.set(value, hours);
+  return hours;
 }
 
 const MONDAY_FIRST = [1, 2, 3, 4, 5, 6, 0];

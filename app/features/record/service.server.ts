@@ -37,17 +37,7 @@ export async function loadRecord(db: Db, learner: User, baseUrl: string, now = n
       inProgress: inProgress.map((c) => ({ slug: c.slug, title: c.title, lastActivity: c.updated_at })),
       completed: completed.map((c) => ({ slug: c.slug, title: c.title, completedAt: c.completedAt })),
     },
-    // The paths the person chose to follow, counted in steps as the path page shows them (optional ones included).
-    paths: paths.paths
-      .filter((p) => p.chosenAt && p.progress)
-      .map((p) => ({
-        slug: p.slug,
-        title: p.title,
-        chosenAt: p.chosenAt!,
-        done: p.progress!.stepsDone,
-        count: p.stepCount,
-        complete: p.progress!.complete,
-      })),
+    paths: chosenPaths(paths.paths),
     workshops,
     classes: { upcoming: upcomingClasses, past: pastClasses },
     badges: badges.badges.filter((b) => !b.revoked),
@@ -65,6 +55,15 @@ export async function loadRecord(db: Db, learner: User, baseUrl: string, now = n
 
 export type LearnerRecordView = Awaited<ReturnType<typeof loadRecord>>;
 
+/** The paths the person chose to follow, counted in steps as the path page shows them (optional ones included). */
+function chosenPaths(paths: Awaited<ReturnType<typeof listPathsOverview>>["paths"]) {
+  return paths.flatMap((p) =>
+    p.chosenAt && p.progress
+      ? [{ slug: p.slug, title: p.title, chosenAt: p.chosenAt, done: p.progress.stepsDone, count: p.stepCount, complete: p.progress.complete }]
+      : [],
+  );
+}
+
 /** The same record, seen by a mediator who accompanies the person (or a coordinator). */
 export async function loadRecordOfLearner(db: Db, actor: User, learnerId: string, baseUrl: string) {
   const learner = await requireHelpableLearner(db, actor, learnerId);
@@ -73,18 +72,25 @@ export async function loadRecordOfLearner(db: Db, actor: User, learnerId: string
 
 /**
  * What a signed-in learner's home page shows first: the next workshops and
- * classes they hold a seat in, the courses to resume, their paths. Read from
- * the same record as "Mon suivi", so the two never disagree. Null for staff
- * and visitors, who keep the public home page.
+ * classes they hold a seat in, the courses to resume, their paths. Read by
+ * the same domain functions as "Mon suivi", so the two never disagree, but
+ * only these four parts: the whole record (badges, diagnostics, history) cost
+ * the most visited page three times a visitor's CPU (decision 032). Null for
+ * staff and visitors, who keep the public home page.
  */
-export async function loadLearnerHome(db: Db, viewer: User | null, baseUrl: string, now = new Date()) {
+export async function loadLearnerHome(db: Db, viewer: User | null, now = new Date()) {
   if (!isLearner(viewer)) return null;
-  const record = await loadRecord(db, viewer, baseUrl, now);
+  const [inProgress, paths, workshops, upcomingClasses] = await Promise.all([
+    listCoursesInProgress(db, viewer.id, HOME_ITEMS),
+    listPathsOverview(db, viewer, null),
+    getWorkshopRecord(db, viewer, now),
+    listUpcomingRegistrations(db, viewer.id, now),
+  ]);
   return {
-    workshops: record.workshops.upcoming.filter((w) => !w.cancelled).slice(0, HOME_ITEMS),
-    classes: record.classes.upcoming.filter((c) => !c.cancelled).slice(0, HOME_ITEMS),
-    courses: record.courses.inProgress.slice(0, HOME_ITEMS),
-    paths: record.paths.slice(0, HOME_ITEMS),
+    workshops: workshops.upcoming.filter((w) => !w.cancelled).slice(0, HOME_ITEMS),
+    classes: upcomingClasses.filter((c) => !c.cancelled).slice(0, HOME_ITEMS),
+    courses: inProgress.map((c) => ({ slug: c.slug, title: c.title, lastActivity: c.updated_at })),
+    paths: chosenPaths(paths.paths).slice(0, HOME_ITEMS),
   };
 }
 

@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import type { ChartTable } from "./dashboard-types";
-import { numberFormat } from "./intl";
+import { numberFormat } from "../../lib/i18n";
 
 /**
  * Charts drawn on the server by Observable Plot into a linkedom document and

@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import type { DbOrTrx } from "../../lib/db.server";
-import { dateFormat, numberFormat } from "./intl";
+import { dateFormat, numberFormat } from "../../lib/i18n";
 import { DATASETS } from "../opendata/catalogue";
 import { breakdownChart, monthlyChart } from "./charts.server";
 import type { ChartTable, ChartView, DashboardData, DashboardFilters, FigureValue } from "./dashboard-types";

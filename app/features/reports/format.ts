@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { numberFormat } from "./intl";
+import { numberFormat } from "../../lib/i18n";
 import type { FigureValue } from "./dashboard-types";
 
 /** Change from `previous` to `value` in percent (one decimal), null when there is nothing to compare with. */

@@ -1,7 +1,6 @@
 import type { TFunction } from "i18next";
-import { formatDate } from "../../lib/i18n";
 import { createPdf, FONT } from "../../lib/pdf.server";
-import { numberFormat } from "./intl";
+import { formatDate, numberFormat } from "../../lib/i18n";
 import { integerTicks, PALETTE } from "./charts.server";
 import type { ChartTable, ChartView, DashboardData, FigureValue } from "./dashboard-types";
 import type { FigureId } from "./indicators";

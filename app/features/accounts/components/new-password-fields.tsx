@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import { FormField } from "../../../components/ui/form-field";
 
 type Field = Parameters<typeof FormField>[0]["field"];

@@ -1,5 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import { FormField } from "../../../components/ui/form-field";
 import { SelectField } from "../../mediation/components/choices";
 import {

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import { Form } from "react-router";
 import { ActionMessage, useActionReply } from "../../../components/ui/action-reply";
 import { ErrorSummary } from "../../../components/ui/error-summary";

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import { CameraIcon, MicrophoneIcon, SpeakerIcon } from "./icons";
 
 type CheckState = "idle" | "asking" | "ok" | "denied" | "missing" | "failed";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 
 /** Said plainly on every class page when LIVEKIT_* is not set: scheduling and registration still work. */
 export function NotConfiguredNotice() {

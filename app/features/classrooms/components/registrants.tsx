@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import { Form } from "react-router";
 import { FieldErrors} from "../../../components/ui/form-field";
 import { ErrorSummary } from "../../../components/ui/error-summary";

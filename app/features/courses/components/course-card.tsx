@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import type { Audience, CourseLevel } from "../../../../db/schema/courses";
 import { courseImageUrl } from "../rich-text/urls";
 import { Duration } from "./course-meta";

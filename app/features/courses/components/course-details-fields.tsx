@@ -1,5 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import { FieldErrors, FormField } from "../../../components/ui/form-field";
 import { AUDIENCES, LEVELS, PIX_COMPETENCES, pixKey, THEMES } from "../vocabulary";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 
 /** "45 min", "1 h 30" — estimated durations, rounded to 5 minutes above one hour. */
 export function Duration({ minutes }: { minutes: number }) {

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import type { OutlineModule } from "../outline";
 import { Duration } from "./course-meta";
 

@@ -1,7 +1,7 @@
 import type { Editor } from "@tiptap/core";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import { useId, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import { toVideoEmbed } from "../rich-text/embeds";
 import { editorExtensions, editorPanels } from "../rich-text/editor-extensions";
 // After editor-extensions, so that other domains' editor nodes can register into it.

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 
 /**
  * An H5P activity: an iframe onto /h5p/cadre/:id, the host document that

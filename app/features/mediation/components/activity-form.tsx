@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import type { z } from "zod";
 import type { ActivitySchema } from "../schemas";
 import { Form } from "react-router";

@@ -1,5 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import { FieldErrors } from "../../../components/ui/form-field";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- conform infers each field's own shape

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import { Form } from "react-router";
 
 /** The `?personne=` search that narrows a list of people to choose from. */

@@ -1,5 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import { FieldErrors } from "../../../components/ui/form-field";
 import { themeChoices, type ThemeCode } from "../theme-groups";
 

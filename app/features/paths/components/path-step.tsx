@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import { formatDate, formatDateTime } from "../../../lib/i18n";
 import type { PathPage } from "../service.server";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import { formatWallTime, weekdayName, type OpeningStatus, type WallMoment } from "../opening-hours";
 
 function when(moment: WallMoment, locale: string, t: (k: string, o?: Record<string, string>) => string) {

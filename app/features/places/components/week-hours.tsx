@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import { formatWallTime, groupDays, weekdayName, type DayHours } from "../opening-hours";
 
 /**

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 
 /** Where the page sits: class or project, then team… The last item is the current page. */
 export function Breadcrumbs({ items }: { items: { href?: string; label: string }[] }) {

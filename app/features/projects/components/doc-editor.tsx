@@ -1,7 +1,7 @@
 import type { Editor, JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import { useEffect, useId, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import { editorExtensions } from "../../courses/rich-text/editor-extensions";
 import "../../courses/rich-text/editor-plugins";
 import { applyLink, ToolbarButton } from "../../courses/rich-text/toolbar";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 
 /** The outcome of one of a page's small forms, posted with an `intent`. */
 export interface IntentResult {

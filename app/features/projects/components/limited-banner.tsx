@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 
 /** Shown to a pupil under 15 while no parental consent is recorded. */
 export function LimitedModeBanner() {

@@ -1,6 +1,6 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { lazy, Suspense, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import { FieldErrors, FormField } from "../../../components/ui/form-field";
 import { markdownToDocument } from "../../courses/rich-text/markdown";
 import { PIX_COMPETENCES } from "../competences";

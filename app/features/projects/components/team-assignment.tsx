@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import { Form, href, Link, useActionData } from "react-router";
 import { IntentMessage, type IntentResult } from "./form-result";
 import { PupilName } from "./pupil-name";

@@ -1,5 +1,5 @@
 import { href } from "react-router";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import { formatDate } from "../../../lib/i18n";
 import { WorkshopWhen } from "../../workshops/components/workshop-list";
 import type { LearnerRecordView } from "../service.server";

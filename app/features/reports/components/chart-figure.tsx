@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import type { ChartView } from "../dashboard-types";
-import { numberFormat } from "../intl";
+import { numberFormat } from "../../../lib/i18n";
 
 /**
  * A server-rendered chart (inline SVG, role="img" with a text alternative),

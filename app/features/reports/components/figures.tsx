@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import type { FigureValue } from "../dashboard-types";
 import { changePercent, formatFigure } from "../format";
 import type { FigureId } from "../indicators";
-import { numberFormat } from "../intl";
+import { numberFormat } from "../../../lib/i18n";
 
 /** Key figures of a section: value, previous period and the change in words. */
 export function FigureList({ figures }: { figures: FigureValue[] }) {

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import { Form } from "react-router";
 import type { ActionReply } from "../../../lib/action-reply";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import { WeekHours } from "../../places/components/week-hours";
 import type { DayHours } from "../../places/opening-hours";
 

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../../lib/use-translation";
 import type { ChatLine } from "./use-class-room";
 
 /** Chat over LiveKit data messages; new messages are read out by screen readers (role=log). */

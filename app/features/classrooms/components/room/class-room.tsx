@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../../lib/use-translation";
 import type { Participant } from "livekit-client";
 import { ChatPanel } from "./chat-panel";
 import { ModerationPanel } from "./moderation-panel";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../../lib/use-translation";
 import type { Participant } from "livekit-client";
 import { findPublication } from "./participant-tile";
 import { roleOf, type Moderation } from "./use-class-room";

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../../lib/use-translation";
 import type { Participant, Track, TrackPublication } from "livekit-client";
 import { roleOf } from "./use-class-room";
 
