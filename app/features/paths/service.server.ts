@@ -51,6 +51,16 @@ export async function listPathsOverview(db: Db, user: User | null, anonymousToke
   };
 }
 
+/**
+ * The paths a learner chose, with their progress, as listPathsOverview counts
+ * it. When they chose none (most people), that one lookup is all it reads.
+ */
+export async function listChosenPaths(db: Db, user: User) {
+  const followed = await followedPaths(db, user.id);
+  if (followed.size === 0) return [];
+  return (await listPathsOverview(db, user, null)).paths.filter((p) => p.chosenAt && p.progress);
+}
+
 function stepLink(kind: string, target: { courseSlug: string | null; workshopTheme: string | null }) {
   if (kind === "course") return `/cours/${target.courseSlug}`;
   if (kind === "workshop_theme") return `/ateliers?theme=${target.workshopTheme}`;

@@ -6,7 +6,7 @@ import { listCompletedCourses, listCoursesInProgress } from "../courses/queries.
 import { latestBusinessDiagnosticOf } from "../business-diagnostic/service.server";
 import { latestDiagnosticOf } from "../diagnostic/service.server";
 import { requireHelpableLearner } from "../mediation/learners.server";
-import { listPathsOverview } from "../paths/service.server";
+import { listChosenPaths, listPathsOverview } from "../paths/service.server";
 import { getWorkshopRecord } from "../workshops/record.server";
 import { isLearner } from "../../lib/permissions";
 
@@ -82,7 +82,7 @@ export async function loadLearnerHome(db: Db, viewer: User | null, now = new Dat
   if (!isLearner(viewer)) return null;
   const [inProgress, paths, workshops, upcomingClasses] = await Promise.all([
     listCoursesInProgress(db, viewer.id, HOME_ITEMS),
-    listPathsOverview(db, viewer, null),
+    listChosenPaths(db, viewer),
     getWorkshopRecord(db, viewer, now),
     listUpcomingRegistrations(db, viewer.id, now),
   ]);
@@ -90,7 +90,7 @@ export async function loadLearnerHome(db: Db, viewer: User | null, now = new Dat
     workshops: workshops.upcoming.filter((w) => !w.cancelled).slice(0, HOME_ITEMS),
     classes: upcomingClasses.filter((c) => !c.cancelled).slice(0, HOME_ITEMS),
     courses: inProgress.map((c) => ({ slug: c.slug, title: c.title, lastActivity: c.updated_at })),
-    paths: chosenPaths(paths.paths).slice(0, HOME_ITEMS),
+    paths: chosenPaths(paths).slice(0, HOME_ITEMS),
   };
 }
 
