@@ -8,10 +8,11 @@ import path from "node:path";
 import { createSession, sessionCookieHeader } from "../../app/lib/session.server";
 import { measure, type BenchContext, type Figures } from "./lib";
 
-const FLOOR_BUILD = path.resolve(process.env.FLOOR_BUILD_DIR ?? "build-bench-floor");
+const FLOOR_BUILDS = { one: path.resolve("build-bench-floor"), many: path.resolve("build-bench-floor-routes") };
 
-async function startFloor() {
-  const child = fork(path.resolve("scripts/bench/floor/server.mjs"), [FLOOR_BUILD], { stdio: "inherit" });
+async function startFloor(build: string) {
+  // Production React and React Router, as the app runs (without it React runs its development build).
+  const child = fork(path.resolve("scripts/bench/floor/server.mjs"), [build], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   const port = await new Promise<number>((resolve, reject) => {
     child.once("message", (m) => resolve((m as { port: number }).port));
     child.once("exit", (code) => reject(new Error(`the floor app exited (${code}); was scripts/bench/floor built?`)));
@@ -32,14 +33,16 @@ export default async function ratio(ctx: BenchContext, pages: string[]) {
   const learner = await ctx.db.selectFrom("app_user").select("id").where("email", "=", "apprenant@demo.passerelle.fr").executeTakeFirstOrThrow();
   const token = await createSession(ctx.db, learner.id, { ip: "127.0.0.1", userAgent: "bench" });
   const cookie = (await sessionCookieHeader(token, new Date(Date.now() + 86_400_000))).split(";")[0]!;
-  const floor = await startFloor();
+  const floor = await startFloor(FLOOR_BUILDS.one);
+  const floorMany = await startFloor(FLOOR_BUILDS.many);
   const ceiling = await startCeiling(await (await fetch(`${ctx.baseUrl}/`)).text());
   try {
     const rows: { page: string; who: string; connections: number; figures: Figures }[] = [];
-    const base: Record<number, { floor: Figures; ceiling: Figures }> = {};
+    const base: Record<number, { floor: Figures; floorMany: Figures; ceiling: Figures }> = {};
     for (const connections of [10, 100]) {
       base[connections] = {
         floor: await measure(floor.url, { connections, seconds: ctx.seconds }),
+        floorMany: await measure(floorMany.url, { connections, seconds: ctx.seconds }),
         ceiling: await measure(ceiling.url, { connections, seconds: ctx.seconds }),
       };
       for (const page of pages) {
@@ -53,18 +56,39 @@ export default async function ratio(ctx: BenchContext, pages: string[]) {
       }
     }
     const line = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
-    console.log(`\n${line(["page", "who", "conns", "req/s", "p50 ms", "p97.5 ms", "× floor", "× ceiling", "non-2xx"])}`);
-    console.log(line(Array(9).fill("---")));
+    console.log(`\n${line(["page", "who", "conns", "req/s", "p50 ms", "p97.5 ms", "× floor", "× floor (app's routes)", "× ceiling", "non-2xx"])}`);
+    console.log(line(Array(10).fill("---")));
     for (const connections of [10, 100]) {
-      const { floor: f, ceiling: c } = base[connections]!;
-      console.log(line(["static ceiling (node:http)", "-", connections, c.requestsPerSecond, c.p50, c.p975, "", "1", c.non2xx]));
-      console.log(line(["framework floor (React Router + Express)", "-", connections, f.requestsPerSecond, f.p50, f.p975, "1", (f.requestsPerSecond / c.requestsPerSecond).toFixed(3), f.non2xx]));
+      const { floor: f, floorMany: m, ceiling: c } = base[connections]!;
+      const ofCeiling = (x: Figures) => (x.requestsPerSecond / c.requestsPerSecond).toFixed(3);
+      console.log(line(["static ceiling (node:http)", "-", connections, c.requestsPerSecond, c.p50, c.p975, "", "", "1", c.non2xx]));
+      console.log(line(["framework floor (React Router + Express, 1 route)", "-", connections, f.requestsPerSecond, f.p50, f.p975, "1", "", ofCeiling(f), f.non2xx]));
+      console.log(
+        line(["framework floor with as many routes as the app", "-", connections, m.requestsPerSecond, m.p50, m.p975, (m.requestsPerSecond / f.requestsPerSecond).toFixed(2), "1", ofCeiling(m), m.non2xx]),
+      );
       for (const r of rows.filter((row) => row.connections === connections)) {
         const x = r.figures;
         console.log(
-          line([r.page, r.who, connections, x.requestsPerSecond, x.p50, x.p975, (x.requestsPerSecond / f.requestsPerSecond).toFixed(2), (x.requestsPerSecond / c.requestsPerSecond).toFixed(3), x.non2xx]),
+          line([
+            r.page,
+            r.who,
+            connections,
+            x.requestsPerSecond,
+            x.p50,
+            x.p975,
+            (x.requestsPerSecond / f.requestsPerSecond).toFixed(2),
+            (x.requestsPerSecond / m.requestsPerSecond).toFixed(2),
+            ofCeiling(x),
+            x.non2xx,
+          ]),
         );
-        ctx.report(`${r.page} ${r.who} ${connections}c`, { rps: x.requestsPerSecond, p50: x.p50, p975: x.p975, floorRatio: (x.requestsPerSecond / f.requestsPerSecond).toFixed(2) });
+        ctx.report(`${r.page} ${r.who} ${connections}c`, {
+          rps: x.requestsPerSecond,
+          p50: x.p50,
+          p975: x.p975,
+          floorRatio: (x.requestsPerSecond / f.requestsPerSecond).toFixed(2),
+          routesFloorRatio: (x.requestsPerSecond / m.requestsPerSecond).toFixed(2),
+        });
       }
     }
     // A cached visitor page: the 304 answer to its own ETag, against the ceiling.
@@ -80,6 +104,7 @@ export default async function ratio(ctx: BenchContext, pages: string[]) {
     }
   } finally {
     floor.stop();
+    floorMany.stop();
     ceiling.stop();
   }
 }
