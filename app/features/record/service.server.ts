@@ -8,6 +8,7 @@ import { latestDiagnosticOf } from "../diagnostic/service.server";
 import { requireHelpableLearner } from "../mediation/learners.server";
 import { listPathsOverview } from "../paths/service.server";
 import { getWorkshopRecord } from "../workshops/record.server";
+import { getAppointmentRecord } from "../appointments/record.server";
 import { isLearner } from "../../lib/permissions";
 
 /**
@@ -17,7 +18,7 @@ import { isLearner } from "../../lib/permissions";
  * export; nothing here is stored twice.
  */
 export async function loadRecord(db: Db, learner: User, baseUrl: string, now = new Date()) {
-  const [inProgress, completed, paths, workshops, classes, upcomingClasses, badges, diagnostic, businessDiagnostic] = await Promise.all([
+  const [inProgress, completed, paths, workshops, classes, upcomingClasses, badges, diagnostic, businessDiagnostic, appointments] = await Promise.all([
     listCoursesInProgress(db, learner.id, 50),
     listCompletedCourses(db, learner.id),
     listPathsOverview(db, learner, null),
@@ -27,6 +28,7 @@ export async function loadRecord(db: Db, learner: User, baseUrl: string, now = n
     listMyBadges(db, learner, baseUrl),
     latestDiagnosticOf(db, learner.id),
     latestBusinessDiagnosticOf(db, learner.id),
+    getAppointmentRecord(db, learner.id, now),
   ]);
   // A class under way is still "upcoming" (one can join it); it is listed with the past ones once it has ended.
   const notEnded = new Set(upcomingClasses.map((c) => c.classroomId));
@@ -49,6 +51,7 @@ export async function loadRecord(db: Db, learner: User, baseUrl: string, now = n
         complete: p.progress!.complete,
       })),
     workshops,
+    appointments,
     classes: { upcoming: upcomingClasses, past: pastClasses },
     badges: badges.badges.filter((b) => !b.revoked),
     diagnostic: diagnostic ? { id: diagnostic.id, takenAt: diagnostic.created_at } : null,

@@ -1,0 +1,17 @@
+import { defineModule } from "../../lib/modules.server";
+import { can, isLearner } from "../../lib/permissions";
+import { smsOutboxJob } from "../../lib/sms.server";
+import { appointmentCalendarEvents } from "./calendar.server";
+import { appointmentsPersonalData } from "./personal-data.server";
+import { appointmentRemindersJob } from "./reminders.server";
+
+export default defineModule({
+  name: "appointments",
+  jobs: [appointmentRemindersJob, smsOutboxJob],
+  personalData: [appointmentsPersonalData],
+  calendar: [appointmentCalendarEvents],
+  nav: [
+    { to: "/rendez-vous", labelKey: "appointments:nav.mine", section: "mine", order: 25, visible: isLearner },
+    { to: "/accompagnement/rendez-vous", labelKey: "appointments:nav.desk", section: "staff", order: 15, visible: (u) => can(u, "manage:appointment:own") },
+  ],
+});
