@@ -1,6 +1,8 @@
+import { DateTime } from "luxon";
 import type { User } from "../../../db/schema/accounts";
 import { withRetryingTransaction, type Db } from "../../lib/db.server";
 import { appError, FieldError, forbidden } from "../../lib/errors";
+import { TIME_ZONE } from "../../lib/i18n";
 import { can } from "../../lib/permissions";
 import { parisWallClock } from "../../lib/paris-time";
 import { latestBusinessDiagnosticOf } from "../business-diagnostic/service.server";
@@ -12,8 +14,13 @@ import * as q from "./queries.server";
 import { REASONS, type ReasonCode } from "./reasons";
 import type { AvailabilityInput } from "./schemas";
 
-/** Marking present or absent opens the day before (a desk prepared in advance), like workshop check-in. */
-export const MARKING_OPENS_BEFORE_MS = 24 * 60 * 60 * 1000;
+/** Marking present or absent opens on the Paris day before (a desk prepared in advance), like workshop check-in. */
+export function markingOpensAt(startsAt: Date) {
+  return DateTime.fromJSDate(startsAt).setZone(TIME_ZONE).startOf("day").minus({ days: 1 }).toJSDate();
+}
+
+/** The desk keeps a week of past appointments, to record who came after the fact. */
+const DESK_LOOKBACK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * Publishes a window of availability, cut into slots of `slotMinutes`. The
@@ -57,7 +64,7 @@ export async function publishAvailability(db: Db, actor: User, input: Availabili
 /** The mediator's desk: appointments to come at their places, free slots to book for someone, the people they help. */
 export async function getStaffDesk(db: Db, actor: User, personSearch?: string, now = new Date()) {
   const scope = await staffScope(db, actor);
-  const since = new Date(now.getTime() - MARKING_OPENS_BEFORE_MS);
+  const since = new Date(now.getTime() - DESK_LOOKBACK_MS);
   const [appointments, freeSlots, places, learners] = await Promise.all([
     q.listStaffAppointments(db, { ...scope, after: since }),
     q.listStaffFreeSlots(db, { ...scope, after: now, limit: 100 }),
@@ -78,7 +85,7 @@ export async function getStaffDesk(db: Db, actor: User, personSearch?: string, n
       mode: a.mode,
       place: a.space_name,
       mediator: a.mediator_name,
-      canMark: a.status === "booked" && now.getTime() >= a.starts_at.getTime() - MARKING_OPENS_BEFORE_MS,
+      canMark: a.status === "booked" && now >= markingOpensAt(a.starts_at),
       businessDiagnostic: business[i] ? { takenAt: business[i]!.takenAt, overall: business[i]!.overall } : null,
     })),
     freeSlots,
@@ -94,7 +101,7 @@ export async function getStaffDesk(db: Db, actor: User, personSearch?: string, n
  */
 export async function markAttendance(db: Db, actor: User, appointmentId: string, outcome: "attended" | "no_show", now = new Date()) {
   const a = await requireManagedAppointment(db, actor, appointmentId);
-  if (now.getTime() < a.starts_at.getTime() - MARKING_OPENS_BEFORE_MS) throw appError(409, "too_early", "appointments:errors.too_early");
+  if (now < markingOpensAt(a.starts_at)) throw appError(409, "too_early", "appointments:errors.too_early");
   return withRetryingTransaction(db, async (trx) => {
     const marked = await q.setMarked(trx, a.id, outcome, actor.id);
     if (!marked) throw appError(409, "not_booked", "appointments:errors.not_booked");
