@@ -136,3 +136,18 @@ describe("attendance, the activity log, the record and the calendar (acceptance 
     expect(await statusOf(markAttendance(db, mediatorA, appointment.id, "attended"))).toBe(409);
   });
 });
+
+describe("demo data", () => {
+  it("seeds the demo mediator's availability once, however often it runs", async () => {
+    const { seedAppointments, DEMO_AVAILABILITY } = await import("../../app/features/appointments/seed.server");
+    const { DEMO_RELAY_SPACES } = await import("../../db/seed");
+    await createUser(db, { role: "mediator", email: "mediatrice@demo.passerelle.fr" });
+    for (const space of DEMO_RELAY_SPACES) await db.insertInto("relay_space").values(space).onConflict((oc) => oc.column("slug").doNothing()).execute();
+    expect(await seedAppointments(db)).toBe(3);
+    const count = async () => (await db.selectFrom("appointment_slot").select("id").where("availability_id", "in", DEMO_AVAILABILITY.map((a) => a.id)).execute()).length;
+    const first = await count();
+    expect(await seedAppointments(db)).toBe(0);
+    expect(await count()).toBe(first);
+    expect(first).toBeGreaterThanOrEqual(8);
+  });
+});
