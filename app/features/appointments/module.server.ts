@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { defineModule } from "../../lib/modules.server";
 import { can, isLearner } from "../../lib/permissions";
 import { smsOutboxJob } from "../../lib/sms.server";
@@ -11,7 +12,7 @@ export default defineModule({
   personalData: [appointmentsPersonalData],
   calendar: [appointmentCalendarEvents],
   nav: [
-    { to: "/rendez-vous", labelKey: "appointments:nav.mine", section: "mine", order: 25, visible: isLearner },
-    { to: "/accompagnement/rendez-vous", labelKey: "appointments:nav.desk", section: "staff", order: 15, visible: (u) => can(u, "manage:appointment:own") },
+    { to: href("/rendez-vous"), labelKey: "appointments:nav.mine", section: "mine", order: 25, visible: isLearner },
+    { to: href("/accompagnement/rendez-vous"), labelKey: "appointments:nav.desk", section: "staff", order: 15, visible: (u) => can(u, "manage:appointment:own") },
   ],
 });
