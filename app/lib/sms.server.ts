@@ -5,6 +5,7 @@ import type { Db, DbOrTrx } from "./db.server";
 import { env } from "./env.server";
 import type { PeriodicJob } from "./jobs.server";
 import { logger } from "./logger.server";
+import { DEAD_MAIL_RETENTION_DAYS, SENT_MAIL_RETENTION_DAYS } from "./mail.server";
 
 /**
  * SMS for people who have a phone and no e-mail address, built like the mail
@@ -130,4 +131,28 @@ export const smsOutboxJob: PeriodicJob = {
   name: "sms-outbox",
   everyMs: 60 * 1000,
   run: (db) => drainSmsOutbox(db, (transport ??= createSmsTransport())),
+};
+
+/**
+ * Phone numbers are personal data: sent SMS go after SENT_MAIL_RETENTION_DAYS
+ * and dead ones after DEAD_MAIL_RETENTION_DAYS, as mail does; pending ones stay.
+ */
+export async function pruneSms(db: DbOrTrx, now = new Date()) {
+  const day = 86_400_000;
+  const deleted = await db
+    .deleteFrom("sms_message")
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("status", "=", "sent"), eb("created_at", "<", new Date(now.getTime() - SENT_MAIL_RETENTION_DAYS * day))]),
+        eb.and([eb("status", "=", "dead"), eb("created_at", "<", new Date(now.getTime() - DEAD_MAIL_RETENTION_DAYS * day))]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(deleted.numDeletedRows);
+}
+
+export const smsPruneJob: PeriodicJob = {
+  name: "prune-sms",
+  everyMs: 6 * 60 * 60 * 1000,
+  run: (db, now) => pruneSms(db, now),
 };

@@ -3,7 +3,7 @@ import { href, redirect, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/appointments.desk";
 import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
-import { bookSlot, cancelAppointment } from "../features/appointments/booking.server";
+import { bookSlot, cancelAppointment, moveAppointment } from "../features/appointments/booking.server";
 import { BookForForm, DeskTable, PublishForm } from "../features/appointments/components/desk";
 import { DeskSchema } from "../features/appointments/schemas";
 import { getStaffDesk, markAttendance, publishAvailability } from "../features/appointments/staff.server";
@@ -38,6 +38,9 @@ export async function action({ context, request }: Route.ActionArgs) {
       case "cancel":
         await cancelAppointment(db, actor, value.appointmentId);
         return redirect(`${here}?fait=annule`);
+      case "move":
+        await moveAppointment(db, actor, value.appointmentId, value.slotId);
+        return redirect(`${here}?fait=deplace`);
       case "book-for":
         await bookSlot(db, actor, { slotId: value.slotId, reason: value.reason, phone: value.phone, forUserId: value.userId });
         return redirect(`${here}?fait=reserve`);
@@ -50,6 +53,7 @@ const DONE: Record<string, string> = {
   absent: "desk.done_no_show",
   annule: "desk.done_cancelled",
   reserve: "desk.done_booked",
+  deplace: "desk.done_moved",
 };
 
 export default function AppointmentsDesk() {
@@ -62,6 +66,7 @@ export default function AppointmentsDesk() {
   const markReply = useActionReply("mark");
   const cancelReply = useActionReply("cancel");
   const bookReply = useActionReply("book-for");
+  const moveReply = useActionReply("move");
   return (
     <div className="page">
       <PageTitle>{t("desk.title")}</PageTitle>
@@ -84,10 +89,11 @@ export default function AppointmentsDesk() {
       ) : null}
       <ActionMessage reply={markReply} />
       <ActionMessage reply={cancelReply} />
+      <ActionMessage reply={moveReply} />
 
       <section aria-labelledby="desk-list">
         <h2 id="desk-list">{t("desk.list")}</h2>
-        {appointments.length === 0 ? <p>{t("desk.none")}</p> : <DeskTable appointments={appointments} />}
+        {appointments.length === 0 ? <p>{t("desk.none")}</p> : <DeskTable appointments={appointments} freeSlots={freeSlots} />}
       </section>
 
       <section aria-labelledby="desk-book-for">

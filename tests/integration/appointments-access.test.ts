@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../../db/schema/accounts";
 import type { Db } from "../../app/lib/db.server";
-import { bookSlot, cancelAppointment } from "../../app/features/appointments/booking.server";
+import { bookSlot, cancelAppointment, moveAppointment } from "../../app/features/appointments/booking.server";
 import { appointmentCalendarEvents } from "../../app/features/appointments/calendar.server";
 import { getAppointmentIcs, getBookingPage, getMyAppointments } from "../../app/features/appointments/service.server";
 import { getStaffDesk, markAttendance, publishAvailability } from "../../app/features/appointments/staff.server";
@@ -89,6 +89,22 @@ describe("who sees which appointment (acceptance 5)", () => {
     expect(await statusOf(bookSlot(db, mediatorB, { slotId: free!.id, reason: "email", forUserId: assisted.id }))).toBe(403);
     const done = await bookSlot(db, mediatorA, { slotId: free!.id, reason: "email", forUserId: assisted.id, phone: "06 11 22 33 44" });
     expect(done.channel).toBe("sms");
+  });
+});
+
+describe("rescheduling by staff", () => {
+  it("a mediator moves an appointment of her place; the person gets the new one and a cancelled .ics for the old; another place's mediator cannot", async () => {
+    const [from, to] = await publish(db, mediatorA, { placeId: placeA, date: parisDate(7), from: "10:00", to: "11:00", reasons: ["email"] });
+    const person = await createUser(db);
+    const { appointment } = await bookSlot(db, person, { slotId: from!.id, reason: "email" });
+    expect(await statusOf(moveAppointment(db, mediatorB, appointment.id, to!.id))).toBe(403);
+    const moved = await moveAppointment(db, colleagueA, appointment.id, to!.id);
+    const old = await db.selectFrom("appointment").selectAll().where("id", "=", appointment.id).executeTakeFirstOrThrow();
+    expect(old).toMatchObject({ status: "cancelled", rescheduled_to: moved.appointment.id, cancelled_by: colleagueA.id });
+    const cancelled = await db.selectFrom("outbox_message").selectAll().where("dedupe_key", "=", `appointment-cancelled:${appointment.id}`).executeTakeFirstOrThrow();
+    const ics = checkIcal(cancelled.attachments![0]!.content);
+    expect(ics.errors).toEqual([]);
+    expect(ics.events[0]).toMatchObject({ uid: `appointment-${appointment.id}@passerelle`, status: "CANCELLED", sequence: 1 });
   });
 });
 

@@ -7,7 +7,7 @@ import type { Db } from "../../app/lib/db.server";
 import { bookSlot } from "../../app/features/appointments/booking.server";
 import { appointmentRemindersJob } from "../../app/features/appointments/reminders.server";
 import { parisInstant } from "../../app/features/workshops/schemas";
-import { drainSmsOutbox, fileSmsTransport } from "../../app/lib/sms.server";
+import { drainSmsOutbox, fileSmsTransport, pruneSms } from "../../app/lib/sms.server";
 import { testDb } from "../helpers/db";
 import { createUser } from "../helpers/fixtures";
 import { learners, newSpace, publish } from "./appointments-fixtures";
@@ -77,6 +77,10 @@ describe("day-before reminders (acceptance 3)", () => {
     const mine = texts.filter((t) => t.includes("To: 06 98 76 54 32") && t.includes("rappel"));
     expect(mine).toHaveLength(1);
     expect(mine[0]).toContain("14:30");
+    // Sent SMS (phone numbers) are pruned after 30 days, not before.
+    expect(await pruneSms(db, new Date(Date.now() + 29 * 86_400_000))).toBe(0);
+    expect(await pruneSms(db, new Date(Date.now() + 31 * 86_400_000))).toBeGreaterThanOrEqual(1);
+    expect(await db.selectFrom("sms_message").select("id").where("dedupe_key", "like", `appointment-reminder:${id}:%`).execute()).toHaveLength(0);
   });
 
   it("follow the Paris calendar day across the spring change (a 23-hour day)", async () => {

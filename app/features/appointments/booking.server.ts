@@ -5,7 +5,7 @@ import { appError, forbidden } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
 import { can } from "../../lib/permissions";
 import { canHelpLearner } from "../mediation/learners.server";
-import { appointmentNotFound, canManageSlot, requireVisibleAppointment, slotNotFound } from "./access.server";
+import { appointmentNotFound, canManageSlot, requireManagedAppointment, requireVisibleAppointment, slotNotFound } from "./access.server";
 import { notifyAppointment, notifySlotOffered } from "./notify.server";
 import * as q from "./queries.server";
 import { isReason } from "./reasons";
@@ -45,27 +45,41 @@ export async function bookSlot(db: Db, actor: User, request: BookingRequest) {
   if (!isUuid(request.slotId)) throw slotNotFound();
   if (!isReason(request.reason)) throw appError(400, "reason_required", "appointments:errors.reason_required");
   const userId = await bookingFor(db, actor, request.slotId, request.forUserId);
-  return withRetryingTransaction(db, async (trx) => {
-    const slot = await q.lockSlot(trx, request.slotId);
-    if (!slot || slot.withdrawn_at) throw slotNotFound();
-    if (slot.starts_at <= new Date()) throw appError(409, "slot_past", "appointments:errors.slot_past");
-    if (!slot.reasons.includes(request.reason)) throw appError(400, "reason_not_offered", "appointments:errors.reason_not_offered");
-    const held = await q.findLiveAppointmentOfSlot(trx, slot.id);
-    if (held) return takenOrMine(held, userId, slot, request.reason);
-    const inserted = await q.insertAppointmentIfFree(trx, {
-      slot_id: slot.id,
-      user_id: userId,
-      reason: request.reason,
-      booked_by: actor.id,
-      contact_phone: request.phone?.trim() || null,
-    });
-    if (!inserted) return takenOrMine((await q.findLiveAppointmentOfSlot(trx, slot.id))!, userId, slot, request.reason);
-    if (request.replaces) await replaceAppointment(trx, actor, request.replaces, userId, inserted.id);
-    await q.closeWaitlist(trx, { userId, reason: request.reason, spaceId: slot.relay_space_id });
-    const full = (await q.findAppointment(trx, inserted.id))!;
-    const channel = await notifyAppointment(trx, "booked", full);
-    return { appointment: full, created: true, channel };
+  return withRetryingTransaction(db, (trx) => holdSlot(trx, actor, userId, request));
+}
+
+/** Staff move an appointment of their place to another free slot they look after: the person hears of both. */
+export async function moveAppointment(db: Db, actor: User, appointmentId: string, slotId: string) {
+  const appointment = await requireManagedAppointment(db, actor, appointmentId);
+  const slot = isUuid(slotId) ? await q.findSlot(db, slotId) : undefined;
+  if (!slot) throw slotNotFound();
+  if (!(await canManageSlot(db, actor, slot))) throw appError(403, "not_your_place", "appointments:errors.not_your_place");
+  return withRetryingTransaction(db, (trx) =>
+    holdSlot(trx, actor, appointment.user_id, { slotId, reason: appointment.reason, phone: appointment.contact_phone, replaces: appointment.id }),
+  );
+}
+
+/** The booking itself, under the slot's lock; `userId` is already allowed to have it. */
+async function holdSlot(trx: DbOrTrx, actor: User, userId: string, request: BookingRequest) {
+  const slot = await q.lockSlot(trx, request.slotId);
+  if (!slot || slot.withdrawn_at) throw slotNotFound();
+  if (slot.starts_at <= new Date()) throw appError(409, "slot_past", "appointments:errors.slot_past");
+  if (!slot.reasons.includes(request.reason)) throw appError(400, "reason_not_offered", "appointments:errors.reason_not_offered");
+  const held = await q.findLiveAppointmentOfSlot(trx, slot.id);
+  if (held) return takenOrMine(held, userId, slot, request.reason);
+  const inserted = await q.insertAppointmentIfFree(trx, {
+    slot_id: slot.id,
+    user_id: userId,
+    reason: request.reason,
+    booked_by: actor.id,
+    contact_phone: request.phone?.trim() || null,
   });
+  if (!inserted) return takenOrMine((await q.findLiveAppointmentOfSlot(trx, slot.id))!, userId, slot, request.reason);
+  if (request.replaces) await replaceAppointment(trx, actor, request.replaces, userId, inserted.id);
+  await q.closeWaitlist(trx, { userId, reason: request.reason, spaceId: slot.relay_space_id });
+  const full = (await q.findAppointment(trx, inserted.id))!;
+  const channel = await notifyAppointment(trx, "booked", full);
+  return { appointment: full, created: true, channel };
 }
 
 function takenOrMine(held: { id: string; user_id: string }, userId: string, slot: AppointmentSlot, reason: string) {
@@ -78,8 +92,10 @@ async function replaceAppointment(trx: DbOrTrx, actor: User, oldId: string, user
   const old = isUuid(oldId) ? await q.lockAppointment(trx, oldId) : undefined;
   if (!old || old.user_id !== userId) throw appointmentNotFound();
   if (old.status !== "booked") throw appError(409, "not_booked", "appointments:errors.not_booked");
-  await q.setCancelled(trx, old.id, actor.id);
+  const cancelled = await q.setCancelled(trx, old.id, actor.id);
   await q.setRescheduledTo(trx, old.id, newId);
+  // The old event leaves the person's calendar (a CANCELLED .ics with the same uid).
+  if (cancelled) await notifyAppointment(trx, "cancelled", (await q.findAppointment(trx, old.id))!);
   const slot = await q.lockSlot(trx, old.slot_id);
   if (slot) await offerFreedSlot(trx, slot, userId);
 }

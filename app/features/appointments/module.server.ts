@@ -1,14 +1,14 @@
 import { href } from "react-router";
 import { defineModule } from "../../lib/modules.server";
 import { can, isLearner } from "../../lib/permissions";
-import { smsOutboxJob } from "../../lib/sms.server";
+import { smsOutboxJob, smsPruneJob } from "../../lib/sms.server";
 import { appointmentCalendarEvents } from "./calendar.server";
 import { appointmentsPersonalData } from "./personal-data.server";
 import { appointmentRemindersJob } from "./reminders.server";
 
 export default defineModule({
   name: "appointments",
-  jobs: [appointmentRemindersJob, smsOutboxJob],
+  jobs: [appointmentRemindersJob, smsOutboxJob, smsPruneJob],
   personalData: [appointmentsPersonalData],
   calendar: [appointmentCalendarEvents],
   nav: [

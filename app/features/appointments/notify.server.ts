@@ -46,7 +46,8 @@ export async function notifyAppointment(db: DbOrTrx, kind: Kind, a: q.Appointmen
       subject: t(`appointments:mail.${kind}_subject`, values),
       mail: t(`appointments:mail.${kind}_body`, values),
       sms: t(`appointments:sms.${kind}`, values),
-      attachments: kind === "cancelled" ? undefined : [appointmentIcsAttachment(a, locale)],
+      // Cancelled too: the same uid with STATUS:CANCELLED takes it out of the calendar.
+      attachments: [appointmentIcsAttachment(a, locale)],
     };
   });
 }

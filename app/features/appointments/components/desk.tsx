@@ -90,8 +90,38 @@ function Action({ id, intent, outcome, label, person }: { id: string; intent: st
   );
 }
 
+type FreeSlot = { id: string; starts_at: Date | string; mode: string; reasons: string[]; space_name: string | null };
+
+/** Moves an appointment to another free slot for the same reason (the person is told). */
+function MoveForm({ a, slots }: { a: DeskAppointment; slots: FreeSlot[] }) {
+  const { t, i18n } = useTranslation("appointments");
+  const fitting = slots.filter((s) => s.reasons.includes(a.reason));
+  if (fitting.length === 0) return null;
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="intent" value="move" />
+      <input type="hidden" name="appointmentId" value={a.id} />
+      <label htmlFor={`move-${a.id}`} className="visually-hidden">
+        {t("desk.move_to", { person: a.person })}
+      </label>
+      <select id={`move-${a.id}`} name="slotId" required defaultValue="">
+        <option value="">{t("desk.choose_slot")}</option>
+        {fitting.map((s) => (
+          <option key={s.id} value={s.id}>
+            {formatDateTime(s.starts_at, i18n.language)} — {s.mode === "place" ? s.space_name : t(`mode.${s.mode}`)}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button secondary">
+        {t("desk.move")}
+        <span className="visually-hidden"> {a.person}</span>
+      </button>
+    </Form>
+  );
+}
+
 /** The appointments at the mediator's places, with what can be done with each. */
-export function DeskTable({ appointments }: { appointments: DeskAppointment[] }) {
+export function DeskTable({ appointments, freeSlots }: { appointments: DeskAppointment[]; freeSlots: FreeSlot[] }) {
   const { t, i18n } = useTranslation("appointments");
   return (
     <table className="data-table">
@@ -128,7 +158,12 @@ export function DeskTable({ appointments }: { appointments: DeskAppointment[] })
                   <Action id={a.id} intent="mark" outcome="no_show" label={t("desk.no_show")} person={a.person} />
                 </>
               ) : null}
-              {a.status === "booked" ? <Action id={a.id} intent="cancel" label={t("desk.cancel")} person={a.person} /> : null}
+              {a.status === "booked" ? (
+                <>
+                  <Action id={a.id} intent="cancel" label={t("desk.cancel")} person={a.person} />
+                  <MoveForm a={a} slots={freeSlots} />
+                </>
+              ) : null}
             </td>
           </tr>
         ))}
@@ -138,7 +173,7 @@ export function DeskTable({ appointments }: { appointments: DeskAppointment[] })
 }
 
 /** Book a free slot for someone the mediator helps (a phone call, an assisted account). */
-export function BookForForm({ people, slots }: { people: { id: string; name: string }[]; slots: { id: string; starts_at: Date | string; mode: string; reasons: string[]; space_name: string | null }[] }) {
+export function BookForForm({ people, slots }: { people: { id: string; name: string }[]; slots: FreeSlot[] }) {
   const { t, i18n } = useTranslation("appointments");
   return (
     <Form method="post" className="book-for-form">
