@@ -62,6 +62,15 @@ describe("appointments (issue 19)", () => {
     await staff.getByText("1 créneau publié.").waitFor();
     await expectNoA11yViolations(staff, "desk after publishing");
 
+    // Someone else looks at the same slot at the same time (on a phone too).
+    const rival = await (await browser.newContext({ baseURL: baseUrl(), locale: "fr-FR", viewport: PHONE })).newPage();
+    await signIn(rival, DEMO.learner, DEMO.password);
+    await rival.goto("/rendez-vous/prendre");
+    await rival.getByLabel(/Aide avec mon téléphone/).check();
+    await rival.getByLabel("Où ?").selectOption({ label: "Espace numérique de la médiathèque de Pont-Sainte-Maxence (Pont-Sainte-Maxence)" });
+    await rival.getByRole("button", { name: "Voir les créneaux libres" }).click();
+    await rival.getByRole("radio", { name: /16:10/ }).check();
+
     // 2. The senior signs in with the card on a phone, large text on, and books it.
     const page = await (await browser.newContext({ baseURL: baseUrl(), locale: "fr-FR", viewport: PHONE, hasTouch: true })).newPage();
     await page.goto("/connexion/carte");
@@ -94,6 +103,16 @@ describe("appointments (issue 19)", () => {
     expect(booked).toMatchObject({ status: "booked", contact_phone: "06 12 34 56 78", reason: "smartphone" });
     // No e-mail address: the confirmation went by SMS.
     expect(await db.selectFrom("sms_message").select("id").where("user_id", "=", holder.id).execute()).toHaveLength(1);
+
+    // The rival books second: a clear message, and the waiting list offered right there.
+    await rival.getByRole("button", { name: "Réserver ce créneau" }).click();
+    await rival.getByRole("alert").getByText(/quelqu'un vient de réserver ce créneau/).waitFor();
+    expect(await rival.locator("script[src]").count()).toBe(0);
+    await expectNoA11yViolations(rival, "booking, slot taken");
+    await rival.getByRole("button", { name: "M'inscrire sur la liste d'attente" }).click();
+    await rival.getByText("Vous êtes sur la liste d'attente.", { exact: false }).waitFor();
+    await expectNoA11yViolations(rival, "my appointments, waiting");
+    expect(await db.selectFrom("appointment").select("id").where("slot_id", "=", booked.slot_id).where("status", "<>", "cancelled").execute()).toHaveLength(1);
 
     // 3. The mediator sees it and marks it attended.
     await staff.goto("/accompagnement/rendez-vous");
