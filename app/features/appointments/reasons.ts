@@ -15,6 +15,6 @@ export const REASONS = {
 
 export type ReasonCode = keyof typeof REASONS;
 export const REASON_CODES = Object.keys(REASONS) as ReasonCode[];
-export const isReason = (code: string): code is ReasonCode => code in REASONS;
+export const isReason = (code: string): code is ReasonCode => Object.hasOwn(REASONS, code);
 
 export const MODES = ["place", "phone", "video"] as const;
