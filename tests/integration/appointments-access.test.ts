@@ -5,7 +5,7 @@ import { bookSlot, cancelAppointment, moveAppointment } from "../../app/features
 import { appointmentCalendarEvents } from "../../app/features/appointments/calendar.server";
 import { getAppointmentIcs, getBookingPage, getMyAppointments } from "../../app/features/appointments/service.server";
 import { getStaffDesk, markAttendance, publishAvailability } from "../../app/features/appointments/staff.server";
-import { loadRecord, loadRecordOfLearner } from "../../app/features/record/service.server";
+import { loadLearnerHome, loadRecord, loadRecordOfLearner } from "../../app/features/record/service.server";
 import { testDb } from "../helpers/db";
 import { createUser, statusOf } from "../helpers/fixtures";
 import { checkIcal } from "../helpers/ical-check";
@@ -68,6 +68,8 @@ describe("who sees which appointment (acceptance 5)", () => {
   it("a learner sees only their own appointments; another learner's is a 404", async () => {
     expect((await getMyAppointments(db, learner)).upcoming.map((a) => a.id)).toEqual([appointmentId]);
     expect((await getMyAppointments(db, otherLearner)).upcoming).toEqual([]);
+    expect((await loadLearnerHome(db, learner, "http://localhost"))!.appointments.map((a) => a.id)).toEqual([appointmentId]);
+    expect((await loadLearnerHome(db, otherLearner, "http://localhost"))!.appointments).toEqual([]);
     expect(await statusOf(getAppointmentIcs(db, otherLearner, appointmentId))).toBe(404);
     expect(await statusOf(cancelAppointment(db, otherLearner, appointmentId))).toBe(404);
     expect(await statusOf(getBookingPage(db, otherLearner, { replaces: appointmentId }))).toBe(404);

@@ -86,6 +86,7 @@ export async function loadLearnerHome(db: Db, viewer: User | null, baseUrl: stri
   return {
     workshops: record.workshops.upcoming.filter((w) => !w.cancelled).slice(0, HOME_ITEMS),
     classes: record.classes.upcoming.filter((c) => !c.cancelled).slice(0, HOME_ITEMS),
+    appointments: record.appointments.upcoming.slice(0, HOME_ITEMS),
     courses: record.courses.inProgress.slice(0, HOME_ITEMS),
     paths: record.paths.slice(0, HOME_ITEMS),
   };
