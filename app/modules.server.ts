@@ -1,4 +1,5 @@
 import accounts from "./features/accounts/module.server";
+import appointments from "./features/appointments/module.server";
 import badges from "./features/badges/module.server";
 import businessDiagnostic from "./features/business-diagnostic/module.server";
 import classrooms from "./features/classrooms/module.server";
@@ -27,6 +28,7 @@ export const APP_MODULES = [
   courses,
   paths,
   workshops,
+  appointments,
   classrooms,
   places,
   businessDiagnostic,

@@ -7,6 +7,7 @@ import { seedClassrooms } from "../app/features/classrooms/seed.server";
 import { seedProjects } from "../app/features/projects/seed.server";
 import { seedReportsDemo } from "../app/features/reports/demo-seed.server";
 import { seedWorkshops } from "../app/features/workshops/seed.server";
+import { seedAppointments } from "../app/features/appointments/seed.server";
 import { importContentCourses } from "../app/features/courses/content-import.server";
 import { seedDemoH5p } from "../app/features/h5p/seed.server";
 import { seedLearnerHistory } from "../app/features/record/demo-seed.server";
@@ -120,6 +121,8 @@ export async function seedDemo(db: Kysely<Database>) {
   // The project's H5P content type and its demo quiz, placed at the end of a demo lesson.
   await seedDemoH5p(db, { authorEmail: "enseignant@demo.passerelle.fr", installerEmail: "coordination@demo.passerelle.fr" });
   await seedWorkshops(db);
+  // The demo mediator's one-to-one availability (appointments), within the places' hours.
+  await seedAppointments(db);
   await seedClassrooms(db);
   // The four learner paths and the course badges of content/ (steps name courses by slug).
   await importPaths(db, path.resolve("content"));

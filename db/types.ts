@@ -1,4 +1,5 @@
 import type { AccountsTables } from "./schema/accounts";
+import type { AppointmentsTables } from "./schema/appointments";
 import type { ClassroomsTables } from "./schema/classrooms";
 import type { CoursesTables } from "./schema/courses";
 import type { MediationTables } from "./schema/mediation";
@@ -16,4 +17,4 @@ import type { ReportsTables } from "./schema/reports";
  * `db/schema/`. Kept in step with `db/migrations/` by hand; the integration
  * suite fails when a query names a column the migrations do not create.
  */
-export interface Database extends AccountsTables, PlatformTables, PlacesTables, CoursesTables, XapiTables, H5pTables, ClassroomsTables, ProjectsTables, WorkshopsTables, MediationTables, PathsTables, ReportsTables {}
+export interface Database extends AccountsTables, PlatformTables, PlacesTables, CoursesTables, XapiTables, H5pTables, ClassroomsTables, ProjectsTables, WorkshopsTables, MediationTables, PathsTables, ReportsTables, AppointmentsTables {}

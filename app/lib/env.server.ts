@@ -34,6 +34,12 @@ const schema = z.object({
   DATA_DIR: withDefault(z.string(), "./data"),
   SMTP_URL: optional(urlWithScheme(["smtp", "smtps"], "smtps://user:password@smtp.example.fr:465")),
   MAIL_FROM: withDefault(z.string(), "Passerelle <ne-pas-repondre@passerelle.local>"),
+  /** An SMS gateway taking `POST {to, text}` as JSON; unset → SMS written as files under $DATA_DIR/sms. */
+  SMS_GATEWAY_URL: optional(urlWithScheme(["http", "https"], "https://sms.example.fr/api/send")),
+  /** Sent as `Authorization: Bearer …` to the SMS gateway. */
+  SMS_GATEWAY_TOKEN: optional(z.string()),
+  /** The sender name or number the gateway shows. */
+  SMS_FROM: withDefault(z.string(), "Passerelle"),
   LOG_LEVEL: withDefault(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), "info"),
   /** Express "trust proxy" setting (e.g. "loopback" or a hop count) when behind a reverse proxy. */
   TRUST_PROXY: optional(z.string()),
@@ -79,7 +85,7 @@ function crossFieldIssues(source: NodeJS.ProcessEnv): Issue[] {
 export type Env = z.infer<typeof schema>;
 
 /** Values never printed in an error message. */
-const SECRET = /SECRET|PASSWORD|DATABASE_URL|SMTP_URL|API_KEY|ACCESS_KEY/;
+const SECRET = /SECRET|PASSWORD|DATABASE_URL|SMTP_URL|API_KEY|ACCESS_KEY|TOKEN/;
 
 /** A configuration that cannot work: the message names each variable and says what is expected. */
 export class ConfigError extends Error {

@@ -54,13 +54,18 @@ export const PERMISSIONS = [
   "create:school_class:own",
   "manage:school_class:own",
   "join:school_class:own",
+  // One-to-one appointments: a person books their own; a mediator looks after
+  // those of the places where they publish availability (decision 043).
+  "book:appointment:own",
+  "manage:appointment:own",
+  "manage:appointment:any",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLES: readonly Role[] = ["learner", "mediator", "teacher", "coordinator"] as const;
 
-const LEARNER: readonly Permission[] = ["read:profile:own", "update:profile:own", "join:school_class:own"];
+const LEARNER: readonly Permission[] = ["read:profile:own", "update:profile:own", "join:school_class:own", "book:appointment:own"];
 
 export const GRANTS: Record<Role, readonly Permission[] | "all"> = {
   learner: LEARNER,
@@ -89,6 +94,8 @@ export const GRANTS: Record<Role, readonly Permission[] | "all"> = {
     "read:activity:own",
     "update:activity:own",
     "export:activity:own",
+    // Appointments at the places where they publish availability.
+    "manage:appointment:own",
   ],
   teacher: [
     "read:profile:own",

@@ -67,6 +67,8 @@ export interface MediationActivityTable {
   /** Collective entries: people present who are not listed as beneficiaries. */
   anonymous_participants: ColumnType<number, number | undefined, number>;
   workshop_id: string | null;
+  /** Pre-filled when a one-to-one appointment is marked attended (appointments domain). */
+  appointment_id: ColumnType<string | null, string | null | undefined, string | null>;
   needs_review: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

@@ -312,3 +312,36 @@ export async function syncWorkshopActivity(
     await q.deleteBeneficiaries(trx, activity.id, { userId: learnerId });
   }
 }
+
+/**
+ * Called when a one-to-one appointment is marked attended, in that
+ * transaction: an individual entry of the mediator's log, pre-filled from the
+ * appointment (date, duration, place, themes of its reason, the person), for
+ * the mediator to complete later. Once per appointment (a unique index).
+ */
+export async function recordAppointmentActivity(
+  trx: DbOrTrx,
+  a: { appointmentId: string; mediatorId: string; learnerId: string; startsAt: Date; minutes: number; remote: boolean; relaySpaceId: string | null; themes: string[] },
+) {
+  const activity = await q.insertActivity(trx, {
+    mediator_id: a.mediatorId,
+    activity_type: "individuel",
+    activity_date: DateTime.fromJSDate(a.startsAt).setZone(TIME_ZONE).toISODate()!,
+    duration_minutes: Math.max(1, Math.min(1440, a.minutes)),
+    place_type: a.remote ? "a_distance" : "lieu_activite",
+    relay_space_id: a.relaySpaceId,
+    themes: a.themes,
+    appointment_id: a.appointmentId,
+    needs_review: true,
+  });
+  const learner = await findUserById(trx, a.learnerId);
+  await q.insertBeneficiary(trx, activity.id, {
+    userId: a.learnerId,
+    gender: null,
+    ageBand: learner?.age_band ?? null,
+    socialStatus: null,
+    commune: learner?.commune ?? null,
+    communeInsee: learner?.commune_insee ?? null,
+  });
+  return activity;
+}

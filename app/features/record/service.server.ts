@@ -7,7 +7,8 @@ import { latestBusinessDiagnosticOf } from "../business-diagnostic/service.serve
 import { latestDiagnosticOf } from "../diagnostic/service.server";
 import { requireHelpableLearner } from "../mediation/learners.server";
 import { listChosenPaths, listPathsOverview } from "../paths/service.server";
-import { getWorkshopRecord } from "../workshops/record.server";
+import { getWorkshopRecord, listUpcomingWorkshops } from "../workshops/record.server";
+import { getAppointmentRecord } from "../appointments/record.server";
 import { isLearner } from "../../lib/permissions";
 
 /**
@@ -17,7 +18,7 @@ import { isLearner } from "../../lib/permissions";
  * export; nothing here is stored twice.
  */
 export async function loadRecord(db: Db, learner: User, baseUrl: string, now = new Date()) {
-  const [inProgress, completed, paths, workshops, classes, upcomingClasses, badges, diagnostic, businessDiagnostic] = await Promise.all([
+  const [inProgress, completed, paths, workshops, classes, upcomingClasses, badges, diagnostic, businessDiagnostic, appointments] = await Promise.all([
     listCoursesInProgress(db, learner.id, 50),
     listCompletedCourses(db, learner.id),
     listPathsOverview(db, learner, null),
@@ -27,6 +28,7 @@ export async function loadRecord(db: Db, learner: User, baseUrl: string, now = n
     listMyBadges(db, learner, baseUrl),
     latestDiagnosticOf(db, learner.id),
     latestBusinessDiagnosticOf(db, learner.id),
+    getAppointmentRecord(db, learner.id, now),
   ]);
   // A class under way is still "upcoming" (one can join it); it is listed with the past ones once it has ended.
   const notEnded = new Set(upcomingClasses.map((c) => c.classroomId));
@@ -39,6 +41,7 @@ export async function loadRecord(db: Db, learner: User, baseUrl: string, now = n
     },
     paths: chosenPaths(paths.paths),
     workshops,
+    appointments,
     classes: { upcoming: upcomingClasses, past: pastClasses },
     badges: badges.badges.filter((b) => !b.revoked),
     diagnostic: diagnostic ? { id: diagnostic.id, takenAt: diagnostic.created_at } : null,
@@ -74,21 +77,23 @@ export async function loadRecordOfLearner(db: Db, actor: User, learnerId: string
  * What a signed-in learner's home page shows first: the next workshops and
  * classes they hold a seat in, the courses to resume, their paths. Read by
  * the same domain functions as "Mon suivi", so the two never disagree, but
- * only these four parts: the whole record (badges, diagnostics, history) cost
+ * only these five parts: the whole record (badges, diagnostics, history) cost
  * the most visited page three times a visitor's CPU (decision 032). Null for
  * staff and visitors, who keep the public home page.
  */
 export async function loadLearnerHome(db: Db, viewer: User | null, now = new Date()) {
   if (!isLearner(viewer)) return null;
-  const [inProgress, paths, workshops, upcomingClasses] = await Promise.all([
+  const [inProgress, paths, workshops, upcomingClasses, appointments] = await Promise.all([
     listCoursesInProgress(db, viewer.id, HOME_ITEMS),
     listChosenPaths(db, viewer),
-    getWorkshopRecord(db, viewer, now),
+    listUpcomingWorkshops(db, viewer, now),
     listUpcomingRegistrations(db, viewer.id, now),
+    getAppointmentRecord(db, viewer.id, now),
   ]);
   return {
-    workshops: workshops.upcoming.filter((w) => !w.cancelled).slice(0, HOME_ITEMS),
+    workshops: workshops.filter((w) => !w.cancelled).slice(0, HOME_ITEMS),
     classes: upcomingClasses.filter((c) => !c.cancelled).slice(0, HOME_ITEMS),
+    appointments: appointments.upcoming.slice(0, HOME_ITEMS),
     courses: inProgress.map((c) => ({ slug: c.slug, title: c.title, lastActivity: c.updated_at })),
     paths: chosenPaths(paths).slice(0, HOME_ITEMS),
   };

@@ -23,7 +23,13 @@ export async function listWorkshopAttendance(db: DbOrTrx, userId: string) {
 
 /** The workshop part of the learner's own record page: upcoming bookings and attended workshops. */
 export async function getWorkshopRecord(db: Db, user: User, now = new Date()) {
-  const [bookings, attended] = await Promise.all([q.listUserBookings(db, user.id, now), listWorkshopAttendance(db, user.id)]);
+  const [upcoming, attended] = await Promise.all([listUpcomingWorkshops(db, user, now), listWorkshopAttendance(db, user.id)]);
+  return { upcoming, attended };
+}
+
+/** The workshops a person holds a seat in or waits for, with their place in the queue: the home page's part. */
+export async function listUpcomingWorkshops(db: Db, user: User, now = new Date()) {
+  const bookings = await q.listUserBookings(db, user.id, now);
   const positions = await Promise.all(
     bookings.map((b) =>
       b.booking_status === "waitlisted"
@@ -31,18 +37,15 @@ export async function getWorkshopRecord(db: Db, user: User, now = new Date()) {
         : Promise.resolve(null),
     ),
   );
-  return {
-    upcoming: bookings.map((b, i) => ({
-      bookingId: b.booking_id,
-      status: b.booking_status,
-      position: positions[i],
-      workshopId: b.id,
-      title: b.title,
-      startsAt: b.starts_at,
-      endsAt: b.ends_at,
-      cancelled: !!b.cancelled_at,
-      place: b.is_remote ? null : b.space_name,
-    })),
-    attended,
-  };
+  return bookings.map((b, i) => ({
+    bookingId: b.booking_id,
+    status: b.booking_status,
+    position: positions[i],
+    workshopId: b.id,
+    title: b.title,
+    startsAt: b.starts_at,
+    endsAt: b.ends_at,
+    cancelled: !!b.cancelled_at,
+    place: b.is_remote ? null : b.space_name,
+  }));
 }

@@ -7,7 +7,7 @@ import type { LearnerHomeView } from "../service.server";
 export function LearnerHome({ home, firstName }: { home: LearnerHomeView; firstName: string }) {
   const { t, i18n } = useTranslation("home");
   const when = (d: Date | string) => formatDateTime(d, i18n.language);
-  const nothingYet = !home.workshops.length && !home.classes.length && !home.courses.length && !home.paths.length;
+  const nothingYet = !home.workshops.length && !home.classes.length && !home.appointments.length && !home.courses.length && !home.paths.length;
   return (
     <>
       <h1>{t("mine.heading", { name: firstName })}</h1>
@@ -15,7 +15,7 @@ export function LearnerHome({ home, firstName }: { home: LearnerHomeView; firstN
 
       <section aria-labelledby="home-next">
         <h2 id="home-next">{t("mine.next_title")}</h2>
-        {home.workshops.length || home.classes.length ? (
+        {home.workshops.length || home.classes.length || home.appointments.length ? (
           <ul className="cards">
             {home.workshops.map((w) => (
               <li key={w.bookingId} className="card">
@@ -38,6 +38,15 @@ export function LearnerHome({ home, firstName }: { home: LearnerHomeView; firstN
                 </h3>
                 <p>{when(c.startsAt)}</p>
                 <p>{t("mine.live_class")}</p>
+              </li>
+            ))}
+            {home.appointments.map((a) => (
+              <li key={a.id} className="card">
+                <h3>
+                  <a href={href("/rendez-vous")}>{t(`appointments:reasons.${a.reason}`)}</a>
+                </h3>
+                <p>{when(a.startsAt)}</p>
+                <p>{a.mode === "place" ? a.place : t(`appointments:mode.${a.mode}`)}</p>
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@ import { href } from "react-router";
 import { useTranslation } from "../../../lib/use-translation";
 import { formatDate } from "../../../lib/i18n";
 import { WorkshopWhen } from "../../workshops/components/workshop-list";
+import { AppointmentRecordSection } from "../../appointments/components/record-section";
 import type { LearnerRecordView } from "../service.server";
 
 type Record = LearnerRecordView;
@@ -145,6 +146,8 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
           </table>
         )}
       </section>
+
+      <AppointmentRecordSection record={record.appointments} own={own} />
 
       <section aria-labelledby="record-classes">
         <h2 id="record-classes">{t("classes.title")}</h2>
