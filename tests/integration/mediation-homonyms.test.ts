@@ -18,25 +18,25 @@ let other: User;
 let first: User;
 let second: User;
 
-const consent = {
+const consent = () => ({
   lastName: "Martin",
   communeInsee: null,
-  audience: "seniors",
-  givenBy: "personne",
+  audience: "seniors" as const,
+  givenBy: "personne" as const,
   representativeName: null,
-  explained: ["donnees_collectees", "finalites", "acces_mediateurs", "duree_conservation", "droits"],
+  explained: ["donnees_collectees", "finalites", "acces_mediateurs", "duree_conservation", "droits"] as ("donnees_collectees" | "finalites" | "acces_mediateurs" | "duree_conservation" | "droits")[],
   consentNotes: null,
-} as const;
+}) satisfies Partial<Parameters<typeof createAssistedAccount>[2]>;
 
 beforeAll(async () => {
   db = await testDb();
   mediator = await createUser(db, { role: "mediator", firstName: "Amina" });
   other = await createUser(db, { role: "mediator", firstName: "Bruno" });
-  first = await createAssistedAccount(db, mediator, { ...consent, firstName: "Jeanne", ageBand: "soixante_dix_plus", commune: "Rieux" });
-  second = await createAssistedAccount(db, mediator, { ...consent, firstName: "Jeanne", ageBand: "quarante_cinquante_neuf", commune: "Cinqueux" });
+  first = await createAssistedAccount(db, mediator, { ...consent(), firstName: "Jeanne", ageBand: "soixante_dix_plus", commune: "Rieux" });
+  second = await createAssistedAccount(db, mediator, { ...consent(), firstName: "Jeanne", ageBand: "quarante_cinquante_neuf", commune: "Cinqueux" });
   await db.updateTable("app_user").set({ created_at: new Date("2026-03-02T10:00:00Z") }).where("id", "=", first.id).execute();
   // Someone else's learner of the same name stays out of Amina's lists.
-  await createAssistedAccount(db, other, { ...consent, firstName: "Jeanne", ageBand: "soixante_soixante_neuf", commune: "Monchy" });
+  await createAssistedAccount(db, other, { ...consent(), firstName: "Jeanne", ageBand: "soixante_soixante_neuf", commune: "Monchy" });
 });
 
 describe("homonyms in a mediator's lists", () => {
