@@ -5,13 +5,12 @@ import { PageTitle } from "../components/ui/page-title";
 import { LearnerHome } from "../features/record/components/learner-home";
 import { loadLearnerHome } from "../features/record/service.server";
 import { dbContext } from "../lib/context";
-import { publicUrl } from "../lib/public-url.server";
 import { currentUser } from "../lib/session.server";
 
 /** A signed-in learner sees their own page; everyone else the presentation of the service. */
 export async function loader({ context }: Route.LoaderArgs) {
   const user = currentUser(context);
-  const home = await loadLearnerHome(context.get(dbContext), user, publicUrl());
+  const home = await loadLearnerHome(context.get(dbContext), user);
   return { home, firstName: user?.first_name ?? "", signedIn: !!user };
 }
 

@@ -16,7 +16,7 @@ import { isLearner } from "../../lib/permissions";
  * badges, latest diagnostic and business pre-diagnostic. Each part is read through its own domain's
  * export; nothing here is stored twice.
  */
-export async function loadRecord(db: Db, learner: User, baseUrl: string, now = new Date()) {
+export async function loadRecord(db: Db, learner: User, now = new Date()) {
   const [inProgress, completed, paths, workshops, classes, upcomingClasses, badges, diagnostic, businessDiagnostic] = await Promise.all([
     listCoursesInProgress(db, learner.id, 50),
     listCompletedCourses(db, learner.id),
@@ -24,7 +24,7 @@ export async function loadRecord(db: Db, learner: User, baseUrl: string, now = n
     getWorkshopRecord(db, learner, now),
     listClassAttendance(db, learner.id, now),
     listUpcomingRegistrations(db, learner.id, now),
-    listMyBadges(db, learner, baseUrl),
+    listMyBadges(db, learner),
     latestDiagnosticOf(db, learner.id),
     latestBusinessDiagnosticOf(db, learner.id),
   ]);
@@ -66,9 +66,9 @@ export async function loadRecord(db: Db, learner: User, baseUrl: string, now = n
 export type LearnerRecordView = Awaited<ReturnType<typeof loadRecord>>;
 
 /** The same record, seen by a mediator who accompanies the person (or a coordinator). */
-export async function loadRecordOfLearner(db: Db, actor: User, learnerId: string, baseUrl: string) {
+export async function loadRecordOfLearner(db: Db, actor: User, learnerId: string) {
   const learner = await requireHelpableLearner(db, actor, learnerId);
-  return loadRecord(db, learner, baseUrl);
+  return loadRecord(db, learner);
 }
 
 /**
@@ -77,9 +77,9 @@ export async function loadRecordOfLearner(db: Db, actor: User, learnerId: string
  * the same record as "Mon suivi", so the two never disagree. Null for staff
  * and visitors, who keep the public home page.
  */
-export async function loadLearnerHome(db: Db, viewer: User | null, baseUrl: string, now = new Date()) {
+export async function loadLearnerHome(db: Db, viewer: User | null, now = new Date()) {
   if (!isLearner(viewer)) return null;
-  const record = await loadRecord(db, viewer, baseUrl, now);
+  const record = await loadRecord(db, viewer, now);
   return {
     workshops: record.workshops.upcoming.filter((w) => !w.cancelled).slice(0, HOME_ITEMS),
     classes: record.classes.upcoming.filter((c) => !c.cancelled).slice(0, HOME_ITEMS),
