@@ -39,7 +39,7 @@ export default function DeleteAccount() {
   const { t } = useTranslation("accounts");
   const { hasPassword } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, id: "delete-account" });
+  const [form, fields] = useForm<z.input<typeof DeleteSchema>>({ lastResult, id: "delete-account" });
   return (
     <div className="page narrow">
       <PageTitle>{t("delete.title")}</PageTitle>

@@ -1,4 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import type { z } from "zod";
+import type { ChangePasswordSchema } from "../features/accounts/schemas";
 import { useTranslation } from "../lib/use-translation";
 import { Form, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/account";
@@ -58,7 +60,7 @@ export default function Account() {
   const { profile, profileForm } = useLoaderData<typeof loader>();
   const lastResult = useActionReply("password");
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({ lastResult, id: "change-password" });
+  const [form, fields] = useForm<z.input<typeof ChangePasswordSchema>>({ lastResult, id: "change-password" });
   return (
     <div className="page narrow">
       <PageTitle>{t("account.title")}</PageTitle>

@@ -1,5 +1,6 @@
 import { FieldError } from "../lib/errors";
 import { getFormProps, useForm } from "@conform-to/react";
+import type { z } from "zod";
 import { useTranslation } from "../lib/use-translation";
 import { data, Form, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/add-email";
@@ -39,7 +40,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 export default function AddEmail() {
   const { t } = useTranslation("mediation");
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, id: "add-email" });
+  const [form, fields] = useForm<z.input<typeof AddEmailSchema>>({ lastResult, id: "add-email" });
   return (
     <div className="page narrow">
       <PageTitle>{t("add_email.title")}</PageTitle>

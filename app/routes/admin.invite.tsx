@@ -7,8 +7,9 @@ import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { ErrorSummary } from "../components/ui/error-summary";
 import { FieldErrors, FormField } from "../components/ui/form-field";
 import { PageTitle } from "../components/ui/page-title";
-import { InviteStaffSchema, STAFF_ROLES } from "../features/accounts/schemas";
-import { inviteStaff, listPendingInvitations } from "../features/accounts/staff.server";
+import { PendingInvitations } from "../features/accounts/components/pending-invitations";
+import { InvitationIntentSchema, type InviteStaffSchema, STAFF_ROLES } from "../features/accounts/schemas";
+import { cancelInvitation, inviteStaff, listPendingInvitations, resendInvitation } from "../features/accounts/staff.server";
 import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
 import { formatDate } from "../lib/i18n";
@@ -21,13 +22,23 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
-  return handleForm(request, InviteStaffSchema, (value) => inviteStaff(context.get(dbContext), actor, value), { resetForm: true });
+  const db = context.get(dbContext);
+  return handleForm(
+    request,
+    InvitationIntentSchema,
+    async (value): Promise<object> => {
+      if (value.intent === "cancel") return cancelInvitation(db, actor, value.invitationId);
+      if (value.intent === "resend") return resendInvitation(db, actor, value.invitationId);
+      return inviteStaff(db, actor, value);
+    },
+    { resetForm: true },
+  );
 }
 
 export default function AdminInvite() {
   const { t, i18n } = useTranslation("admin");
   const { pending } = useLoaderData<typeof loader>();
-  const reply = useActionReply<{ email: string; expiresAt: string }>();
+  const reply = useActionReply<{ email: string; expiresAt: string }>("invite");
   const [form, fields] = useForm<z.input<typeof InviteStaffSchema>>({ lastResult: reply, id: "invite", defaultValue: { role: "mediator", locale: i18n.language } });
   const sent = reply?.status === "success" ? reply.data : undefined;
   return (
@@ -47,6 +58,7 @@ export default function AdminInvite() {
       ) : null}
       <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate>
+        <input type="hidden" name="intent" value="invite" />
         <FormField field={fields.firstName} label={t("invite.first_name")} required />
         <FormField field={fields.email} label={t("invite.email")} type="email" required />
         <div className="field">
@@ -75,23 +87,7 @@ export default function AdminInvite() {
           {t("invite.submit")}
         </button>
       </Form>
-      <h2>{t("invite.pending_heading")}</h2>
-      {pending.length === 0 ? (
-        <p>{t("invite.pending_none")}</p>
-      ) : (
-        <ul>
-          {pending.map((inv) => (
-            <li key={inv.id}>
-              {t("invite.pending_item", {
-                name: inv.first_name,
-                email: inv.email,
-                role: t(`accounts:roles.${inv.role}`),
-                date: formatDate(inv.expires_at, i18n.language),
-              })}
-            </li>
-          ))}
-        </ul>
-      )}
+      <PendingInvitations pending={pending} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import type { z } from "zod";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "../lib/use-translation";
 import { data, Form, useActionData, useLoaderData } from "react-router";
@@ -42,7 +43,7 @@ export default function AdminXapi() {
   const { t, i18n } = useTranslation("xapi");
   const { credentials, endpoint } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult: answer?.result, id: "issue-credential" });
+  const [form, fields] = useForm<z.input<typeof IssueCredentialSchema>>({ lastResult: answer?.result, id: "issue-credential" });
   return (
     <div className="page">
       <PageTitle>{t("admin.title")}</PageTitle>

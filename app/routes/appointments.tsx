@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../lib/use-translation";
 import { Form, href, redirect, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/appointments";
 import { ActionMessage, useActionReply } from "../components/ui/action-reply";

@@ -1,4 +1,6 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import type { z } from "zod";
+import type { RevokeSchema } from "../features/badges/schemas";
 import { useTranslation } from "../lib/use-translation";
 import { data, Form, href, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/badges.badge";
@@ -48,7 +50,7 @@ export default function BadgeVerification() {
   const { badge, locale } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({ lastResult, id: "revoke", shouldValidate: "onSubmit" });
+  const [form, fields] = useForm<z.input<typeof RevokeSchema>>({ lastResult, id: "revoke", shouldValidate: "onSubmit" });
   const statusText =
     badge.status === "valid"
       ? t("verify.status_valid")

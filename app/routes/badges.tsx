@@ -5,7 +5,6 @@ import { Pagination } from "../components/ui/pagination";
 import { PageTitle } from "../components/ui/page-title";
 import { VisibilitySchema } from "../features/badges/schemas";
 import { listIssuedBadges, listMyBadges, setBadgeNameVisibility } from "../features/badges/service.server";
-import { publicBaseUrl } from "../features/badges/urls.server";
 import { dbContext } from "../lib/context";
 import { formatDate } from "../lib/i18n";
 import { getLocale } from "../lib/i18n.server";
@@ -20,7 +19,7 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: css 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   const db = context.get(dbContext);
-  const mine = await listMyBadges(db, user, publicBaseUrl(request));
+  const mine = await listMyBadges(db, user);
   const issued = can(user, "revoke:badge:any") ? await listIssuedBadges(db, user, pageParam(new URL(request.url))) : null;
   return { ...mine, issued, locale: getLocale(context) };
 }

@@ -1,4 +1,5 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import type { z } from "zod";
 import { useTranslation } from "../lib/use-translation";
 import { data, Form, useActionData } from "react-router";
 import type { Route } from "./+types/badges.verify";
@@ -22,7 +23,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function VerifyPasted() {
   const { t } = useTranslation("badges");
   const result = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult: result?.reply, id: "verify", shouldValidate: "onSubmit" });
+  const [form, fields] = useForm<z.input<typeof VerifyPasteSchema>>({ lastResult: result?.reply, id: "verify", shouldValidate: "onSubmit" });
   const verdict = result?.verdict;
   return (
     <div className="page narrow">

@@ -1,4 +1,5 @@
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import type { z } from "zod";
 import { useTranslation } from "../lib/use-translation";
 import { data, Form, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/business-diagnostic";
@@ -38,7 +39,7 @@ type AnyField = { id: string; name: string; errorId: string; errors?: string[]; 
 export default function BusinessDiagnostic() {
   const { t } = useTranslation("business");
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, id: "business-diagnostic", shouldValidate: "onSubmit" });
+  const [form, fields] = useForm<z.input<typeof BusinessDiagnosticSchema>>({ lastResult, id: "business-diagnostic", shouldValidate: "onSubmit" });
   const fieldOf = (name: string) => (fields as unknown as Record<string, AnyField>)[name]!;
   let number = 0;
   return (

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import type { z } from "zod";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "../lib/use-translation";
 import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
@@ -133,7 +134,7 @@ export default function EditCourse() {
     lastResult: reply("details"),
     defaultValue: { ...course, objectives: course.objectives.join("\n") } as Record<CourseField, string | string[]>,
   });
-  const [coverForm, coverFields] = useForm({ id: "course-cover", lastResult: reply("cover") });
+  const [coverForm, coverFields] = useForm<z.input<typeof CoverSchema>>({ id: "course-cover", lastResult: reply("cover") });
   const structure = result && "structure" in result ? result.structure : null;
 
   return (

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import type { z } from "zod";
 import { useTranslation } from "../lib/use-translation";
 import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/diagnostic";
@@ -46,7 +47,7 @@ export default function Diagnostic() {
   const { t } = useTranslation("diagnostic");
   const { learners, signedIn } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, id: "diagnostic", shouldValidate: "onSubmit" });
+  const [form, fields] = useForm<z.input<typeof DiagnosticSchema>>({ lastResult, id: "diagnostic", shouldValidate: "onSubmit" });
   const fieldOf = (name: string) => (fields as unknown as Record<string, { id: string; errorId: string; errors?: string[]; initialValue?: unknown }>)[name]!;
   return (
     <div className="page narrow">

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import type { z } from "zod";
 import { useTranslation } from "../lib/use-translation";
 import { data, Form, useActionData } from "react-router";
 import type { Route } from "./+types/forgot-password";
@@ -19,7 +20,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function ForgotPassword() {
   const { t } = useTranslation("accounts");
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult: actionData?.result, id: "forgot" });
+  const [form, fields] = useForm<z.input<typeof ResetRequestSchema>>({ lastResult: actionData?.result, id: "forgot" });
   return (
     <div className="page narrow">
       <PageTitle>{t("forgot.title")}</PageTitle>

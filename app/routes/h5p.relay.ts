@@ -1,4 +1,6 @@
 import type { Route } from "./+types/h5p.relay";
+import { awardEarnedBadges } from "../features/badges/service.server";
+import { publicBaseUrl } from "../features/badges/urls.server";
 import { parseRelayBody, relayStatements } from "../features/h5p/relay.server";
 import { siteUrl } from "../features/xapi/http.server";
 import { dbContext } from "../lib/context";
@@ -24,7 +26,10 @@ export async function action({ request, context }: Route.ActionArgs) {
     } catch {
       return Response.json({ error: "bad_json" }, { status: 400 });
     }
-    const outcome = await relayStatements(context.get(dbContext), user, parseRelayBody(body), siteUrl(request));
+    const db = context.get(dbContext);
+    const outcome = await relayStatements(db, user, parseRelayBody(body), siteUrl(request), {
+      onCourseCompleted: () => awardEarnedBadges(db, user.id, publicBaseUrl(request)),
+    });
     return Response.json(outcome, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (isAppError(error)) return Response.json({ error: error.data.code }, { status: appErrorStatus(error) });

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "../lib/use-translation";
-import { Form, href, Link, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { data, Form, href, Link, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { z } from "zod";
 import type { Route } from "./+types/invitation";
 import { ErrorSummary } from "../components/ui/error-summary";
@@ -14,8 +14,10 @@ import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
-  const invitation = await readInvitation(context.get(dbContext), new URL(request.url).searchParams.get("jeton"));
-  return { invitation };
+  const read = await readInvitation(context.get(dbContext), new URL(request.url).searchParams.get("jeton"));
+  if (read.ok) return { invitation: read, gone: null };
+  // A link never issued is not found; one that worked once is gone for good.
+  return data({ invitation: null, gone: read.gone }, { status: read.gone === "unknown" ? 404 : 410 });
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
@@ -33,7 +35,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 
 export default function Invitation() {
   const { t } = useTranslation("admin");
-  const { invitation } = useLoaderData<typeof loader>();
+  const { invitation, gone } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm<z.input<typeof AcceptInvitationSchema>>({ lastResult, id: "invitation", defaultValue: { firstName: invitation?.firstName ?? "" } });
@@ -43,7 +45,7 @@ export default function Invitation() {
         <PageTitle>{t("invitation.title")}</PageTitle>
         <h1>{t("invitation.title")}</h1>
         <div className="alert error" role="alert">
-          <p>{t("errors.invitation_invalid")}</p>
+          <p>{t(gone === "cancelled" || gone === "replaced" ? `errors.invitation_${gone}` : "errors.invitation_invalid")}</p>
         </div>
         <p>
           <Link to={href("/connexion")}>{t("invitation.sign_in")}</Link>

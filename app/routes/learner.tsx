@@ -9,7 +9,6 @@ import { getLearnerFile } from "../features/mediation/learners.server";
 import { LearnerFileSchema } from "../features/mediation/schemas";
 import { RecordSections } from "../features/record/components/record-sections";
 import { loadRecordOfLearner } from "../features/record/service.server";
-import { publicBaseUrl } from "../features/badges/urls.server";
 import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
 import { formatDate, formatDateTime } from "../lib/i18n";
@@ -23,7 +22,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const db = context.get(dbContext);
   const [file, record] = await Promise.all([
     getLearnerFile(db, actor, params.id),
-    loadRecordOfLearner(db, actor, params.id, publicBaseUrl(request)),
+    loadRecordOfLearner(db, actor, params.id),
   ]);
   return { ...file, record };
 }

@@ -6,6 +6,7 @@ import { PageTitle } from "../components/ui/page-title";
 import { Pagination } from "../components/ui/pagination";
 import { listHelpedLearners } from "../features/mediation/learners.server";
 import { dbContext } from "../lib/context";
+import { formatDate } from "../lib/i18n";
 import { pageParam } from "../lib/ids";
 import { requireUser } from "../lib/session.server";
 import workshopsCss from "../styles/workshops.css?url";
@@ -21,7 +22,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export default function Learners() {
-  const { t } = useTranslation("mediation");
+  const { t, i18n } = useTranslation("mediation");
   const { learners, total, page, pageCount, search, seeAll } = useLoaderData<typeof loader>();
   return (
     <div className="page">
@@ -52,6 +53,7 @@ export default function Learners() {
             <th scope="col">{t("fields.commune")}</th>
             <th scope="col">{t("fields.age_band")}</th>
             <th scope="col">{t("learners.access")}</th>
+            <th scope="col">{t("learners.created_at")}</th>
           </tr>
         </thead>
         <tbody>
@@ -63,6 +65,7 @@ export default function Learners() {
               <td>{l.commune ?? ""}</td>
               <td>{l.age_band ? t(`vocab.tranche_age.${l.age_band}`) : ""}</td>
               <td>{l.email ? t("learners.has_email") : l.has_card ? t("learners.has_card") : t("learners.no_access")}</td>
+              <td>{formatDate(l.created_at, i18n.language, { dateStyle: "medium" })}</td>
             </tr>
           ))}
         </tbody>

@@ -4,7 +4,6 @@ import type { Route } from "./+types/my-activities";
 import { PageTitle } from "../components/ui/page-title";
 import { RecordSections } from "../features/record/components/record-sections";
 import { loadRecord } from "../features/record/service.server";
-import { publicBaseUrl } from "../features/badges/urls.server";
 import { dbContext } from "../lib/context";
 import { requireUser } from "../lib/session.server";
 import workshopsCss from "../styles/workshops.css?url";
@@ -14,7 +13,7 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: work
 /** The learner's own record ("Mon suivi"): every domain's part of it, read from the domains. */
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
-  const record = await loadRecord(context.get(dbContext), user, publicBaseUrl(request));
+  const record = await loadRecord(context.get(dbContext), user);
   return { record, hasEmail: !!user.email };
 }
 

@@ -2,7 +2,6 @@ import { useTranslation } from "../lib/use-translation";
 import { useLoaderData } from "react-router";
 import type { Route } from "./+types/paths.path";
 import { PageTitle } from "../components/ui/page-title";
-import { publicBaseUrl } from "../features/badges/urls.server";
 import { readDiagnosticToken } from "../features/diagnostic/cookie.server";
 import { BusinessDiagnosticCallout } from "../features/paths/components/business-diagnostic-callout";
 import { PathChoice } from "../features/paths/components/path-choice";
@@ -22,7 +21,6 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: css 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const page = await getPathPage(context.get(dbContext), currentUser(context), params.slug, {
     anonymousToken: await readDiagnosticToken(request),
-    baseUrl: publicBaseUrl(request),
   });
   return { page, locale: getLocale(context) };
 }

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import type { z } from "zod";
 import { useTranslation } from "../lib/use-translation";
 import { data, Form, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/reset-password";
@@ -32,7 +33,7 @@ export default function ResetPassword() {
   const { t } = useTranslation("accounts");
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({ lastResult, id: "reset" });
+  const [form, fields] = useForm<z.input<typeof ResetPasswordSchema>>({ lastResult, id: "reset" });
   return (
     <div className="page narrow">
       <PageTitle>{t("reset.title")}</PageTitle>

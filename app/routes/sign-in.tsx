@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import type { z } from "zod";
 import { useTranslation } from "../lib/use-translation";
 import { Form, href, redirect, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/sign-in";
@@ -35,7 +36,7 @@ export default function SignIn() {
   const { t } = useTranslation("accounts");
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({ lastResult, id: "sign-in" });
+  const [form, fields] = useForm<z.input<typeof SignInSchema>>({ lastResult, id: "sign-in" });
   return (
     <div className="page narrow">
       <PageTitle>{t("sign_in.title")}</PageTitle>

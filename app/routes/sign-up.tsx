@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import type { z } from "zod";
 import { useTranslation } from "../lib/use-translation";
 import { Form, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/sign-up";
@@ -40,7 +41,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function SignUp() {
   const { t } = useTranslation("accounts");
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, id: "sign-up" });
+  const [form, fields] = useForm<z.input<typeof SignUpSchema>>({ lastResult, id: "sign-up" });
   return (
     <div className="page narrow">
       <PageTitle>{t("sign_up.title")}</PageTitle>

@@ -4,6 +4,8 @@ import type { Route } from "./+types/workshop.check-in";
 import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
 import { PERSON_SEARCH_PARAM, PersonChoiceForm, PersonSearch } from "../features/mediation/components/person-picker";
+import { awardEarnedBadges } from "../features/badges/service.server";
+import { publicBaseUrl } from "../features/badges/urls.server";
 import { addWalkIn, getCheckInList, setPresence } from "../features/workshops/checkin.server";
 import { CheckInRow, isOverCapacityQuestion, OverCapacityQuestion } from "../features/workshops/components/check-in";
 import { WorkshopWhen } from "../features/workshops/components/workshop-list";
@@ -27,6 +29,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   return handleForm(request, CheckInSchema, async (value) => {
     if (value.intent === "walk-in") await addWalkIn(db, actor, params.id, value.userId, value);
     else await setPresence(db, actor, params.id, value.userId, value.present, value);
+    // Attending may complete a path: its badge is issued now, not when the person next looks.
+    if (value.intent === "walk-in" || value.present) await awardEarnedBadges(db, value.userId, publicBaseUrl(request));
     // Back to the same row: keyboard users carry on from the person they just ticked.
     return redirect(`${href("/ateliers/:id/emargement", { id: params.id })}#p-${value.userId}`);
   });

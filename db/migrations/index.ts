@@ -26,6 +26,7 @@ import * as bookingOverCapacity from "./2026-12-14_booking-over-capacity";
 import * as badgeEvidence from "./2026-12-15_badge-evidence";
 import * as schoolLevels from "./2026-12-15_school-levels";
 import * as staffInvitations from "./2026-12-15_staff-invitations";
+import * as invitationCancelResend from "./2026-12-16_invitation-cancel-resend";
 import * as appointments from "./2026-12-17_appointments";
 
 /**
@@ -61,5 +62,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-15_badge-evidence": badgeEvidence,
   "2026-12-15_school-levels": schoolLevels,
   "2026-12-15_staff-invitations": staffInvitations,
+  "2026-12-16_invitation-cancel-resend": invitationCancelResend,
   "2026-12-17_appointments": appointments,
 };

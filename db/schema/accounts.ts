@@ -67,6 +67,12 @@ export interface StaffInvitationTable {
   expires_at: Date;
   used_at: Date | null;
   user_id: string | null;
+  /** The language of the mail, kept to send it again in the same one. */
+  locale: ColumnType<"fr" | "en", "fr" | "en" | undefined, "fr" | "en">;
+  /** Cancelled by a coordinator, or replaced by a newer link (replaced_by): the link answers 410. */
+  cancelled_at: Date | null;
+  cancelled_by: string | null;
+  replaced_by: string | null;
 }
 
 export interface AccountsTables {

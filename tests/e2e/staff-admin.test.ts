@@ -72,6 +72,48 @@ describe("coordinators manage staff accounts", () => {
     for (const page of [coordinator, invited, again]) await page.context().close();
   });
 
+  it("cancels a pending invitation (its link answers 410) and sends another with a new link (the old one answers 410)", async () => {
+    const coordinator = await newPage(browser);
+    await signIn(coordinator, DEMO.coordinator, DEMO.password);
+    await coordinator.goto("/admin/utilisateurs/inviter");
+    const invite = async (firstName: string, email: string) => {
+      await coordinator.getByLabel("Prénom de la personne").fill(firstName);
+      await coordinator.getByLabel("Son adresse e-mail").fill(email);
+      await coordinator.getByRole("button", { name: "Envoyer l'invitation" }).click();
+      await expect.poll(() => coordinator.getByRole("status").textContent()).toContain(`Invitation envoyée à ${email}`);
+    };
+    const cancelled = `annulee-${unique()}@exemple.fr`;
+    const started = Date.now();
+    await invite("Sacha", cancelled);
+    const cancelledLink = linkIn(await waitForMail(cancelled, { after: started - 1000 }));
+    await coordinator.getByRole("button", { name: `Annuler l'invitation de ${cancelled}` }).click();
+    await expect.poll(() => coordinator.getByRole("status").textContent()).toContain(`L'invitation de ${cancelled} est annulée`);
+    expect(await coordinator.getByRole("button", { name: `Annuler l'invitation de ${cancelled}` }).count()).toBe(0);
+    await expectNoA11yViolations(coordinator, "invite page, cancelled");
+
+    const invited = await newPage(browser);
+    expect((await invited.goto(cancelledLink))?.status()).toBe(410);
+    await expect.poll(() => invited.getByRole("alert").textContent()).toContain("Cette invitation a été annulée");
+    expect(await invited.getByRole("button", { name: "Créer mon compte" }).count()).toBe(0);
+    await expectNoA11yViolations(invited, "cancelled invitation");
+
+    const resent = `renvoyee-${unique()}@exemple.fr`;
+    const first = Date.now();
+    await invite("Yanis", resent);
+    const oldLink = linkIn(await waitForMail(resent, { after: first - 1000 }));
+    const second = Date.now();
+    await coordinator.getByRole("button", { name: `Renvoyer un nouveau lien à ${resent}` }).click();
+    await expect.poll(() => coordinator.getByRole("status").textContent()).toContain(`Nouvelle invitation envoyée à ${resent}`);
+    const newLink = linkIn(await waitForMail(resent, { after: second }));
+    expect(newLink).not.toBe(oldLink);
+    expect((await invited.goto(oldLink))?.status()).toBe(410);
+    await expect.poll(() => invited.getByRole("alert").textContent()).toContain("Ce lien a été remplacé par un nouveau");
+    expect((await invited.goto(newLink))?.status()).toBe(200);
+    await invited.getByText(`Vous êtes invité(e) avec l'adresse ${resent}`).waitFor();
+    await coordinator.context().close();
+    await invited.context().close();
+  });
+
   it("suspends an account (its sessions end, sign-in is refused) and reactivation restores access", async () => {
     const email = `suspendu-${unique()}@exemple.fr`;
     const person = await newPage(browser);

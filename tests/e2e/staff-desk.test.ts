@@ -112,7 +112,10 @@ describe("check-in never refuses a present person (acceptance 1)", () => {
     // The walk-in: found by name, added, confirmed over capacity.
     await mediator.getByRole("searchbox", { name: /^Chercher une personne/ }).fill(walkInName);
     await mediator.getByRole("button", { name: "Chercher", exact: true }).click();
-    await mediator.locator("#walk-in-person").selectOption({ label: walkInName });
+    // Beside the name, what tells homonyms apart (issue 14): age band and account date.
+    const walkInOption = mediator.locator("#walk-in-person option", { hasText: walkInName });
+    expect(await walkInOption.textContent()).toMatch(new RegExp(`^${walkInName} — 70 ans et plus · compte du `));
+    await mediator.locator("#walk-in-person").selectOption((await walkInOption.getAttribute("value")) ?? "");
     await mediator.getByRole("button", { name: "Ajouter et marquer présent" }).click();
     await mediator.getByRole("button", { name: `Oui, noter la présence de ${walkInName} en plus des places` }).click();
     await mediator.getByText("Places occupées : 4/2").waitFor();

@@ -33,14 +33,14 @@ describe("staff invitations and suspension", () => {
     const email = uniqueEmail("invite");
     await inviteStaff(db, coordinator, { email, firstName: "Nadia", role: "mediator", locale: "fr" });
     const token = await invitationToken(db, email);
-    expect(await readInvitation(db, token)).toMatchObject({ email, role: "mediator" });
+    expect(await readInvitation(db, token)).toMatchObject({ ok: true, email, role: "mediator" });
     // The database keeps only the token's hash.
     const stored = await db.selectFrom("staff_invitation").select("token_hash").where("email", "=", email).executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toBe(token);
 
     const { user } = await acceptInvitation(db, { token, firstName: "Nadia", lastName: "Benali", password: TEST_PASSWORD }, meta);
     expect(user).toMatchObject({ email, role: "mediator", last_name: "Benali", created_by: coordinator.id });
-    expect(await readInvitation(db, token)).toBeNull();
+    expect(await readInvitation(db, token)).toEqual({ ok: false, gone: "used" });
     expect(await statusOf(acceptInvitation(db, { token, firstName: "Autre", password: TEST_PASSWORD }, meta))).toBe(400);
     expect(await db.selectFrom("app_user").select("id").where("email", "=", email).execute()).toHaveLength(1);
   });
@@ -52,7 +52,7 @@ describe("staff invitations and suspension", () => {
     await inviteStaff(db, coordinator, { email, firstName: "Luc", role: "teacher", locale: "fr" });
     const token = await invitationToken(db, email);
     await db.updateTable("staff_invitation").set({ expires_at: new Date(Date.now() - 1000) }).where("email", "=", email).execute();
-    expect(await readInvitation(db, token)).toBeNull();
+    expect(await readInvitation(db, token)).toEqual({ ok: false, gone: "expired" });
     expect(await statusOf(acceptInvitation(db, { token, firstName: "Luc", password: TEST_PASSWORD }, meta))).toBe(400);
     expect(await db.selectFrom("app_user").select("id").where("email", "=", email).execute()).toHaveLength(0);
 

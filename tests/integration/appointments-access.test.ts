@@ -68,8 +68,8 @@ describe("who sees which appointment (acceptance 5)", () => {
   it("a learner sees only their own appointments; another learner's is a 404", async () => {
     expect((await getMyAppointments(db, learner)).upcoming.map((a) => a.id)).toEqual([appointmentId]);
     expect((await getMyAppointments(db, otherLearner)).upcoming).toEqual([]);
-    expect((await loadLearnerHome(db, learner, "http://localhost"))!.appointments.map((a) => a.id)).toEqual([appointmentId]);
-    expect((await loadLearnerHome(db, otherLearner, "http://localhost"))!.appointments).toEqual([]);
+    expect((await loadLearnerHome(db, learner))!.appointments.map((a) => a.id)).toEqual([appointmentId]);
+    expect((await loadLearnerHome(db, otherLearner))!.appointments).toEqual([]);
     expect(await statusOf(getAppointmentIcs(db, otherLearner, appointmentId))).toBe(404);
     expect(await statusOf(cancelAppointment(db, otherLearner, appointmentId))).toBe(404);
     expect(await statusOf(getBookingPage(db, otherLearner, { replaces: appointmentId }))).toBe(404);
@@ -132,9 +132,9 @@ describe("attendance, the activity log, the record and the calendar (acceptance 
     const beneficiaries = await db.selectFrom("mediation_beneficiary").selectAll().where("activity_id", "=", entries[0]!.id).execute();
     expect(beneficiaries.map((b) => b.user_id)).toEqual([learner.id]);
 
-    const own = await loadRecord(db, learner, "http://localhost");
+    const own = await loadRecord(db, learner);
     expect(own.appointments.attended.map((a) => a.id)).toEqual([appointmentId]);
-    const seenByMediator = await loadRecordOfLearner(db, mediatorA, learner.id, "http://localhost");
+    const seenByMediator = await loadRecordOfLearner(db, mediatorA, learner.id);
     expect(seenByMediator.appointments.attended.map((a) => a.reason)).toEqual(["commerce"]);
   });
 
@@ -143,7 +143,7 @@ describe("attendance, the activity log, the record and the calendar (acceptance 
     const person = await createUser(db);
     const { appointment } = await bookSlot(db, person, { slotId: slot!.id, reason: "email" });
     await markAttendance(db, mediatorA, appointment.id, "no_show");
-    expect((await loadRecord(db, person, "http://localhost")).appointments.missed).toBe(1);
+    expect((await loadRecord(db, person)).appointments.missed).toBe(1);
     expect(await db.selectFrom("mediation_activity").select("id").where("appointment_id", "=", appointment.id).execute()).toHaveLength(0);
   });
 

@@ -16,6 +16,7 @@ import {
   verifyPastedCredential,
 } from "../../app/features/badges/service.server";
 import { getPathPage } from "../../app/features/paths/service.server";
+import { loadRecord } from "../../app/features/record/service.server";
 import { deleteOwnAccount, exportPersonalData } from "../../app/features/accounts/service.server";
 import { takeBusinessDiagnostic } from "../../app/features/business-diagnostic/service.server";
 import { BUSINESS_QUESTIONS } from "../../app/features/business-diagnostic/questionnaire";
@@ -49,10 +50,10 @@ const status = async (promise: Promise<unknown>) => {
 };
 
 /** A learner who completed the seniors path's two required courses through the lesson player. */
-async function learnerWithSeniorsPath(over: Parameters<typeof createUser>[1] = {}) {
+async function learnerWithSeniorsPath(over: Parameters<typeof createUser>[1] = {}, { award = true } = {}) {
   const learner = await createUser(db, { firstName: "Josette", ...over });
   await completeCourseThroughPlayer(db, learner, courses.get("creer-et-utiliser-une-adresse-e-mail")!);
-  const last = await completeCourseThroughPlayer(db, learner, courses.get("se-proteger-des-arnaques-en-ligne")!);
+  const last = await completeCourseThroughPlayer(db, learner, courses.get("se-proteger-des-arnaques-en-ligne")!, { award });
   expect(last.courseCompletedNow).toBe(true);
   return learner;
 }
@@ -61,10 +62,9 @@ const badgeOf = (userId: string) => db.selectFrom("badge").selectAll().where("us
 
 describe("completing a path issues an Open Badges 3.0 credential", () => {
   it("issues the badge when the required steps are done, once, and the verify page says valid", async () => {
+    // The last lesson's action completes the course and issues the path's badge at once.
     const learner = await learnerWithSeniorsPath();
-    expect(await badgeOf(learner.id)).toEqual([]);
-    // The learner opens the path page: progress is complete, the badge is issued on the spot.
-    const page = await getPathPage(db, learner, SENIORS, { anonymousToken: null, baseUrl: BASE });
+    const page = await getPathPage(db, learner, SENIORS, { anonymousToken: null });
     expect(page.progress.complete).toBe(true);
     expect(page.badge).toMatchObject({ name: "Autonome avec le numérique au quotidien", revoked: false });
     // Again, and concurrently: still one badge.
@@ -193,14 +193,31 @@ describe("completing a path issues an Open Badges 3.0 credential", () => {
     expect(await status(revokeBadge(db, coordinator, crypto.randomUUID(), "x"))).toBe(404);
     // Completing the path again does not re-issue a revoked badge.
     expect(await awardEarnedBadges(db, learner.id, BASE)).toEqual([]);
-    expect((await getPathPage(db, learner, SENIORS, { anonymousToken: null, baseUrl: BASE })).badge).toMatchObject({ revoked: true });
+    expect((await getPathPage(db, learner, SENIORS, { anonymousToken: null })).badge).toMatchObject({ revoked: true });
+  });
+});
+
+describe("looking never issues (issue 18: a GET loader writes nothing)", () => {
+  it("the path page, my badges and the record only read; the completing action or the job issues", async () => {
+    // Completed without the lesson action's award (as by a class attended: its webhook leaves it to the job).
+    const learner = await learnerWithSeniorsPath({ firstName: "Gisèle" }, { award: false });
+    const page = await getPathPage(db, learner, SENIORS, { anonymousToken: null });
+    expect(page.progress.complete).toBe(true);
+    expect(page.badge).toBeNull();
+    expect((await listMyBadges(db, learner)).badges).toEqual([]);
+    expect((await loadRecord(db, learner)).totals.badges).toBe(0);
+    expect(await badgeOf(learner.id)).toEqual([]);
+    // The periodic job notices the recent progress and issues it.
+    expect(await awardRecentlyEarnedBadges(db, BASE)).toBeGreaterThanOrEqual(1);
+    expect(await badgeOf(learner.id)).toHaveLength(1);
+    expect((await getPathPage(db, learner, SENIORS, { anonymousToken: null })).badge).toMatchObject({ revoked: false });
   });
 });
 
 describe("the recipient's name on the verify page", () => {
   it("is shown only when the learner allows it", async () => {
     const learner = await learnerWithSeniorsPath({ firstName: "Odette" });
-    const mine = await listMyBadges(db, learner, BASE);
+    const mine = await listMyBadges(db, learner);
     const id = mine.badges[0]!.id;
     expect((await getBadgeVerification(db, null, id)).recipientName).toBeNull();
     await setBadgeNameVisibility(db, learner, id, true);
@@ -215,7 +232,7 @@ describe("the recipient's name on the verify page", () => {
     const learner = await learnerWithSeniorsPath({ firstName: "Léo" });
     await db.updateTable("app_user").set({ age_band: "douze_dix_huit" }).where("id", "=", learner.id).execute();
     const minor = { ...learner, age_band: "douze_dix_huit" };
-    const mine = await listMyBadges(db, minor, BASE);
+    const mine = await listMyBadges(db, minor);
     expect(mine.minor).toBe(true);
     const id = mine.badges[0]!.id;
     expect(await status(setBadgeNameVisibility(db, minor, id, true))).toBe(403);
@@ -228,7 +245,7 @@ describe("the recipient's name on the verify page", () => {
 describe("downloads", () => {
   it("gives the owner the JWT, the JSON credential (labelled unsigned) and a one-page PDF certificate with a QR code", async () => {
     const learner = await learnerWithSeniorsPath({ firstName: "Josette" });
-    const { badges } = await listMyBadges(db, learner, BASE);
+    const { badges } = await listMyBadges(db, learner);
     const id = badges[0]!.id;
     const jwt = await badgeDownload(db, learner, id, "jwt", "fr");
     expect(jwt.headers.get("Content-Type")).toBe("application/vc+jwt");
@@ -265,7 +282,7 @@ describe("course badges and the issuer key", () => {
   });
 
   it("the periodic job issues badges to learners who completed recently without coming back", async () => {
-    const learner = await learnerWithSeniorsPath();
+    const learner = await learnerWithSeniorsPath({}, { award: false });
     expect(await awardRecentlyEarnedBadges(db, undefined)).toBe(0);
     expect(await awardRecentlyEarnedBadges(db, BASE)).toBeGreaterThanOrEqual(1);
     expect(await badgeOf(learner.id)).toHaveLength(1);

@@ -30,9 +30,13 @@ let coordinator: User;
 
 beforeAll(async () => {
   db = await testDb();
-  [learner, teacher, mediator, otherTeacher, coordinator] = await Promise.all(
-    (["learner", "teacher", "mediator", "teacher", "coordinator"] as const).map((role) => createUser(db, { role })),
-  );
+  [learner, teacher, mediator, otherTeacher, coordinator] = await Promise.all([
+    createUser(db, { role: "learner" }),
+    createUser(db, { role: "teacher" }),
+    createUser(db, { role: "mediator" }),
+    createUser(db, { role: "teacher" }),
+    createUser(db, { role: "coordinator" }),
+  ]);
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

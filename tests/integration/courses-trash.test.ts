@@ -23,9 +23,11 @@ let coordinator: User;
 
 beforeAll(async () => {
   db = await testDb();
-  [teacher, otherTeacher, coordinator] = await Promise.all(
-    (["teacher", "teacher", "coordinator"] as const).map((role) => createUser(db, { role, firstName: role === "coordinator" ? "Claire" : "Théo" })),
-  );
+  [teacher, otherTeacher, coordinator] = await Promise.all([
+    createUser(db, { role: "teacher", firstName: "Théo" }),
+    createUser(db, { role: "teacher", firstName: "Théo" }),
+    createUser(db, { role: "coordinator", firstName: "Claire" }),
+  ]);
 });
 
 async function status(promise: Promise<unknown>) {

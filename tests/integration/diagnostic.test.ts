@@ -81,7 +81,7 @@ describe("taking the diagnostic anonymously", () => {
     expect((await getDiagnosticResult(db, user, resultId, null)).anonymous).toBe(false);
 
     // The path page now shows the result kept, the skipped step, and where to start.
-    const page = await getPathPage(db, user, "autonome-avec-le-numerique", { anonymousToken: null, baseUrl: "https://passerelle.test" });
+    const page = await getPathPage(db, user, "autonome-avec-le-numerique", { anonymousToken: null });
     expect(page.diagnostic).toMatchObject({ id: resultId, recommendsThis: true });
     expect(page.steps.map((s) => s.status)).toEqual(["skipped", "open", "open", "open", "locked"]);
     expect(page.progress.next?.key).toBe("arnaques");

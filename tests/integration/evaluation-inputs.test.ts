@@ -22,7 +22,6 @@ import { seedPathsAndCourses } from "./paths-fixtures";
  * and kept on /compte, the choice of a path stored as data, and the reports
  * that count them — in whole people, in French.
  */
-const BASE = "https://passerelle.test";
 const SENIORS = "autonome-avec-le-numerique";
 const JOBS = "trouver-un-emploi-avec-le-numerique";
 const t = serverT("fr");
@@ -88,16 +87,16 @@ describe("audience, commune and family name at sign-up and on /compte", () => {
 describe("choosing a path", () => {
   it("stores the choice with its dates; a double click chooses once; leaving closes it; « Mon suivi » lists chosen paths only", async () => {
     const learner = await createUser(db);
-    expect((await loadRecord(db, learner, BASE)).paths).toEqual([]);
+    expect((await loadRecord(db, learner)).paths).toEqual([]);
 
     await Promise.all([choosePath(db, learner, SENIORS), choosePath(db, learner, SENIORS)]);
     const rows = await db.selectFrom("path_choice").selectAll().where("user_id", "=", learner.id).execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.left_at).toBeNull();
 
-    const page = await getPathPage(db, learner, SENIORS, { anonymousToken: null, baseUrl: BASE });
+    const page = await getPathPage(db, learner, SENIORS, { anonymousToken: null });
     expect(page.chosenAt).toEqual(rows[0]!.chosen_at);
-    const record = await loadRecord(db, learner, BASE);
+    const record = await loadRecord(db, learner);
     // The path page lists 5 steps; the record counts the same 5.
     expect(record.paths).toEqual([{ slug: SENIORS, title: page.title, chosenAt: rows[0]!.chosen_at, done: 0, count: page.steps.length, complete: false }]);
     expect(page.steps).toHaveLength(5);
@@ -108,8 +107,8 @@ describe("choosing a path", () => {
     await leavePath(db, learner, SENIORS);
     const left = await db.selectFrom("path_choice").selectAll().where("user_id", "=", learner.id).executeTakeFirstOrThrow();
     expect(left.left_at).not.toBeNull();
-    expect((await loadRecord(db, learner, BASE)).paths).toEqual([]);
-    expect((await getPathPage(db, learner, SENIORS, { anonymousToken: null, baseUrl: BASE })).chosenAt).toBeNull();
+    expect((await loadRecord(db, learner)).paths).toEqual([]);
+    expect((await getPathPage(db, learner, SENIORS, { anonymousToken: null })).chosenAt).toBeNull();
 
     // Choosing again opens a new row; the old one stays for the evaluation.
     await choosePath(db, learner, SENIORS);

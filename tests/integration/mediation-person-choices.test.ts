@@ -40,7 +40,7 @@ describe("choosing a person among many", () => {
     const entry = await recordAccompaniment(db, coordinator, input);
     expect((await activityFormData(db, coordinator)).learners.map((l) => l.id)).not.toContain(zelie.id);
     const form = await getActivityForEdit(db, coordinator, entry.id);
-    expect(form.learners[0]).toEqual({ id: zelie.id, name: "Zélie Vasseur" });
+    expect(form.learners[0]).toMatchObject({ id: zelie.id, name: "Zélie Vasseur" });
     expect(form.moreLearners).toBe(true);
   });
 });

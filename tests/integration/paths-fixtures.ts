@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Db, DbOrTrx } from "../../app/lib/db.server";
+import { awardEarnedBadges } from "../../app/features/badges/service.server";
 import { completeLessonAndContinue } from "../../app/features/courses/learning.server";
 import { importPaths } from "../../app/features/paths/import.server";
 import type { User } from "../../db/schema/accounts";
@@ -28,11 +29,16 @@ export async function seedPathsAndCourses(db: Db) {
 }
 
 /** Completes every lesson of a course the way the lesson player does ("J'ai terminé cette leçon"). */
-export async function completeCourseThroughPlayer(db: Db, user: User, course: SeededCourse) {
+export async function completeCourseThroughPlayer(db: Db, user: User, course: SeededCourse, { award = false } = {}) {
   let last;
   for (const lessonId of course.lessons) last = await completeLessonAndContinue(db, user, course.slug, lessonId);
+  // `award`: what the lesson page's action does next (app/routes/courses.lesson.tsx), a course just completed may earn a badge.
+  if (award && last?.courseCompletedNow) await awardEarnedBadges(db, user.id, FIXTURE_BASE_URL);
   return last!;
 }
+
+/** The public address badges are issued under in these tests. */
+export const FIXTURE_BASE_URL = "https://passerelle.test";
 
 /** A workshop of `theme` the user attended (checked in), as the workshops domain records it. */
 export async function attendWorkshop(db: DbOrTrx, userId: string, theme: string, startsAt = new Date(Date.now() - 2 * 86400_000)) {

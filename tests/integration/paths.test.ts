@@ -11,7 +11,6 @@ import { testDb } from "../helpers/db";
 import { createUser } from "../helpers/fixtures";
 import { attendClass, attendWorkshop, completeCourseThroughPlayer, CONTENT_ROOT, seedPathsAndCourses } from "./paths-fixtures";
 
-const BASE = "https://passerelle.test";
 const SENIORS = "autonome-avec-le-numerique";
 let db: Db;
 let courses: Map<string, SeededCourse>;
@@ -28,7 +27,7 @@ afterAll(async () => {
   await rm(workdir, { recursive: true, force: true });
 });
 
-const page = (user: User | null, slug = SENIORS) => getPathPage(db, user, slug, { anonymousToken: null, baseUrl: BASE });
+const page = (user: User | null, slug = SENIORS) => getPathPage(db, user, slug, { anonymousToken: null });
 const statusOf = async (user: User | null, slug = SENIORS) => Object.fromEntries((await page(user, slug)).steps.map((s) => [s.key, s.status]));
 
 describe("importing paths from content/", () => {

@@ -11,7 +11,6 @@ import { attendClass, attendWorkshop, completeCourseThroughPlayer, seedPathsAndC
 import { seedDemo } from "../../db/seed";
 import { DEMO_LEARNER_EMAIL } from "../../app/features/record/demo-seed.server";
 
-const BASE = "https://passerelle.test";
 const SENIORS = "autonome-avec-le-numerique";
 let db: Db;
 let courses: Map<string, SeededCourse>;
@@ -30,7 +29,7 @@ describe("the learner record", () => {
   it("gathers courses, paths, workshops, classes and badges from their own domains", async () => {
     const learner = await createUser(db, { firstName: "Josette" });
     await completeCourseThroughPlayer(db, learner, courses.get("creer-et-utiliser-une-adresse-e-mail")!);
-    await completeCourseThroughPlayer(db, learner, courses.get("se-proteger-des-arnaques-en-ligne")!);
+    await completeCourseThroughPlayer(db, learner, courses.get("se-proteger-des-arnaques-en-ligne")!, { award: true });
     const cv = courses.get("faire-son-cv-et-candidater-en-ligne")!;
     await completeLessonAndContinue(db, learner, cv.slug, cv.lessons[0]!);
     const workshopId = await attendWorkshop(db, learner.id, "email");
@@ -38,7 +37,7 @@ describe("the learner record", () => {
     const missed = await attendClass(db, learner, mediator.id, SENIORS, 0.2);
 
     await choosePath(db, learner, SENIORS);
-    const record = await loadRecord(db, learner, BASE);
+    const record = await loadRecord(db, learner);
     expect(record.courses.inProgress.map((c) => c.slug)).toEqual([cv.slug]);
     expect(record.courses.completed.map((c) => c.slug).sort()).toEqual(["creer-et-utiliser-une-adresse-e-mail", "se-proteger-des-arnaques-en-ligne"]);
     expect(record.workshops.attended.map((w) => w.workshopId)).toEqual([workshopId]);
@@ -62,14 +61,14 @@ describe("the learner record", () => {
       .returning("id")
       .executeTakeFirstOrThrow();
     await db.insertInto("classroom_registration").values({ classroom_id: classroom.id, user_id: learner.id, registered_by: learner.id }).execute();
-    const record = await loadRecord(db, learner, BASE);
+    const record = await loadRecord(db, learner);
     expect(record.classes.upcoming.map((c) => c.classroomId)).toEqual([classroom.id]);
     expect(record.classes.past).toEqual([]);
   });
 
   it("is empty, not failing, for someone who has done nothing yet", async () => {
     const learner = await createUser(db);
-    const record = await loadRecord(db, learner, BASE);
+    const record = await loadRecord(db, learner);
     expect(record.totals).toEqual({ coursesCompleted: 0, workshopsAttended: 0, classesAttended: 0, liveMinutes: 0, badges: 0 });
     expect(record.paths).toEqual([]);
   });
@@ -77,17 +76,17 @@ describe("the learner record", () => {
   it("is shown to the mediator who accompanies the person and to coordinators, not to another mediator", async () => {
     const learner = await createUser(db, { createdBy: mediator.id });
     const other = await createUser(db, { role: "mediator" });
-    expect(await status(loadRecordOfLearner(db, mediator, learner.id, BASE))).toBe("ok");
-    expect(await status(loadRecordOfLearner(db, coordinator, learner.id, BASE))).toBe("ok");
-    expect(await status(loadRecordOfLearner(db, other, learner.id, BASE))).toBe(403);
-    expect(await status(loadRecordOfLearner(db, learner, learner.id, BASE))).toBe(403);
+    expect(await status(loadRecordOfLearner(db, mediator, learner.id))).toBe("ok");
+    expect(await status(loadRecordOfLearner(db, coordinator, learner.id))).toBe("ok");
+    expect(await status(loadRecordOfLearner(db, other, learner.id))).toBe(403);
+    expect(await status(loadRecordOfLearner(db, learner, learner.id))).toBe(403);
   });
 
   it("has a story for the demo learner after the demo seed, and a second seed adds nothing", async () => {
     const demo = await testDb();
     await seedDemo(demo);
     const josette = await demo.selectFrom("app_user").selectAll().where("email", "=", DEMO_LEARNER_EMAIL).executeTakeFirstOrThrow();
-    const first = await loadRecord(demo, josette, BASE);
+    const first = await loadRecord(demo, josette);
     expect(first.courses.inProgress.map((c) => c.slug)).toEqual(["creer-et-utiliser-une-adresse-e-mail"]);
     expect(first.workshops.attended.map((w) => w.title)).toEqual(["Envoyer une photo par e-mail"]);
     expect(first.paths.map((p) => p.slug)).toContain(SENIORS);

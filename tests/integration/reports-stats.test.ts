@@ -190,7 +190,7 @@ describe("pre-aggregated indicators", () => {
       entrepreneurs: 1,
     });
     const spaces = chart("mediation_spaces").table.rows;
-    expect(spaces.map((r) => r.values[0]).reduce((a, b) => a + b, 0)).toBe(4);
+    expect(spaces.map((r) => r.values[0] ?? 0).reduce((a, b) => a + b, 0)).toBe(4);
   });
 
   it("folds new activity in incrementally, recomputing only the months it touched", async () => {

@@ -166,7 +166,7 @@ describe("demo workshops", () => {
       ["pont-sainte-maxence-mediatheque", "Médiathèque"],
       ["rieux-mairie", "Mairie"],
       ["verneuil-en-halatte-centre-social", "Centre social"],
-    ]) {
+    ] as const) {
       await fresh
         .insertInto("relay_space")
         .values({ slug, name, commune: "X", postal_code: "60000", address: "1 rue" })

@@ -237,3 +237,10 @@ describe("internal links", () => {
     expect([...FILES_WITH_HARD_CODED_URLS].filter((f) => !offenders.includes(f))).toEqual([]);
   });
 });
+
+describe("the type check", () => {
+  it("reads an indexed value as possibly missing (noUncheckedIndexedAccess, issue 18)", () => {
+    const tsconfig = JSON.parse(readFileSync("tsconfig.json", "utf8"));
+    expect(tsconfig.compilerOptions).toMatchObject({ strict: true, noUncheckedIndexedAccess: true });
+  });
+});

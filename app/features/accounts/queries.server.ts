@@ -176,7 +176,7 @@ export async function setSuspended(db: DbOrTrx, userId: string, suspendedBy: str
 
 export async function insertStaffInvitation(
   db: DbOrTrx,
-  values: { tokenHash: string; email: string; firstName: string; role: Exclude<Role, "learner">; invitedBy: string; expiresAt: Date },
+  values: { tokenHash: string; email: string; firstName: string; role: Exclude<Role, "learner">; invitedBy: string; expiresAt: Date; locale: "fr" | "en" },
 ) {
   return db
     .insertInto("staff_invitation")
@@ -187,6 +187,7 @@ export async function insertStaffInvitation(
       role: values.role,
       invited_by: values.invitedBy,
       expires_at: values.expiresAt,
+      locale: values.locale,
     })
     .returning(["id", "expires_at"])
     .executeTakeFirstOrThrow();
@@ -203,6 +204,7 @@ export function consumeStaffInvitation(db: DbOrTrx, tokenHash: string, now: Date
     .set({ used_at: now })
     .where("token_hash", "=", tokenHash)
     .where("used_at", "is", null)
+    .where("cancelled_at", "is", null)
     .where("expires_at", ">", now)
     .returningAll()
     .executeTakeFirst();
@@ -218,8 +220,32 @@ export function listPendingInvitations(db: DbOrTrx, now: Date) {
     .selectFrom("staff_invitation")
     .select(["id", "email", "first_name", "role", "created_at", "expires_at"])
     .where("used_at", "is", null)
+    .where("cancelled_at", "is", null)
     .where("expires_at", ">", now)
     .orderBy("created_at", "desc")
     .limit(50)
     .execute();
+}
+
+export function findStaffInvitationById(db: DbOrTrx, id: string) {
+  return db.selectFrom("staff_invitation").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/**
+ * Cancels an invitation not yet used nor cancelled, in one statement: of two
+ * coordinators cancelling (or re-sending) at once, one finds the row.
+ */
+export function cancelStaffInvitation(db: DbOrTrx, id: string, cancelledBy: string, now: Date) {
+  return db
+    .updateTable("staff_invitation")
+    .set({ cancelled_at: now, cancelled_by: cancelledBy })
+    .where("id", "=", id)
+    .where("used_at", "is", null)
+    .where("cancelled_at", "is", null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function setInvitationReplacedBy(db: DbOrTrx, id: string, replacedBy: string) {
+  await db.updateTable("staff_invitation").set({ replaced_by: replacedBy }).where("id", "=", id).execute();
 }

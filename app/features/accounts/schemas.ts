@@ -97,6 +97,13 @@ export const InviteStaffSchema = z.object({
   locale: z.enum(["fr", "en"]).default("fr"),
 });
 
+/** The invitations page: a new invitation, or cancelling / re-sending a pending one. */
+export const InvitationIntentSchema = z.discriminatedUnion("intent", [
+  InviteStaffSchema.extend({ intent: z.literal("invite") }),
+  z.object({ intent: z.literal("cancel"), invitationId: z.string().max(100) }),
+  z.object({ intent: z.literal("resend"), invitationId: z.string().max(100) }),
+]);
+
 export const AcceptInvitationSchema = z
   .object({
     token: z.string({ error: "admin:errors.invitation_invalid" }).min(10).max(200),

@@ -84,8 +84,10 @@ export async function issueBadge(
 /**
  * Issues every badge the learner record now earns and that was not issued
  * yet: completed paths (every required step done) and completed courses that
- * carry a badge. Idempotent; called where the learner looks (path pages,
- * "my badges") and by a periodic job, so a completion anywhere is noticed.
+ * carry a badge. Idempotent; called by the actions that make progress (a
+ * lesson completed, an H5P result, a check-in) and by a periodic job, so a
+ * completion anywhere is noticed — never by a page being looked at (a GET
+ * loader writes nothing, issue 18).
  */
 export async function awardEarnedBadges(db: DbOrTrx, userId: string, baseUrl: string) {
   const [paths, pathAchievements, owned, record] = await Promise.all([
@@ -186,9 +188,8 @@ export async function verifyPastedCredential(db: Db, jwt: string) {
   };
 }
 
-/** The owner's badges ("my badges"), after issuing any newly earned one. */
-export async function listMyBadges(db: Db, user: User, baseUrl: string) {
-  await awardEarnedBadges(db, user.id, baseUrl);
+/** The owner's badges ("my badges"): read only — badges are issued where progress is made (see awardEarnedBadges). */
+export async function listMyBadges(db: Db, user: User) {
   const rows = await q.listBadgesOfUser(db, user.id);
   const minor = mayBeUnder15(user.age_band);
   return {

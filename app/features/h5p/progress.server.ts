@@ -53,9 +53,11 @@ export async function bestResults(db: DbOrTrx, userId: string, contentIds: strin
  * A lesson is completed when the learner finished every H5P activity it
  * embeds; its score is the mean of their best scores. The courses domain
  * keeps the best score and the first completion (markLessonCompleted is
- * idempotent), so calling this again changes nothing.
+ * idempotent), so calling this again changes nothing. Says whether a
+ * course was completed by this call (a badge may then be due).
  */
 export async function updateLessonsFromActivities(db: Db, user: User, lessonIds: string[]) {
+  let courseCompletedNow = false;
   for (const lessonId of lessonIds) {
     const lesson = await q.findLessonBody(db, lessonId);
     if (!lesson) continue;
@@ -65,13 +67,14 @@ export async function updateLessonsFromActivities(db: Db, user: User, lessonIds:
     const scores = contentIds.map((id) => best.get(id)).filter((s): s is number => typeof s === "number");
     const score = scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
     try {
-      await markLessonCompleted(db, user, lessonId, { score });
+      if ((await markLessonCompleted(db, user, lessonId, { score })).courseCompletedNow) courseCompletedNow = true;
     } catch (error) {
       // A draft course (an author trying it) or a lesson gone: the statement stays in the LRS.
       if (isAppError(error)) logger.info({ lessonId, code: error.data.code }, "lesson progress not updated from H5P");
       else throw error;
     }
   }
+  return { courseCompletedNow };
 }
 
 /** The lesson's best score from its activities (what the courses domain stored), for the lesson page. */

@@ -57,7 +57,13 @@ export function parseRelayBody(body: unknown): RelayItem[] {
   });
 }
 
-export async function relayStatements(db: Db, user: User, items: RelayItem[], site: string): Promise<RelayOutcome> {
+export async function relayStatements(
+  db: Db,
+  user: User,
+  items: RelayItem[],
+  site: string,
+  { onCourseCompleted }: { onCourseCompleted?: () => Promise<unknown> } = {},
+): Promise<RelayOutcome> {
   const outcome: RelayOutcome = { stored: [], duplicates: [], rejected: [], adjusted: [] };
   const adjusted = new Set<string>();
   const contents = new Map<string, boolean>();
@@ -126,7 +132,9 @@ export async function relayStatements(db: Db, user: User, items: RelayItem[], si
         .filter(({ p, item }) => item.lessonId && RELEVANT.has(p.row.verb_id) && !result.conflicting.has(p.id))
         .map(({ item }) => item.lessonId!),
     );
-    await updateLessonsFromActivities(db, user, [...touched]);
+    const { courseCompletedNow } = await updateLessonsFromActivities(db, user, [...touched]);
+    // A course completed by an activity may earn a badge: issued now, by the caller (the badges domain sits above this one).
+    if (courseCompletedNow) await onCourseCompleted?.();
   }
   return outcome;
 }

@@ -11,6 +11,7 @@ import { findUserById } from "../accounts/queries.server";
 import { findSpaceById, listSpaceChoices } from "../places/queries.server";
 import { SPREADSHEET_CSV, toCsv } from "../../lib/csv";
 import { canHelpLearner, learnerChoices } from "./learners.server";
+import { personChoice } from "./person-label";
 import * as q from "./queries.server";
 import type { ActivityFilters, ActivityInput } from "./schemas";
 
@@ -148,8 +149,10 @@ export async function getActivityForEdit(db: Db, actor: User, id: string, person
   const [beneficiaries, form] = await Promise.all([q.listBeneficiaries(db, [activity.id]), activityFormData(db, actor, { personSearch })]);
   // The person already linked stays selectable even when the list is cut or searched: saving must not unlink them.
   const linked = beneficiaries.find((b) => b.user_id);
-  if (linked && !form.learners.some((l) => l.id === linked.user_id)) {
-    form.learners.unshift({ id: linked.user_id!, name: [linked.first_name, linked.last_name].filter(Boolean).join(" ") });
+  if (linked?.user_id && linked.first_name && linked.user_created_at && !form.learners.some((l) => l.id === linked.user_id)) {
+    form.learners.unshift(
+      personChoice({ id: linked.user_id, first_name: linked.first_name, last_name: linked.last_name, commune: linked.user_commune, age_band: linked.user_age_band, created_at: linked.user_created_at }),
+    );
   }
   return { activity, beneficiaries, ...form };
 }

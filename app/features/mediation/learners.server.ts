@@ -7,6 +7,7 @@ import { can, isLearner } from "../../lib/permissions";
 import { findUserById } from "../accounts/queries.server";
 import { listCardConsents } from "./card-queries.server";
 import * as q from "./queries.server";
+import { personChoice } from "./person-label";
 import type { AssistedAccountInput } from "./schemas";
 
 /**
@@ -85,7 +86,7 @@ export async function learnerChoices(db: DbOrTrx, actor: User, search?: string) 
     limit: CHOICE_LIMIT + 1,
     offset: 0,
   });
-  const people = rows.slice(0, CHOICE_LIMIT).map((r) => ({ id: r.id, name: [r.first_name, r.last_name].filter(Boolean).join(" ") }));
+  const people = rows.slice(0, CHOICE_LIMIT).map(personChoice);
   return { people, more: rows.length > CHOICE_LIMIT };
 }
 

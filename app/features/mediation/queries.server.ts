@@ -206,7 +206,7 @@ export function listBeneficiaries(db: DbOrTrx, activityIds: string[]) {
     .selectFrom("mediation_beneficiary")
     .leftJoin("app_user", "app_user.id", "mediation_beneficiary.user_id")
     .selectAll("mediation_beneficiary")
-    .select(["app_user.first_name", "app_user.last_name"])
+    .select(["app_user.first_name", "app_user.last_name", "app_user.commune as user_commune", "app_user.age_band as user_age_band", "app_user.created_at as user_created_at"])
     .where("mediation_beneficiary.activity_id", "in", activityIds)
     .orderBy("app_user.first_name")
     .execute();

@@ -2,7 +2,7 @@ import type { User } from "../../../db/schema/accounts";
 import type { Db } from "../../lib/db.server";
 import { appError } from "../../lib/errors";
 import { isStaff } from "../../lib/permissions";
-import { awardEarnedBadges, findPathBadge } from "../badges/service.server";
+import { findPathBadge } from "../badges/service.server";
 import { latestBusinessDiagnosticOf } from "../business-diagnostic/service.server";
 import { anonymousDiagnostic, latestDiagnosticOf } from "../diagnostic/service.server";
 import { followedPaths } from "./choices.server";
@@ -70,10 +70,11 @@ function stepLink(kind: string, target: { courseSlug: string | null; workshopThe
 /**
  * A path page: its steps with, for the learner, where they are (done,
  * in progress, open, locked and by what, skipped thanks to the diagnostic)
- * and what comes next. Progress comes from the learner record only; if it
- * completes the path, the badge is issued on the spot.
+ * and what comes next. Progress comes from the learner record only. Read
+ * only: the badge is issued where the last step was done (an action) or by
+ * the periodic job, never by looking at the page.
  */
-export async function getPathPage(db: Db, user: User | null, slug: string, { anonymousToken, baseUrl }: { anonymousToken: string | null; baseUrl: string }) {
+export async function getPathPage(db: Db, user: User | null, slug: string, { anonymousToken }: { anonymousToken: string | null }) {
   const path = await loadPublishedPath(db, slug);
   if (!path) throw pathNotFound();
   const diagnostic = await currentDiagnostic(db, user, anonymousToken);
@@ -87,7 +88,6 @@ export async function getPathPage(db: Db, user: User | null, slug: string, { ano
 
   let badge = null;
   if (user) {
-    if (progress.complete) await awardEarnedBadges(db, user.id, baseUrl);
     const found = await findPathBadge(db, user.id, path.id);
     badge = found ? { id: found.id, name: found.name, revoked: !!found.revoked_at } : null;
   }

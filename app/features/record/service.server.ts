@@ -17,7 +17,7 @@ import { isLearner } from "../../lib/permissions";
  * badges, latest diagnostic and business pre-diagnostic. Each part is read through its own domain's
  * export; nothing here is stored twice.
  */
-export async function loadRecord(db: Db, learner: User, baseUrl: string, now = new Date()) {
+export async function loadRecord(db: Db, learner: User, now = new Date()) {
   const [inProgress, completed, paths, workshops, classes, upcomingClasses, badges, diagnostic, businessDiagnostic, appointments] = await Promise.all([
     listCoursesInProgress(db, learner.id, 50),
     listCompletedCourses(db, learner.id),
@@ -25,7 +25,7 @@ export async function loadRecord(db: Db, learner: User, baseUrl: string, now = n
     getWorkshopRecord(db, learner, now),
     listClassAttendance(db, learner.id, now),
     listUpcomingRegistrations(db, learner.id, now),
-    listMyBadges(db, learner, baseUrl),
+    listMyBadges(db, learner),
     latestDiagnosticOf(db, learner.id),
     latestBusinessDiagnosticOf(db, learner.id),
     getAppointmentRecord(db, learner.id, now),
@@ -68,9 +68,9 @@ function chosenPaths(paths: Awaited<ReturnType<typeof listPathsOverview>>["paths
 }
 
 /** The same record, seen by a mediator who accompanies the person (or a coordinator). */
-export async function loadRecordOfLearner(db: Db, actor: User, learnerId: string, baseUrl: string) {
+export async function loadRecordOfLearner(db: Db, actor: User, learnerId: string) {
   const learner = await requireHelpableLearner(db, actor, learnerId);
-  return loadRecord(db, learner, baseUrl);
+  return loadRecord(db, learner);
 }
 
 /**

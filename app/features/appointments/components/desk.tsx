@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import { Form, href } from "react-router";
 import { formatDate, formatDateTime } from "../../../lib/i18n";
 import { MODES, REASON_CODES } from "../reasons";

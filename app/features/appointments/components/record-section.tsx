@@ -1,5 +1,5 @@
 import { href } from "react-router";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../lib/use-translation";
 import { formatDateTime } from "../../../lib/i18n";
 import type { getAppointmentRecord } from "../record.server";
 

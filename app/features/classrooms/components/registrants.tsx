@@ -1,4 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import type { z } from "zod";
+import type { RegisterLearnerSchema } from "../schemas";
 import { useTranslation } from "../../../lib/use-translation";
 import { Form } from "react-router";
 import { FieldErrors} from "../../../components/ui/form-field";
@@ -15,7 +17,7 @@ interface RegistrantsPage {
 /** For hosts: who registered; for hosts and mediators: register someone (by their account or email). */
 export function RegistrantsSection({ page, registerResult }: { page: RegistrantsPage; registerResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation("classrooms");
-  const [form, fields] = useForm({ id: "register-learner", lastResult: registerResult });
+  const [form, fields] = useForm<z.input<typeof RegisterLearnerSchema>>({ id: "register-learner", lastResult: registerResult });
   const active = page.window !== "cancelled" && page.window !== "closed";
   const current = page.registrants.filter((r) => !r.removed);
   const removed = page.registrants.filter((r) => r.removed);

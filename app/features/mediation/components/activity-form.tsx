@@ -8,12 +8,13 @@ import { ErrorSummary } from "../../../components/ui/error-summary";
 import { ACTIVITY_TYPES, AGE_BANDS, AUTONOMY, EQUIPMENT, GENDERS, PLACE_TYPES, REDIRECTION, SOCIAL_STATUSES, codes } from "../vocabulary";
 import { ChoiceGroup, SelectField, TextAreaField } from "./choices";
 import { ThemePicker } from "./theme-picker";
+import { personLabel, type PersonChoice } from "../person-label";
 
 export interface ActivityFormProps {
   lastResult: SubmissionResult<string[]> | undefined;
   defaultValue: Record<string, unknown>;
   spaces: { id: string; name: string; commune: string }[];
-  learners: { id: string; name: string }[];
+  learners: PersonChoice[];
   /** The mediator's most used themes, shown first. */
   usualThemes: readonly string[];
   /** Entries made by a workshop check-in keep their list of people. */
@@ -38,7 +39,7 @@ const DETAIL_FIELDS = ["placeType", "placeCommune", "equipment", "redirection", 
  * détails », still submitted with the form and reachable by keyboard.
  */
 export function ActivityForm({ lastResult, defaultValue, spaces, learners, usualThemes, workshopPeople, showDetails, submitLabel, backTo }: ActivityFormProps) {
-  const { t } = useTranslation("mediation");
+  const { t, i18n } = useTranslation("mediation");
   const [form, fields] = useForm<z.input<typeof ActivitySchema>>({ lastResult, id: "activity", defaultValue: defaultValue as never });
   const vocab = (list: string, values: readonly string[]) => values.map((c) => ({ value: c, label: t(`vocab.${list}.${c}`) }));
   const detailError = DETAIL_FIELDS.some((name) => (fields as unknown as Record<string, { errors?: string[] }>)[name]?.errors?.length);
@@ -82,7 +83,7 @@ export function ActivityForm({ lastResult, defaultValue, spaces, learners, usual
               field={fields.learnerId}
               label={t("fields.learner")}
               emptyLabel={t("form.anonymous")}
-              choices={learners.map((l) => ({ value: l.id, label: l.name }))}
+              choices={learners.map((l) => ({ value: l.id, label: personLabel(l, t, i18n.language) }))}
             />
           )}
           <ChoiceGroup field={fields.autonomy} type="radio" legend={t("fields.autonomy")} choices={vocab("autonomie", codes(AUTONOMY))} />

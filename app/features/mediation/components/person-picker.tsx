@@ -1,5 +1,6 @@
 import { useTranslation } from "../../../lib/use-translation";
 import { Form } from "react-router";
+import { personLabel, type PersonChoice } from "../person-label";
 
 /** The `?personne=` search that narrows a list of people to choose from. */
 export const PERSON_SEARCH_PARAM = "personne";
@@ -41,11 +42,12 @@ export function PersonChoiceForm({
 }: {
   id: string;
   intent: string;
-  people: { id: string; name: string }[];
+  people: PersonChoice[];
   label: string;
   chooseLabel: string;
   submitLabel: string;
 }) {
+  const { t, i18n } = useTranslation("mediation");
   return (
     <Form method="post" className="filters">
       <input type="hidden" name="intent" value={intent} />
@@ -55,7 +57,7 @@ export function PersonChoiceForm({
           <option value="">{chooseLabel}</option>
           {people.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name}
+              {personLabel(p, t, i18n.language)}
             </option>
           ))}
         </select>
