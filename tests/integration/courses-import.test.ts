@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe("the courses shipped in content/courses", () => {
-  it("are the five courses of the issue, 3 to 6 lessons each, and import once", async () => {
+  it("are the seven courses of the issues, 3 to 6 lessons each, and import once", async () => {
     const courses = await readContentDir(path.resolve("content/courses"));
     const expected: Record<string, string> = {
       "Créer et utiliser une adresse e-mail": "seniors",
@@ -31,6 +31,8 @@ describe("the courses shipped in content/courses", () => {
       "Faire son CV et candidater en ligne": "job_seekers",
       "Rendre son commerce visible sur internet": "business_owners",
       "Découvrir la programmation": "youth",
+      "Utiliser un smartphone ou une tablette": "seniors,everyone",
+      "Faire ses démarches en ligne": "seniors,everyone",
     };
     expect(Object.fromEntries(courses.map((c) => [c.meta.title, c.meta.audiences.join()]))).toEqual(expected);
     for (const course of courses) {
@@ -40,7 +42,7 @@ describe("the courses shipped in content/courses", () => {
     }
 
     const first = await importContentCourses(db);
-    expect([first.created.length, first.updated.length, first.unchanged.length]).toEqual([5, 0, 0]);
+    expect([first.created.length, first.updated.length, first.unchanged.length]).toEqual([7, 0, 0]);
     const second = await importContentCourses(db);
     expect(second).toEqual({ created: [], updated: [], unchanged: first.created });
 
