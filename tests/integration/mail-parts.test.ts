@@ -146,7 +146,7 @@ describe("mail people can act on", () => {
       const check = checkIcal(ics!.content);
       expect(check.errors).toEqual([]);
       expect(check.events).toHaveLength(1);
-      expect(check.events[0]).toMatchObject({ uid: `classe-${classroom.id}@passerelle`, summary: "Vos questions sur la sécurité", status: null });
+      expect(check.events[0]).toMatchObject({ uid: `classe-${classroom.id}@passerelle`, summary: "Vos questions sur la sécurité", status: "CONFIRMED" });
       expect(Date.parse(check.events[0]!.start)).toBe(startsAt.getTime() - (startsAt.getTime() % 1000));
     }
   });
