@@ -238,6 +238,8 @@ describe("journeys on a phone with large text (issue 13)", () => {
 
     // Back on the lesson, signed in: the quiz runs in its frame (the page itself still ships no script).
     await page.getByRole("heading", { level: 1, name: "Installer une application sans risque" }).waitFor();
+    // The frame loads lazily, when the reader scrolls down to it.
+    await page.locator("iframe[data-h5p-content]").scrollIntoViewIfNeeded();
     const { player } = await h5pFrames(page);
     await player.getByLabel("Dans le Play Store ou l'App Store de mon appareil").check();
     await player.getByRole("button", { name: "Vérifier ma réponse" }).click();

@@ -4,8 +4,8 @@ import { formatDateTime } from "../../lib/i18n";
 import { serverT } from "../../lib/i18n.server";
 import { buildCalendar } from "../../lib/ics.server";
 import { queueMail } from "../../lib/mail.server";
-import { findUserById } from "../accounts/queries.server";
 import { absoluteUrl, calendarEvent } from "./calendar.server";
+import { findRegistrantContact } from "./queries.server";
 
 /**
  * The confirmation of a registration, like a workshop booking's: the link to
@@ -17,7 +17,7 @@ import { absoluteUrl, calendarEvent } from "./calendar.server";
  * its calendar file, still hold).
  */
 export async function notifyRegistered(db: DbOrTrx, classroom: Classroom, userId: string) {
-  const user = await findUserById(db, userId);
+  const user = await findRegistrantContact(db, userId);
   if (!user?.email) return false;
   const t = serverT(user.locale);
   const values = {
