@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import type { Classroom } from "../../../db/schema/classrooms";
 import type { CalendarEvent } from "../../lib/ics.server";
 import { publicUrl } from "../../lib/public-url.server";
@@ -14,11 +15,11 @@ export function calendarEvent(classroom: Classroom, t: (key: string) => string):
     start: classroom.starts_at,
     end: classroom.ends_at,
     summary: classroom.title,
-    description: [classroom.description, `${t("classrooms:ics.join")} ${absoluteUrl(`/classes/${classroom.id}/rejoindre`)}`]
+    description: [classroom.description, `${t("classrooms:ics.join")} ${absoluteUrl(href("/classes/:id/rejoindre", { id: classroom.id }))}`]
       .filter(Boolean)
       .join("\n\n"),
     location: t("classrooms:ics.location"),
-    url: absoluteUrl(`/classes/${classroom.id}`),
+    url: absoluteUrl(href("/classes/:id", { id: classroom.id })),
     cancelled: !!classroom.cancelled_at,
     sequence: classroom.sequence,
   };

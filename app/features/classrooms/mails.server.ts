@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import type { Classroom } from "../../../db/schema/classrooms";
 import type { DbOrTrx } from "../../lib/db.server";
 import { formatDateTime } from "../../lib/i18n";
@@ -24,8 +25,8 @@ export async function notifyRegistered(db: DbOrTrx, classroom: Classroom, userId
     name: user.first_name,
     title: classroom.title,
     when: formatDateTime(classroom.starts_at, user.locale),
-    link: absoluteUrl(`/classes/${classroom.id}`),
-    join: absoluteUrl(`/classes/${classroom.id}/rejoindre`),
+    link: absoluteUrl(href("/classes/:id", { id: classroom.id })),
+    join: absoluteUrl(href("/classes/:id/rejoindre", { id: classroom.id })),
   };
   await queueMail(db, {
     to: user.email,
