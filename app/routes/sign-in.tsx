@@ -69,7 +69,8 @@ export default function SignIn() {
         <a href="/mot-de-passe-oublie">{t("sign_in.forgot")}</a>
       </p>
       <p>
-        {t("sign_in.no_account")} <a href="/inscription">{t("sign_in.create_account")}</a>
+        {/* Someone sent here from a lesson comes back to it after creating the account too. */}
+        {t("sign_in.no_account")} <a href={searchParams.get("retour") ? `${href("/inscription")}?${new URLSearchParams({ retour: searchParams.get("retour")! })}` : href("/inscription")}>{t("sign_in.create_account")}</a>
       </p>
       <p className="hint">{t("sign_in.no_email_hint")}</p>
     </div>

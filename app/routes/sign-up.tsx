@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { z } from "zod";
 import { useTranslation } from "../lib/use-translation";
-import { Form, redirect, useActionData } from "react-router";
+import { Form, href, redirect, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/sign-up";
 import { FormField } from "../components/ui/form-field";
 import { ErrorSummary } from "../components/ui/error-summary";
@@ -9,7 +9,7 @@ import { NewPasswordFields } from "../features/accounts/components/new-password-
 import { LastNameField, ProfileFields } from "../features/accounts/components/profile-fields";
 import { PageTitle } from "../components/ui/page-title";
 import { redirectSignedIn, requestMeta } from "../features/accounts/responses.server";
-import { SignUpSchema } from "../features/accounts/schemas";
+import { safeRedirect, SignUpSchema } from "../features/accounts/schemas";
 import { signUp } from "../features/accounts/service.server";
 import { dbContext } from "../lib/context";
 import { handleForm } from "../lib/actions.server";
@@ -32,7 +32,9 @@ export async function action({ request, context }: Route.ActionArgs) {
     SignUpSchema,
     async (value) => {
       const { user, token } = await signUp(db, { ...value, locale: isLocale(locale) ? locale : "fr" }, requestMeta(request));
-      return redirectSignedIn(request, db, "/compte?bienvenue=1", token, user);
+      // Sent from a lesson (its activity asked to sign in): back to it; otherwise the welcome.
+      const retour = new URL(request.url).searchParams.get("retour");
+      return redirectSignedIn(request, db, retour ? safeRedirect(retour) : "/compte?bienvenue=1", token, user);
     },
     { hideFields: SECRETS },
   );
@@ -42,13 +44,14 @@ export default function SignUp() {
   const { t } = useTranslation("accounts");
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof SignUpSchema>>({ lastResult, id: "sign-up" });
+  const retour = useSearchParams()[0].get("retour");
   return (
     <div className="page narrow">
       <PageTitle>{t("sign_up.title")}</PageTitle>
       <h1>{t("sign_up.title")}</h1>
       <p>{t("sign_up.intro")}</p>
       <ErrorSummary form={form} />
-      <Form method="post" {...getFormProps(form)} noValidate>
+      <Form method="post" action={retour ? `${href("/inscription")}?${new URLSearchParams({ retour })}` : undefined} {...getFormProps(form)} noValidate>
         <FormField field={fields.firstName} label={t("fields.first_name")} autoComplete="given-name" required />
         <LastNameField field={fields.lastName} />
         <FormField field={fields.email} label={t("fields.email")} type="email" autoComplete="email" required />

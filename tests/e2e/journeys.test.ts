@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { issueAccessCardWithin } from "../../app/features/mediation/access-card.server";
 import { openDatabase, type OpenedDatabase } from "../../app/lib/db.server";
 import { baseUrl, DEMO, expectNoA11yViolations, launchBrowser, openMenu, signIn, waitForMail } from "../helpers/browser";
+import { h5pFrames } from "./h5p-support";
 import { createUser, TEST_PASSWORD, uniqueEmail } from "../helpers/fixtures";
 
 /**
@@ -67,6 +68,10 @@ async function step(page: Page, journey: string, n: number, name: string, { scri
   measured[file] = header!.height;
   await page.screenshot({ path: path.join(SHOTS, `${file}-phone.png`), fullPage: true });
   await page.setViewportSize(DESKTOP);
+  // A wide screen keeps the same rule: the header within a fifth of its height.
+  const desktopHeader = await page.locator("header.site-header").boundingBox();
+  measured[`${file}-desktop`] = desktopHeader!.height;
+  expect(desktopHeader!.height, `${label}: header height at ${DESKTOP.width}×${DESKTOP.height}`).toBeLessThanOrEqual(DESKTOP.height * 0.2);
   await page.screenshot({ path: path.join(SHOTS, `${file}-desktop.png`), fullPage: true });
   await page.setViewportSize(PHONE);
   return header!.height;
@@ -185,6 +190,74 @@ describe("journeys on a phone with large text (issue 13)", () => {
     await page.getByRole("link", { name: "Reprendre « Se protéger des arnaques en ligne »" }).click();
     await page.getByRole("heading", { level: 1, name: "Reconnaître un faux message" }).waitFor();
     await step(page, "resume", 4, "resumed-lesson");
+  });
+
+  it("a visitor searches « smartphone », reads a lesson, creates an account from its activity, answers it and finds the progress in « Mon suivi »", async () => {
+    const page = await phone();
+    await page.goto("/");
+    await turnOn(page, "Texte plus grand");
+    await turnOn(page, "Contraste renforcé");
+    await page.goto("/");
+    await openMenu(page);
+    await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Cours", exact: true }).click();
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await page.getByLabel("Rechercher un cours").fill("smartphone");
+    await page.getByRole("search").getByRole("button", { name: "Rechercher" }).click();
+    await page.waitForURL((url) => url.searchParams.get("q") === "smartphone");
+    expect(await page.evaluate(() => document.documentElement.classList.contains("high-contrast"))).toBe(true);
+    // The course about it comes first.
+    const first = page.locator("main").getByRole("link", { name: "Utiliser un smartphone ou une tablette" }).first();
+    await first.waitFor();
+    await step(page, "smartphone", 1, "search");
+    await first.click();
+    await page.getByRole("heading", { level: 1, name: "Utiliser un smartphone ou une tablette" }).waitFor();
+    // The drawing on the course page carries its text alternative.
+    expect(await page.locator("main img").first().getAttribute("alt")).toMatch(/smartphone vu de face/);
+    await step(page, "smartphone", 2, "course");
+    await page.locator("main").getByRole("link", { name: "Installer une application sans risque" }).click();
+    await page.getByRole("heading", { level: 1, name: "Installer une application sans risque" }).waitFor();
+    const lessonPath = new URL(page.url()).pathname;
+    await step(page, "smartphone", 3, "lesson-visitor");
+
+    // The activity asks a visitor to sign in; the link leads the whole page to the sign-in form.
+    const frame = (await (await page.waitForSelector("iframe[data-h5p-content]")).contentFrame())!;
+    await frame.getByText("Connectez-vous pour faire cette activité").waitFor();
+    await frame.getByRole("link", { name: "Se connecter" }).click();
+    await page.getByRole("heading", { level: 1, name: "Se connecter" }).waitFor();
+    await step(page, "smartphone", 4, "sign-in");
+    // No account yet: « Créer un compte » keeps the way back to the lesson.
+    await page.locator("main").getByRole("link", { name: "Créer un compte" }).click();
+    await page.getByRole("heading", { level: 1, name: "Créer un compte" }).waitFor();
+    await page.getByLabel("Prénom").fill("Gisèle");
+    await page.getByLabel("Adresse e-mail").fill(uniqueEmail("gisele"));
+    await page.getByLabel("Nouveau mot de passe").fill("mes tulipes du jardin");
+    await page.getByLabel("Répétez le mot de passe").fill("mes tulipes du jardin");
+    await step(page, "smartphone", 5, "sign-up");
+    await page.getByRole("button", { name: "Créer mon compte" }).click();
+    await page.waitForURL((url) => url.pathname === lessonPath);
+
+    // Back on the lesson, signed in: the quiz runs in its frame (the page itself still ships no script).
+    await page.getByRole("heading", { level: 1, name: "Installer une application sans risque" }).waitFor();
+    // The frame loads lazily, when the reader scrolls down to it.
+    await page.locator("iframe[data-h5p-content]").scrollIntoViewIfNeeded();
+    const { player } = await h5pFrames(page);
+    await player.getByLabel("Dans le Play Store ou l'App Store de mon appareil").check();
+    await player.getByRole("button", { name: "Vérifier ma réponse" }).click();
+    await player.getByText(/^Bonne réponse/).waitFor();
+    await step(page, "smartphone", 6, "activity-answered");
+    // The activity reported its result: the lesson is done, with the score.
+    await expect.poll(async () => {
+      await page.reload();
+      return page.getByText("Vous avez terminé cette leçon. Votre score aux activités : 100 %.").count();
+    }, { timeout: 15_000 }).toBe(1);
+    await step(page, "smartphone", 7, "lesson-finished");
+
+    await openMenu(page);
+    await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Mon suivi" }).click();
+    await page.getByRole("heading", { level: 1, name: "Mon suivi" }).waitFor();
+    await page.getByRole("link", { name: "Reprendre « Utiliser un smartphone ou une tablette »" }).waitFor();
+    await step(page, "smartphone", 8, "record");
+    await page.context().close();
   });
 
   it("keeps the header within a fifth of the phone's screen for a coordinator too, staff tools in the menu", async () => {

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ContentError, importContentCourses, readContentDir } from "../../app/features/courses/content-import.server";
 import { loadCoursePage, loadLessonPage, markLessonCompleted } from "../../app/features/courses/learning.server";
 import { sanitizeDocument } from "../../app/features/courses/rich-text/sanitize";
+import { DEMO_ACTIVITIES } from "../../app/features/h5p/seed.server";
+import { importPaths } from "../../app/features/paths/import.server";
 import type { Db } from "../../app/lib/db.server";
 import { cloneTemplate, testDb } from "../helpers/db";
 import { createUser } from "../helpers/fixtures";
@@ -23,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe("the courses shipped in content/courses", () => {
-  it("are the five courses of the issue, 3 to 6 lessons each, and import once", async () => {
+  it("are the seven courses of the issues, 3 to 6 lessons each, and import once", async () => {
     const courses = await readContentDir(path.resolve("content/courses"));
     const expected: Record<string, string> = {
       "Créer et utiliser une adresse e-mail": "seniors",
@@ -31,6 +33,8 @@ describe("the courses shipped in content/courses", () => {
       "Faire son CV et candidater en ligne": "job_seekers",
       "Rendre son commerce visible sur internet": "business_owners",
       "Découvrir la programmation": "youth",
+      "Utiliser un smartphone ou une tablette": "seniors,everyone",
+      "Faire ses démarches en ligne": "seniors,everyone",
     };
     expect(Object.fromEntries(courses.map((c) => [c.meta.title, c.meta.audiences.join()]))).toEqual(expected);
     for (const course of courses) {
@@ -40,7 +44,7 @@ describe("the courses shipped in content/courses", () => {
     }
 
     const first = await importContentCourses(db);
-    expect([first.created.length, first.updated.length, first.unchanged.length]).toEqual([5, 0, 0]);
+    expect([first.created.length, first.updated.length, first.unchanged.length]).toEqual([7, 0, 0]);
     const second = await importContentCourses(db);
     expect(second).toEqual({ created: [], updated: [], unchanged: first.created });
 
@@ -53,6 +57,25 @@ describe("the courses shipped in content/courses", () => {
     for (const slug of first.created) {
       expect(JSON.stringify(lessons.filter((l) => l.slug === slug).map((l) => l.body)), slug).toContain('"type":"callout"');
     }
+  });
+});
+
+describe("the badges shipped in content/paths and content/badges", () => {
+  it("each asks for time in the lessons; a pass mark only where a counted course ends a lesson with a shipped quiz", async () => {
+    await importContentCourses(db);
+    await importPaths(db, path.resolve("content"));
+    const achievements = await db.selectFrom("achievement").select(["slug", "pass_mark", "min_lesson_minutes", "path_id", "course_slug"]).execute();
+    expect(achievements.length).toBe(5);
+    const quizzed = new Set<string>(DEMO_ACTIVITIES.map((a) => a.course));
+    for (const a of achievements) {
+      expect(a.min_lesson_minutes, a.slug).toBeGreaterThanOrEqual(15);
+      if (a.pass_mark === null) continue;
+      const required = a.path_id
+        ? (await db.selectFrom("path_step").select("course_slug").where("path_id", "=", a.path_id).where("optional", "=", false).where("kind", "=", "course").execute()).map((s) => s.course_slug!)
+        : [a.course_slug!];
+      expect(required.some((slug) => quizzed.has(slug)), a.slug).toBe(true);
+    }
+    expect(achievements.find((a) => a.slug === "parcours-autonome-avec-le-numerique")).toMatchObject({ pass_mark: 0.5, min_lesson_minutes: 30 });
   });
 });
 
@@ -138,13 +161,13 @@ describe("npm run content:import", () => {
     const env = { ...process.env, DATABASE_URL: url, DATA_DIR: dataDir };
     const tsx = path.resolve("node_modules/.bin/tsx");
     const first = await run(tsx, ["scripts/content-import.ts"], { env });
-    expect(first.stdout).toContain("Créés : 5");
+    expect(first.stdout).toContain("Créés : 7");
     // The progress bar goes to stderr (cli-progress), the report to stdout.
-    expect(first.stderr).toMatch(/Import des cours .*5\/5/);
+    expect(first.stderr).toMatch(/Import des cours .*7\/7/);
     const second = await run(tsx, ["scripts/content-import.ts"], { env });
     expect(second.stdout).toContain("Créés : 0");
     expect(second.stdout).toContain("Mis à jour : 0");
-    expect(second.stdout).toContain("Inchangés : 5");
+    expect(second.stdout).toContain("Inchangés : 7");
     expect(second.stdout).toContain("Rien n'a changé : la base est déjà à jour.");
   }, 120_000);
 });

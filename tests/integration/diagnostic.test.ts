@@ -83,7 +83,7 @@ describe("taking the diagnostic anonymously", () => {
     // The path page now shows the result kept, the skipped step, and where to start.
     const page = await getPathPage(db, user, "autonome-avec-le-numerique", { anonymousToken: null });
     expect(page.diagnostic).toMatchObject({ id: resultId, recommendsThis: true });
-    expect(page.steps.map((s) => s.status)).toEqual(["skipped", "open", "open", "open", "locked"]);
+    expect(page.steps.map((s) => s.status)).toEqual(["skipped", "open", "open", "open", "locked", "open", "open"]);
     expect(page.progress.next?.key).toBe("arnaques");
     expect(page.progress.skippedCount).toBe(1);
   });

@@ -97,9 +97,9 @@ describe("choosing a path", () => {
     const page = await getPathPage(db, learner, SENIORS, { anonymousToken: null });
     expect(page.chosenAt).toEqual(rows[0]!.chosen_at);
     const record = await loadRecord(db, learner);
-    // The path page lists 5 steps; the record counts the same 5.
+    // The path page lists 7 steps; the record counts the same 7.
     expect(record.paths).toEqual([{ slug: SENIORS, title: page.title, chosenAt: rows[0]!.chosen_at, done: 0, count: page.steps.length, complete: false }]);
-    expect(page.steps).toHaveLength(5);
+    expect(page.steps).toHaveLength(7);
     expect(t("record:paths.progress", { count: 0, total: 5 })).toBe("(0 étape faite sur 5)");
     expect(t("record:paths.progress", { count: 1, total: 5 })).toBe("(1 étape faite sur 5)");
     expect(t("record:paths.progress", { count: 2, total: 5 })).toBe("(2 étapes faites sur 5)");

@@ -143,7 +143,7 @@ it("moves the embedded database and its files to PostgreSQL, then backs PostgreS
   expect(Object.keys(moved)).toEqual(Object.keys(before));
   for (const table of Object.keys(before)) expect(moved[table], table).toEqual(before[table]);
   expect(before["app_user"]!.length).toBeGreaterThanOrEqual(5);
-  expect(before["stored_object"]).toHaveLength(2); // the demo activity and the uploaded image
+  expect(before["stored_object"]).toHaveLength(4); // the three demo activities and the uploaded image
   expect(manifest.tables.reduce((n, t) => n + t.rows, 0)).toBe(rowCount(before) - before["kysely_migration"]!.length - (before["kysely_migration_lock"]?.length ?? 0));
 
   const embeddedFiles = folderDigest(path.join(embeddedDir, "files"));

@@ -2,6 +2,7 @@ import nodemailer from "nodemailer";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../../db/schema/accounts";
 import { requestPasswordReset } from "../../app/features/accounts/service.server";
+import { registerLearner, registerSelf } from "../../app/features/classrooms/service.server";
 import { bookSeat } from "../../app/features/workshops/booking.server";
 import { notifyWorkshopCancelled } from "../../app/features/workshops/mails.server";
 import type { Db } from "../../app/lib/db.server";
@@ -15,7 +16,7 @@ import { parseMail, type ParsedMail } from "../helpers/mime-check";
 /**
  * Every mail leaves with a text part and an HTML part made by one layout, its
  * links on the site's public address; a booked seat is confirmed with the
- * workshop's .ics attached. The mails are built by nodemailer exactly as the
+ * workshop's .ics attached, a virtual-class registration with the class's. The mails are built by nodemailer exactly as the
  * worker sends them, then read back by Python's email package and the .ics by
  * python-icalendar and libical (tests/helpers).
  */
@@ -114,6 +115,40 @@ describe("mail people can act on", () => {
     expect(check.events).toHaveLength(1);
     expect(check.events[0]!.uid).toBe(`workshop-${workshop.id}@passerelle`);
     expect(check.events[0]!.summary).toContain("Envoyer une photo par e-mail");
+  });
+
+  it("confirms a virtual-class registration the same way, with the class's .ics, once, for oneself or registered by a mediator", async () => {
+    const learner = await createUser(db, { role: "learner", email: uniqueEmail("classe") });
+    const helped = await createUser(db, { role: "learner", email: uniqueEmail("classe-aide"), createdBy: mediator.id });
+    const startsAt = new Date(Date.now() + 2 * 86_400_000);
+    const classroom = await db
+      .insertInto("classroom")
+      .values({ title: "Vos questions sur la sécurité", starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 3_600_000), capacity: 10, host_id: mediator.id, room_name: `salle-${crypto.randomUUID()}` })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await registerSelf(db, learner, classroom.id);
+    await registerSelf(db, learner, classroom.id); // a double click registers and mails once
+    await registerLearner(db, mediator, classroom.id, { learnerId: helped.id });
+
+    const transport = rawTransport();
+    for (const person of [learner, helped]) {
+      const mails = await mailsTo(transport, person.email!);
+      expect(mails).toHaveLength(1);
+      const mail = mails[0]!;
+      expect(mail.topType).toBe("multipart/mixed");
+      expect(mail.subject).toBe("Vous êtes inscrit à la classe virtuelle « Vos questions sur la sécurité »");
+      const { text, html } = expectTwoPartsOnThePublicAddress(mail);
+      expect(text).toContain(`${publicUrl()}/classes/${classroom.id}/rejoindre`);
+      expect(html).toContain(`href="${publicUrl()}/classes/${classroom.id}"`);
+      const ics = mail.parts.find((p) => p.attachment);
+      expect(ics?.contentType).toBe("text/calendar");
+      expect(ics?.filename).toBe(`classe-${classroom.id}.ics`);
+      const check = checkIcal(ics!.content);
+      expect(check.errors).toEqual([]);
+      expect(check.events).toHaveLength(1);
+      expect(check.events[0]).toMatchObject({ uid: `classe-${classroom.id}@passerelle`, summary: "Vos questions sur la sécurité", status: "CONFIRMED" });
+      expect(Date.parse(check.events[0]!.start)).toBe(startsAt.getTime() - (startsAt.getTime() % 1000));
+    }
   });
 
   it("sends no confirmation for a place on the waiting list", async () => {

@@ -46,7 +46,7 @@ describe("importing paths from content/", () => {
       .where("learning_path.slug", "=", SENIORS)
       .orderBy("path_step.position")
       .execute();
-    expect(steps.map((s) => s.kind)).toEqual(["course", "workshop_theme", "course", "workshop_theme", "classroom"]);
+    expect(steps.map((s) => s.kind)).toEqual(["course", "workshop_theme", "course", "workshop_theme", "classroom", "course", "course"]);
     expect(steps[2]!.requires).toEqual(["adresse-e-mail"]);
     const achievements = await db.selectFrom("achievement").select(["slug", "kind"]).orderBy("slug").execute();
     expect(achievements.map((a) => a.slug)).toEqual([

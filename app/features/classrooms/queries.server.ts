@@ -301,3 +301,8 @@ export function listRegistrationsWithClass(db: DbOrTrx, userId: string) {
     .orderBy("c.starts_at", "desc")
     .execute();
 }
+
+/** Where to write to a registrant (no address for an access-card holder), in their language. */
+export function findRegistrantContact(db: DbOrTrx, userId: string) {
+  return db.selectFrom("app_user").select(["email", "first_name", "locale"]).where("id", "=", userId).executeTakeFirst();
+}

@@ -1,9 +1,10 @@
 import type { User } from "../../../db/schema/accounts";
 import type { Classroom } from "../../../db/schema/classrooms";
 import type { Db, DbOrTrx } from "../../lib/db.server";
-import { publicUrl } from "../../lib/public-url.server";
 import { appError, forbidden, FieldError } from "../../lib/errors";
 import { buildCalendar, type CalendarEvent } from "../../lib/ics.server";
+import { absoluteUrl, calendarEvent } from "./calendar.server";
+import { notifyRegistered } from "./mails.server";
 import { formatDateTime, type Locale } from "../../lib/i18n";
 import { serverT } from "../../lib/i18n.server";
 import { isUuid } from "../../lib/ids";
@@ -18,10 +19,6 @@ import type { ScheduleClassInput } from "./schemas";
 import { listPublishedCourseTitles } from "../courses/queries.server";
 import { listClassStepTargets } from "../paths/definitions.server";
 
-/** A field error the route turns into a 400 form reply (nothing was written). */
-export function absoluteUrl(path: string) {
-  return `${publicUrl()}${path}`;
-}
 
 export async function schedulingFormData(db: Db, actor: User) {
   if (!can(actor, "create:classroom:own")) throw forbidden();
@@ -134,6 +131,8 @@ async function registerInTransaction(db: Db, classroomId: string, learnerId: str
     if (existing) return { classroom, created: false };
     if ((await q.countSeatsTaken(trx, classroomId)) >= classroom.capacity) throw appError(409, "full", "classrooms:errors.full");
     const created = await q.insertRegistration(trx, classroomId, learnerId, registeredBy);
+    // Queued in the registration's transaction: a registration rolled back mails nothing.
+    await notifyRegistered(trx, classroom, learnerId);
     return { classroom, created };
   });
 }
@@ -248,22 +247,6 @@ export async function queueClassReminders(db: Db, now = new Date()) {
     }
     return { queued, claimed: due.length };
   });
-}
-
-export function calendarEvent(classroom: Classroom, t: (key: string) => string): CalendarEvent {
-  return {
-    uid: `classe-${classroom.id}@passerelle`,
-    start: classroom.starts_at,
-    end: classroom.ends_at,
-    summary: classroom.title,
-    description: [classroom.description, `${t("classrooms:ics.join")} ${absoluteUrl(`/classes/${classroom.id}/rejoindre`)}`]
-      .filter(Boolean)
-      .join("\n\n"),
-    location: t("classrooms:ics.location"),
-    url: absoluteUrl(`/classes/${classroom.id}`),
-    cancelled: !!classroom.cancelled_at,
-    sequence: classroom.sequence,
-  };
 }
 
 /** The .ics of one class: for the people in it (host, co-hosts, registrants) and moderators. */

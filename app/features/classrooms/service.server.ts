@@ -3,8 +3,8 @@
  * moderation, webhooks, attendance, recordings). Routes import from here.
  */
 export { joinWindow, opensAt, type ClassAccess, type JoinWindowState } from "./access.server";
+export { absoluteUrl } from "./calendar.server";
 export {
-  absoluteUrl,
   cancelClass,
   classCalendar,
   classCalendarEvents,

@@ -79,6 +79,11 @@ export function searchPublishedCourses(db: DbOrTrx, q: CatalogueQuery) {
       .where(
         sql<boolean>`(course.search @@ ${tsq} or course.id in (select lesson.course_id from lesson where lesson.search @@ ${tsq} and lesson.deleted_at is null))`,
       )
+      // A course whose title holds every word comes first (issue 13: "e-mail"
+      // found the scams course first, through its lessons' many mentions);
+      // hyphens dropped too, so "email" matches the title "… e-mail". Then the
+      // weighted rank (title A, summary B, lessons' titles and objectives C).
+      .orderBy(sql`to_tsvector('french'::regconfig, immutable_unaccent(course.title || ' ' || replace(course.title, '-', ''))) @@ ${tsq}`, "desc")
       .orderBy(sql`ts_rank(course.search, ${tsq})`, "desc");
   }
   return query.orderBy("course.title").orderBy("course.id").limit(q.limit).offset(q.offset).execute();

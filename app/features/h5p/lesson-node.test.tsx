@@ -22,7 +22,7 @@ describe("the h5p node of lesson bodies", () => {
     expect(anywhere).not.toContain("onload");
     const inLesson = renderToStaticMarkup(<>{renderRichText(body, { t, renderers: lessonRenderers(LESSON) })}</>);
     expect(inLesson).toContain(`src="/h5p/cadre/${ID}?lecon=${LESSON}"`);
-    expect(inLesson).toContain('sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"');
+    expect(inLesson).toContain('sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"');
     // Sized by CSS: `width="100%"` and `frameBorder` are not valid HTML.
     expect(inLesson).toContain('class="h5p-frame"');
     expect(inLesson).not.toMatch(/width=|frameborder/i);

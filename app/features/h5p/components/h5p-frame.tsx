@@ -9,6 +9,10 @@ import { useTranslation } from "../../../lib/use-translation";
  * attribute because the app's CSP allows no inline style. The component
  * imports no stylesheet, so that the lesson-body registry it plugs into
  * loads in command-line scripts too (content import).
+ * `allow-top-navigation-by-user-activation`: the host's « Se connecter »
+ * link (shown to visitors) must take the whole page to the sign-in form
+ * when clicked, and only then; the player inside keeps its own sandbox
+ * without it.
  */
 export function H5pFrame({ contentId, lessonId, title }: { contentId: string; lessonId?: string | null; title?: string }) {
   const { t } = useTranslation("h5p");
@@ -22,7 +26,7 @@ export function H5pFrame({ contentId, lessonId, title }: { contentId: string; le
         height="420"
         loading="lazy"
         allow="fullscreen"
-        sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"
+        sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"
         data-h5p-content={contentId}
       />
     </div>
