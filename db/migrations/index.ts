@@ -26,6 +26,7 @@ import * as bookingOverCapacity from "./2026-12-14_booking-over-capacity";
 import * as badgeEvidence from "./2026-12-15_badge-evidence";
 import * as schoolLevels from "./2026-12-15_school-levels";
 import * as staffInvitations from "./2026-12-15_staff-invitations";
+import * as questionsAndNotifications from "./2026-12-18_questions-and-notifications";
 
 /**
  * Every migration, by name, in the order they run. Listed by hand rather than
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-15_badge-evidence": badgeEvidence,
   "2026-12-15_school-levels": schoolLevels,
   "2026-12-15_staff-invitations": staffInvitations,
+  "2026-12-18_questions-and-notifications": questionsAndNotifications,
 };

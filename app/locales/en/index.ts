@@ -20,6 +20,8 @@ import paths from "./paths.json";
 import opendata from "./opendata.json";
 import reports from "./reports.json";
 import record from "./record.json";
+import notifications from "./notifications.json";
+import questions from "./questions.json";
 
 /** One namespace per feature; add a feature's file here in both languages. */
-export default { accounts, admin, classrooms, common, courses, errors, files, home, pages, h5p, xapi, mediation, places, workshops, badges, business, diagnostic, paths, opendata, reports, projects, record };
+export default { accounts, admin, classrooms, common, courses, errors, files, home, pages, h5p, xapi, mediation, places, workshops, badges, business, diagnostic, paths, opendata, reports, projects, record, notifications, questions };
