@@ -21,7 +21,7 @@ const mailsTo = (address: string | null) =>
   db.selectFrom("outbox_message").select(["subject", "text_body", "dedupe_key"]).where("to_address", "=", address!).orderBy("id").execute();
 
 const badge = (userId: string, n: number) =>
-  notify(db, { userId, kind: "badge_earned", messageKey: "notifications:kinds.badge_earned", values: { name: `Badge ${n}` }, target: { route: "/badges/:id", params: { id: `00000000-0000-4000-8000-00000000000${n}` } } });
+  notify(db, { userId, kind: "badge_earned", messageKey: "notifications:kinds.badge_earned", values: { name: `Badge ${n}` }, target: { route: "badge", params: { id: `00000000-0000-4000-8000-00000000000${n}` } } });
 
 describe("notify and the e-mail choice", () => {
   it("mails at once by default, in the person's list with a route and its parameters", async () => {
@@ -33,7 +33,7 @@ describe("notify and the e-mail choice", () => {
     expect(mails[0]!.text_body).toContain("/badges/00000000-0000-4000-8000-000000000001");
     const { items, unread } = await listMyNotifications(db, user);
     expect(unread).toBe(1);
-    expect(items[0]).toMatchObject({ route: "/badges/:id", route_params: { id: "00000000-0000-4000-8000-000000000001" }, read_at: null });
+    expect(items[0]).toMatchObject({ route: "badge", route_params: { id: "00000000-0000-4000-8000-000000000001" }, read_at: null });
   });
 
   it("mails nothing to someone who chose 'never', and nothing to an account without an address", async () => {
@@ -51,7 +51,7 @@ describe("notify and the e-mail choice", () => {
 
   it("notifies once per dedupe key", async () => {
     const user = await createUser(db);
-    const once = () => notify(db, { userId: user.id, kind: "class_starting", messageKey: "notifications:kinds.class_starting", values: { title: "T", when: "demain" }, target: { route: "/classes/:id", params: { id: "c" } }, dedupeKey: `k-${user.id}` });
+    const once = () => notify(db, { userId: user.id, kind: "class_starting", messageKey: "notifications:kinds.class_starting", values: { title: "T", when: "demain" }, target: { route: "classroom", params: { id: "c" } }, dedupeKey: `k-${user.id}` });
     expect(await once()).toBe(true);
     expect(await once()).toBe(false);
     expect((await listMyNotifications(db, user)).items).toHaveLength(1);

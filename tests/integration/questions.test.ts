@@ -68,7 +68,7 @@ describe("questions on lessons", () => {
     const { id } = await ask(asker, course, "learners", "Où est le bouton pour envoyer ?");
     await answerQuestion(db, mediator, id, { answer: "En haut à droite.", publish: false });
     const notes = await listMyNotifications(db, asker);
-    expect(notes.items[0]).toMatchObject({ kind: "question_answered", route: "/cours/:slug/lecons/:lessonId", route_params: { slug: course.slug, lessonId: course.lessons[0], "#": `question-${id}` } });
+    expect(notes.items[0]).toMatchObject({ kind: "question_answered", route: "lesson", route_params: { slug: course.slug, lessonId: course.lessons[0], "#": `question-${id}` } });
     const mail = await db.selectFrom("outbox_message").select("text_body").where("to_address", "=", asker.email!).executeTakeFirstOrThrow();
     expect(mail.text_body).toContain(`/cours/${course.slug}/lecons/${course.lessons[0]}#question-${id}`);
 

@@ -77,7 +77,7 @@ export async function issueBadge(
     const jwt = signJwt({ ...credential, ...jwtClaims(credential) }, { alg: "EdDSA", typ: "JWT", kid: keyIdUrl(baseUrl, key.id) }, key.privateKeyPkcs8);
     const inserted = await q.insertBadge(db, { id, achievementId: achievement.id, userId, keyId: key.id, credential, jwt, issuedAt: now, status });
     if (inserted) {
-      await notify(db, { userId, kind: "badge_earned", messageKey: "notifications:kinds.badge_earned", values: { name: achievement.name }, target: { route: "/badges/:id", params: { id: inserted } }, dedupeKey: `badge-earned:${inserted}` });
+      await notify(db, { userId, kind: "badge_earned", messageKey: "notifications:kinds.badge_earned", values: { name: achievement.name }, target: { route: "badge", params: { id: inserted } }, dedupeKey: `badge-earned:${inserted}` });
       return inserted;
     }
     if (await q.hasBadge(db, achievement.id, userId)) return null;

@@ -245,7 +245,7 @@ export async function queueClassReminders(db: Db, now = new Date()) {
         });
         queued++;
       }
-      await notify(trx, { userId: row.user_id, kind: "class_starting", messageKey: "notifications:kinds.class_starting", values: { title: row.title, when: formatDateTime(row.starts_at, row.locale) }, target: { route: "/classes/:id", params: { id: row.classroom_id } }, dedupeKey: `class-starting:${row.classroom_id}:${row.user_id}`, mailedByCaller: true });
+      await notify(trx, { userId: row.user_id, kind: "class_starting", messageKey: "notifications:kinds.class_starting", values: { title: row.title, when: formatDateTime(row.starts_at, row.locale) }, target: { route: "classroom", params: { id: row.classroom_id } }, dedupeKey: `class-starting:${row.classroom_id}:${row.user_id}`, mailedByCaller: true });
       await q.markReminded(trx, row.classroom_id, row.user_id, now);
     }
     return { queued, claimed: due.length };

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { defineModule } from "../../lib/modules.server";
 import { questionsPersonalData } from "./personal-data.server";
 import { canAnswerQuestions } from "./service.server";
@@ -5,5 +6,5 @@ import { canAnswerQuestions } from "./service.server";
 export default defineModule({
   name: "questions",
   personalData: [questionsPersonalData],
-  nav: [{ to: "/accompagnement/questions", labelKey: "questions:nav.queue", section: "staff", order: 45, visible: canAnswerQuestions }],
+  nav: [{ to: href("/accompagnement/questions"), labelKey: "questions:nav.queue", section: "staff", order: 45, visible: canAnswerQuestions }],
 });

@@ -58,7 +58,7 @@ export async function askQuestion(db: Db, user: User, slug: string, lessonId: st
     });
     for (const tutorId of await q.tutorsOf(trx, lesson.course_id, user.id, fromPupil)) {
       if (tutorId === user.id) continue;
-      await notify(trx, { userId: tutorId, kind: "question_asked", messageKey: "questions:notification.asked", values: { lesson: lesson.title }, target: { route: "/accompagnement/questions", hash: `question-${id}` }, dedupeKey: `question-asked:${id}:${tutorId}` });
+      await notify(trx, { userId: tutorId, kind: "question_asked", messageKey: "questions:notification.asked", values: { lesson: lesson.title }, target: { route: "questionQueue", hash: `question-${id}` }, dedupeKey: `question-asked:${id}:${tutorId}` });
     }
     return { id, lesson };
   });
@@ -119,7 +119,7 @@ export async function answerQuestion(db: Db, user: User, questionId: string, inp
       kind: "question_answered",
       messageKey: "questions:notification.answered",
       values: { lesson: question.lesson_title },
-      target: { route: "/cours/:slug/lecons/:lessonId", params: { slug: question.course_slug, lessonId: question.lesson_id }, hash: `question-${question.id}` },
+      target: { route: "lesson", params: { slug: question.course_slug, lessonId: question.lesson_id }, hash: `question-${question.id}` },
     });
   });
 }

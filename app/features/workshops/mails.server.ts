@@ -59,7 +59,7 @@ async function mailAbout(
  * (with the .ics), so the notification is not mailed again (decision 044).
  */
 const inApp = (db: DbOrTrx, kind: "booked" | "promoted" | "cancelled", workshop: Workshop, userId: string, dedupeKey: string) =>
-  notify(db, { userId, kind: `workshop_${kind}`, messageKey: `notifications:kinds.workshop_${kind}`, values: { title: workshop.title }, target: { route: "/ateliers/:id", params: { id: workshop.id } }, dedupeKey, mailedByCaller: true });
+  notify(db, { userId, kind: `workshop_${kind}`, messageKey: `notifications:kinds.workshop_${kind}`, values: { title: workshop.title }, target: { route: "workshop", params: { id: workshop.id } }, dedupeKey, mailedByCaller: true });
 
 /** A seat booked straight away (a waitlisted booking hears when it is promoted). */
 export const notifyBooked = async (db: DbOrTrx, workshop: Workshop, booking: Booking) => {
