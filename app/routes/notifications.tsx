@@ -39,7 +39,7 @@ export default function Notifications() {
     <div className="page narrow notifications-page">
       <PageTitle>{t("page.title")}</PageTitle>
       <h1>{t("page.title")}</h1>
-      <p>{t("page.unread", { count: unread })}</p>
+      <p>{unread > 0 ? t("page.unread", { count: unread }) : t("page.all_read")}</p>
       <ActionMessage reply={allReply} okKey="notifications:page.all_marked" />
       <ActionMessage reply={readReply} okKey="notifications:page.marked" />
       {unread > 0 ? (
