@@ -9,6 +9,7 @@ import {
   setEmailMode,
   unreadNotificationCount,
 } from "../../app/features/notifications/service.server";
+import { bookSeat } from "../../app/features/workshops/booking.server";
 import { testDb } from "../helpers/db";
 import { createUser, statusOf } from "../helpers/fixtures";
 
@@ -102,5 +103,20 @@ describe("notify and the e-mail choice", () => {
     expect(await unreadNotificationCount(db, alice)).toBe(1);
     await markAllNotificationsRead(db, alice);
     expect(await unreadNotificationCount(db, alice)).toBe(0);
+  });
+
+  it("a workshop booking is in the list, linked to the workshop, and mailed once (the workshop's own mail, with its .ics)", async () => {
+    const mediator = await createUser(db, { role: "mediator" });
+    const learner = await createUser(db);
+    const workshop = await db
+      .insertInto("workshop")
+      .values({ title: "Mes premiers e-mails", themes: ["email"], level: "debutant", is_remote: true, starts_at: new Date(Date.now() + 3 * 86_400_000), ends_at: new Date(Date.now() + 3 * 86_400_000 + 3_600_000), seats: 5, created_by: mediator.id })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await bookSeat(db, learner, workshop.id);
+    const { items } = await listMyNotifications(db, learner);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ kind: "workshop_booked", route: "workshop", route_params: { id: workshop.id }, message_values: { title: "Mes premiers e-mails" } });
+    expect(await mailsTo(learner.email)).toHaveLength(1);
   });
 });
