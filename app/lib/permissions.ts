@@ -62,6 +62,8 @@ export const PERMISSIONS = [
   "ask:question:own",
   "answer:question:own",
   "answer:question:any",
+  // Questions on the community's own courses (imported, with no author): the mediators' (decision 044).
+  "answer:shared_course_question:any",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -78,6 +80,7 @@ export const GRANTS: Record<Role, readonly Permission[] | "all"> = {
   mediator: [
     ...EVERYONE,
     "answer:question:own",
+    "answer:shared_course_question:any",
     "read:profile:own",
     "update:profile:own",
     // H5P activities they upload, and the results of learners on them.

@@ -124,4 +124,16 @@ describe("questions on lessons", () => {
     expect(await statusOf(askQuestion(db, learner, course.slug, "not-a-uuid", { body: "Bonjour ?", visibility: "tutors" }))).toBe(404);
     expect(await statusOf(askQuestion(db, learner, otherCourse.slug, course.lessons[0]!, { body: "Bonjour ?", visibility: "tutors" }))).toBe(404);
   });
+
+  it("a question on the community's own course (no author) goes to every mediator, not to teachers", async () => {
+    const shared = await seedCourse(db, { title: "Cours de la communauté" });
+    const teacher = await createUser(db, { role: "teacher" });
+    const learner = await createUser(db);
+    const { id } = await ask(learner, shared);
+    expect(await queueIds(mediator)).toContain(id);
+    expect(await queueIds(otherMediator)).toContain(id);
+    expect(await queueIds(teacher)).not.toContain(id);
+    expect(await statusOf(answerQuestion(db, teacher, id, { answer: "Non.", publish: false }))).toBe(404);
+    await answerQuestion(db, otherMediator, id, { answer: "Voici.", publish: false });
+  });
 });

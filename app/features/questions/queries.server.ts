@@ -30,9 +30,18 @@ export function insertQuestion(
 /**
  * Who may answer a question, as one SQL condition (so the queue and every
  * verb agree): a pupil's question, only a teacher of one of their classes;
- * any other, an author of the course — or, with `anyCourse`, every tutor.
+ * any other, an author of the course — or, with `sharedCourses`, anyone
+ * for a course without authors (the community's own), or, with `anyCourse`,
+ * every tutor.
  */
-function answerableBy(staffId: string, anyCourse: boolean) {
+export interface TutorScope {
+  anyCourse: boolean;
+  sharedCourses: boolean;
+}
+
+function answerableBy(staffId: string, { anyCourse, sharedCourses }: TutorScope) {
+  const authors = (eb: ExpressionBuilder<Database, "lesson_question">) =>
+    eb.selectFrom("course_author").select("course_author.user_id").whereRef("course_author.course_id", "=", "lesson_question.course_id");
   return (eb: ExpressionBuilder<Database, "lesson_question">) =>
     eb.or([
       eb.and([
@@ -50,13 +59,7 @@ function answerableBy(staffId: string, anyCourse: boolean) {
         eb("lesson_question.from_pupil", "=", false),
         anyCourse
           ? sql<boolean>`true`
-          : eb.exists(
-              eb
-                .selectFrom("course_author")
-                .select("course_author.user_id")
-                .whereRef("course_author.course_id", "=", "lesson_question.course_id")
-                .where("course_author.user_id", "=", staffId),
-            ),
+          : eb.or([eb.exists(authors(eb).where("course_author.user_id", "=", staffId)), sharedCourses ? eb.not(eb.exists(authors(eb))) : sql<boolean>`false`]),
       ]),
     ]);
 }
@@ -78,14 +81,14 @@ const queueColumns = [
 ] as const;
 
 /** Open questions and answered public ones waiting for approval, that this person may answer. */
-export function listQueue(db: DbOrTrx, staffId: string, anyCourse: boolean) {
+export function listQueue(db: DbOrTrx, staffId: string, scope: TutorScope) {
   return db
     .selectFrom("lesson_question")
     .innerJoin("lesson", "lesson.id", "lesson_question.lesson_id")
     .innerJoin("course", "course.id", "lesson_question.course_id")
     .innerJoin("app_user as asker", "asker.id", "lesson_question.asker_id")
     .select(queueColumns)
-    .where(answerableBy(staffId, anyCourse))
+    .where(answerableBy(staffId, scope))
     .where((eb) =>
       eb.or([eb("lesson_question.answered_at", "is", null), eb.and([eb("lesson_question.visibility", "=", "learners"), eb("lesson_question.published_at", "is", null)])]),
     )
@@ -96,7 +99,7 @@ export function listQueue(db: DbOrTrx, staffId: string, anyCourse: boolean) {
 }
 
 /** One question this person may answer, locked for the change; undefined otherwise. */
-export function lockAnswerableQuestion(db: DbOrTrx, staffId: string, anyCourse: boolean, questionId: string) {
+export function lockAnswerableQuestion(db: DbOrTrx, staffId: string, scope: TutorScope, questionId: string) {
   return db
     .selectFrom("lesson_question")
     .innerJoin("lesson", "lesson.id", "lesson_question.lesson_id")
@@ -104,7 +107,7 @@ export function lockAnswerableQuestion(db: DbOrTrx, staffId: string, anyCourse: 
     .innerJoin("app_user as asker", "asker.id", "lesson_question.asker_id")
     .select([...queueColumns, "lesson_question.asker_id"])
     .where("lesson_question.id", "=", questionId)
-    .where(answerableBy(staffId, anyCourse))
+    .where(answerableBy(staffId, scope))
     .forUpdate("lesson_question")
     .executeTakeFirst();
 }

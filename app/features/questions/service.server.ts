@@ -16,10 +16,14 @@ function requireAsker(user: User) {
   if (!can(user, "ask:question:own")) throw appError(403, "forbidden", "questions:errors.forbidden");
 }
 
-/** Who answers, and over which courses: `any` for every course, otherwise the courses one authors (pupils' questions: their teachers only). */
-function tutorScope(user: User) {
-  if (can(user, "answer:question:any")) return { anyCourse: true };
-  if (can(user, "answer:question:own")) return { anyCourse: false };
+/**
+ * Who answers, and over which courses: `any` for every course; otherwise the
+ * courses one authors, and for mediators the community's courses that have
+ * no author (pupils' questions: their teachers only, whatever the scope).
+ */
+function tutorScope(user: User): q.TutorScope {
+  if (can(user, "answer:question:any")) return { anyCourse: true, sharedCourses: true };
+  if (can(user, "answer:question:own")) return { anyCourse: false, sharedCourses: can(user, "answer:shared_course_question:any") };
   throw appError(403, "forbidden", "questions:errors.forbidden");
 }
 
@@ -85,8 +89,7 @@ export async function markQuestionUseful(db: DbOrTrx, user: User, slug: string, 
 
 /** The tutors' queue: open questions, and answered public ones waiting for approval. */
 export async function getQuestionQueue(db: DbOrTrx, user: User) {
-  const { anyCourse } = tutorScope(user);
-  const rows = await q.listQueue(db, user.id, anyCourse);
+  const rows = await q.listQueue(db, user.id, tutorScope(user));
   const courses = new Map<string, { slug: string; title: string; open: typeof rows; toApprove: typeof rows }>();
   for (const row of rows) {
     const course = courses.get(row.course_slug) ?? { slug: row.course_slug, title: row.course_title, open: [], toApprove: [] };
@@ -97,9 +100,9 @@ export async function getQuestionQueue(db: DbOrTrx, user: User) {
 }
 
 async function lockForTutor(trx: DbOrTrx, user: User, questionId: string) {
-  const { anyCourse } = tutorScope(user);
+  const scope = tutorScope(user);
   if (!UUID.test(questionId)) throw questionNotFound();
-  const question = await q.lockAnswerableQuestion(trx, user.id, anyCourse, questionId);
+  const question = await q.lockAnswerableQuestion(trx, user.id, scope, questionId);
   if (!question) throw questionNotFound();
   return question;
 }
