@@ -143,6 +143,19 @@ describe("questions on lessons (issue 19)", () => {
     expect(await phone.getByLabel(/Jamais/).isChecked()).toBe(true);
     await checkPhonePage(phone, "notification settings saved");
 
+    // Without JavaScript at all: the same form posts and answers.
+    const noScript = await browser.newContext({ baseURL: baseUrl(), locale: "fr-FR", viewport: PHONE, javaScriptEnabled: false });
+    noScript.setDefaultTimeout(10_000);
+    await noScript.addCookies(await phone.context().cookies());
+    const plain = await noScript.newPage();
+    await plain.goto(`${lessonPath()}/question`);
+    await plain.getByLabel("Votre question").fill("Et pour supprimer un contact ?");
+    await plain.getByRole("button", { name: "Envoyer ma question" }).click();
+    await plain.waitForLoadState("load");
+    expect(await plain.locator("main").textContent()).toContain("Votre question est envoyée");
+    expect(await plain.locator("#mes-questions").textContent()).toContain("Et pour supprimer un contact ?");
+    await noScript.close();
+
     await staff.close();
     await visitor.close();
     await phone.context().close();
