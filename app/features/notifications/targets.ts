@@ -1,7 +1,8 @@
 import { href } from "react-router";
 
 type Params = Record<string, string>;
-const p = (params: Params, key: string) => params[key] ?? "";
+/** One path segment: a stored value never adds segments (href() does not encode). */
+const p = (params: Params, key: string) => encodeURIComponent(params[key] ?? "");
 
 /**
  * Where a notification leads: a named route of the app and its parameters,
