@@ -7,10 +7,12 @@ import courses from "./features/courses/module.server";
 import diagnostic from "./features/diagnostic/module.server";
 import h5p from "./features/h5p/module.server";
 import mediation from "./features/mediation/module.server";
+import notifications from "./features/notifications/module.server";
 import paths from "./features/paths/module.server";
 import places from "./features/places/module.server";
 import platform from "./features/platform/module.server";
 import projects from "./features/projects/module.server";
+import questions from "./features/questions/module.server";
 import record from "./features/record/module.server";
 import reports from "./features/reports/module.server";
 import workshops from "./features/workshops/module.server";
@@ -38,6 +40,8 @@ export const APP_MODULES = [
   h5p,
   badges,
   mediation,
+  notifications,
+  questions,
   reports,
   xapi,
 ];

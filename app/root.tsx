@@ -20,6 +20,7 @@ import type { AppErrorBody } from "./lib/errors";
 import { getLocale, i18nextMiddleware } from "./lib/i18n.server";
 import { requestMiddleware } from "./lib/middleware.server";
 import { navigationFor } from "./lib/modules.server";
+import { unreadNotificationCount } from "./features/notifications/service.server";
 import { currentUser } from "./lib/session.server";
 import appCss from "./styles/app.css?url";
 
@@ -36,6 +37,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     locale: getLocale(context),
     user: user ? { id: user.id, firstName: user.first_name, role: user.role } : null,
     nav: await navigationFor(context.get(dbContext), user),
+    unreadNotifications: await unreadNotificationCount(context.get(dbContext), user),
     display: await readDisplayPrefs(request, user),
     nonce: context.get(nonceContext),
     requestId: context.get(requestIdContext),

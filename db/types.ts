@@ -11,10 +11,12 @@ import type { WorkshopsTables } from "./schema/workshops";
 import type { XapiTables } from "./schema/xapi";
 import type { PathsTables } from "./schema/paths";
 import type { ReportsTables } from "./schema/reports";
+import type { NotificationsTables } from "./schema/notifications";
+import type { QuestionsTables } from "./schema/questions";
 
 /**
  * The typed shape of the database, one interface per domain under
  * `db/schema/`. Kept in step with `db/migrations/` by hand; the integration
  * suite fails when a query names a column the migrations do not create.
  */
-export interface Database extends AccountsTables, PlatformTables, PlacesTables, CoursesTables, XapiTables, H5pTables, ClassroomsTables, ProjectsTables, WorkshopsTables, MediationTables, PathsTables, ReportsTables, AppointmentsTables {}
+export interface Database extends AccountsTables, PlatformTables, PlacesTables, CoursesTables, XapiTables, H5pTables, ClassroomsTables, ProjectsTables, WorkshopsTables, MediationTables, PathsTables, ReportsTables, AppointmentsTables, NotificationsTables, QuestionsTables {}

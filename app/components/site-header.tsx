@@ -30,7 +30,7 @@ export function SiteHeader() {
           </summary>
           <div className="menu-panel">
             <MainNav items={root?.nav ?? []} />
-            <AccountLinks user={root?.user ?? null} here={here} />
+            <AccountLinks user={root?.user ?? null} here={here} unread={root?.unreadNotifications ?? 0} />
             <DisplaySwitches here={here} locale={root?.locale ?? "fr"} display={root?.display ?? { largeText: false, highContrast: false }} />
           </div>
         </details>
@@ -56,13 +56,14 @@ function MainNav({ items }: { items: RootLoaderData["nav"] }) {
   );
 }
 
-function AccountLinks({ user, here }: { user: RootLoaderData["user"]; here: string }) {
+function AccountLinks({ user, here, unread }: { user: RootLoaderData["user"]; here: string; unread: number }) {
   const { t } = useTranslation();
   return (
     <div className="account-area">
       {user ? (
         <>
           <a href={href("/compte")}>{t("account.my_account", { name: user.firstName })}</a>
+          <a href={href("/notifications")}>{unread > 0 ? t("notifications:header", { count: unread }) : t("notifications:header_none")}</a>
           <Form method="post" action={href("/deconnexion")} className="inline-form">
             <button type="submit" className="link-button">
               {t("account.sign_out")}

@@ -59,17 +59,33 @@ export const PERMISSIONS = [
   "book:appointment:own",
   "manage:appointment:own",
   "manage:appointment:any",
+  // Their own notifications and how they are mailed (decision 044).
+  "read:notification:own",
+  "update:notification_preference:own",
+  // Questions on lessons: ask; answer and approve those of courses one authors
+  // (or of one's pupils); `any`: every course's, pupils' still excepted.
+  "ask:question:own",
+  "answer:question:own",
+  "answer:question:any",
+  // Questions on the community's own courses (imported, with no author): the mediators' (decision 044).
+  "answer:shared_course_question:any",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLES: readonly Role[] = ["learner", "mediator", "teacher", "coordinator"] as const;
 
-const LEARNER: readonly Permission[] = ["read:profile:own", "update:profile:own", "join:school_class:own", "book:appointment:own"];
+/** What every signed-in person has, staff included. */
+const EVERYONE: readonly Permission[] = ["read:notification:own", "update:notification_preference:own", "ask:question:own"];
+
+const LEARNER: readonly Permission[] = ["read:profile:own", "update:profile:own", "join:school_class:own", "book:appointment:own", ...EVERYONE];
 
 export const GRANTS: Record<Role, readonly Permission[] | "all"> = {
   learner: LEARNER,
   mediator: [
+    ...EVERYONE,
+    "answer:question:own",
+    "answer:shared_course_question:any",
     "read:profile:own",
     "update:profile:own",
     // H5P activities they upload, and the results of learners on them.
@@ -98,6 +114,8 @@ export const GRANTS: Record<Role, readonly Permission[] | "all"> = {
     "manage:appointment:own",
   ],
   teacher: [
+    ...EVERYONE,
+    "answer:question:own",
     "read:profile:own",
     "update:profile:own",
     "create:h5p_content:own",

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import type { z } from "zod";
 import type { ChangePasswordSchema } from "../features/accounts/schemas";
 import { useTranslation } from "../lib/use-translation";
-import { Form, useLoaderData, useSearchParams } from "react-router";
+import { Form, href, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/account";
 import { FormField } from "../components/ui/form-field";
 import { ErrorSummary } from "../components/ui/error-summary";
@@ -95,6 +95,10 @@ export default function Account() {
       </section>
 
       <ProfileForm defaults={profileForm} />
+
+      <p>
+        <a href={href("/compte/notifications")}>{t("notifications:page.settings_link")}</a>
+      </p>
 
       <section aria-labelledby="prefs-heading">
         <h2 id="prefs-heading">{t("account.preferences")}</h2>

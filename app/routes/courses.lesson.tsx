@@ -13,13 +13,21 @@ import { currentUser, requireUser } from "../lib/session.server";
 import coursesCss from "../styles/courses.css?url";
 import { awardEarnedBadges } from "../features/badges/service.server";
 import { publicBaseUrl } from "../features/badges/urls.server";
+import { LessonQuestions } from "../features/questions/components/lesson-questions";
+import { lessonQuestions } from "../features/questions/service.server";
+import questionsCss from "../styles/questions.css?url";
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: coursesCss }];
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: coursesCss },
+  { rel: "stylesheet", href: questionsCss },
+];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = currentUser(context);
-  const page = await loadLessonPage(context.get(dbContext), user, params.slug, params.lessonId);
-  return { ...page, signedIn: !!user, activityScore: await lessonScore(context.get(dbContext), user?.id ?? null, params.lessonId) };
+  const db = context.get(dbContext);
+  const page = await loadLessonPage(db, user, params.slug, params.lessonId);
+  const questions = page.course.status === "published" ? await lessonQuestions(db, user, params.lessonId) : { mine: [], published: [] };
+  return { ...page, signedIn: !!user, activityScore: await lessonScore(db, user?.id ?? null, params.lessonId), questions };
 }
 
 /** "J'ai terminé cette leçon" — idempotent: a double submit stores one completion. */
@@ -82,6 +90,10 @@ export default function LessonPage() {
           </Form>
         ) : null}
       </div>
+
+      {course.status === "published" ? (
+        <LessonQuestions slug={course.slug} lessonId={lesson.id} signedIn={data.signedIn} mine={data.questions.mine} published={data.questions.published} />
+      ) : null}
 
       <nav aria-label={t("lesson.pager")} className="lesson-pager">
         {data.previous ? (

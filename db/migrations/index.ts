@@ -28,6 +28,7 @@ import * as schoolLevels from "./2026-12-15_school-levels";
 import * as staffInvitations from "./2026-12-15_staff-invitations";
 import * as invitationCancelResend from "./2026-12-16_invitation-cancel-resend";
 import * as appointments from "./2026-12-17_appointments";
+import * as questionsAndNotifications from "./2026-12-18_questions-and-notifications";
 
 /**
  * Every migration, by name, in the order they run. Listed by hand rather than
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-15_staff-invitations": staffInvitations,
   "2026-12-16_invitation-cancel-resend": invitationCancelResend,
   "2026-12-17_appointments": appointments,
+  "2026-12-18_questions-and-notifications": questionsAndNotifications,
 };

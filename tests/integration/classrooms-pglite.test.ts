@@ -21,7 +21,7 @@ let host: User;
 beforeAll(async () => {
   opened = await openDatabase({ memory: true });
   // Only the tables this domain uses: migrating every domain on PGlite takes most of a minute here.
-  const needed = ["2026-11-29_foundation", "2026-11-30_classrooms", "2026-12-10_outbox-person", "2026-12-13_outbox-attachments"];
+  const needed = ["2026-11-29_foundation", "2026-11-30_classrooms", "2026-11-30_courses", "2026-12-10_outbox-person", "2026-12-13_outbox-attachments", "2026-12-18_questions-and-notifications"];
   const provider = { getMigrations: async () => Object.fromEntries(needed.map((name) => [name, migrations[name]!])) };
   const { error } = await new Migrator({ db: opened.db, provider }).migrateToLatest();
   if (error) throw error;

@@ -22,7 +22,7 @@ const BASE = "http://localhost:3000";
 beforeAll(async () => {
   opened = await openDatabase({ memory: true });
   // Only the tables these domains read: migrating every domain on PGlite takes most of a minute here.
-  const needed = ["2026-11-29_foundation", "2026-11-30_classrooms", "2026-11-30_courses", "2026-11-30_workshops", "2026-12-03_paths", "2026-12-07_courses-trash", "2026-12-10_badge-status-list", "2026-12-02_reports", "2026-12-12_evaluation-inputs", "2026-12-15_badge-evidence"];
+  const needed = ["2026-11-29_foundation", "2026-11-30_classrooms", "2026-11-30_courses", "2026-11-30_workshops", "2026-12-03_paths", "2026-12-07_courses-trash", "2026-12-10_badge-status-list", "2026-12-02_reports", "2026-12-12_evaluation-inputs", "2026-12-15_badge-evidence", "2026-12-10_outbox-person", "2026-12-13_outbox-attachments", "2026-12-18_questions-and-notifications"];
   const provider = { getMigrations: async () => Object.fromEntries(needed.map((name) => [name, migrations[name]!])) };
   const { error } = await new Migrator({ db: opened.db, provider }).migrateToLatest();
   if (error) throw error;

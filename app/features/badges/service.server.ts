@@ -1,3 +1,4 @@
+import { notify } from "../notifications/service.server";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { User } from "../../../db/schema/accounts";
 import type { Achievement } from "../../../db/schema/paths";
@@ -75,7 +76,10 @@ export async function issueBadge(
     });
     const jwt = signJwt({ ...credential, ...jwtClaims(credential) }, { alg: "EdDSA", typ: "JWT", kid: keyIdUrl(baseUrl, key.id) }, key.privateKeyPkcs8);
     const inserted = await q.insertBadge(db, { id, achievementId: achievement.id, userId, keyId: key.id, credential, jwt, issuedAt: now, status });
-    if (inserted) return inserted;
+    if (inserted) {
+      await notify(db, { userId, kind: "badge_earned", messageKey: "notifications:kinds.badge_earned", values: { name: achievement.name }, target: { route: "badge", params: { id: inserted } }, dedupeKey: `badge-earned:${inserted}` });
+      return inserted;
+    }
     if (await q.hasBadge(db, achievement.id, userId)) return null;
   }
   throw new Error("no free bit found in the badge status list after 8 draws");

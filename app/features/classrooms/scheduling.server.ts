@@ -1,3 +1,4 @@
+import { notify } from "../notifications/service.server";
 import type { User } from "../../../db/schema/accounts";
 import type { Classroom } from "../../../db/schema/classrooms";
 import type { Db, DbOrTrx } from "../../lib/db.server";
@@ -243,6 +244,7 @@ export async function queueClassReminders(db: Db, now = new Date()) {
         });
         queued++;
       }
+      await notify(trx, { userId: row.user_id, kind: "class_starting", messageKey: "notifications:kinds.class_starting", values: { title: row.title, when: formatDateTime(row.starts_at, row.locale) }, target: { route: "classroom", params: { id: row.classroom_id } }, dedupeKey: `class-starting:${row.classroom_id}:${row.user_id}`, mailedByCaller: true });
       await q.markReminded(trx, row.classroom_id, row.user_id, now);
     }
     return { queued, claimed: due.length };

@@ -198,3 +198,8 @@ export async function emailConsentForm(db: Db, user: User, classId: string, inpu
   });
   return { sentOn: formatDate(new Date(), locale) };
 }
+
+/** Whether the person holds a seat in a school class: their questions on lessons go to their teachers only (decision 044). */
+export function isPupil(db: DbOrTrx, userId: string) {
+  return q.holdsClassSeat(db, userId);
+}

@@ -5,6 +5,7 @@ import { publicUrl } from "../../lib/public-url.server";
 import { formatDateTime, type Locale } from "../../lib/i18n";
 import { serverT } from "../../lib/i18n.server";
 import { queueMail } from "../../lib/mail.server";
+import { notify } from "../notifications/service.server";
 import { workshopIcsAttachment } from "./calendar.server";
 
 
@@ -53,16 +54,29 @@ async function mailAbout(
   return true;
 }
 
+/**
+ * The in-app notification of the same event. This domain mails it itself
+ * (with the .ics), so the notification is not mailed again (decision 044).
+ */
+const inApp = (db: DbOrTrx, kind: "booked" | "promoted" | "cancelled", workshop: Workshop, userId: string, dedupeKey: string) =>
+  notify(db, { userId, kind: `workshop_${kind}`, messageKey: `notifications:kinds.workshop_${kind}`, values: { title: workshop.title }, target: { route: "workshop", params: { id: workshop.id } }, dedupeKey, mailedByCaller: true });
+
 /** A seat booked straight away (a waitlisted booking hears when it is promoted). */
-export const notifyBooked = (db: DbOrTrx, workshop: Workshop, booking: Booking) =>
-  mailAbout(db, "booked", workshop, booking.user_id, `workshop-booked:${booking.id}`);
+export const notifyBooked = async (db: DbOrTrx, workshop: Workshop, booking: Booking) => {
+  await inApp(db, "booked", workshop, booking.user_id, `workshop-booked:${booking.id}`);
+  return mailAbout(db, "booked", workshop, booking.user_id, `workshop-booked:${booking.id}`);
+};
 
 /** A waitlisted person got a seat. */
-export const notifyPromoted = (db: DbOrTrx, workshop: Workshop, booking: Booking) =>
-  mailAbout(db, "promoted", workshop, booking.user_id, `workshop-promoted:${booking.id}`);
+export const notifyPromoted = async (db: DbOrTrx, workshop: Workshop, booking: Booking) => {
+  await inApp(db, "promoted", workshop, booking.user_id, `workshop-promoted:${booking.id}`);
+  return mailAbout(db, "promoted", workshop, booking.user_id, `workshop-promoted:${booking.id}`);
+};
 
-export const notifyWorkshopCancelled = (db: DbOrTrx, workshop: Workshop, userId: string) =>
-  mailAbout(db, "cancelled", workshop, userId, `workshop-cancelled:${workshop.id}:${userId}`);
+export const notifyWorkshopCancelled = async (db: DbOrTrx, workshop: Workshop, userId: string) => {
+  await inApp(db, "cancelled", workshop, userId, `workshop-cancelled:${workshop.id}:${userId}`);
+  return mailAbout(db, "cancelled", workshop, userId, `workshop-cancelled:${workshop.id}:${userId}`);
+};
 
 /** Keyed by booking and start time: one reminder per booking, again if the workshop moves. */
 export const sendReminder = (db: DbOrTrx, workshop: Workshop, booking: { id: string; user_id: string }) =>

@@ -21,6 +21,8 @@ import opendata from "./opendata.json";
 import reports from "./reports.json";
 import record from "./record.json";
 import appointments from "./appointments.json";
+import notifications from "./notifications.json";
+import questions from "./questions.json";
 
 /** One namespace per feature; add a feature's file here in both languages. */
-export default { accounts, admin, classrooms, common, courses, errors, files, home, pages, h5p, xapi, mediation, places, workshops, badges, business, diagnostic, paths, opendata, reports, projects, record, appointments };
+export default { accounts, admin, classrooms, common, courses, errors, files, home, pages, h5p, xapi, mediation, places, workshops, badges, business, diagnostic, paths, opendata, reports, projects, record, appointments, notifications, questions };
