@@ -10,6 +10,7 @@ import {
   unreadNotificationCount,
 } from "../../app/features/notifications/service.server";
 import { bookSeat } from "../../app/features/workshops/booking.server";
+import { queueClassReminders, registerSelf } from "../../app/features/classrooms/scheduling.server";
 import { testDb } from "../helpers/db";
 import { createUser, statusOf } from "../helpers/fixtures";
 
@@ -118,5 +119,29 @@ describe("notify and the e-mail choice", () => {
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ kind: "workshop_booked", route: "workshop", route_params: { id: workshop.id }, message_values: { title: "Mes premiers e-mails" } });
     expect(await mailsTo(learner.email)).toHaveLength(1);
+  });
+
+  it("the domains that mail their own events (a booking, a class, its reminder) mail nobody who chose 'never'; the list still has them", async () => {
+    const mediator = await createUser(db, { role: "mediator" });
+    const quiet = await createUser(db);
+    await setEmailMode(db, quiet, "never");
+    const startsAt = new Date(Date.now() + 3 * 86_400_000);
+    const workshop = await db
+      .insertInto("workshop")
+      .values({ title: "Sans e-mail", themes: ["email"], level: "debutant", is_remote: true, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 3_600_000), seats: 5, created_by: mediator.id })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await bookSeat(db, quiet, workshop.id);
+    const soon = new Date(Date.now() + 3_600_000);
+    const classroom = await db
+      .insertInto("classroom")
+      .values({ title: "Classe sans e-mail", starts_at: soon, ends_at: new Date(soon.getTime() + 3_600_000), capacity: 10, host_id: mediator.id, room_name: `salle-${crypto.randomUUID()}` })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await registerSelf(db, quiet, classroom.id);
+    await queueClassReminders(db);
+    expect(await mailsTo(quiet.email)).toEqual([]);
+    const { items } = await listMyNotifications(db, quiet);
+    expect(items.map((n) => n.kind).sort()).toEqual(["class_starting", "workshop_booked"]);
   });
 });

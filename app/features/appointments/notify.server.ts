@@ -5,6 +5,7 @@ import { serverT } from "../../lib/i18n.server";
 import { queueMail } from "../../lib/mail.server";
 import { publicUrl } from "../../lib/public-url.server";
 import { queueSms } from "../../lib/sms.server";
+import { mayMail } from "../notifications/service.server";
 import { appointmentIcsAttachment, appointmentLocation } from "./calendar.server";
 import * as q from "./queries.server";
 
@@ -20,7 +21,8 @@ async function tell(db: DbOrTrx, userId: string, phone: string | null, dedupeKey
   if (!person) return "none" as const;
   const t = serverT(person.locale);
   const message = compose(t, person.locale);
-  if (person.email) {
+  // E-mail unless they asked for none (decision 044); the phone they gave at booking stays.
+  if (person.email && (await mayMail(db, userId))) {
     await queueMail(db, { to: person.email, subject: message.subject, text: message.mail, locale: person.locale, attachments: message.attachments, dedupeKey, userId });
     return "email" as const;
   }

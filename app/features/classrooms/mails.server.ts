@@ -7,6 +7,7 @@ import { buildCalendar } from "../../lib/ics.server";
 import { queueMail } from "../../lib/mail.server";
 import { absoluteUrl, calendarEvent } from "./calendar.server";
 import { findRegistrantContact } from "./queries.server";
+import { mayMail } from "../notifications/service.server";
 
 /**
  * The confirmation of a registration, like a workshop booking's: the link to
@@ -19,7 +20,7 @@ import { findRegistrantContact } from "./queries.server";
  */
 export async function notifyRegistered(db: DbOrTrx, classroom: Classroom, userId: string) {
   const user = await findRegistrantContact(db, userId);
-  if (!user?.email) return false;
+  if (!user?.email || !(await mayMail(db, userId))) return false;
   const t = serverT(user.locale);
   const values = {
     name: user.first_name,

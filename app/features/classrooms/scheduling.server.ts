@@ -1,4 +1,4 @@
-import { notify } from "../notifications/service.server";
+import { notify, mayMail } from "../notifications/service.server";
 import type { User } from "../../../db/schema/accounts";
 import type { Classroom } from "../../../db/schema/classrooms";
 import type { Db, DbOrTrx } from "../../lib/db.server";
@@ -193,7 +193,7 @@ export async function cancelClass(db: Db, actor: User, classroomId: string, now 
     const registrants = await q.listRegistrants(trx, classroomId);
     let notified = 0;
     for (const r of registrants) {
-      if (!r.email || r.removed_at) continue;
+      if (!r.email || r.removed_at || !(await mayMail(trx, r.id))) continue;
       const t = serverT(r.locale);
       await queueMail(trx, {
         to: r.email,
@@ -227,7 +227,7 @@ export async function queueClassReminders(db: Db, now = new Date()) {
     const due = await q.claimDueReminders(trx, now, new Date(now.getTime() + REMINDER_LEAD_MS));
     let queued = 0;
     for (const row of due) {
-      if (row.email) {
+      if (row.email && (await mayMail(trx, row.user_id))) {
         const t = serverT(row.locale);
         await queueMail(trx, {
           to: row.email,

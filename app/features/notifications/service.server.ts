@@ -63,6 +63,14 @@ export async function notify(db: DbOrTrx, input: NotificationInput): Promise<boo
   return true;
 }
 
+/**
+ * Whether a domain that mails an event itself (a booking with its .ics, a
+ * class reminder) may mail this person: not someone who chose 'never'.
+ */
+export async function mayMail(db: DbOrTrx, userId: string) {
+  return mailModeFor(await q.findRecipient(db, userId)) !== "never";
+}
+
 /** Nobody without an address, suspended, or who chose 'never' is mailed. */
 export function mailModeFor(recipient: { email: string | null; disabled_at: Date | null; email_mode: EmailMode } | undefined): EmailMode {
   if (!recipient?.email || recipient.disabled_at) return "never";

@@ -5,7 +5,7 @@ import { publicUrl } from "../../lib/public-url.server";
 import { formatDateTime, type Locale } from "../../lib/i18n";
 import { serverT } from "../../lib/i18n.server";
 import { queueMail } from "../../lib/mail.server";
-import { notify } from "../notifications/service.server";
+import { mayMail, notify } from "../notifications/service.server";
 import { workshopIcsAttachment } from "./calendar.server";
 
 
@@ -31,7 +31,7 @@ async function mailAbout(
   dedupeKey: string,
 ) {
   const user = await recipient(db, userId);
-  if (!user?.email) return false;
+  if (!user?.email || !(await mayMail(db, userId))) return false;
   const t = serverT(user.locale);
   const values = {
     name: user.first_name,
