@@ -4,9 +4,9 @@ import type { Route } from "./+types/appointments.desk";
 import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
 import { bookSlot, cancelAppointment, moveAppointment } from "../features/appointments/booking.server";
-import { BookForForm, DeskTable, PublishForm } from "../features/appointments/components/desk";
+import { BookForForm, DeskTable, PublishForm, WithdrawForm } from "../features/appointments/components/desk";
 import { DeskSchema } from "../features/appointments/schemas";
-import { getStaffDesk, markAttendance, publishAvailability } from "../features/appointments/staff.server";
+import { getStaffDesk, markAttendance, publishAvailability, withdrawSlot } from "../features/appointments/staff.server";
 import { PERSON_SEARCH_PARAM, PersonSearch } from "../features/mediation/components/person-picker";
 import { todayInParis } from "../features/mediation/activity.server";
 import { handleForm } from "../lib/actions.server";
@@ -41,6 +41,9 @@ export async function action({ context, request }: Route.ActionArgs) {
       case "move":
         await moveAppointment(db, actor, value.appointmentId, value.slotId);
         return redirect(`${here}?fait=deplace`);
+      case "withdraw":
+        await withdrawSlot(db, actor, value.slotId);
+        return redirect(`${here}?fait=retire`);
       case "book-for":
         await bookSlot(db, actor, { slotId: value.slotId, reason: value.reason, phone: value.phone, forUserId: value.userId });
         return redirect(`${here}?fait=reserve`);
@@ -54,6 +57,7 @@ const DONE: Record<string, string> = {
   annule: "desk.done_cancelled",
   reserve: "desk.done_booked",
   deplace: "desk.done_moved",
+  retire: "desk.done_withdrawn",
 };
 
 export default function AppointmentsDesk() {
@@ -67,6 +71,7 @@ export default function AppointmentsDesk() {
   const cancelReply = useActionReply("cancel");
   const bookReply = useActionReply("book-for");
   const moveReply = useActionReply("move");
+  const withdrawReply = useActionReply("withdraw");
   return (
     <div className="page">
       <PageTitle>{t("desk.title")}</PageTitle>
@@ -108,6 +113,14 @@ export default function AppointmentsDesk() {
         <ActionMessage reply={publishReply} />
         <PublishForm places={places} today={today} />
       </section>
+
+      {freeSlots.length > 0 ? (
+        <section aria-labelledby="desk-withdraw">
+          <h2 id="desk-withdraw">{t("desk.withdraw_title")}</h2>
+          <ActionMessage reply={withdrawReply} />
+          <WithdrawForm slots={freeSlots} />
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { Db } from "../../app/lib/db.server";
 import { bookSlot, cancelAppointment, moveAppointment } from "../../app/features/appointments/booking.server";
 import { appointmentCalendarEvents } from "../../app/features/appointments/calendar.server";
 import { getAppointmentIcs, getBookingPage, getMyAppointments } from "../../app/features/appointments/service.server";
-import { getStaffDesk, markAttendance, publishAvailability } from "../../app/features/appointments/staff.server";
+import { getStaffDesk, markAttendance, publishAvailability, withdrawSlot } from "../../app/features/appointments/staff.server";
 import { loadLearnerHome, loadRecord, loadRecordOfLearner } from "../../app/features/record/service.server";
 import { testDb } from "../helpers/db";
 import { createUser, statusOf } from "../helpers/fixtures";
@@ -167,5 +167,20 @@ describe("demo data", () => {
     expect(await seedAppointments(db)).toBe(0);
     expect(await count()).toBe(first);
     expect(first).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe("withdrawing a free slot", () => {
+  it("takes it out of every list and refuses booking it; a booked slot, another place's or a second withdrawal is refused", async () => {
+    const [free, booked] = await publish(db, mediatorA, { placeId: placeA, date: parisDate(3), from: "14:00", to: "15:00" });
+    await bookSlot(db, otherLearner, { slotId: booked!.id, reason: "email" });
+    expect(await statusOf(withdrawSlot(db, mediatorB, free!.id))).toBe(404);
+    expect(await statusOf(withdrawSlot(db, mediatorA, booked!.id))).toBe(409);
+    await withdrawSlot(db, mediatorA, free!.id);
+    expect(await statusOf(withdrawSlot(db, mediatorA, free!.id))).toBe(404);
+    expect((await getStaffDesk(db, mediatorA)).freeSlots.map((s) => s.id)).not.toContain(free!.id);
+    const page = await getBookingPage(db, learner, { reason: "email", place: placeA });
+    expect(JSON.stringify(page)).not.toContain(free!.id);
+    expect(await statusOf(bookSlot(db, learner, { slotId: free!.id, reason: "email" }))).toBe(404);
   });
 });

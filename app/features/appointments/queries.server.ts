@@ -37,6 +37,10 @@ export function lockSlot(db: DbOrTrx, id: string) {
   return db.selectFrom("appointment_slot").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
 }
 
+export function setWithdrawn(db: DbOrTrx, id: string, at: Date) {
+  return db.updateTable("appointment_slot").set({ withdrawn_at: at }).where("id", "=", id).where("withdrawn_at", "is", null).executeTakeFirst();
+}
+
 export function findSlot(db: DbOrTrx, id: string) {
   return db.selectFrom("appointment_slot").selectAll().where("id", "=", id).executeTakeFirst();
 }

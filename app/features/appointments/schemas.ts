@@ -35,6 +35,7 @@ export const DeskSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("mark"), appointmentId: id("not_found"), outcome: z.enum(["attended", "no_show"], E("not_found")) }),
   z.object({ intent: z.literal("cancel"), appointmentId: id("not_found") }),
   z.object({ intent: z.literal("move"), appointmentId: id("not_found"), slotId: id("slot_required") }),
+  z.object({ intent: z.literal("withdraw"), slotId: id("slot_required") }),
   z.object({ intent: z.literal("book-for"), userId: id("person_required"), slotId: id("slot_required"), reason, phone }),
 ]);
 

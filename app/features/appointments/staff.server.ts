@@ -9,7 +9,7 @@ import { latestBusinessDiagnosticOf } from "../business-diagnostic/service.serve
 import { recordAppointmentActivity } from "../mediation/activity.server";
 import { learnerChoices } from "../mediation/learners.server";
 import { openingHoursCover } from "../places/opening-hours";
-import { requireManagedAppointment, staffScope } from "./access.server";
+import { canManageSlot, requireManagedAppointment, slotNotFound, staffScope } from "./access.server";
 import * as q from "./queries.server";
 import { REASONS, type ReasonCode } from "./reasons";
 import type { AvailabilityInput } from "./schemas";
@@ -59,6 +59,20 @@ export async function publishAvailability(db: Db, actor: User, input: Availabili
     );
   });
   return { slots: created.length, outsideHours: hours === "outside" };
+}
+
+/**
+ * Takes back a free slot (a mediator off sick, a room no longer available):
+ * nobody can book it any more. A booked slot is refused — cancel or move the
+ * appointment first, so that the person is told.
+ */
+export async function withdrawSlot(db: Db, actor: User, slotId: string, now = new Date()) {
+  await withRetryingTransaction(db, async (trx) => {
+    const slot = await q.lockSlot(trx, slotId);
+    if (!slot || slot.withdrawn_at || !(await canManageSlot(trx, actor, slot))) throw slotNotFound();
+    if (await q.findLiveAppointmentOfSlot(trx, slotId)) throw appError(409, "slot_booked", "appointments:errors.slot_booked_withdraw");
+    await q.setWithdrawn(trx, slotId, now);
+  });
 }
 
 /** The mediator's desk: appointments to come at their places, free slots to book for someone, the people they help. */

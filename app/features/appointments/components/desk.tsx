@@ -218,3 +218,28 @@ export function BookForForm({ people, slots }: { people: { id: string; name: str
     </Form>
   );
 }
+
+/** Take back a free slot; booked ones are not offered (cancel or move the appointment first). */
+export function WithdrawForm({ slots }: { slots: FreeSlot[] }) {
+  const { t, i18n } = useTranslation("appointments");
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="intent" value="withdraw" />
+      <p className="hint" id="withdraw-hint">
+        {t("desk.withdraw_hint")}
+      </p>
+      <label htmlFor="withdraw-slot">{t("desk.withdraw_slot")}</label>
+      <select id="withdraw-slot" name="slotId" defaultValue="" required aria-describedby="withdraw-hint">
+        <option value="">{t("desk.choose_slot")}</option>
+        {slots.map((s) => (
+          <option key={s.id} value={s.id}>
+            {formatDateTime(s.starts_at, i18n.language)} — {s.mode === "place" ? s.space_name : t(`mode.${s.mode}`)}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button secondary">
+        {t("desk.withdraw")}
+      </button>
+    </Form>
+  );
+}
