@@ -206,11 +206,11 @@ describe("journeys on a phone with large text (issue 13)", () => {
     await page.waitForURL((url) => url.searchParams.get("q") === "smartphone");
     expect(await page.evaluate(() => document.documentElement.classList.contains("high-contrast"))).toBe(true);
     // The course about it comes first.
-    const first = page.locator("main").getByRole("link", { name: "Utiliser un smartphone ou une tablette" }).first();
+    const first = page.locator("main").getByRole("link", { name: "Prendre en main son smartphone ou sa tablette" }).first();
     await first.waitFor();
     await step(page, "smartphone", 1, "search");
     await first.click();
-    await page.getByRole("heading", { level: 1, name: "Utiliser un smartphone ou une tablette" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Prendre en main son smartphone ou sa tablette" }).waitFor();
     // The drawing on the course page carries its text alternative.
     expect(await page.locator("main img").first().getAttribute("alt")).toMatch(/smartphone vu de face/);
     await step(page, "smartphone", 2, "course");
@@ -255,7 +255,7 @@ describe("journeys on a phone with large text (issue 13)", () => {
     await openMenu(page);
     await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Mon suivi" }).click();
     await page.getByRole("heading", { level: 1, name: "Mon suivi" }).waitFor();
-    await page.getByRole("link", { name: "Reprendre « Utiliser un smartphone ou une tablette »" }).waitFor();
+    await page.getByRole("link", { name: "Reprendre « Prendre en main son smartphone ou sa tablette »" }).waitFor();
     await step(page, "smartphone", 8, "record");
     await page.context().close();
   });

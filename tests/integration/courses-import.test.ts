@@ -33,7 +33,7 @@ describe("the courses shipped in content/courses", () => {
       "Faire son CV et candidater en ligne": "job_seekers",
       "Rendre son commerce visible sur internet": "business_owners",
       "Découvrir la programmation": "youth",
-      "Utiliser un smartphone ou une tablette": "seniors,everyone",
+      "Prendre en main son smartphone ou sa tablette": "seniors,everyone",
       "Faire ses démarches en ligne": "seniors,everyone",
     };
     expect(Object.fromEntries(courses.map((c) => [c.meta.title, c.meta.audiences.join()]))).toEqual(expected);
