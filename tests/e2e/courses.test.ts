@@ -41,8 +41,10 @@ describe("courses in the browser", () => {
     await page.getByLabel("Rechercher un cours").fill("arnaque");
     await page.getByRole("button", { name: "Rechercher" }).click();
     await expect.poll(() => page.url()).toContain("q=arnaque");
-    // The course about scams, and the e-mail course whose lesson on messages warns about them.
-    await expect.poll(() => page.getByRole("heading", { level: 2, name: /cours trouvé/ }).textContent()).toBe("2 cours trouvés");
+    // The course about scams first; then the courses whose lessons warn about
+    // them (e-mail, the smartphone's app stores, online procedures).
+    await expect.poll(() => page.getByRole("heading", { level: 2, name: /cours trouvé/ }).textContent()).toBe("4 cours trouvés");
+    await expect.poll(() => page.locator("main h3").first().textContent()).toContain("Se protéger des arnaques en ligne");
     await expectNoA11yViolations(page, "catalogue with a search");
     await page.getByRole("link", { name: "Se protéger des arnaques en ligne" }).click();
 

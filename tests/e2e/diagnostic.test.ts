@@ -72,7 +72,8 @@ describe("placement diagnostic in the browser", () => {
     await page.getByRole("heading", { level: 1, name: "Autonome avec le numérique au quotidien" }).waitFor();
     await page.getByText(/D'après votre diagnostic du .+, ce parcours vous est conseillé\./).waitFor();
     const steps = page.locator("ol.path-steps > li");
-    await expect.poll(() => steps.count()).toBe(5);
+    // Five steps, then the two optional courses (smartphone, online procedures).
+    await expect.poll(() => steps.count()).toBe(7);
     await expect.poll(() => steps.nth(0).locator(".step-status").textContent()).toBe("À faire");
     await steps.nth(0).getByText("C'est la prochaine étape").waitFor();
     await expect.poll(() => steps.nth(2).locator(".step-status").textContent()).toBe(

@@ -74,7 +74,7 @@ describe("the evaluation's inputs in the browser", () => {
     await plain.goto("/compte/activites");
     const paths = plain.locator("section", { has: plain.getByRole("heading", { level: 2, name: "Parcours" }) });
     await paths.getByRole("link", { name: "Autonome avec le numérique au quotidien" }).waitFor();
-    await paths.getByText("(0 étape faite sur 5)").waitFor();
+    await paths.getByText("(0 étape faite sur 7)").waitFor();
     expect(await paths.getByRole("listitem").count()).toBe(1);
 
     await plain.goto(PATH);

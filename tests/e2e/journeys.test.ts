@@ -71,8 +71,9 @@ async function step(page: Page, journey: string, n: number, name: string, { scri
   // A wide screen keeps the same rule: the header within a fifth of its height.
   const desktopHeader = await page.locator("header.site-header").boundingBox();
   measured[`${file}-desktop`] = desktopHeader!.height;
-  expect(desktopHeader!.height, `${label}: header height at ${DESKTOP.width}×${DESKTOP.height}`).toBeLessThanOrEqual(DESKTOP.height * 0.2);
+  // The picture first, so that a failing step leaves one to look at.
   await page.screenshot({ path: path.join(SHOTS, `${file}-desktop.png`), fullPage: true });
+  expect(desktopHeader!.height, `${label}: header height at ${DESKTOP.width}×${DESKTOP.height}`).toBeLessThanOrEqual(DESKTOP.height * 0.2);
   await page.setViewportSize(PHONE);
   return header!.height;
 }
@@ -164,7 +165,7 @@ describe("journeys on a phone with large text (issue 13)", () => {
     expect(mail).not.toContain("localhost");
 
     await page.goto("/");
-    const next = page.getByRole("region", { name: "Mes prochains rendez-vous" });
+    const next = page.getByRole("region", { name: "À venir" });
     await next.getByRole("link", { name: title }).waitFor();
     await step(page, "workshop", 4, "personal-home");
   });

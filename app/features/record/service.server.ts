@@ -9,7 +9,7 @@ import { requireHelpableLearner } from "../mediation/learners.server";
 import { listChosenPaths, listPathsOverview } from "../paths/service.server";
 import { getWorkshopRecord, listUpcomingWorkshops } from "../workshops/record.server";
 import { getAppointmentRecord } from "../appointments/record.server";
-import { isLearner } from "../../lib/permissions";
+import { can, isLearner } from "../../lib/permissions";
 
 /**
  * The one learner record: what a person has done and has planned across
@@ -41,7 +41,8 @@ export async function loadRecord(db: Db, learner: User, now = new Date()) {
     },
     paths: chosenPaths(paths.paths),
     workshops,
-    appointments,
+    // The booking link is the person's own, and only for who may book (not staff).
+    appointments: { ...appointments, canBook: can(learner, "book:appointment:own") },
     classes: { upcoming: upcomingClasses, past: pastClasses },
     badges: badges.badges.filter((b) => !b.revoked),
     diagnostic: diagnostic ? { id: diagnostic.id, takenAt: diagnostic.created_at } : null,

@@ -6,7 +6,7 @@ import type { getAppointmentRecord } from "../record.server";
 type AppointmentRecord = Awaited<ReturnType<typeof getAppointmentRecord>>;
 
 /** The appointments part of the learner record (own view or the accompanying mediator's). */
-export function AppointmentRecordSection({ record, own }: { record: AppointmentRecord; own: boolean }) {
+export function AppointmentRecordSection({ record, own }: { record: AppointmentRecord & { canBook: boolean }; own: boolean }) {
   const { t, i18n } = useTranslation("appointments");
   const where = (a: AppointmentRecord["attended"][number]) => (a.mode === "place" ? a.place : t(`mode.${a.mode}`));
   const empty = record.upcoming.length === 0 && record.attended.length === 0;
@@ -15,7 +15,7 @@ export function AppointmentRecordSection({ record, own }: { record: AppointmentR
       <h2 id="record-appointments">{t("record.title")}</h2>
       {empty ? (
         <p>
-          {t("record.none")} {own ? <a href={href("/rendez-vous/prendre")}>{t("record.book")}</a> : null}
+          {t("record.none")} {own && record.canBook ? <a href={href("/rendez-vous/prendre")}>{t("record.book")}</a> : null}
         </p>
       ) : null}
       {record.upcoming.length > 0 ? (

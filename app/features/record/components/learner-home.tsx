@@ -46,6 +46,7 @@ export function LearnerHome({ home, firstName }: { home: LearnerHomeView; firstN
                   <a href={href("/rendez-vous")}>{t(`appointments:reasons.${a.reason}`)}</a>
                 </h3>
                 <p>{when(a.startsAt)}</p>
+                <p>{t("mine.appointment")}</p>
                 <p>{a.mode === "place" ? a.place : t(`appointments:mode.${a.mode}`)}</p>
               </li>
             ))}
