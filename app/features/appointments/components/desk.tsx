@@ -94,7 +94,7 @@ type FreeSlot = { id: string; starts_at: Date | string; mode: string; reasons: s
 
 /** Moves an appointment to another free slot for the same reason (the person is told). */
 function MoveForm({ a, slots }: { a: DeskAppointment; slots: FreeSlot[] }) {
-  const { t, i18n } = useTranslation("appointments");
+  const { t } = useTranslation("appointments");
   const fitting = slots.filter((s) => s.reasons.includes(a.reason));
   if (fitting.length === 0) return null;
   return (
@@ -105,12 +105,7 @@ function MoveForm({ a, slots }: { a: DeskAppointment; slots: FreeSlot[] }) {
         {t("desk.move_to", { person: a.person })}
       </label>
       <select id={`move-${a.id}`} name="slotId" required defaultValue="">
-        <option value="">{t("desk.choose_slot")}</option>
-        {fitting.map((s) => (
-          <option key={s.id} value={s.id}>
-            {formatDateTime(s.starts_at, i18n.language)} — {s.mode === "place" ? s.space_name : t(`mode.${s.mode}`)}
-          </option>
-        ))}
+        <SlotOptions slots={fitting} />
       </select>
       <button type="submit" className="button secondary">
         {t("desk.move")}
@@ -174,7 +169,7 @@ export function DeskTable({ appointments, freeSlots }: { appointments: DeskAppoi
 
 /** Book a free slot for someone the mediator helps (a phone call, an assisted account). */
 export function BookForForm({ people, slots }: { people: { id: string; name: string }[]; slots: FreeSlot[] }) {
-  const { t, i18n } = useTranslation("appointments");
+  const { t } = useTranslation("appointments");
   return (
     <Form method="post" className="book-for-form">
       <input type="hidden" name="intent" value="book-for" />
@@ -192,12 +187,7 @@ export function BookForForm({ people, slots }: { people: { id: string; name: str
       <div className="field">
         <label htmlFor="for-slot">{t("desk.slot")}</label>
         <select id="for-slot" name="slotId" defaultValue="" required>
-          <option value="">{t("desk.choose_slot")}</option>
-          {slots.map((s) => (
-            <option key={s.id} value={s.id}>
-              {formatDateTime(s.starts_at, i18n.language)} — {s.mode === "place" ? s.space_name : t(`mode.${s.mode}`)}
-            </option>
-          ))}
+          <SlotOptions slots={slots} />
         </select>
       </div>
       <div className="field">
@@ -221,7 +211,7 @@ export function BookForForm({ people, slots }: { people: { id: string; name: str
 
 /** Take back a free slot; booked ones are not offered (cancel or move the appointment first). */
 export function WithdrawForm({ slots }: { slots: FreeSlot[] }) {
-  const { t, i18n } = useTranslation("appointments");
+  const { t } = useTranslation("appointments");
   return (
     <Form method="post" className="inline-form">
       <input type="hidden" name="intent" value="withdraw" />
@@ -230,16 +220,26 @@ export function WithdrawForm({ slots }: { slots: FreeSlot[] }) {
       </p>
       <label htmlFor="withdraw-slot">{t("desk.withdraw_slot")}</label>
       <select id="withdraw-slot" name="slotId" defaultValue="" required aria-describedby="withdraw-hint">
-        <option value="">{t("desk.choose_slot")}</option>
-        {slots.map((s) => (
-          <option key={s.id} value={s.id}>
-            {formatDateTime(s.starts_at, i18n.language)} — {s.mode === "place" ? s.space_name : t(`mode.${s.mode}`)}
-          </option>
-        ))}
+        <SlotOptions slots={slots} />
       </select>
       <button type="submit" className="button secondary">
         {t("desk.withdraw")}
       </button>
     </Form>
+  );
+}
+
+/** The free slots as a select's options, with the empty choice first. */
+function SlotOptions({ slots }: { slots: FreeSlot[] }) {
+  const { t, i18n } = useTranslation("appointments");
+  return (
+    <>
+      <option value="">{t("desk.choose_slot")}</option>
+      {slots.map((s) => (
+        <option key={s.id} value={s.id}>
+          {formatDateTime(s.starts_at, i18n.language)} — {s.mode === "place" ? s.space_name : t(`mode.${s.mode}`)}
+        </option>
+      ))}
+    </>
   );
 }

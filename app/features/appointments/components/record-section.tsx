@@ -7,8 +7,7 @@ type AppointmentRecord = Awaited<ReturnType<typeof getAppointmentRecord>>;
 
 /** The appointments part of the learner record (own view or the accompanying mediator's). */
 export function AppointmentRecordSection({ record, own }: { record: AppointmentRecord & { canBook: boolean }; own: boolean }) {
-  const { t, i18n } = useTranslation("appointments");
-  const where = (a: AppointmentRecord["attended"][number]) => (a.mode === "place" ? a.place : t(`mode.${a.mode}`));
+  const { t } = useTranslation("appointments");
   const empty = record.upcoming.length === 0 && record.attended.length === 0;
   return (
     <section aria-labelledby="record-appointments">
@@ -18,31 +17,26 @@ export function AppointmentRecordSection({ record, own }: { record: AppointmentR
           {t("record.none")} {own && record.canBook ? <a href={href("/rendez-vous/prendre")}>{t("record.book")}</a> : null}
         </p>
       ) : null}
-      {record.upcoming.length > 0 ? (
-        <>
-          <h3>{t("record.upcoming")}</h3>
-          <ul className="link-list">
-            {record.upcoming.map((a) => (
-              <li key={a.id}>
-                {t(`reasons.${a.reason}`)} — {formatDateTime(a.startsAt, i18n.language)} — {where(a)}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {record.attended.length > 0 ? (
-        <>
-          <h3>{t("record.attended")}</h3>
-          <ul className="link-list">
-            {record.attended.map((a) => (
-              <li key={a.id}>
-                {t(`reasons.${a.reason}`)} — {formatDateTime(a.startsAt, i18n.language)} — {where(a)}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <AppointmentList title={t("record.upcoming")} items={record.upcoming} />
+      <AppointmentList title={t("record.attended")} items={record.attended} />
       {record.missed > 0 ? <p>{t("record.missed", { count: record.missed })}</p> : null}
     </section>
+  );
+}
+
+function AppointmentList({ title, items }: { title: string; items: AppointmentRecord["attended"] }) {
+  const { t, i18n } = useTranslation("appointments");
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul className="link-list">
+        {items.map((a) => (
+          <li key={a.id}>
+            {t(`reasons.${a.reason}`)} — {formatDateTime(a.startsAt, i18n.language)} — {a.mode === "place" ? a.place : t(`mode.${a.mode}`)}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
