@@ -73,7 +73,7 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const ROLES: readonly Role[] = ["learner", "mediator", "teacher", "coordinator"] as const;
+export const ROLES: readonly Role[] = ["learner", "mediator", "teacher", "coordinator", "partner"] as const;
 
 /** What every signed-in person has, staff included. */
 const EVERYONE: readonly Permission[] = ["read:notification:own", "update:notification_preference:own", "ask:question:own"];
@@ -128,6 +128,8 @@ export const GRANTS: Record<Role, readonly Permission[] | "all"> = {
     "manage:school_class:own",
   ],
   coordinator: "all",
+  // Staff of a partner organisation (issue 20): what acts for the partner is granted with the jobs domain.
+  partner: [...EVERYONE, "read:profile:own", "update:profile:own"],
 };
 
 export function can(user: { role: Role } | null | undefined, permission: Permission): boolean {

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-export type Role = "learner" | "mediator" | "teacher" | "coordinator";
+export type Role = "learner" | "mediator" | "teacher" | "coordinator" | "partner";
 
 export interface AppUserTable {
   id: Generated<string>;
