@@ -60,6 +60,15 @@ async function learnerWithSeniorsPath(over: Parameters<typeof createUser>[1] = {
 
 const badgeOf = (userId: string) => db.selectFrom("badge").selectAll().where("user_id", "=", userId).execute();
 
+// First in the file: no badge has been signed in this database yet.
+describe("the issuer's public documents before the first badge (a GET writes nothing, decision 042)", () => {
+  it("publish an empty key set and a profile without keys, and create no key", async () => {
+    expect(await issuerJwks(db, BASE)).toEqual({ keys: [] });
+    expect((await issuerProfileDocument(db, BASE)).verificationMethod).toEqual([]);
+    expect(await db.selectFrom("issuer_key").select("id").execute()).toEqual([]);
+  });
+});
+
 describe("completing a path issues an Open Badges 3.0 credential", () => {
   it("issues the badge when the required steps are done, once, and the verify page says valid", async () => {
     // The last lesson's action completes the course and issues the path's badge at once.

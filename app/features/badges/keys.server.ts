@@ -5,19 +5,27 @@ import { generateIssuerKeyPair, jwkThumbprint, publicKeyFromJwk, type PublicJwk 
 import * as q from "./queries.server";
 
 /**
- * The issuer's Ed25519 key, created the first time it is needed (first
- * badge, or first request for the public key) and kept in the database. See
- * docs/decisions/ for why it lives there and how to rotate it.
+ * The issuer's Ed25519 key, created the first time a badge is signed and
+ * kept in the database (decision 027 says why it lives there and how to
+ * rotate it). Only the verbs that issue call this: the public documents read
+ * the keys and never create one (a GET never writes, decision 042) — before
+ * the first badge their key set is simply empty, as nothing needs verifying.
  */
 export async function activeIssuerKey(db: DbOrTrx) {
-  let key = await q.findActiveKey(db);
-  if (!key) {
-    const pair = generateIssuerKeyPair();
-    await q.insertKeyIfNoneActive(db, { id: jwkThumbprint(pair.publicJwk), publicJwk: pair.publicJwk, privateKeyPkcs8: pair.privateKeyPkcs8 });
-    // Another process may have won the race: read back whichever key is active.
-    key = await q.findActiveKey(db);
-  }
-  return { id: key!.id, privateKeyPkcs8: key!.private_key_pkcs8, publicJwk: key!.public_jwk as unknown as PublicJwk };
+  const existing = await signingKey(db);
+  if (existing) return existing;
+  const pair = generateIssuerKeyPair();
+  await q.insertKeyIfNoneActive(db, { id: jwkThumbprint(pair.publicJwk), publicJwk: pair.publicJwk, privateKeyPkcs8: pair.privateKeyPkcs8 });
+  // Another process may have won the race: read back whichever key is active.
+  const key = await signingKey(db);
+  if (!key) throw new Error("no active issuer key after creating one");
+  return key;
+}
+
+/** The active key, if a badge was ever signed; reading only. */
+export async function signingKey(db: DbOrTrx) {
+  const key = await q.findActiveKey(db);
+  return key ? { id: key.id, privateKeyPkcs8: key.private_key_pkcs8, publicJwk: key.public_jwk as unknown as PublicJwk } : null;
 }
 
 /** The thumbprint a `kid` ends with: `…/badges/emetteur/cles/<thumbprint>`, or `…/badges/emetteur#<thumbprint>` before decision 027. */
@@ -46,7 +54,6 @@ const publicJwkOf = (baseUrl: string, id: string, jwk: PublicJwk) => ({ kty: jwk
 
 /** `/badges/emetteur/jwks.json`: the JSON Web Key Set of the issuer (what `jose`'s createRemoteJWKSet reads). */
 export async function issuerJwks(db: DbOrTrx, baseUrl: string) {
-  await activeIssuerKey(db);
   const keys = await q.listKeys(db);
   return { keys: keys.map((k) => publicJwkOf(baseUrl, k.id, k.public_jwk as unknown as PublicJwk)) };
 }
@@ -62,7 +69,6 @@ export async function issuerPublicKey(db: DbOrTrx, baseUrl: string, thumbprint: 
  * DID-less verification methods (JsonWebKey) that the JWTs' `kid` names.
  */
 export async function issuerProfileDocument(db: DbOrTrx, baseUrl: string) {
-  await activeIssuerKey(db);
   const keys = await q.listKeys(db);
   const id = issuerId(baseUrl);
   const methods = keys.map((k) => keyIdUrl(baseUrl, k.id));

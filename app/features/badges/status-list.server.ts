@@ -3,7 +3,7 @@ import { gzipSync } from "node:zlib";
 import type { DbOrTrx } from "../../lib/db.server";
 import { isoSeconds, issuerId, jwtClaims, keyIdUrl, statusListUrl } from "./credential.server";
 import { signJwt } from "./jwt.server";
-import { activeIssuerKey } from "./keys.server";
+import { signingKey } from "./keys.server";
 import * as q from "./queries.server";
 
 /**
@@ -61,7 +61,9 @@ export async function statusListCredentialJwt(db: DbOrTrx, baseUrl: string, list
       ttl: TTL_SECONDS * 1000,
     },
   };
-  const key = await activeIssuerKey(db);
+  // A list exists only once a badge was signed, so the key does too; reading only (a GET never writes).
+  const key = await signingKey(db);
+  if (!key) return null;
   const jwt = signJwt({ ...credential, ...jwtClaims(credential) }, { alg: "EdDSA", typ: "vc+jwt", kid: keyIdUrl(baseUrl, key.id) }, key.privateKeyPkcs8);
   return { jwt, maxAge: TTL_SECONDS };
 }
