@@ -222,6 +222,10 @@ describe("anonymised activity aggregates", () => {
     const year = rows.find((r) => r[0] === "2020" && r[2] === "total")!;
     expect(year[5]).toBe("39");
     expect(rows.find((r) => r[0] === "2020" && r[1] === "2020-03" && r[3] === "seniors")![5]).toBe("39");
+    // Before the job has published, a read computes the file and stores nothing (a GET never writes, decision 042).
+    const early = await openDataFile(db, "personnes-accompagnees-publics.csv");
+    expect(early!.body.split("\n")[0]).toContain("secret_statistique");
+    expect(await db.selectFrom("opendata_file").select("name").execute()).toEqual([]);
     expect(await publishActivityAggregates(db)).toBeGreaterThan(0);
     expect(await publishActivityAggregates(db)).toBe(0);
     const stored = await openDataFile(db, "personnes-accompagnees-publics.json");

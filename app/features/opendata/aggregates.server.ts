@@ -6,6 +6,7 @@ import { parisMonth } from "../reports/period";
 import { CountMap, publishTable, type PublishedCell } from "./aggregates";
 import type { DatasetId } from "./catalogue";
 import { entityTag, type Publishable } from "./http.server";
+import * as q from "./queries.server";
 
 /**
  * The two anonymised activity datasets, computed from the pre-aggregated
@@ -179,25 +180,24 @@ export async function publishActivityAggregates(db: Db, now = new Date()) {
       const name = `${dataset}.${format}`;
       const body = formats[format];
       const etag = entityTag(body);
-      const existing = await db.selectFrom("opendata_file").select("etag").where("name", "=", name).executeTakeFirst();
-      if (existing?.etag === etag) continue;
-      await db
-        .insertInto("opendata_file")
-        .values({ name, content_type: CONTENT_TYPES[format], body, etag, modified_at: now })
-        .onConflict((oc) => oc.column("name").doUpdateSet({ body, etag, modified_at: now, content_type: CONTENT_TYPES[format] }))
-        .execute();
+      if ((await q.findFileTag(db, name)) === etag) continue;
+      await q.saveFile(db, { name, content_type: CONTENT_TYPES[format], body, etag, modified_at: now });
       changed++;
     }
   }
   return changed;
 }
 
+/**
+ * A published file; before the reports job has published it once (a new
+ * instance's first minutes), its bytes are computed for this answer only — a
+ * GET never writes (decision 042) — and dated now.
+ */
 export async function activityAggregateFile(db: Db, dataset: DatasetId, format: "csv" | "json"): Promise<Publishable> {
   const name = `${dataset}.${format}`;
-  let row = await db.selectFrom("opendata_file").selectAll().where("name", "=", name).executeTakeFirst();
-  if (!row) {
-    await publishActivityAggregates(db);
-    row = await db.selectFrom("opendata_file").selectAll().where("name", "=", name).executeTakeFirstOrThrow();
-  }
-  return { body: row.body, contentType: row.content_type, lastModified: new Date(row.modified_at), filename: name };
+  const row = await q.findFile(db, name);
+  if (row) return { body: row.body, contentType: row.content_type, lastModified: new Date(row.modified_at), filename: name };
+  const built = await buildActivityAggregates(db);
+  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+  return { body: built[dataset as keyof typeof built][format], contentType: CONTENT_TYPES[format], lastModified: now, filename: name };
 }

@@ -53,3 +53,21 @@ export async function spacesLastChange(db: DbOrTrx): Promise<Date | null> {
     .executeTakeFirst();
   return row?.last ? new Date(row.last) : null;
 }
+
+/** The stored bytes of one anonymised file, by name. */
+export function findFile(db: DbOrTrx, name: string) {
+  return db.selectFrom("opendata_file").selectAll().where("name", "=", name).executeTakeFirst();
+}
+
+export async function findFileTag(db: DbOrTrx, name: string) {
+  return (await db.selectFrom("opendata_file").select("etag").where("name", "=", name).executeTakeFirst())?.etag ?? null;
+}
+
+export async function saveFile(db: DbOrTrx, file: { name: string; content_type: string; body: string; etag: string; modified_at: Date }) {
+  const { body, etag, modified_at, content_type } = file;
+  await db
+    .insertInto("opendata_file")
+    .values(file)
+    .onConflict((oc) => oc.column("name").doUpdateSet({ body, etag, modified_at, content_type }))
+    .execute();
+}
