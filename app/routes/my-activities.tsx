@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { useLoaderData, useSearchParams } from "react-router";
+import { href, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/my-activities";
 import { PageTitle } from "../components/ui/page-title";
 import { RecordSections } from "../features/record/components/record-sections";
@@ -36,11 +36,11 @@ export default function MyActivities() {
         <h2 id="tools-heading">{t("workshops:record.tools")}</h2>
         <ul className="link-list">
           <li>
-            <a href="/compte/calendrier">{t("workshops:record.calendar_link")}</a>
+            <a href={href("/compte/calendrier")}>{t("workshops:record.calendar_link")}</a>
           </li>
           {!hasEmail ? (
             <li>
-              <a href="/compte/adresse">{t("workshops:record.add_email_link")}</a>
+              <a href={href("/compte/adresse")}>{t("workshops:record.add_email_link")}</a>
             </li>
           ) : null}
         </ul>

@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { useLoaderData } from "react-router";
+import { href, useLoaderData } from "react-router";
 import type { Route } from "./+types/my-results";
 import { PageTitle } from "../components/ui/page-title";
 import { myResults } from "../features/h5p/results.server";
@@ -29,7 +29,7 @@ export default function MyResults() {
       {courses.map((course, index) => (
         <section key={course.id ?? "none"} aria-labelledby={`course-${index}`}>
           <h2 id={`course-${index}`}>
-            {course.slug ? <a href={`/cours/${course.slug}`}>{course.title}</a> : t("mine.outside_courses")}
+            {course.slug ? <a href={href("/cours/:slug", { slug: course.slug })}>{course.title}</a> : t("mine.outside_courses")}
           </h2>
           <table className="data-table">
             <caption className="visually-hidden">{course.title ?? t("mine.outside_courses")}</caption>
@@ -46,7 +46,7 @@ export default function MyResults() {
               {course.items.map((item) => (
                 <tr key={`${item.lessonId ?? ""}-${item.contentId}`}>
                   {course.id ? (
-                    <td>{item.lessonId && course.slug ? <a href={`/cours/${course.slug}/lecons/${item.lessonId}`}>{item.lessonTitle}</a> : item.lessonTitle}</td>
+                    <td>{item.lessonId && course.slug ? <a href={href("/cours/:slug/lecons/:lessonId", { slug: course.slug, lessonId: item.lessonId })}>{item.lessonTitle}</a> : item.lessonTitle}</td>
                   ) : null}
                   <td>{item.activity}</td>
                   <td className="score-cell">{pct(item.best)}</td>

@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { useLoaderData } from "react-router";
+import { href, useLoaderData } from "react-router";
 import type { Route } from "./+types/opendata";
 import { PageTitle } from "../components/ui/page-title";
 import { LICENCE } from "../features/opendata/catalogue";
@@ -42,7 +42,7 @@ export default function OpenData() {
         </p>
         <p>{t("stable")}</p>
         <p>
-          <a href="/donnees-ouvertes/catalogue.json" type="application/ld+json">
+          <a href={href("/donnees-ouvertes/:file", { file: "catalogue.json" })} type="application/ld+json">
             {t("catalogue_link")}
           </a>
         </p>
@@ -75,7 +75,7 @@ export default function OpenData() {
             <ul className="downloads">
               {d.files.map((f) => (
                 <li key={f.name}>
-                  <a className="button secondary" href={`/donnees-ouvertes/${f.name}`} download>
+                  <a className="button secondary" href={href("/donnees-ouvertes/:file", { file: f.name })} download>
                     {t("download", { dataset: title, format: f.format })}
                   </a>
                 </li>

@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { useLoaderData } from "react-router";
+import { href, useLoaderData } from "react-router";
 import type { Route } from "./+types/paths.path";
 import { PageTitle } from "../components/ui/page-title";
 import { readDiagnosticToken } from "../features/diagnostic/cookie.server";
@@ -55,7 +55,7 @@ export default function PathPage() {
           <p>{page.badge.revoked ? t("page.badge_revoked") : t("page.badge_earned", { name: page.badge.name })}</p>
           {!page.badge.revoked ? (
             <p>
-              <a href={`/badges/${page.badge.id}`}>{t("page.see_badge")}</a>
+              <a href={href("/badges/:id", { id: page.badge.id })}>{t("page.see_badge")}</a>
             </p>
           ) : null}
         </div>
@@ -77,20 +77,20 @@ export default function PathPage() {
               </p>
               {progress.skippedCount ? <p>{t("page.diagnostic_skipped", { count: progress.skippedCount })}</p> : null}
               <p>
-                <a href={`/diagnostic/resultat/${diagnostic.id}`}>{t("page.diagnostic_see")}</a>
+                <a href={href("/diagnostic/resultat/:id", { id: diagnostic.id })}>{t("page.diagnostic_see")}</a>
               </p>
             </>
           ) : (
             <p>
-              {t("page.no_diagnostic")} <a href="/diagnostic">{t("list.diagnostic_link")}</a>
+              {t("page.no_diagnostic")} <a href={href("/diagnostic")}>{t("list.diagnostic_link")}</a>
             </p>
           )}
           {!page.signedIn ? (
             <p>
               {diagnostic ? t("page.anonymous_kept") : t("page.sign_in_to_track")}{" "}
-              <a href={`/connexion?retour=${encodeURIComponent(`/parcours/${page.slug}`)}`}>{t("common:account.sign_in")}</a>
+              <a href={`${href("/connexion")}?retour=${encodeURIComponent(href("/parcours/:slug", { slug: page.slug }))}`}>{t("common:account.sign_in")}</a>
               {" · "}
-              <a href="/inscription">{t("common:account.sign_up")}</a>
+              <a href={href("/inscription")}>{t("common:account.sign_up")}</a>
             </p>
           ) : null}
         </section>

@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { useLoaderData } from "react-router";
+import { href, useLoaderData } from "react-router";
 import type { Route } from "./+types/paths";
 import { PageTitle } from "../components/ui/page-title";
 import { readDiagnosticToken } from "../features/diagnostic/cookie.server";
@@ -25,10 +25,10 @@ export default function Paths() {
       <div className="callout">
         <p>{t("list.diagnostic_cta")}</p>
         <p className="actions">
-          <a className="button primary" href="/diagnostic">
+          <a className="button primary" href={href("/diagnostic")}>
             {hasDiagnostic ? t("list.diagnostic_retake") : t("list.diagnostic_link")}
           </a>
-          {hasDiagnostic ? <a href="/diagnostic/resultat">{t("list.diagnostic_result")}</a> : null}
+          {hasDiagnostic ? <a href={href("/diagnostic/resultat")}>{t("list.diagnostic_result")}</a> : null}
         </p>
       </div>
       {paths.length ? (
@@ -48,7 +48,7 @@ export default function Paths() {
                 </p>
               ) : null}
               <p>
-                <a href={`/parcours/${p.slug}`}>{t("list.see", { title: p.title })}</a>
+                <a href={href("/parcours/:slug", { slug: p.slug })}>{t("list.see", { title: p.title })}</a>
               </p>
             </li>
           ))}
@@ -57,7 +57,7 @@ export default function Paths() {
         <p>{t("list.empty")}</p>
       )}
       <p>
-        {t("list.business_cta")} <a href="/diagnostic-entreprise">{t("list.business_link")}</a>
+        {t("list.business_cta")} <a href={href("/diagnostic-entreprise")}>{t("list.business_link")}</a>
       </p>
     </div>
   );

@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { useLoaderData } from "react-router";
+import { href, useLoaderData } from "react-router";
 import type { Route } from "./+types/place";
 import { PhoneLink } from "../components/ui/phone-link";
 import { PageTitle } from "../components/ui/page-title";
@@ -39,7 +39,7 @@ export default function Place() {
     <div className="page">
       <PageTitle>{space.name}</PageTitle>
       <p>
-        <a href="/lieux">{t("space.back")}</a>
+        <a href={href("/lieux")}>{t("space.back")}</a>
       </p>
       <h1>{space.name}</h1>
       {space.summary ? <p className="lead">{space.summary}</p> : null}

@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { Form, useLoaderData } from "react-router";
+import { Form, href, useLoaderData } from "react-router";
 import type { Route } from "./+types/places";
 import { PageTitle } from "../components/ui/page-title";
 import { OpeningStatusText } from "../features/places/components/opening-status";
@@ -61,7 +61,7 @@ export default function Places() {
         {spaces.map((s) => (
           <li key={s.id} className="card">
             <h2 className="card-title">
-              <a href={`/lieux/${s.slug}`}>{s.name}</a>
+              <a href={href("/lieux/:slug", { slug: s.slug })}>{s.name}</a>
             </h2>
             <p>
               {s.address}, {s.postalCode} {s.commune}

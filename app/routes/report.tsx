@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { useLoaderData } from "react-router";
+import { href, useLoaderData } from "react-router";
 import type { Route } from "./+types/report";
 import { PageTitle } from "../components/ui/page-title";
 import { getReport } from "../features/reports/report-jobs.server";
@@ -44,7 +44,7 @@ export default function Report() {
         <>
           <p>{t("report.refresh_hint")}</p>
           <p>
-            <a className="button secondary" href={`/rapports/${report.id}`}>
+            <a className="button secondary" href={href("/rapports/:reportId", { reportId: report.id })}>
               {t("report.refresh_link")}
             </a>
           </p>
@@ -53,12 +53,12 @@ export default function Report() {
       {report.status === "done" ? (
         <ul className="downloads">
           <li>
-            <a className="button primary" href={`/rapports/${report.id}/evaluation-${report.year}.pdf`}>
+            <a className="button primary" href={href("/rapports/:reportId/:file", { reportId: report.id, file: `evaluation-${report.year}.pdf` })}>
               {t("report.download_pdf", { year: report.year, pages: report.pageCount ?? "?" })}
             </a>
           </li>
           <li>
-            <a className="button secondary" href={`/rapports/${report.id}/evaluation-${report.year}.csv`}>
+            <a className="button secondary" href={href("/rapports/:reportId/:file", { reportId: report.id, file: `evaluation-${report.year}.csv` })}>
               {t("report.download_csv", { year: report.year })}
             </a>
           </li>
@@ -70,7 +70,7 @@ export default function Report() {
         </div>
       ) : null}
       <p>
-        <a href="/rapports">{t("report.back")}</a>
+        <a href={href("/rapports")}>{t("report.back")}</a>
       </p>
     </div>
   );

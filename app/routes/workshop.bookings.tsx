@@ -1,13 +1,14 @@
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { Form, href, redirect, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/workshop.bookings";
+import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
 import { PERSON_SEARCH_PARAM, PersonChoiceForm, PersonSearch } from "../features/mediation/components/person-picker";
 import { bookSeat, cancelBooking, getBookingList } from "../features/workshops/booking.server";
 import { SeatsLeft, WorkshopWhen } from "../features/workshops/components/workshop-list";
-import { PersonSchema } from "../features/workshops/schemas";
+import { BookingsDeskSchema } from "../features/workshops/schemas";
+import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
-import { appErrorStatus, isAppError } from "../lib/errors";
 import { formatDate } from "../lib/i18n";
 import { requireUser } from "../lib/session.server";
 import workshopsCss from "../styles/workshops.css?url";
@@ -23,20 +24,15 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const db = context.get(dbContext);
-  const form = Object.fromEntries(await request.formData());
-  try {
-    if (form.intent === "cancel") {
-      await cancelBooking(db, actor, String(form.bookingId ?? ""));
-      return redirect(`/ateliers/${params.id}/inscriptions?fait=annulee`);
+  const desk = href("/ateliers/:id/inscriptions", { id: params.id });
+  return handleForm(request, BookingsDeskSchema, async (value) => {
+    if (value.intent === "cancel") {
+      await cancelBooking(db, actor, value.bookingId);
+      return redirect(`${desk}?fait=annulee`);
     }
-    const person = PersonSchema.safeParse(form);
-    if (!person.success) return data({ error: "workshops:errors.person_required" }, { status: 400 });
-    const { booking } = await bookSeat(db, actor, params.id, { forUserId: person.data.userId });
-    return redirect(`/ateliers/${params.id}/inscriptions?fait=${booking.status === "confirmed" ? "confirmee" : "attente"}`);
-  } catch (error) {
-    if (isAppError(error) && appErrorStatus(error) < 500) return data({ error: error.data.messageKey }, { status: appErrorStatus(error) });
-    throw error;
-  }
+    const { booking } = await bookSeat(db, actor, params.id, { forUserId: value.userId });
+    return redirect(`${desk}?fait=${booking.status === "confirmed" ? "confirmee" : "attente"}`);
+  });
 }
 
 const DONE: Record<string, string> = {
@@ -48,17 +44,18 @@ const DONE: Record<string, string> = {
 export default function WorkshopBookings() {
   const { t, i18n } = useTranslation("workshops");
   const { workshop: w, bookings, candidates, moreCandidates, search } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const cancelReply = useActionReply("cancel");
+  const bookReply = useActionReply("book");
   const [params] = useSearchParams();
   const done = DONE[params.get("fait") ?? ""];
   const confirmed = bookings.filter((b) => b.status === "confirmed").length;
   const waitlisted = bookings.length - confirmed;
-  const here = `/ateliers/${w.id}/inscriptions`;
+  const here = href("/ateliers/:id/inscriptions", { id: w.id });
   return (
     <div className="page">
       <PageTitle>{t("bookings.title", { title: w.title })}</PageTitle>
       <p>
-        <a href={`/ateliers/${w.id}`}>{t("bookings.back")}</a>
+        <a href={href("/ateliers/:id", { id: w.id })}>{t("bookings.back")}</a>
       </p>
       <h1>{t("bookings.title", { title: w.title })}</h1>
       <p>
@@ -69,11 +66,8 @@ export default function WorkshopBookings() {
           <p>{t(done)}</p>
         </div>
       ) : null}
-      {actionData?.error ? (
-        <div className="alert error" role="alert">
-          <p>{t(actionData.error)}</p>
-        </div>
-      ) : null}
+      <ActionMessage reply={cancelReply} />
+      <ActionMessage reply={bookReply} />
       <table className="data-table">
         <caption>{t("bookings.caption", { count: confirmed, seats: w.seats, waitlisted })}</caption>
         <thead>
@@ -124,7 +118,7 @@ export default function WorkshopBookings() {
           <p>{t("bookings.no_candidates")}</p>
         )}
         <p>
-          <a href={`/accompagnement/personnes/nouvelle?retour=${encodeURIComponent(here)}`}>{t("bookings.new_person")}</a>
+          <a href={`${href("/accompagnement/personnes/nouvelle")}?retour=${encodeURIComponent(here)}`}>{t("bookings.new_person")}</a>
         </p>
       </section>
     </div>

@@ -3,7 +3,7 @@ import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "../lib/use-translation";
 import type { z } from "zod";
-import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
+import { data, Form, href, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/workshop.edit";
 import { FieldErrors, FormField } from "../components/ui/form-field";
 import { ErrorSummary } from "../components/ui/error-summary";
@@ -36,7 +36,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   if (params.id && formData.get("intent") === "cancel-workshop") {
     if (!isConfirmed(formData)) return data({ cancelError: "workshops:errors.confirm_cancel" }, { status: 400 });
     await cancelWorkshop(db, actor, params.id);
-    return redirect(`/ateliers/${params.id}`);
+    return redirect(href("/ateliers/:id", { id: params.id }));
   }
   const submission = parseWithZod(formData, { schema: WorkshopSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -44,7 +44,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     const workshop = params.id
       ? await updateWorkshop(db, actor, params.id, submission.value)
       : await scheduleWorkshop(db, actor, submission.value);
-    return redirect(`/ateliers/${workshop.id}`);
+    return redirect(href("/ateliers/:id", { id: workshop.id }));
   } catch (error) {
     if (error instanceof FieldError) return data(submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }), { status: 400 });
     throw error;

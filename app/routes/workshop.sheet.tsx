@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { useLoaderData } from "react-router";
+import { href, useLoaderData } from "react-router";
 import type { Route } from "./+types/workshop.sheet";
 import { PageTitle } from "../components/ui/page-title";
 import { getSignInSheet } from "../features/workshops/checkin.server";
@@ -23,7 +23,7 @@ export default function SignInSheet() {
     <div className="page sheet">
       <PageTitle>{t("sheet.title", { title: w.title })}</PageTitle>
       <p className="no-print">
-        <a href={`/ateliers/${w.id}`}>{t("bookings.back")}</a> — {t("sheet.print_hint")}
+        <a href={href("/ateliers/:id", { id: w.id })}>{t("bookings.back")}</a> — {t("sheet.print_hint")}
       </p>
       <h1>{t("sheet.heading")}</h1>
       <dl className="details">

@@ -1,13 +1,14 @@
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, redirect, useActionData, useLoaderData, useRouteLoaderData, useSearchParams } from "react-router";
+import { Form, href, redirect, useLoaderData, useRouteLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/workshop";
+import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
 import { bookSeat, cancelBooking } from "../features/workshops/booking.server";
 import { SeatsLeft, WorkshopWhen } from "../features/workshops/components/workshop-list";
 import { BookingIntentSchema } from "../features/workshops/schemas";
 import { getWorkshopPage } from "../features/workshops/service.server";
+import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
-import { appErrorStatus, isAppError } from "../lib/errors";
 import { currentUser, requireUser } from "../lib/session.server";
 import type { RootLoaderData } from "../root";
 import workshopsCss from "../styles/workshops.css?url";
@@ -20,20 +21,16 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requireUser(context, request);
-  const parsed = BookingIntentSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: "workshops:errors.booking_invalid" }, { status: 400 });
   const db = context.get(dbContext);
-  try {
-    if (parsed.data.intent === "book") {
+  const page = href("/ateliers/:id", { id: params.id });
+  return handleForm(request, BookingIntentSchema, async (value) => {
+    if (value.intent === "book") {
       const { booking } = await bookSeat(db, actor, params.id);
-      return redirect(`/ateliers/${params.id}?inscription=${booking.status === "confirmed" ? "confirmee" : "attente"}`);
+      return redirect(`${page}?inscription=${booking.status === "confirmed" ? "confirmee" : "attente"}`);
     }
-    await cancelBooking(db, actor, parsed.data.bookingId);
-    return redirect(`/ateliers/${params.id}?inscription=annulee`);
-  } catch (error) {
-    if (isAppError(error) && appErrorStatus(error) < 500) return data({ error: error.data.messageKey }, { status: appErrorStatus(error) });
-    throw error;
-  }
+    await cancelBooking(db, actor, value.bookingId);
+    return redirect(`${page}?inscription=annulee`);
+  });
 }
 
 const NOTICES: Record<string, string> = {
@@ -45,7 +42,8 @@ const NOTICES: Record<string, string> = {
 export default function WorkshopPage() {
   const { t } = useTranslation("workshops");
   const { workshop: w, mediators, myBooking, canManage, bookingOpen } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const bookReply = useActionReply("book");
+  const cancelReply = useActionReply("cancel");
   const [params] = useSearchParams();
   const root = useRouteLoaderData<RootLoaderData>("root");
   const notice = NOTICES[params.get("inscription") ?? ""];
@@ -53,7 +51,7 @@ export default function WorkshopPage() {
     <div className="page">
       <PageTitle>{w.title}</PageTitle>
       <p>
-        <a href="/ateliers">{t("page.back")}</a>
+        <a href={href("/ateliers")}>{t("page.back")}</a>
       </p>
       <h1>{w.title}</h1>
       {w.cancelled_at ? (
@@ -66,11 +64,8 @@ export default function WorkshopPage() {
           <p>{t(notice)}</p>
         </div>
       ) : null}
-      {actionData?.error ? (
-        <div className="alert error" role="alert">
-          <p>{t(actionData.error)}</p>
-        </div>
-      ) : null}
+      <ActionMessage reply={bookReply} />
+      <ActionMessage reply={cancelReply} />
       <dl className="details">
         <dt>{t("page.when")}</dt>
         <dd>
@@ -82,7 +77,7 @@ export default function WorkshopPage() {
             t("remote")
           ) : (
             <>
-              <a href={`/lieux/${w.space_slug}`}>{w.space_name}</a>
+              {w.space_slug ? <a href={href("/lieux/:slug", { slug: w.space_slug })}>{w.space_name}</a> : w.space_name}
               <br />
               {w.space_address}, {w.space_postal_code} {w.space_commune}
             </>
@@ -130,7 +125,7 @@ export default function WorkshopPage() {
           </>
         ) : bookingOpen && !root?.user ? (
           <p>
-            <a className="button primary" href={`/connexion?retour=${encodeURIComponent(`/ateliers/${w.id}`)}`}>
+            <a className="button primary" href={`${href("/connexion")}?retour=${encodeURIComponent(href("/ateliers/:id", { id: w.id }))}`}>
               {t("page.sign_in_to_book")}
             </a>
           </p>
@@ -145,7 +140,7 @@ export default function WorkshopPage() {
           <p>{t("page.booking_closed")}</p>
         )}
         <p>
-          <a href={`/ateliers/${w.id}.ics`}>{t("page.add_to_calendar")}</a>
+          <a href={href("/ateliers/:id.ics", { id: w.id })}>{t("page.add_to_calendar")}</a>
         </p>
       </section>
 
@@ -154,16 +149,16 @@ export default function WorkshopPage() {
           <h2 id="manage-heading">{t("page.manage")}</h2>
           <ul className="link-list">
             <li>
-              <a href={`/ateliers/${w.id}/inscriptions`}>{t("page.bookings_link")}</a>
+              <a href={href("/ateliers/:id/inscriptions", { id: w.id })}>{t("page.bookings_link")}</a>
             </li>
             <li>
-              <a href={`/ateliers/${w.id}/emargement`}>{t("page.check_in_link")}</a>
+              <a href={href("/ateliers/:id/emargement", { id: w.id })}>{t("page.check_in_link")}</a>
             </li>
             <li>
-              <a href={`/ateliers/${w.id}/feuille`}>{t("page.sheet_link")}</a>
+              <a href={href("/ateliers/:id/feuille", { id: w.id })}>{t("page.sheet_link")}</a>
             </li>
             <li>
-              <a href={`/ateliers/${w.id}/modifier`}>{t("page.edit_link")}</a>
+              <a href={href("/ateliers/:id/modifier", { id: w.id })}>{t("page.edit_link")}</a>
             </li>
           </ul>
         </section>

@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { Form, useLoaderData, useRouteLoaderData } from "react-router";
+import { Form, href, useLoaderData, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/workshops";
 import { PageTitle } from "../components/ui/page-title";
 import { Pagination } from "../components/ui/pagination";
@@ -33,7 +33,7 @@ export default function Workshops() {
       <p className="lead">{t("list.intro")}</p>
       {can(root?.user, "create:workshop:own") ? (
         <p className="actions">
-          <a className="button primary" href="/ateliers/nouveau">
+          <a className="button primary" href={href("/ateliers/nouveau")}>
             {t("list.schedule")}
           </a>
         </p>

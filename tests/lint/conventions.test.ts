@@ -64,9 +64,7 @@ const ACTIONS_NOT_YET_ON_THE_CONTRACT = new Set<string>([
   "app/routes/reports.tsx",
   "app/routes/reset-password.tsx",
   "app/routes/sign-out.ts",
-  "app/routes/workshop.bookings.tsx",
   "app/routes/workshop.edit.tsx",
-  "app/routes/workshop.tsx",
 ]);
 
 function hasAction(source: string) {
@@ -189,15 +187,8 @@ const FILES_WITH_HARD_CODED_URLS = new Set<string>([
   "app/routes/learner.new.tsx",
   "app/routes/learner.tsx",
   "app/routes/learners.tsx",
-  "app/routes/my-activities.tsx",
-  "app/routes/my-results.tsx",
-  "app/routes/opendata.tsx",
-  "app/routes/paths.path.tsx",
-  "app/routes/paths.tsx",
   "app/routes/place.edit.tsx",
-  "app/routes/place.tsx",
   "app/routes/places.manage.tsx",
-  "app/routes/places.tsx",
   "app/routes/preferences.ts",
   "app/routes/projects.class-import.tsx",
   "app/routes/projects.class-new.tsx",
@@ -216,16 +207,10 @@ const FILES_WITH_HARD_CODED_URLS = new Set<string>([
   "app/routes/projects.submission.tsx",
   "app/routes/projects.team-files.ts",
   "app/routes/projects.team.tsx",
-  "app/routes/report.tsx",
   "app/routes/reports.tsx",
   "app/routes/reset-password.tsx",
   "app/routes/sign-in.tsx",
   "app/routes/sign-up.tsx",
-  "app/routes/workshop.bookings.tsx",
-  "app/routes/workshop.edit.tsx",
-  "app/routes/workshop.sheet.tsx",
-  "app/routes/workshop.tsx",
-  "app/routes/workshops.tsx",
 ]);
 
 describe("internal links", () => {

@@ -107,6 +107,12 @@ export const BookingIntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("cancel"), bookingId: z.string().regex(UUID, E("booking_invalid")) }),
 ]);
 
+/** The bookings desk: cancel someone's booking, or book a seat for a person. */
+export const BookingsDeskSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("cancel"), bookingId: z.string().regex(UUID, E("booking_invalid")) }),
+  PersonSchema.extend({ intent: z.literal("book") }),
+]);
+
 /** The form's values for an existing workshop (Paris wall-clock date and times). */
 export function workshopFormDefaults(
   w: { title: string; description: string | null; themes: string[]; level: string; relay_space_id: string | null; starts_at: Date; ends_at: Date; seats: number; equipment_to_bring: string | null },
