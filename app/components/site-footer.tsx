@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { useTranslation } from "../lib/use-translation";
 
 export function SiteFooter() {
@@ -7,16 +8,16 @@ export function SiteFooter() {
       <p>{t("footer.operator")}</p>
       <ul className="footer-links">
         <li>
-          <a href="/donnees-ouvertes">{t("opendata:nav")}</a>
+          <a href={href("/donnees-ouvertes")}>{t("opendata:nav")}</a>
         </li>
         <li>
-          <a href="/accessibilite">{t("footer.accessibility")}</a>
+          <a href={href("/accessibilite")}>{t("footer.accessibility")}</a>
         </li>
         <li>
-          <a href="/mentions-legales">{t("footer.legal")}</a>
+          <a href={href("/mentions-legales")}>{t("footer.legal")}</a>
         </li>
         <li>
-          <a href="/mentions-legales#legal-licence-section">{t("footer.source")}</a>
+          <a href={`${href("/mentions-legales")}#legal-licence-section`}>{t("footer.source")}</a>
         </li>
       </ul>
     </footer>

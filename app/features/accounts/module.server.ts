@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { can } from "../../lib/permissions";
 import { defineModule } from "../../lib/modules.server";
 import { pruneFailures } from "../../lib/throttle.server";
@@ -8,6 +9,6 @@ export default defineModule({
   jobs: [{ name: "prune-sign-in-failures", everyMs: 60 * 60 * 1000, run: (db) => pruneFailures(db) }],
   personalData: [accountsPersonalData],
   nav: [
-    { to: "/admin/utilisateurs", labelKey: "nav.users", section: "staff", order: 110, visible: (user) => can(user, "manage:user:any") },
+    { to: href("/admin/utilisateurs"), labelKey: "nav.users", section: "staff", order: 110, visible: (user) => can(user, "manage:user:any") },
   ],
 });

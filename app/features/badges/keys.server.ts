@@ -52,13 +52,13 @@ export async function rotateIssuerKey(db: Db) {
 /** A public key as a JWK whose `kid` is the very URL a JWT header names, so a JWKS lookup by `kid` finds it. */
 const publicJwkOf = (baseUrl: string, id: string, jwk: PublicJwk) => ({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, kid: keyIdUrl(baseUrl, id), alg: "EdDSA", use: "sig" });
 
-/** `/badges/emetteur/jwks.json`: the JSON Web Key Set of the issuer (what `jose`'s createRemoteJWKSet reads). */
+/** Served at badges/emetteur/jwks.json: the JSON Web Key Set of the issuer (what `jose`'s createRemoteJWKSet reads). */
 export async function issuerJwks(db: DbOrTrx, baseUrl: string) {
   const keys = await q.listKeys(db);
   return { keys: keys.map((k) => publicJwkOf(baseUrl, k.id, k.public_jwk as unknown as PublicJwk)) };
 }
 
-/** `/badges/emetteur/cles/<thumbprint>`: what a `kid` dereferences to — the key as a JWK (OB 3.0 §8.2.3); null if unknown. */
+/** Served at badges/emetteur/cles/<thumbprint>: what a `kid` dereferences to — the key as a JWK (OB 3.0 §8.2.3); null if unknown. */
 export async function issuerPublicKey(db: DbOrTrx, baseUrl: string, thumbprint: string) {
   const key = /^[A-Za-z0-9_-]{43}$/.test(thumbprint) ? await q.findKey(db, thumbprint) : undefined;
   return key ? publicJwkOf(baseUrl, key.id, key.public_jwk as unknown as PublicJwk) : null;

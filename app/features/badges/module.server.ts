@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { isStaff } from "../../lib/permissions";
 import { defineModule } from "../../lib/modules.server";
 import { env } from "../../lib/env.server";
@@ -7,6 +8,6 @@ export default defineModule({
   name: "badges",
   jobs: [{ name: "award-earned-badges", everyMs: 10 * 60 * 1000, run: (db, now) => awardRecentlyEarnedBadges(db, env().APP_URL, now) }],
   nav: [
-    { to: "/badges", labelKey: "badges:nav", section: "staff", order: 40, visible: isStaff },
+    { to: href("/badges"), labelKey: "badges:nav", section: "staff", order: 40, visible: isStaff },
   ],
 });

@@ -1,8 +1,9 @@
+import { href } from "react-router";
 import { defineModule } from "../../lib/modules.server";
 
 export default defineModule({
   name: "business-diagnostic",
   nav: [
-    { to: "/diagnostic-entreprise", labelKey: "business:nav", section: "discover", order: 60 },
+    { to: href("/diagnostic-entreprise"), labelKey: "business:nav", section: "discover", order: 60 },
   ],
 });

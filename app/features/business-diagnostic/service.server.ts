@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import type { User } from "../../../db/schema/accounts";
 import type { Db } from "../../lib/db.server";
 import { appError } from "../../lib/errors";
@@ -87,7 +88,7 @@ async function reportOf(db: Db, row: BusinessDiagnostic) {
     axes: AXES.map((axis) => ({ axis, score: row.axis_scores[axis] ?? null, rating: ratingOf(row.axis_scores[axis] ?? null) })),
     recommendations: score.recommendations,
     path: path ? { slug: path.slug, title: path.title } : null,
-    coachingUrl: `/ateliers?theme=${COACHING_WORKSHOP_THEME}`,
+    coachingUrl: `${href("/ateliers")}?theme=${COACHING_WORKSHOP_THEME}`,
   };
 }
 

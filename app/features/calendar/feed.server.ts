@@ -34,7 +34,7 @@ export async function feedStatus(db: Db, user: User) {
   return row ? { active: true, createdAt: row.created_at } : { active: false, createdAt: null };
 }
 
-/** The feed's body for the token of `/calendrier/<token>.ics`, or null for an unknown or revoked token. */
+/** The feed's body for the token of the feed URL (calendrier/<token>.ics), or null for an unknown or revoked token. */
 export async function personalFeedIcs(db: Db, token: string, now = new Date()) {
   const match = /^([a-z0-9]{20,64})$/.exec(token);
   if (!match) return null;

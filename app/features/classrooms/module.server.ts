@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { defineModule } from "../../lib/modules.server";
 import { classroomsPersonalData } from "./personal-data.server";
 import { classCalendarEvents, classReminderJob } from "./scheduling.server";
@@ -8,6 +9,6 @@ export default defineModule({
   personalData: [classroomsPersonalData],
   calendar: [classCalendarEvents],
   nav: [
-    { to: "/classes", labelKey: "classrooms:nav", section: "discover", order: 40 },
+    { to: href("/classes"), labelKey: "classrooms:nav", section: "discover", order: 40 },
   ],
 });

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { notify, mayMail } from "../notifications/service.server";
 import type { User } from "../../../db/schema/accounts";
 import type { Classroom } from "../../../db/schema/classrooms";
@@ -25,7 +26,7 @@ export async function schedulingFormData(db: Db, actor: User) {
   if (!can(actor, "create:classroom:own")) throw forbidden();
   const [staff, pathSteps, courses] = await Promise.all([q.listStaff(db), listClassStepTargets(db), listPublishedCourseTitles(db)]);
   // What a class can be linked to: a path's class step (attendance then counts for it) or a course.
-  return { staff, pathSteps, courses: courses.map((c) => ({ value: `/cours/${c.slug}`, title: c.title })) };
+  return { staff, pathSteps, courses: courses.map((c) => ({ value: href("/cours/:slug", { slug: c.slug }), title: c.title })) };
 }
 
 export async function scheduleClass(db: Db, actor: User, input: ScheduleClassInput, now = new Date()) {
@@ -202,7 +203,7 @@ export async function cancelClass(db: Db, actor: User, classroomId: string, now 
           name: r.first_name,
           title: cancelled.title,
           when: formatDateTime(cancelled.starts_at, r.locale),
-          link: absoluteUrl("/classes"),
+          link: absoluteUrl(href("/classes")),
         }),
         dedupeKey: `classroom-cancelled:${classroomId}:${r.id}`,
         locale: r.locale,
@@ -236,7 +237,7 @@ export async function queueClassReminders(db: Db, now = new Date()) {
             name: row.first_name,
             title: row.title,
             when: formatDateTime(row.starts_at, row.locale),
-            link: absoluteUrl(`/classes/${row.classroom_id}/rejoindre`),
+            link: absoluteUrl(href("/classes/:id/rejoindre", { id: row.classroom_id })),
           }),
           dedupeKey: `classroom-reminder:${row.classroom_id}:${row.user_id}`,
           locale: row.locale,

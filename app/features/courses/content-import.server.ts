@@ -12,6 +12,7 @@ import { storeCourseImageAs } from "./images.server";
 import { markdownToDocument } from "./rich-text/markdown";
 import { lessonPlainText } from "./rich-text/plain-text";
 import { sanitizeDocument } from "./rich-text/sanitize";
+import { courseImageUrl } from "./rich-text/urls";
 import { slugify, SLUG } from "./schemas";
 import { AUDIENCES, LEVELS, PIX_COMPETENCES, THEMES } from "./vocabulary";
 
@@ -193,7 +194,10 @@ async function importOne(db: Db, course: ContentCourse): Promise<ImportOutcome> 
   const existing = await db.selectFrom("course").select(["content_hash"]).where("slug", "=", course.slug).executeTakeFirst();
   if (existing?.content_hash === course.hash) return "unchanged";
   const images = await imageResolver(course);
-  const resolveImage = (src: string) => (images.has(src) ? `/fichiers/cours/${images.get(src)}` : null);
+  const resolveImage = (src: string) => {
+    const fileName = images.get(src);
+    return fileName === undefined ? null : courseImageUrl(fileName);
+  };
   return db.transaction().execute(async (trx) => {
     const { id: courseId, inserted } = await upsertCourse(trx, course, images);
     const moduleTitles = [...new Set(course.lessons.map((l) => l.meta.module))];

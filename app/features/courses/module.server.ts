@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { isStaff } from "../../lib/permissions";
 import { defineModule } from "../../lib/modules.server";
 import { coursesPersonalData } from "./personal-data.server";
@@ -8,7 +9,7 @@ export default defineModule({
   jobs: [courseTrashJob],
   personalData: [coursesPersonalData],
   nav: [
-    { to: "/cours", labelKey: "courses:nav.catalogue", section: "discover", order: 10 },
-    { to: "/creer/cours", labelKey: "courses:nav.authoring", section: "staff", order: 10, visible: isStaff },
+    { to: href("/cours"), labelKey: "courses:nav.catalogue", section: "discover", order: 10 },
+    { to: href("/creer/cours"), labelKey: "courses:nav.authoring", section: "staff", order: 10, visible: isStaff },
   ],
 });

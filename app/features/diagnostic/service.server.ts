@@ -109,7 +109,7 @@ export async function getDiagnosticResult(db: Db, viewer: User | null, id: strin
   };
 }
 
-/** The result "/diagnostic/resultat" leads to: the viewer's latest, or this device's anonymous one. */
+/** The result diagnostic/resultat leads to: the viewer's latest, or this device's anonymous one. */
 export async function findLatestResultId(db: Db, viewer: User | null, anonymousToken: string | null) {
   if (viewer) return (await q.findLatestResultOfUser(db, viewer.id))?.id ?? null;
   if (anonymousToken) return (await q.findAnonymousResult(db, hashToken(anonymousToken)))?.id ?? null;

@@ -1,4 +1,5 @@
 import type { TFunction } from "i18next";
+import { href } from "react-router";
 import type { User } from "../../../db/schema/accounts";
 import type { H5pContent } from "../../../db/schema/h5p";
 import type { DisplayPrefs } from "../../lib/display.server";
@@ -7,11 +8,11 @@ import {
   activityIri,
   CONTENT_PATH,
   declaredCompletionIri,
-  HOST_PATH,
   LIBRARIES_PATH,
   PLAYER_FRAME_PATH,
   PLAYER_PATH,
   RELAY_PATH,
+  routePrefix,
   SAVE_FREQ,
   STATE_PATH,
 } from "./player.server";
@@ -130,7 +131,7 @@ export function hostDocument({ site, content, user, lessonId, finished, locale, 
       declared: t("h5p:frame.declared"),
     },
   };
-  const src = `${PLAYER_FRAME_PATH}/${content.id}`;
+  const src = href("/h5p/jeu/:contentId", { contentId: content.id });
   const html = `<!doctype html>
 ${htmlOpen(locale, display)}
 <head>
@@ -172,7 +173,7 @@ export function playerDocument({ site, content, token, state, locale, display }:
   const config = {
     contentId: content.id,
     site,
-    contentUrl: `${site}${CONTENT_PATH}/${content.id}/jeton/${token}`,
+    contentUrl: `${site}${routePrefix(href("/h5p/contenus/:contentId/jeton/:token/*", { contentId: content.id, token, "*": "" }))}`,
     librariesUrl: `${site}${LIBRARIES_PATH}`,
     playerUrl: `${site}${PLAYER_PATH}`,
     hostOrigin: site,
@@ -204,7 +205,7 @@ export function signedOutFrame(site: string, t: TFunction, locale: string, displ
   const html = `<!doctype html>
 ${htmlOpen(locale, display)}<head><meta charset="utf-8"><title>${escapeHtml(t("h5p:frame.sign_in_title"))}</title>
 <link rel="stylesheet" href="${PLAYER_PATH}/frame.css"></head>
-<body class="h5p-host"><main><p>${escapeHtml(t("h5p:frame.sign_in"))} <a href="/connexion?retour=${encodeURIComponent(returnTo)}" target="_top">${escapeHtml(t("h5p:frame.sign_in_link"))}</a></p></main></body></html>`;
+<body class="h5p-host"><main><p>${escapeHtml(t("h5p:frame.sign_in"))} <a href="${href("/connexion")}?retour=${encodeURIComponent(returnTo)}" target="_top">${escapeHtml(t("h5p:frame.sign_in_link"))}</a></p></main></body></html>`;
   return documentResponse(html, hostContentSecurityPolicy(site));
 }
 
@@ -213,4 +214,4 @@ export function playerUnavailable(): Response {
   return documentResponse("<!doctype html><title>401</title>", "default-src 'none'; frame-ancestors 'self'; sandbox", 401);
 }
 
-export const hostUrl = (contentId: string, lessonId?: string | null) => `${HOST_PATH}/${contentId}${lessonId ? `?lecon=${lessonId}` : ""}`;
+export const hostUrl = (contentId: string, lessonId?: string | null) => `${href("/h5p/cadre/:contentId", { contentId })}${lessonId ? `?lecon=${lessonId}` : ""}`;

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -14,13 +15,21 @@ import { contentTypeOf } from "./mime";
  * frame, boot.js in the player frame) and their stylesheet. The documents
  * themselves are built in frame-documents.server.ts (decision 029).
  */
-export const PLAYER_PATH = "/h5p/lecteur";
-export const LIBRARIES_PATH = "/h5p/bibliotheques";
-export const CONTENT_PATH = "/h5p/contenus";
-export const HOST_PATH = "/h5p/cadre";
-export const PLAYER_FRAME_PATH = "/h5p/jeu";
-export const RELAY_PATH = "/h5p/releve";
-export const STATE_PATH = "/h5p/etat";
+
+/**
+ * The player's route prefixes, without a trailing slash: the frame documents
+ * append file names and ids to them and the CSP allows them as path
+ * prefixes. They come from href() so that renaming a route in app/routes.ts
+ * breaks the type check. Empty parameters (and splat) give the route's
+ * parent path with trailing slashes, which routePrefix drops.
+ */
+export const routePrefix = (url: string) => url.replace(/\/+$/, "");
+export const PLAYER_PATH = routePrefix(href("/h5p/lecteur/*", { "*": "" }));
+export const LIBRARIES_PATH = routePrefix(href("/h5p/bibliotheques/:folder/*", { folder: "", "*": "" }));
+export const CONTENT_PATH = routePrefix(href("/h5p/contenus/:contentId/*", { contentId: "", "*": "" }));
+export const PLAYER_FRAME_PATH = routePrefix(href("/h5p/jeu/:contentId", { contentId: "" }));
+export const RELAY_PATH = href("/h5p/releve");
+export const STATE_PATH = routePrefix(href("/h5p/etat/:contentId/:dataType/:subContentId", { contentId: "", dataType: "", subContentId: "" }));
 /** Seconds between saves of the learner's state. */
 export const SAVE_FREQ = 3;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hostContentSecurityPolicy, hostDocument, playerContentSecurityPolicy, playerDocument } from "./frame-documents.server";
+import { hostContentSecurityPolicy, hostDocument, hostUrl, playerContentSecurityPolicy, playerDocument, signedOutFrame } from "./frame-documents.server";
 import { playerAsset } from "./player.server";
 
 const t = ((key: string) => key) as never;
@@ -70,5 +70,19 @@ describe("the H5P player's files and frames", () => {
     expect(config.state).toBe('{"x":"</script>"}');
     expect(config.contentUrl).toBe(`${SITE}/h5p/contenus/${CONTENT}/jeton/1800000000-abc`);
     expect(response.headers.get("Content-Security-Policy")).toContain("sandbox allow-scripts");
+  });
+
+  it("gives the frames and the player the same addresses as the routes, byte for byte (issue 18: built with href())", async () => {
+    const display = { largeText: false, highContrast: false };
+    const host = await hostDocument({ site: SITE, content: { id: CONTENT, title: "T" }, user: { id: USER }, lessonId: null, finished: false, locale: "fr", display, t }).text();
+    expect(configOf(host, "h5p-host-config")).toMatchObject({ relayUrl: "/h5p/releve", stateUrl: "/h5p/etat" });
+    expect(host).toContain('<link rel="stylesheet" href="/h5p/lecteur/frame.css">');
+    expect(host).toContain('<script src="/h5p/lecteur/host.js"></script>');
+    const player = await playerDocument({ site: SITE, content: { id: CONTENT, title: "T" }, token: "1800000000-abc", state: null, locale: "en", display }).text();
+    expect(configOf(player, "h5p-config")).toMatchObject({ librariesUrl: `${SITE}/h5p/bibliotheques`, playerUrl: `${SITE}/h5p/lecteur` });
+    expect(hostUrl(CONTENT)).toBe(`/h5p/cadre/${CONTENT}`);
+    expect(hostUrl(CONTENT, "L1")).toBe(`/h5p/cadre/${CONTENT}?lecon=L1`);
+    const signedOut = await signedOutFrame(SITE, t, "fr", display, "/cours/x?y=1").text();
+    expect(signedOut).toContain('<a href="/connexion?retour=%2Fcours%2Fx%3Fy%3D1" target="_top">');
   });
 });

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 /**
  * The shape of a learner path, shared by the importer, the progress engine and
  * the pages. A path is an ordered list of steps; a step is a course, a
@@ -40,5 +41,5 @@ export function stepAnchor(stepKey: string) {
 }
 
 export function stepLinkedPath(pathSlug: string, stepKey: string) {
-  return `/parcours/${pathSlug}#${stepAnchor(stepKey)}`;
+  return `${href("/parcours/:slug", { slug: pathSlug })}#${stepAnchor(stepKey)}`;
 }

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { defineModule } from "../../lib/modules.server";
 import { pathsPersonalData } from "./personal-data.server";
 
@@ -5,6 +6,6 @@ export default defineModule({
   name: "paths",
   personalData: [pathsPersonalData],
   nav: [
-    { to: "/parcours", labelKey: "paths:nav", section: "discover", order: 20 },
+    { to: href("/parcours"), labelKey: "paths:nav", section: "discover", order: 20 },
   ],
 });

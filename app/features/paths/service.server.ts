@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import type { User } from "../../../db/schema/accounts";
 import type { Db } from "../../lib/db.server";
 import { appError } from "../../lib/errors";
@@ -19,7 +20,7 @@ async function currentDiagnostic(db: Db, user: User | null, anonymousToken: stri
   return user ? latestDiagnosticOf(db, user.id) : anonymousDiagnostic(db, anonymousToken);
 }
 
-/** "/parcours": the four paths, with the visitor's progress and the one their diagnostic recommends. */
+/** The paths page (parcours): the four paths, with the visitor's progress and the one their diagnostic recommends. */
 export async function listPathsOverview(db: Db, user: User | null, anonymousToken: string | null) {
   const [paths, diagnostic] = await Promise.all([loadPublishedPaths(db), currentDiagnostic(db, user, anonymousToken)]);
   const [record, followed] = user ? await Promise.all([loadLearnerRecord(db, user.id), followedPaths(db, user.id)]) : [EMPTY_RECORD, new Map<string, Date>()];
@@ -62,9 +63,9 @@ export async function listChosenPaths(db: Db, user: User) {
 }
 
 function stepLink(kind: string, target: { courseSlug: string | null; workshopTheme: string | null }) {
-  if (kind === "course") return `/cours/${target.courseSlug}`;
-  if (kind === "workshop_theme") return `/ateliers?theme=${target.workshopTheme}`;
-  return "/classes";
+  if (kind === "course") return href("/cours/:slug", { slug: String(target.courseSlug) });
+  if (kind === "workshop_theme") return `${href("/ateliers")}?theme=${target.workshopTheme}`;
+  return href("/classes");
 }
 
 /**

@@ -1,9 +1,10 @@
+import { href } from "react-router";
 import { isLearner } from "../../lib/permissions";
 import { defineModule } from "../../lib/modules.server";
 
 export default defineModule({
   name: "record",
   nav: [
-    { to: "/compte/activites", labelKey: "workshops:nav.my_activities", section: "mine", order: 20, visible: isLearner },
+    { to: href("/compte/activites"), labelKey: "workshops:nav.my_activities", section: "mine", order: 20, visible: isLearner },
   ],
 });

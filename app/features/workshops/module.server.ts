@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { defineModule } from "../../lib/modules.server";
 import { workshopCalendarEvents } from "./calendar.server";
 import { workshopsPersonalData } from "./personal-data.server";
@@ -9,6 +10,6 @@ export default defineModule({
   personalData: [workshopsPersonalData],
   calendar: [workshopCalendarEvents],
   nav: [
-    { to: "/ateliers", labelKey: "workshops:nav.workshops", section: "discover", order: 30 },
+    { to: href("/ateliers"), labelKey: "workshops:nav.workshops", section: "discover", order: 30 },
   ],
 });

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { useTranslation } from "../../../lib/use-translation";
 import { formatDate } from "../../../lib/i18n";
 
@@ -22,7 +23,7 @@ export function ClassCard({ item, attendance }: { item: ClassCardItem; attendanc
   return (
     <li className="card class-card">
       <h3>
-        <a href={`/classes/${item.id}`}>{item.title}</a>
+        <a href={href("/classes/:id", { id: item.id })}>{item.title}</a>
       </h3>
       <p className="class-when">
         {formatDate(item.starts_at, i18n.language, { dateStyle: "full", timeStyle: "short" })}

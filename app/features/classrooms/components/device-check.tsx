@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "../../../lib/use-translation";
 import { CameraIcon, MicrophoneIcon, SpeakerIcon } from "./icons";
@@ -164,12 +165,12 @@ export function DeviceCheck({ classroomId, canEnter, role }: { classroomId: stri
       {canEnter ? (
         <ul className="action-list join-choices">
           <li>
-            <a className="button primary big" href={`/classes/${classroomId}/salle?mode=video`}>
+            <a className="button primary big" href={`${href("/classes/:id/salle", { id: classroomId })}?mode=video`}>
               {t("prejoin.join_video")}
             </a>
           </li>
           <li>
-            <a className="button secondary big" href={`/classes/${classroomId}/salle?mode=audio`}>
+            <a className="button secondary big" href={`${href("/classes/:id/salle", { id: classroomId })}?mode=audio`}>
               {t("prejoin.join_audio")}
             </a>
           </li>

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { useTranslation } from "../../../lib/use-translation";
 import { formatDate } from "../../../lib/i18n";
 import { NotConfiguredNotice } from "./not-configured";
@@ -32,7 +33,7 @@ export function JoinStatus({ page }: { page: JoinStatusPage }) {
       <p>{message}</p>
       {page.role === null && !page.removed ? (
         <p>
-          <a href={`/classes/${page.classroom.id}`}>{t("prejoin.go_register")}</a>
+          <a href={href("/classes/:id", { id: page.classroom.id })}>{t("prejoin.go_register")}</a>
         </p>
       ) : null}
     </div>

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { useTranslation } from "../../../lib/use-translation";
 import type { Audience, CourseLevel } from "../../../../db/schema/courses";
 import { courseImageUrl } from "../rich-text/urls";
@@ -24,7 +25,7 @@ export function CourseCard({ course }: { course: CourseCardData }) {
         <img className="course-card-cover" src={courseImageUrl(course.coverImageKey)} alt={course.coverAlt ?? ""} loading="lazy" />
       ) : null}
       <h3>
-        <a href={`/cours/${course.slug}`}>{course.title}</a>
+        <a href={href("/cours/:slug", { slug: course.slug })}>{course.title}</a>
       </h3>
       {course.state ? <p className={`course-state ${course.state}`}>{t(`state.${course.state}`)}</p> : null}
       <p>{course.summary}</p>

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { useTranslation } from "../../../lib/use-translation";
 import type { OutlineModule } from "../outline";
 import { Duration } from "./course-meta";
@@ -27,7 +28,7 @@ export function CourseOutline({
             <ol className="outline-lessons">
               {module.lessons.map((lesson) => (
                 <li key={lesson.id} className={showProgress && lesson.completed ? "done" : undefined}>
-                  <a href={`/cours/${slug}/lecons/${lesson.id}`} aria-current={lesson.id === currentLessonId ? "page" : undefined}>
+                  <a href={href("/cours/:slug/lecons/:lessonId", { slug, lessonId: lesson.id })} aria-current={lesson.id === currentLessonId ? "page" : undefined}>
                     <span className="outline-number">{lesson.number}.</span> {lesson.title}
                   </a>{" "}
                   <span className="outline-minutes">

@@ -1,5 +1,5 @@
 import { useTranslation } from "../../../lib/use-translation";
-import { Form } from "react-router";
+import { Form, href } from "react-router";
 import type { OutlineModule } from "../outline";
 
 /** Where a failed structure form (empty title…) shows its message. */
@@ -39,7 +39,7 @@ function SmallButton({ intent, id, direction, label, context }: { intent: string
  */
 function DeleteButton({ courseId, kind, id, label, context }: { courseId: string; kind: "module" | "lesson"; id: string; label: string; context: string }) {
   return (
-    <form method="get" action={`/creer/cours/${courseId}#suppression`} className="inline-form">
+    <form method="get" action={`${href("/creer/cours/:courseId", { courseId })}#suppression`} className="inline-form">
       <input type="hidden" name="supprimer" value={kind === "module" ? "module" : "lecon"} />
       <input type="hidden" name="id" value={id} />
       <button type="submit" className="toggle">
@@ -95,7 +95,7 @@ export function CourseStructure({ courseId, modules, error }: { courseId: string
                   const lessonName = t("structure.lesson_context", { title: lesson.title });
                   return (
                     <li key={lesson.id}>
-                      <a href={`/creer/cours/${courseId}/lecons/${lesson.id}`}>{lesson.title}</a>
+                      <a href={href("/creer/cours/:courseId/lecons/:lessonId", { courseId, lessonId: lesson.id })}>{lesson.title}</a>
                       <span className="structure-tools">
                         <SmallButton intent="move-lesson" id={lesson.id} direction="up" label={t("structure.up")} context={lessonName} />
                         <SmallButton intent="move-lesson" id={lesson.id} direction="down" label={t("structure.down")} context={lessonName} />

@@ -1,5 +1,5 @@
 import { useTranslation } from "../../../lib/use-translation";
-import { Form } from "react-router";
+import { Form, href } from "react-router";
 import { formatDate } from "../../../lib/i18n";
 
 export interface PendingDeletion {
@@ -53,7 +53,7 @@ export function DeletionConfirmation({ courseId, pending, trashDays }: { courseI
             {t("trash.confirm.submit")}
           </button>
         </Form>
-        <a className="button secondary" href={`/creer/cours/${courseId}#structure-title`}>
+        <a className="button secondary" href={`${href("/creer/cours/:courseId", { courseId })}#structure-title`}>
           {t("trash.confirm.cancel")}
         </a>
       </div>

@@ -1,10 +1,10 @@
+import { href } from "react-router";
+
 /**
  * URL checks shared by the renderer, the sanitizer and the editor. A value
  * that fails a check is dropped, never "repaired".
  */
 
-/** Where course images are served (app/routes/courses.image.ts). */
-export const COURSE_IMAGE_PREFIX = "/fichiers/cours/";
 const COURSE_IMAGE = /^\/fichiers\/cours\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(png|jpg|webp|gif)$/;
 
 export const IMAGE_EXTENSIONS: Record<string, "png" | "jpg" | "webp" | "gif"> = {
@@ -14,8 +14,9 @@ export const IMAGE_EXTENSIONS: Record<string, "png" | "jpg" | "webp" | "gif"> = 
   "image/gif": "gif",
 };
 
+/** Where a course image is served (app/routes/courses.image.ts); COURSE_IMAGE above checks the same shape. */
 export function courseImageUrl(fileName: string) {
-  return `${COURSE_IMAGE_PREFIX}${fileName}`;
+  return href("/fichiers/cours/:fileName", { fileName });
 }
 
 /** Images come only from our own storage route: no tracking pixels, no `javascript:`. */

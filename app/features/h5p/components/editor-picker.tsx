@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import type { Editor } from "@tiptap/core";
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "../../../lib/use-translation";
@@ -27,7 +28,7 @@ export function H5pPickerPanel({ editor, onDone }: { editor: Editor; onDone: () 
 
   useEffect(() => {
     let live = true;
-    fetch("/h5p/mes-activites", { headers: { Accept: "application/json" }, credentials: "same-origin" })
+    fetch(href("/h5p/mes-activites"), { headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then((res) => (res.ok ? (res.json() as Promise<{ activities: Activity[] }>) : Promise.reject(new Error(String(res.status)))))
       .then((body) => live && setLoaded({ status: "ready", activities: body.activities }))
       .catch(() => live && setLoaded({ status: "failed" }));
@@ -69,7 +70,7 @@ export function H5pPickerPanel({ editor, onDone }: { editor: Editor; onDone: () 
       ) : null}
       {loaded.status === "ready" && activities.length === 0 ? (
         <p>
-          {t("editor.none")} <a href="/activites">{t("editor.add_link")}</a>
+          {t("editor.none")} <a href={href("/activites")}>{t("editor.add_link")}</a>
         </p>
       ) : null}
       {activities.length > 0 ? (

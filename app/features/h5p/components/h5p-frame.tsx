@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { useTranslation } from "../../../lib/use-translation";
 
 /**
@@ -16,7 +17,7 @@ import { useTranslation } from "../../../lib/use-translation";
  */
 export function H5pFrame({ contentId, lessonId, title }: { contentId: string; lessonId?: string | null; title?: string }) {
   const { t } = useTranslation("h5p");
-  const src = `/h5p/cadre/${contentId}${lessonId ? `?lecon=${lessonId}` : ""}`;
+  const src = `${href("/h5p/cadre/:contentId", { contentId })}${lessonId ? `?lecon=${lessonId}` : ""}`;
   return (
     <div className="h5p-activity">
       <iframe

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { useTranslation } from "../../../lib/use-translation";
 import { formatDate, formatDateTime } from "../../../lib/i18n";
 import type { PathPage } from "../service.server";
@@ -44,7 +45,7 @@ export function PathStepItem({ step, number, locale, showClassLink }: { step: St
       ) : null}
       {step.upcomingClasses.map((c) => (
         <p key={c.id}>
-          <a href={`/classes/${c.id}`}>{t("page.upcoming_class", { title: c.title, date: formatDateTime(c.startsAt, locale) })}</a>
+          <a href={href("/classes/:id", { id: c.id })}>{t("page.upcoming_class", { title: c.title, date: formatDateTime(c.startsAt, locale) })}</a>
         </p>
       ))}
       {actionable ? (

@@ -32,7 +32,7 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
         <h2 id="record-courses">{t("courses.title")}</h2>
         {record.courses.inProgress.length === 0 && record.courses.completed.length === 0 ? (
           <p>
-            {t("courses.none")} {own ? <a href="/cours">{t("courses.find")}</a> : null}
+            {t("courses.none")} {own ? <a href={href("/cours")}>{t("courses.find")}</a> : null}
           </p>
         ) : null}
         {record.courses.inProgress.length > 0 ? (
@@ -41,7 +41,7 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
             <ul className="link-list">
               {record.courses.inProgress.map((c) => (
                 <li key={c.slug}>
-                  {own ? <a href={`/cours/${c.slug}/reprendre`}>{t("courses.resume", { title: c.title })}</a> : c.title}{" "}
+                  {own ? <a href={href("/cours/:slug/reprendre", { slug: c.slug })}>{t("courses.resume", { title: c.title })}</a> : c.title}{" "}
                   <span className="hint">{t("courses.last_activity", { date: day(c.lastActivity) })}</span>
                 </li>
               ))}
@@ -54,7 +54,7 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
             <ul className="link-list">
               {record.courses.completed.map((c) => (
                 <li key={c.slug}>
-                  <a href={`/cours/${c.slug}`}>{c.title}</a> <span className="hint">{t("courses.completed_on", { date: day(c.completedAt) })}</span>
+                  <a href={href("/cours/:slug", { slug: c.slug })}>{c.title}</a> <span className="hint">{t("courses.completed_on", { date: day(c.completedAt) })}</span>
                 </li>
               ))}
             </ul>
@@ -62,7 +62,7 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
         ) : null}
         {own ? (
           <p>
-            <a href="/mes-resultats">{t("courses.results_link")}</a>
+            <a href={href("/mes-resultats")}>{t("courses.results_link")}</a>
           </p>
         ) : null}
       </section>
@@ -71,13 +71,13 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
         <h2 id="record-paths">{t("paths.title")}</h2>
         {record.paths.length === 0 ? (
           <p>
-            {t("paths.none")} <a href="/parcours">{t("paths.find")}</a>
+            {t("paths.none")} <a href={href("/parcours")}>{t("paths.find")}</a>
           </p>
         ) : (
           <ul className="link-list">
             {record.paths.map((p) => (
               <li key={p.slug}>
-                <a href={`/parcours/${p.slug}`}>{p.title}</a>{" "}
+                <a href={href("/parcours/:slug", { slug: p.slug })}>{p.title}</a>{" "}
                 <span className="hint">
                   {t("paths.progress", { count: p.done, total: p.count })}
                   {p.complete ? ` ${t("paths.complete")}` : null}
@@ -93,14 +93,14 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
         <h3>{t("workshops.upcoming")}</h3>
         {record.workshops.upcoming.length === 0 ? (
           <p>
-            {t("workshops.no_upcoming")} <a href="/ateliers">{t("workshops.find")}</a>
+            {t("workshops.no_upcoming")} <a href={href("/ateliers")}>{t("workshops.find")}</a>
           </p>
         ) : (
           <ul className="cards">
             {record.workshops.upcoming.map((b) => (
               <li key={b.bookingId} className="card">
                 <h4 className="card-title">
-                  <a href={`/ateliers/${b.workshopId}`}>{b.title}</a>
+                  <a href={href("/ateliers/:id", { id: b.workshopId })}>{b.title}</a>
                 </h4>
                 <p>
                   <WorkshopWhen start={b.startsAt} end={b.endsAt} />
@@ -137,7 +137,7 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
                 <tr key={a.workshopId}>
                   <td>{day(a.startsAt)}</td>
                   <td>
-                    <a href={`/ateliers/${a.workshopId}`}>{a.title}</a>
+                    <a href={href("/ateliers/:id", { id: a.workshopId })}>{a.title}</a>
                   </td>
                   <td>{a.themes.map((c) => t(`mediation:vocab.thematique.${c}`)).join(", ")}</td>
                 </tr>
@@ -153,14 +153,14 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
         <h2 id="record-classes">{t("classes.title")}</h2>
         {record.classes.upcoming.length === 0 && record.classes.past.length === 0 ? (
           <p>
-            {t("classes.none")} <a href="/classes">{t("classes.find")}</a>
+            {t("classes.none")} <a href={href("/classes")}>{t("classes.find")}</a>
           </p>
         ) : null}
         {record.classes.upcoming.length > 0 ? (
           <ul className="link-list">
             {record.classes.upcoming.map((c) => (
               <li key={c.classroomId}>
-                <a href={`/classes/${c.classroomId}`}>{c.title}</a> — <WorkshopWhen start={c.startsAt} end={c.endsAt} />
+                <a href={href("/classes/:id", { id: c.classroomId })}>{c.title}</a> — <WorkshopWhen start={c.startsAt} end={c.endsAt} />
                 {c.cancelled ? <strong> {t("classes.cancelled")}</strong> : null}
               </li>
             ))}
@@ -181,7 +181,7 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
                 <tr key={c.classroomId}>
                   <td>{day(c.startsAt)}</td>
                   <td>
-                    <a href={`/classes/${c.classroomId}`}>{c.title}</a>
+                    <a href={href("/classes/:id", { id: c.classroomId })}>{c.title}</a>
                   </td>
                   <td>{c.attended ? t("classes.attended", { minutes: c.minutes }) : t("classes.missed", { minutes: c.minutes })}</td>
                 </tr>
@@ -200,13 +200,13 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
             <ul className="link-list">
               {record.badges.map((b) => (
                 <li key={b.id}>
-                  <a href={`/badges/${b.id}`}>{b.name}</a> <span className="hint">{t("badges.issued_on", { date: day(b.issuedAt) })}</span>
+                  <a href={href("/badges/:id", { id: b.id })}>{b.name}</a> <span className="hint">{t("badges.issued_on", { date: day(b.issuedAt) })}</span>
                 </li>
               ))}
             </ul>
             {own ? (
               <p>
-                <a href="/badges">{t("badges.manage")}</a>
+                <a href={href("/badges")}>{t("badges.manage")}</a>
               </p>
             ) : null}
           </>
@@ -218,11 +218,11 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
         {record.diagnostic ? (
           <p>
             {t("diagnostic.taken_on", { date: day(record.diagnostic.takenAt) })}{" "}
-            {own ? <a href={`/diagnostic/resultat/${record.diagnostic.id}`}>{t("diagnostic.see")}</a> : null}
+            {own ? <a href={href("/diagnostic/resultat/:id", { id: record.diagnostic.id })}>{t("diagnostic.see")}</a> : null}
           </p>
         ) : (
           <p>
-            {t("diagnostic.none")} {own ? <a href="/diagnostic">{t("diagnostic.take")}</a> : null}
+            {t("diagnostic.none")} {own ? <a href={href("/diagnostic")}>{t("diagnostic.take")}</a> : null}
           </p>
         )}
       </section>

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { useTranslation } from "../../../lib/use-translation";
 import { formatDate } from "../../../lib/i18n";
 
@@ -42,7 +43,7 @@ export function WorkshopList({ workshops, headingLevel = 2 }: { workshops: Works
       {workshops.map((w) => (
         <li key={w.id} className="card">
           <Heading className="card-title">
-            <a href={`/ateliers/${w.id}`}>{w.title}</a>
+            <a href={href("/ateliers/:id", { id: w.id })}>{w.title}</a>
           </Heading>
           <p>
             <WorkshopWhen start={w.starts_at} end={w.ends_at} />

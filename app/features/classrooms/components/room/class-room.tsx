@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "../../../../lib/use-translation";
 import type { Participant } from "livekit-client";
@@ -70,7 +71,7 @@ export function ClassRoom({
               {t("room.reconnect")}
             </button>
           ) : null}
-          <a className="button secondary big" href={`/classes/${classroomId}`}>
+          <a className="button secondary big" href={href("/classes/:id", { id: classroomId })}>
             {t("back_to_class")}
           </a>
         </p>

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Participant, Room } from "livekit-client";
 
@@ -63,7 +64,7 @@ export function useClassRoom(classroomId: string, mode: JoinMode) {
       setReasonKey(null);
       let ticket: { token?: string; url?: string; error?: { messageKey?: string } };
       try {
-        const res = await fetch(`/classes/${classroomId}/jeton`, { method: "POST", headers: { Accept: "application/json" } });
+        const res = await fetch(href("/classes/:id/jeton", { id: classroomId }), { method: "POST", headers: { Accept: "application/json" } });
         ticket = await res.json();
         if (!res.ok || !ticket.token || !ticket.url) throw new Error(ticket.error?.messageKey ?? "classrooms:room.connect_failed");
       } catch (error) {
@@ -196,7 +197,7 @@ export function useClassRoom(classroomId: string, mode: JoinMode) {
     async (action: Moderation) => {
       const body = new URLSearchParams();
       for (const [k, v] of Object.entries(action)) if (v) body.set(k, v);
-      const res = await fetch(`/classes/${classroomId}/moderation`, { method: "POST", body, headers: { Accept: "application/json" } });
+      const res = await fetch(href("/classes/:id/moderation", { id: classroomId }), { method: "POST", body, headers: { Accept: "application/json" } });
       const json = await res.json().catch(() => ({}));
       if (!res.ok) {
         setNotice(json.error?.messageKey ?? "classrooms:errors.livekit_unavailable");
