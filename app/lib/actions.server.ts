@@ -159,6 +159,26 @@ export async function handleForm<S extends z.ZodType, T = undefined>(
   }
 }
 
+/**
+ * The contract for a form posted to a resource route — one with no page of
+ * its own to show a reply on (the header's language and display switches,
+ * sign-out): the same safe body reading and schema as handleForm, but an
+ * invalid answer goes to the error page as `invalid` (a translated 4xx), and
+ * the verb answers a Response (a redirect).
+ */
+export async function handleResourceForm<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  run: (value: z.output<S>) => Promise<Response> | Response,
+  invalid: { code: string; messageKey: string },
+): Promise<Response> {
+  const formData = await readForm(request);
+  if (fieldWithControlCharacters(formData)) throw appError(400, "invalid_characters", "errors:invalid_characters");
+  const parsed = schema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) throw appError(400, invalid.code, invalid.messageKey);
+  return run(parsed.data);
+}
+
 /** The one error body of every JSON endpoint (the xAPI and H5P resources keep their specs' shapes). */
 export interface JsonErrorBody {
   error: AppErrorBody & { requestId: string };

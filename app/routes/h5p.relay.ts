@@ -3,8 +3,9 @@ import { awardEarnedBadges } from "../features/badges/service.server";
 import { publicBaseUrl } from "../features/badges/urls.server";
 import { parseRelayBody, relayStatements } from "../features/h5p/relay.server";
 import { siteUrl } from "../features/xapi/http.server";
+import { handleJson } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
-import { appErrorStatus, isAppError } from "../lib/errors";
+import { appError } from "../lib/errors";
 import { currentUser } from "../lib/session.server";
 
 const MAX_BODY = 512 * 1024;
@@ -14,27 +15,28 @@ const MAX_BODY = 512 * 1024;
  * /xapi/, this endpoint keeps the Origin check of every cookie-authenticated POST.
  */
 export async function action({ request, context }: Route.ActionArgs) {
-  const user = currentUser(context);
-  if (!user) return Response.json({ error: "signed_out" }, { status: 401 });
-  if (!/^application\/json\b/i.test(request.headers.get("Content-Type") ?? "")) return Response.json({ error: "content_type" }, { status: 400 });
-  const text = await request.text();
-  if (text.length > MAX_BODY) return Response.json({ error: "too_large" }, { status: 413 });
-  try {
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return Response.json({ error: "bad_json" }, { status: 400 });
-    }
-    const db = context.get(dbContext);
-    const outcome = await relayStatements(db, user, parseRelayBody(body), siteUrl(request), {
-      onCourseCompleted: () => awardEarnedBadges(db, user.id, publicBaseUrl(request)),
-    });
-    return Response.json(outcome, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    if (isAppError(error)) return Response.json({ error: error.data.code }, { status: appErrorStatus(error) });
-    throw error;
-  }
+  // The relay script reads only the status: 401 signed out; 400 and 413 rejected for good; others retried.
+  return handleJson(
+    context,
+    async () => {
+      const user = currentUser(context);
+      if (!user) throw appError(401, "signed_out", "errors:signed_out");
+      if (!/^application\/json\b/i.test(request.headers.get("Content-Type") ?? "")) throw appError(400, "content_type", "errors:unsupported_body");
+      const text = await request.text();
+      if (text.length > MAX_BODY) throw appError(413, "too_large", "errors:too_large");
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw appError(400, "bad_json", "errors:bad_json");
+      }
+      const db = context.get(dbContext);
+      return relayStatements(db, user, parseRelayBody(body), siteUrl(request), {
+        onCourseCompleted: () => awardEarnedBadges(db, user.id, publicBaseUrl(request)),
+      });
+    },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 export function loader() {

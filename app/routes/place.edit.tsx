@@ -1,8 +1,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "../lib/use-translation";
 import type { z } from "zod";
-import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, href, redirect, useLoaderData } from "react-router";
 import type { Route } from "./+types/place.edit";
+import { useActionReply } from "../components/ui/action-reply";
 import { FormField } from "../components/ui/form-field";
 import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
@@ -10,8 +11,8 @@ import { ChoiceGroup, TextAreaField } from "../features/mediation/components/cho
 import { LIST_FIELDS, RelaySpaceSchema } from "../features/places/schemas";
 import { createSpace, getSpaceForEdit, listSpacesForManagement, updateSpace } from "../features/places/service.server";
 import { RELAY_SPACE_LISTS, vocabKey } from "../features/places/vocabulary";
+import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
-import { parseForm } from "../lib/forms.server";
 import { requireUser } from "../lib/session.server";
 import workshopsCss from "../styles/workshops.css?url";
 
@@ -68,25 +69,25 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requireUser(context, request);
-  const submission = await parseForm(request, RelaySpaceSchema);
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const db = context.get(dbContext);
-  if (params.id) await updateSpace(db, actor, params.id, submission.value);
-  else await createSpace(db, actor, submission.value);
-  return redirect("/gestion/lieux?enregistre=1");
+  return handleForm(request, RelaySpaceSchema, async (value) => {
+    if (params.id) await updateSpace(db, actor, params.id, value);
+    else await createSpace(db, actor, value);
+    return redirect(`${href("/gestion/lieux")}?enregistre=1`);
+  });
 }
 
 export default function EditPlace() {
   const { t } = useTranslation("places");
   const { space } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useActionReply();
   const [form, fields] = useForm<z.input<typeof RelaySpaceSchema>>({ lastResult, id: "relay-space", defaultValue: space?.defaults as never });
   const title = space ? t("edit.title_edit", { name: space.defaults.name }) : t("edit.title_new");
   return (
     <div className="page narrow-wide">
       <PageTitle>{title}</PageTitle>
       <p>
-        <a href="/gestion/lieux">{t("edit.back")}</a>
+        <a href={href("/gestion/lieux")}>{t("edit.back")}</a>
       </p>
       <h1>{title}</h1>
       <p>{t("edit.intro")}</p>

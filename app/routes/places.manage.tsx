@@ -1,8 +1,11 @@
 import { useTranslation } from "../lib/use-translation";
-import { Form, redirect, useLoaderData, useSearchParams } from "react-router";
+import { Form, href, redirect, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/places.manage";
+import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
+import { ArchiveSpaceSchema } from "../features/places/schemas";
 import { listSpacesForManagement, setSpaceArchived } from "../features/places/service.server";
+import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
 import { requireUser } from "../lib/session.server";
 import workshopsCss from "../styles/workshops.css?url";
@@ -16,27 +19,32 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
-  const form = await request.formData();
-  const archive = form.get("intent") === "archive";
-  await setSpaceArchived(context.get(dbContext), actor, String(form.get("id") ?? ""), archive);
-  return redirect(`/gestion/lieux?${archive ? "archive" : "restaure"}=1`);
+  return handleForm(request, ArchiveSpaceSchema, async ({ intent, id }) => {
+    const archive = intent === "archive";
+    await setSpaceArchived(context.get(dbContext), actor, id, archive);
+    return redirect(`${href("/gestion/lieux")}?${archive ? "archive" : "restaure"}=1`);
+  });
 }
 
 export default function ManagePlaces() {
   const { t } = useTranslation("places");
   const { spaces } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
+  const archiveReply = useActionReply("archive");
+  const restoreReply = useActionReply("restore");
   return (
     <div className="page">
       <PageTitle>{t("manage.title")}</PageTitle>
       <h1>{t("manage.title")}</h1>
+      <ActionMessage reply={archiveReply} />
+      <ActionMessage reply={restoreReply} />
       {params.has("enregistre") ? (
         <div className="alert success" role="status">
           <p>{t("manage.saved")}</p>
         </div>
       ) : null}
       <p>
-        <a className="button primary" href="/gestion/lieux/nouveau">
+        <a className="button primary" href={href("/gestion/lieux/nouveau")}>
           {t("manage.new")}
         </a>
       </p>
@@ -54,7 +62,7 @@ export default function ManagePlaces() {
           {spaces.map((s) => (
             <tr key={s.id}>
               <td>
-                <a href={`/gestion/lieux/${s.id}`}>{s.name}</a>
+                <a href={href("/gestion/lieux/:id", { id: s.id })}>{s.name}</a>
               </td>
               <td>{s.commune}</td>
               <td>{s.archived_at ? t("manage.archived") : t("manage.active")}</td>

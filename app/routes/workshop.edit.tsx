@@ -1,19 +1,20 @@
-import { FieldError } from "../lib/errors";
 import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "../lib/use-translation";
 import type { z } from "zod";
-import { data, Form, href, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, href, redirect, useLoaderData } from "react-router";
 import type { Route } from "./+types/workshop.edit";
+import { replyMessages, useActionReply } from "../components/ui/action-reply";
 import { FieldErrors, FormField } from "../components/ui/form-field";
 import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
-import { ConfirmedActionForm, isConfirmed } from "../components/ui/confirmed-action";
+import { ConfirmedActionForm } from "../components/ui/confirmed-action";
 import { ChoiceGroup, SelectField, TextAreaField } from "../features/mediation/components/choices";
 import { THEMES, WORKSHOP_LEVELS, codes } from "../features/mediation/vocabulary";
 import { OutsideHoursConfirm } from "../features/workshops/components/outside-hours";
-import { newWorkshopDefaults, REMOTE, WorkshopSchema, workshopFormDefaults } from "../features/workshops/schemas";
+import { newWorkshopDefaults, REMOTE, WorkshopPageSchema, type WorkshopSchema, workshopFormDefaults } from "../features/workshops/schemas";
 import { cancelWorkshop, getWorkshopForEdit, scheduleWorkshop, updateWorkshop, workshopFormData } from "../features/workshops/service.server";
+import { handleForm } from "../lib/actions.server";
+import { appError } from "../lib/errors";
 import { dbContext } from "../lib/context";
 import { requireUser } from "../lib/session.server";
 import workshopsCss from "../styles/workshops.css?url";
@@ -32,23 +33,15 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   const db = context.get(dbContext);
-  const formData = await request.formData();
-  if (params.id && formData.get("intent") === "cancel-workshop") {
-    if (!isConfirmed(formData)) return data({ cancelError: "workshops:errors.confirm_cancel" }, { status: 400 });
-    await cancelWorkshop(db, actor, params.id);
-    return redirect(href("/ateliers/:id", { id: params.id }));
-  }
-  const submission = parseWithZod(formData, { schema: WorkshopSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    const workshop = params.id
-      ? await updateWorkshop(db, actor, params.id, submission.value)
-      : await scheduleWorkshop(db, actor, submission.value);
+  return handleForm(request, WorkshopPageSchema, async (value) => {
+    if (value.intent === "cancel-workshop") {
+      if (!params.id) throw appError(404, "not_found", "errors:not_found");
+      await cancelWorkshop(db, actor, params.id);
+      return redirect(href("/ateliers/:id", { id: params.id }));
+    }
+    const workshop = params.id ? await updateWorkshop(db, actor, params.id, value) : await scheduleWorkshop(db, actor, value);
     return redirect(href("/ateliers/:id", { id: workshop.id }));
-  } catch (error) {
-    if (error instanceof FieldError) return data(submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }), { status: 400 });
-    throw error;
-  }
+  });
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- conform infers each field's own shape
@@ -77,9 +70,8 @@ function TimeField({ field, label }: { field: FieldMetadata<any, any, string[]>;
 export default function EditWorkshop() {
   const { t } = useTranslation("workshops");
   const { spaces, staff, workshopId, cancelled, defaults } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const cancelError = actionData && "cancelError" in actionData ? actionData.cancelError : null;
-  const lastResult = actionData && !("cancelError" in actionData) ? actionData : undefined;
+  const lastResult = useActionReply("save");
+  const cancelError = replyMessages(useActionReply("cancel-workshop"))[0] ?? null;
   const [form, fields] = useForm<z.input<typeof WorkshopSchema>>({ lastResult, id: "workshop", defaultValue: defaults as never });
   const title = workshopId ? t("edit.title_edit") : t("edit.title_new");
   return (
@@ -88,6 +80,7 @@ export default function EditWorkshop() {
       <h1>{title}</h1>
       <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate>
+        <input type="hidden" name="intent" value="save" />
         <FormField field={fields.title} label={t("edit.title_field")} required />
         <TextAreaField field={fields.description} label={t("edit.description")} rows={4} />
         <ChoiceGroup

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isUuid } from "../../lib/ids";
 import { manyOf } from "../mediation/lists";
 import { validateOpeningHours } from "./opening-hours";
 import { PATTERNS, RELAY_SPACE_LISTS, SUMMARY_MAX_LENGTH, valuesOf, type RelaySpaceListField } from "./vocabulary";
@@ -143,3 +144,9 @@ export function slugify(name: string): string {
       .slice(0, 80) || "lieu"
   );
 }
+
+/** « Archiver » / « Rétablir » on the places list. */
+export const ArchiveSpaceSchema = z.object({
+  intent: z.enum(["archive", "restore"], E("not_found")),
+  id: z.string(E("not_found")).refine(isUuid, E("not_found")),
+});

@@ -19,54 +19,63 @@ export function parisInstant(date: string, hhmm: string): Date | null {
   return time.ok ? time.instant : null;
 }
 
-export const WorkshopSchema = z
-  .object({
-    title: z.string(E("title_required")).trim().min(3, E("title_required")).max(200, E("too_long")),
-    description: z.string().trim().max(5000, E("too_long")).optional().transform((v) => v || null),
-    themes: manyOf(codes(THEMES), NOT_IN_LIST, {
-      min: 1,
-      minKey: "workshops:errors.themes_required",
-      max: 5,
-      maxKey: "workshops:errors.themes_too_many",
-    }),
-    level: z.enum(codes(WORKSHOP_LEVELS), {
-      error: (issue) => (issue.input === undefined ? "workshops:errors.level_required" : NOT_IN_LIST),
-    }),
-    place: z
-      .string(E("place_required"))
-      .refine((v) => v === REMOTE || UUID.test(v), E("place_required")),
-    date: z.string(E("date_invalid")).regex(/^\d{4}-\d{2}-\d{2}$/, E("date_invalid")),
-    startTime: time,
-    endTime: time,
-    seats: z.number(E("seats_invalid")).int(E("seats_invalid")).min(1, E("seats_invalid")).max(500, E("seats_invalid")),
-    equipmentToBring: z.string().trim().max(500, E("too_long")).optional().transform((v) => v || null),
-    coMediators: z.array(z.string().regex(UUID, E("mediator_invalid"))).max(5, E("mediator_invalid")),
-    // The mediator's answer to « the place is closed then: schedule it anyway? ».
-    outsideHours: z
-      .literal("1")
-      .optional()
-      .transform((v) => v === "1"),
-  })
-  .transform((v, ctx) => {
-    const start = parisWallClock(v.date, v.startTime);
-    const end = parisWallClock(v.date, v.endTime);
-    if (!start.ok || !end.ok) {
-      // The hour skipped when the clocks go forward is named as such, on the field that falls in it.
-      if (!start.ok && start.reason === "dst_gap") ctx.addIssue({ code: "custom", path: ["startTime"], message: "workshops:errors.time_in_dst_gap" });
-      if (!end.ok && end.reason === "dst_gap") ctx.addIssue({ code: "custom", path: ["endTime"], message: "workshops:errors.time_in_dst_gap" });
-      if ((!start.ok && start.reason === "invalid") || (!end.ok && end.reason === "invalid")) {
-        ctx.addIssue({ code: "custom", path: ["date"], message: "workshops:errors.date_invalid" });
-      }
-      return z.NEVER;
+const WorkshopFields = z.object({
+  title: z.string(E("title_required")).trim().min(3, E("title_required")).max(200, E("too_long")),
+  description: z.string().trim().max(5000, E("too_long")).optional().transform((v) => v || null),
+  themes: manyOf(codes(THEMES), NOT_IN_LIST, {
+    min: 1,
+    minKey: "workshops:errors.themes_required",
+    max: 5,
+    maxKey: "workshops:errors.themes_too_many",
+  }),
+  level: z.enum(codes(WORKSHOP_LEVELS), {
+    error: (issue) => (issue.input === undefined ? "workshops:errors.level_required" : NOT_IN_LIST),
+  }),
+  place: z
+    .string(E("place_required"))
+    .refine((v) => v === REMOTE || UUID.test(v), E("place_required")),
+  date: z.string(E("date_invalid")).regex(/^\d{4}-\d{2}-\d{2}$/, E("date_invalid")),
+  startTime: time,
+  endTime: time,
+  seats: z.number(E("seats_invalid")).int(E("seats_invalid")).min(1, E("seats_invalid")).max(500, E("seats_invalid")),
+  equipmentToBring: z.string().trim().max(500, E("too_long")).optional().transform((v) => v || null),
+  coMediators: z.array(z.string().regex(UUID, E("mediator_invalid"))).max(5, E("mediator_invalid")),
+  // The mediator's answer to « the place is closed then: schedule it anyway? ».
+  outsideHours: z
+    .literal("1")
+    .optional()
+    .transform((v) => v === "1"),
+});
+
+/** Paris wall-clock date and times → instants; the hour skipped in spring and an end before the start are field errors. */
+function toWorkshopInput<T extends z.output<typeof WorkshopFields>>(v: T, ctx: z.RefinementCtx) {
+  const start = parisWallClock(v.date, v.startTime);
+  const end = parisWallClock(v.date, v.endTime);
+  if (!start.ok || !end.ok) {
+    // The hour skipped when the clocks go forward is named as such, on the field that falls in it.
+    if (!start.ok && start.reason === "dst_gap") ctx.addIssue({ code: "custom", path: ["startTime"], message: "workshops:errors.time_in_dst_gap" });
+    if (!end.ok && end.reason === "dst_gap") ctx.addIssue({ code: "custom", path: ["endTime"], message: "workshops:errors.time_in_dst_gap" });
+    if ((!start.ok && start.reason === "invalid") || (!end.ok && end.reason === "invalid")) {
+      ctx.addIssue({ code: "custom", path: ["date"], message: "workshops:errors.date_invalid" });
     }
-    const startsAt = start.instant;
-    const endsAt = end.instant;
-    if (endsAt <= startsAt) {
-      ctx.addIssue({ code: "custom", path: ["endTime"], message: "workshops:errors.end_before_start" });
-      return z.NEVER;
-    }
-    return { ...v, startsAt, endsAt, relaySpaceId: v.place === REMOTE ? null : v.place, isRemote: v.place === REMOTE };
-  });
+    return z.NEVER;
+  }
+  const startsAt = start.instant;
+  const endsAt = end.instant;
+  if (endsAt <= startsAt) {
+    ctx.addIssue({ code: "custom", path: ["endTime"], message: "workshops:errors.end_before_start" });
+    return z.NEVER;
+  }
+  return { ...v, startsAt, endsAt, relaySpaceId: v.place === REMOTE ? null : v.place, isRemote: v.place === REMOTE };
+}
+
+export const WorkshopSchema = WorkshopFields.transform(toWorkshopInput);
+
+/** The workshop form (« save ») and, on an existing workshop, its cancellation once confirmed. */
+export const WorkshopPageSchema = z.discriminatedUnion("intent", [
+  WorkshopFields.extend({ intent: z.literal("save") }).transform(toWorkshopInput),
+  z.object({ intent: z.literal("cancel-workshop"), confirm: z.literal("on", E("confirm_cancel")) }),
+]);
 
 export type WorkshopInput = z.infer<typeof WorkshopSchema>;
 
