@@ -9,6 +9,8 @@ import { demoAccountsBanner, seedDemo } from "../db/seed";
 import { BODY_LIMITS, DEFAULT_BODY_LIMIT } from "./body-limits.server";
 import { STATIC_SECURITY_HEADERS } from "./lib/csp.server";
 import { appDatabase, closeAppDatabase } from "./lib/db.server";
+import { listenToDataVersion, listenToEmbeddedDataVersion } from "./lib/data-version.server";
+import { notModifiedBeforeRendering, setBuildId } from "./lib/http-cache.server";
 import { env } from "./lib/env.server";
 import { logger } from "./lib/logger.server";
 import { startJobScheduler } from "./lib/jobs.server";
@@ -28,7 +30,7 @@ export { runPrimary } from "./lib/cluster.server";
  * the workers that call startServer().
  */
 export async function startServer() {
-  const { PORT, HOST, OUTBOX_WORKER, TRUST_PROXY } = env();
+  const { PORT, HOST, OUTBOX_WORKER, TRUST_PROXY, DATABASE_URL } = env();
   const started = Date.now();
   process.on("uncaughtException", (err) => {
     // The primary starts a new worker; say why this one ends.
@@ -82,6 +84,10 @@ export async function startServer() {
   // re-derives its route tables on every request when given a function (a
   // development-time feature), which cost about a sixth of each page's CPU.
   const build = await import("virtual:react-router/server-build");
+  // Visitors' pages revalidated without rendering (decision 049).
+  setBuildId(build.assets.version);
+  const stopListening = database.embedded ? await listenToEmbeddedDataVersion(database.embedded) : listenToDataVersion(DATABASE_URL!);
+  app.use(notModifiedBeforeRendering);
   app.use(createRequestHandler({ build, bodyLimits: BODY_LIMITS, defaultBodyLimit: DEFAULT_BODY_LIMIT }));
 
   // Mail and periodic jobs run in one designated worker (decision 020).
@@ -106,6 +112,7 @@ export async function startServer() {
     server.closeIdleConnections();
     await stopWorker();
     await stopJobs();
+    await stopListening();
     await closeAppDatabase();
     clearTimeout(forced);
     process.exit(0);
