@@ -67,6 +67,8 @@ export async function startServer() {
           url: req.originalUrl,
           status: res.statusCode,
           ms: Number(process.hrtime.bigint() - begin) / 1e6,
+          // A 304 answered from the data version, without rendering (decision 049).
+          ...(res.locals.notModifiedBeforeRendering ? { rendered: false } : {}),
         },
         "request",
       );

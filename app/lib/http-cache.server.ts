@@ -125,6 +125,7 @@ export const notModifiedBeforeRendering: RequestHandler = (req, res, next) => {
   if (!etag || !matches(ifNoneMatch, etag)) return next();
   setVisitorHeaders(res, etag);
   res.setHeader("Vary", "Cookie, Accept-Language");
+  res.locals.notModifiedBeforeRendering = true;
   res.status(304).end();
 };
 
