@@ -48,7 +48,6 @@ export async function startServer() {
   const app = express();
   app.disable("x-powered-by");
   if (TRUST_PROXY) app.set("trust proxy", TRUST_PROXY);
-  app.use(compression());
   app.use((req, res, next) => {
     for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) res.setHeader(name, value);
     // Both overwritten on every request: a client can choose neither its
@@ -75,6 +74,16 @@ export async function startServer() {
     });
     next();
   });
+  // The build object itself, not a function returning it: React Router
+  // re-derives its route tables on every request when given a function (a
+  // development-time feature), which cost about a sixth of each page's CPU.
+  const build = await import("virtual:react-router/server-build");
+  // Visitors' pages revalidated without rendering (decision 049): before
+  // compression, which a body-less 304 does not need.
+  setBuildId(build.assets.version);
+  const stopListening = database.embedded ? await listenToEmbeddedDataVersion(database.embedded) : listenToDataVersion(DATABASE_URL!);
+  app.use(notModifiedBeforeRendering);
+  app.use(compression());
   const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../client");
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
   // Only what the build put there (favicons, the source archive…): asking
@@ -82,14 +91,6 @@ export async function startServer() {
   const clientFiles = new Set((existsSync(clientDir) ? readdirSync(clientDir) : []).filter((name) => name !== "assets"));
   const clientStatic = express.static(clientDir, { maxAge: "1h" });
   app.use((req, res, next) => (clientFiles.has(req.path.split("/")[1] ?? "") ? clientStatic(req, res, next) : next()));
-  // The build object itself, not a function returning it: React Router
-  // re-derives its route tables on every request when given a function (a
-  // development-time feature), which cost about a sixth of each page's CPU.
-  const build = await import("virtual:react-router/server-build");
-  // Visitors' pages revalidated without rendering (decision 049).
-  setBuildId(build.assets.version);
-  const stopListening = database.embedded ? await listenToEmbeddedDataVersion(database.embedded) : listenToDataVersion(DATABASE_URL!);
-  app.use(notModifiedBeforeRendering);
   app.use(createRequestHandler({ build, bodyLimits: BODY_LIMITS, defaultBodyLimit: DEFAULT_BODY_LIMIT }));
 
   // Mail and periodic jobs run in one designated worker (decision 020).

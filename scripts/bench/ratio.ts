@@ -80,6 +80,8 @@ export default async function ratio(ctx: BenchContext, pages: string[], { connec
         floorMany: await measure(floorMany.url, { connections, seconds: ctx.seconds }),
         ceiling: await measure(ceiling.url, { connections, seconds: ctx.seconds }),
       };
+      // Warm-up (JIT, pools): the first measurement after a start otherwise pays for it.
+      for (const page of pages) await measure(`${ctx.baseUrl}${page}`, { connections, seconds: 1 });
       // Revalidations first: a phone asking again for a page it has, with the tag it was given.
       for (const page of pages) {
         const etag = await plainTag(`${ctx.baseUrl}${page}`);
