@@ -52,7 +52,8 @@ try {
   const idle = await scans();
   await serve(pages);
   const loaded = await scans();
-  const read = Object.keys(loaded).filter((t) => loaded[t] !== idle[t] && !t.startsWith("kysely_"));
+  // data_version itself is read by the worker's listener (at start, then every 10 s).
+  const read = Object.keys(loaded).filter((t) => loaded[t] !== idle[t] && !t.startsWith("kysely_") && t !== "data_version");
   const triggered = new Set(
     (await sql<{ table: string }[]>`select distinct c.relname as table from pg_trigger t join pg_class c on c.oid = t.tgrelid where t.tgname = 'data_version_bump'`).map((r) => r.table),
   );
