@@ -9,6 +9,8 @@ import { demoAccountsBanner, seedDemo } from "../db/seed";
 import { BODY_LIMITS, DEFAULT_BODY_LIMIT } from "./body-limits.server";
 import { STATIC_SECURITY_HEADERS } from "./lib/csp.server";
 import { appDatabase, closeAppDatabase } from "./lib/db.server";
+import { listenToDataVersion, listenToEmbeddedDataVersion } from "./lib/data-version.server";
+import { notModifiedBeforeRendering, setBuildId } from "./lib/http-cache.server";
 import { env } from "./lib/env.server";
 import { logger } from "./lib/logger.server";
 import { startJobScheduler } from "./lib/jobs.server";
@@ -28,7 +30,7 @@ export { runPrimary } from "./lib/cluster.server";
  * the workers that call startServer().
  */
 export async function startServer() {
-  const { PORT, HOST, OUTBOX_WORKER, TRUST_PROXY } = env();
+  const { PORT, HOST, OUTBOX_WORKER, TRUST_PROXY, DATABASE_URL } = env();
   const started = Date.now();
   process.on("uncaughtException", (err) => {
     // The primary starts a new worker; say why this one ends.
@@ -46,7 +48,6 @@ export async function startServer() {
   const app = express();
   app.disable("x-powered-by");
   if (TRUST_PROXY) app.set("trust proxy", TRUST_PROXY);
-  app.use(compression());
   app.use((req, res, next) => {
     for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) res.setHeader(name, value);
     // Both overwritten on every request: a client can choose neither its
@@ -65,12 +66,24 @@ export async function startServer() {
           url: req.originalUrl,
           status: res.statusCode,
           ms: Number(process.hrtime.bigint() - begin) / 1e6,
+          // A 304 answered from the data version, without rendering (decision 049).
+          ...(res.locals.notModifiedBeforeRendering ? { rendered: false } : {}),
         },
         "request",
       );
     });
     next();
   });
+  // The build object itself, not a function returning it: React Router
+  // re-derives its route tables on every request when given a function (a
+  // development-time feature), which cost about a sixth of each page's CPU.
+  const build = await import("virtual:react-router/server-build");
+  // Visitors' pages revalidated without rendering (decision 049): before
+  // compression, which a body-less 304 does not need.
+  setBuildId(build.assets.version);
+  const stopListening = database.embedded ? await listenToEmbeddedDataVersion(database.embedded) : listenToDataVersion(DATABASE_URL!);
+  app.use(notModifiedBeforeRendering);
+  app.use(compression());
   const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../client");
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
   // Only what the build put there (favicons, the source archive…): asking
@@ -78,10 +91,6 @@ export async function startServer() {
   const clientFiles = new Set((existsSync(clientDir) ? readdirSync(clientDir) : []).filter((name) => name !== "assets"));
   const clientStatic = express.static(clientDir, { maxAge: "1h" });
   app.use((req, res, next) => (clientFiles.has(req.path.split("/")[1] ?? "") ? clientStatic(req, res, next) : next()));
-  // The build object itself, not a function returning it: React Router
-  // re-derives its route tables on every request when given a function (a
-  // development-time feature), which cost about a sixth of each page's CPU.
-  const build = await import("virtual:react-router/server-build");
   app.use(createRequestHandler({ build, bodyLimits: BODY_LIMITS, defaultBodyLimit: DEFAULT_BODY_LIMIT }));
 
   // Mail and periodic jobs run in one designated worker (decision 020).
@@ -106,6 +115,7 @@ export async function startServer() {
     server.closeIdleConnections();
     await stopWorker();
     await stopJobs();
+    await stopListening();
     await closeAppDatabase();
     clearTimeout(forced);
     process.exit(0);

@@ -19,6 +19,8 @@ export type DbOrTrx = Kysely<Database> | Transaction<Database>;
 export interface OpenedDatabase {
   db: Db;
   kind: "postgres" | "embedded";
+  /** The PGlite instance itself, for what Kysely does not carry (its LISTEN). */
+  embedded?: PGlite;
   close(): Promise<void>;
 }
 
@@ -97,7 +99,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
   const embedded = new PGlite({ dataDir, extensions: { unaccent, pg_trgm } });
   await embedded.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect(embedded), log });
-  return { db, kind: "embedded", close: () => db.destroy() };
+  return { db, kind: "embedded", embedded, close: () => db.destroy() };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run on an untyped handle

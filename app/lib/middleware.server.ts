@@ -2,7 +2,7 @@ import { href, type MiddlewareFunction } from "react-router";
 import { dbContext, nonceContext, requestIdContext, sessionContext } from "./context";
 import { appDatabase } from "./db.server";
 import { env } from "./env.server";
-import { isVisitorPage, withValidators } from "./http-cache.server";
+import { isVisitorPage, tagOfRequest, withValidators } from "./http-cache.server";
 import { logger } from "./logger.server";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./server-headers";
 import {
@@ -79,6 +79,9 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
     }
   }
 
+  // Before any loader reads: a page rendered from data newer than its tag is
+  // harmless, a tag newer than the data it was rendered from is not.
+  const tagBeforeRendering = SAFE_METHODS.has(request.method) ? tagOfRequest(request) : null;
   const { db } = await appDatabase();
   context.set(dbContext, db);
 
@@ -103,6 +106,6 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
   }
   response.headers.set("X-Request-Id", requestId);
   if (context.get(sessionContext)) markPrivate(response);
-  else if (isVisitorPage(request, response)) return withValidators(request, response, context.get(nonceContext));
+  else if (isVisitorPage(request, response)) return withValidators(request, response, context.get(nonceContext), tagBeforeRendering);
   return response;
 };

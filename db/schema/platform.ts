@@ -48,7 +48,15 @@ export interface JobRunTable {
   last_started_at: Date;
 }
 
+/** One row: the version of what visitors' pages show, bumped by triggers (decision 049). */
+export interface DataVersionTable {
+  id: Generated<boolean>;
+  /** bigint, read as a string. */
+  version: ColumnType<string, number, number>;
+}
+
 export interface PlatformTables {
+  data_version: DataVersionTable;
   outbox_message: OutboxMessageTable;
   stored_object: StoredObjectTable;
   job_run: JobRunTable;

@@ -53,10 +53,12 @@ await seedDemo(opened.db);
 const app = await startApp({ DATABASE_URL: url, LOG_LEVEL: "warn", OUTBOX_WORKER: "false" });
 console.log(`Bench on real PostgreSQL (${dbName}), app at ${app.baseUrl}, ${seconds} s per measurement\n`);
 
-const ctx: BenchContext = { baseUrl: app.baseUrl, databaseUrl: url, db: opened.db, seconds, report };
+const ctx: BenchContext = { baseUrl: app.baseUrl, appPid: app.child.pid!, databaseUrl: url, db: opened.db, seconds, report };
 try {
   // The issue-17 pages next to the framework floor and the static ceiling.
-  if (!only || only.includes("ratio")) {
+  // BENCH_ONLY=revalidation: the same table at 10 connections for visitors only (304s, pages, floor, ceiling).
+  const quick = only?.includes("revalidation");
+  if (!only || only.includes("ratio") || quick) {
     const lesson = await opened.db
       .selectFrom("lesson")
       .innerJoin("course_module", "course_module.id", "lesson.module_id")
@@ -64,7 +66,8 @@ try {
       .select(["course.slug", "lesson.id"])
       .where("course.slug", "=", "se-proteger-des-arnaques-en-ligne")
       .executeTakeFirstOrThrow();
-    await ratio(ctx, ["/", "/cours", "/cours?q=internet", `/cours/${lesson.slug}`, `/cours/${lesson.slug}/lecons/${lesson.id}`, "/lieux", "/ateliers"]);
+    const pages = ["/", "/cours", "/cours?q=internet", `/cours/${lesson.slug}`, `/cours/${lesson.slug}/lecons/${lesson.id}`, "/lieux", "/ateliers"];
+    await ratio(ctx, pages, quick ? { connections: [10], signedIn: false } : {});
   }
 
   // JavaScript each page loads: every <script src> and modulepreload it names.

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import type { Db } from "../../app/lib/db.server";
 
@@ -16,6 +17,8 @@ export interface BenchContext {
   baseUrl: string;
   databaseUrl: string;
   db: Db;
+  /** The app's process (its workers are its children): CPU per request is read from /proc. */
+  appPid: number;
   /** Seconds per measurement (BENCH_SECONDS, default 10). */
   seconds: number;
   /** Prints one result line and keeps it for the summary. */
@@ -34,16 +37,26 @@ export async function measure(
     headers = {},
     method = "GET",
     body,
-  }: { connections?: number; seconds?: number; headers?: Record<string, string>; method?: "GET" | "POST" | "PUT"; body?: string } = {},
+    onStatus,
+  }: {
+    connections?: number;
+    seconds?: number;
+    headers?: Record<string, string>;
+    method?: "GET" | "POST" | "PUT";
+    body?: string;
+    /** Called with each response's status (autocannon counts a 304 as non-2xx). */
+    onStatus?: (status: number) => void;
+  } = {},
 ): Promise<Figures> {
   const samples: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({ url, connections, duration: seconds, headers, method, body }, (err, res) =>
       err ? reject(err) : resolve(res),
     );
-    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
-      samples.push(responseTime),
-    );
+    instance.on("response", (_client: unknown, status: number, _bytes: number, responseTime: number) => {
+      samples.push(responseTime);
+      onStatus?.(status);
+    });
   });
   return {
     requestsPerSecond: Math.round(result.requests.average),
@@ -61,3 +74,20 @@ export function percentiles(samples: number[]) {
 }
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** User + system CPU of a process and its descendants, in ms (Linux /proc). */
+export function treeCpuMs(pid: number): number {
+  let ms = 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+      for (const child of children ? children.split(" ") : []) ms += treeCpuMs(Number(child));
+    }
+  } catch {
+    // the process ended
+  }
+  return ms;
+}

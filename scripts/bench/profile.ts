@@ -15,7 +15,7 @@ import { migrateToLatest, openDatabase } from "../../app/lib/db.server";
 import { seedDemo } from "../../db/seed";
 import { startApp } from "../../tests/helpers/e2e-server";
 import { ADMIN_URL, databaseUrl } from "../../tests/helpers/postgres-template";
-import { measure } from "./lib";
+import { measure, treeCpuMs } from "./lib";
 
 interface ProfileNode {
   id: number;
@@ -192,21 +192,4 @@ function owner(url: string) {
   const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (nm) return nm[1]!;
   return url.replace(/^file:\/\//, "").replace(`${process.cwd()}/`, "");
-}
-
-/** User + system CPU of a process and its descendants, in ms (Linux /proc). */
-function treeCpuMs(pid: number): number {
-  let ms = 0;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      const children = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
-      for (const child of children ? children.split(" ") : []) ms += treeCpuMs(Number(child));
-    }
-  } catch {
-    // the process ended
-  }
-  return ms;
 }

@@ -58,6 +58,42 @@ describe("two workers behind one port", () => {
     await db.sql`delete from throttle_counter`;
   });
 
+  it("answer a visitor's 304 without rendering, and neither does it again for the old tag once the data changed", async () => {
+    const first = await freshRequest(`${server.baseUrl}/cours`);
+    expect(first.status).toBe(200);
+    const tag = first.header("ETag")!;
+    expect(tag).toMatch(/^W\/"v-/);
+    const answers = async (count: number) => {
+      const all = [];
+      for (let i = 0; i < count; i++) {
+        const res = await freshRequest(`${server.baseUrl}/cours`, { headers: { "If-None-Match": tag } });
+        const logged = () => server.logs().find((l) => l.msg === "request" && l.requestId === res.header("X-Request-Id"));
+        for (let wait = 0; !logged() && wait < 200; wait++) await sleep(10);
+        const line = logged()!;
+        all.push({ status: res.status, pid: line.pid as number, rendered: line.rendered !== false, text: res.text });
+      }
+      return all;
+    };
+    // Both workers know the same version, hence the same tag, and neither renders for it.
+    const before = await answers(6);
+    expect(before.map((a) => [a.status, a.rendered])).toEqual(Array(6).fill([304, false]));
+    expect(new Set(before.map((a) => a.pid)).size).toBe(2);
+    // A course is published (by another process: the workers learn it only by NOTIFY).
+    const title = `Cours publié ${Date.now()}`;
+    const written = Date.now();
+    await db.sql`insert into course (slug, title, status, published_at) values (${`publie-${Date.now()}`}, ${title}, 'published', now())`;
+    // Within the NOTIFY's latency (milliseconds; the poll's 5 s is only a bound
+    // for a loaded machine) both workers stop answering 304 for the old tag…
+    await expect.poll(async () => (await answers(4)).every((a) => a.status === 200), { timeout: 5_000, interval: 1 }).toBe(true);
+    const latencyMs = Date.now() - written;
+    console.log(`old tag refused by both workers ${latencyMs} ms after the write`);
+    // …and never do again: the page is rendered anew, with the course and a new tag.
+    const after = await answers(6);
+    expect(after.every((a) => a.status === 200 && a.rendered && a.text.includes(title))).toBe(true);
+    expect(new Set(after.map((a) => a.pid)).size).toBe(2);
+    expect(latencyMs).toBeLessThan(5_000);
+  });
+
   it("runs each periodic job and sends each mail once, even after the background worker is killed and restarted", async () => {
     const background = listening().filter((l) => l.background === true);
     expect(background).toHaveLength(1);
@@ -70,8 +106,9 @@ describe("two workers behind one port", () => {
     expect(res.status).toBeLessThan(400);
     const mailDir = path.join(server.dataDir, "mail");
     await expect.poll(() => readdirSync(mailDir, { withFileTypes: true }).filter((f) => f.name.endsWith(".eml")).length, { timeout: 15_000 }).toBe(1);
-    const [row] = await db.sql<{ status: string; attempts: number }[]>`select status, attempts from outbox_message where to_address = ${db.email}`;
-    expect(row).toEqual({ status: "sent", attempts: 1 });
+    // The file is written before the row is marked sent: on a loaded machine the check can fall between the two.
+    const outboxRow = async () => (await db.sql<{ status: string; attempts: number }[]>`select status, attempts from outbox_message where to_address = ${db.email}`)[0];
+    await expect.poll(outboxRow, { timeout: 10_000 }).toEqual({ status: "sent", attempts: 1 });
 
     const runsOf = (job: string) => server.logs().filter((l) => l.msg === "periodic job ran" && l.job === job);
     await expect.poll(() => runsOf("prune-sign-in-failures").length, { timeout: 15_000 }).toBe(1);

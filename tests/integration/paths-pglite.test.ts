@@ -10,6 +10,7 @@ import { getDiagnosticResult, pruneAnonymousDiagnostics, takeDiagnostic } from "
 import { claimResult } from "../../app/features/diagnostic/queries.server";
 import { importPaths } from "../../app/features/paths/import.server";
 import { getPathPage, listPathsOverview } from "../../app/features/paths/service.server";
+import { currentDataVersion, listenToEmbeddedDataVersion } from "../../app/lib/data-version.server";
 import { hashToken } from "../../app/lib/tokens.server";
 import { createUser } from "../helpers/fixtures";
 import { seedCourse } from "./courses-helpers";
@@ -22,7 +23,7 @@ const BASE = "http://localhost:3000";
 beforeAll(async () => {
   opened = await openDatabase({ memory: true });
   // Only the tables these domains read: migrating every domain on PGlite takes most of a minute here.
-  const needed = ["2026-11-29_foundation", "2026-11-30_classrooms", "2026-11-30_courses", "2026-11-30_workshops", "2026-12-03_paths", "2026-12-07_courses-trash", "2026-12-10_badge-status-list", "2026-12-02_reports", "2026-12-12_evaluation-inputs", "2026-12-15_badge-evidence", "2026-12-10_outbox-person", "2026-12-13_outbox-attachments", "2026-12-18_questions-and-notifications"];
+  const needed = ["2026-11-29_foundation", "2026-11-30_classrooms", "2026-11-30_courses", "2026-11-30_workshops", "2026-12-03_paths", "2026-12-07_courses-trash", "2026-12-10_badge-status-list", "2026-12-02_reports", "2026-12-12_evaluation-inputs", "2026-12-15_badge-evidence", "2026-12-10_outbox-person", "2026-12-13_outbox-attachments", "2026-12-18_questions-and-notifications", "2026-12-15_staff-invitations", "2026-12-19_jobs", "2026-12-24_data-version"];
   const provider = { getMigrations: async () => Object.fromEntries(needed.map((name) => [name, migrations[name]!])) };
   const { error } = await new Migrator({ db: opened.db, provider }).migrateToLatest();
   if (error) throw error;
@@ -73,4 +74,21 @@ describe("paths, diagnostics and badges on PGlite", () => {
     });
     expect((await getBusinessReport(db, business.token)).overall).toBe(100);
   }, 120_000);
+});
+
+describe("the data version on PGlite (decision 049)", () => {
+  it("is known as soon as a write resolves: PGlite hears its own NOTIFY in this process", async () => {
+    const stop = await listenToEmbeddedDataVersion(opened.embedded!);
+    try {
+      const first = BigInt(currentDataVersion()!);
+      await seedCourse(opened.db, { lessonsPerModule: 1 });
+      const second = BigInt(currentDataVersion()!);
+      expect(second).toBeGreaterThan(first);
+      const user = await createUser(opened.db);
+      await opened.db.updateTable("app_user").set({ updated_at: new Date() }).where("id", "=", user.id).execute();
+      expect(BigInt(currentDataVersion()!)).toBe(second);
+    } finally {
+      await stop();
+    }
+  });
 });
