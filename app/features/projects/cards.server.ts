@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import type { User } from "../../../db/schema/accounts";
 import type { Db, DbOrTrx } from "../../lib/db.server";
 import { appError } from "../../lib/errors";
@@ -18,7 +19,7 @@ export async function issuePupilCard(trx: DbOrTrx, userId: string, issuedBy: Use
 }
 
 export function cardSignInPath(code: string) {
-  return `/connexion/carte?code=${encodeURIComponent(code)}`;
+  return `${href("/connexion/carte")}?code=${encodeURIComponent(code)}`;
 }
 
 export { formatAccessCode };

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { can, isLearner } from "../../lib/permissions";
 import { defineModule } from "../../lib/modules.server";
 import { attachmentTrashJob } from "./attachments.server";
@@ -10,7 +11,7 @@ export default defineModule({
   jobs: [projectsRetentionJob, attachmentTrashJob],
   personalData: [projectsPersonalData],
   nav: [
-    { to: "/classes-scolaires", labelKey: "projects:nav.pupil", section: "mine", order: 10, visible: isLearner, visibleWhen: (db, user) => holdsClassSeat(db, user.id) },
-    { to: "/classes-scolaires", labelKey: "projects:nav.teacher", section: "staff", order: 30, visible: (user) => can(user, "create:school_class:own") },
+    { to: href("/classes-scolaires"), labelKey: "projects:nav.pupil", section: "mine", order: 10, visible: isLearner, visibleWhen: (db, user) => holdsClassSeat(db, user.id) },
+    { to: href("/classes-scolaires"), labelKey: "projects:nav.teacher", section: "staff", order: 30, visible: (user) => can(user, "create:school_class:own") },
   ],
 });
