@@ -1,5 +1,7 @@
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, useActionData, useLoaderData } from "react-router";
+import { data, Form, href, useLoaderData } from "react-router";
+import { z } from "zod";
+import { replyMessages, useActionReply } from "../components/ui/action-reply";
 import type { Route } from "./+types/projects.class-import";
 import { PageTitle } from "../components/ui/page-title";
 import { cardSignInPath, formatAccessCode } from "../features/projects/cards.server";
@@ -7,9 +9,9 @@ import { getClassHeader, joinQrDataUrl } from "../features/projects/classes.serv
 import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
 import { AccessCards, type PrintableCard } from "../features/projects/components/access-cards";
 import { IMPORT_MAX_ROWS, IMPORT_RULES, importPupils, readImportFile, type ImportRowReport } from "../features/projects/import.server";
+import { handleForm, type ActionReply } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
 import { publicUrl } from "../lib/public-url.server";
-import { appErrorStatus, isAppError } from "../lib/errors";
 import { requireUser } from "../lib/session.server";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -17,7 +19,10 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return { schoolClass: await getClassHeader(context.get(dbContext), user, params.classId), maxRows: IMPORT_MAX_ROWS };
 }
 
-type ActionData = { report: ImportRowReport[]; siteUrl: string; cards: PrintableCard[] } | { errorKey: string; values?: Record<string, string | number> };
+type ImportResult = { report: ImportRowReport[]; siteUrl: string; cards: PrintableCard[] };
+
+// A file, or the list pasted in the text box (readImportFile says which one counts and why neither is there).
+const ImportSchema = z.object({ fichier: z.any().optional(), contenu: z.string().optional() });
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const user = requireUser(context, request);
@@ -25,51 +30,54 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   // Checks who asks before reading the body.
   await getClassHeader(db, user, params.classId);
   if (Number(request.headers.get("Content-Length") ?? 0) > IMPORT_RULES.maxBytes + 64 * 1024) {
-    return data<ActionData>({ errorKey: "files:errors.too_large", values: { max: 1 } }, { status: 413 });
+    const tooLarge: ActionReply<ImportResult> = { status: "error", error: { "": ["files:errors.too_large"] }, values: { max: 1 }, form: "" };
+    return data(tooLarge, { status: 413 });
   }
-  try {
-    const form = await request.formData();
-    const file = form.get("fichier");
-    const pasted = form.get("contenu");
-    const csv = await readImportFile(file instanceof File ? file : null, typeof pasted === "string" ? pasted : undefined);
-    const report = await importPupils(db, user, params.classId, csv);
-    const siteUrl = publicUrl();
-    const cards = await Promise.all(
-      report
-        .filter((r) => r.status === "created" && r.cardCode)
-        .map(async (r) => ({
-          seatNumber: r.seatNumber,
-          firstName: r.firstName,
-          code: formatAccessCode(r.cardCode!),
-          qr: await joinQrDataUrl(`${siteUrl}${cardSignInPath(r.cardCode!)}`),
-        })),
-    );
-    // The codes travel once, to this page; the report itself does not repeat them.
-    return data<ActionData>({ report: report.map(({ cardCode: _, ...r }) => r), siteUrl, cards });
-  } catch (error) {
-    if (isAppError(error) && appErrorStatus(error) < 500 && appErrorStatus(error) !== 404 && appErrorStatus(error) !== 403) {
-      return data<ActionData>({ errorKey: error.data.messageKey, values: error.data.values }, { status: appErrorStatus(error) });
-    }
-    throw error;
-  }
+  // The pupils' names are not sent back: the report is what the page shows.
+  return handleForm(
+    request,
+    ImportSchema,
+    async (value): Promise<ImportResult> => {
+      const csv = await readImportFile(value.fichier instanceof File ? value.fichier : null, value.contenu);
+      const report = await importPupils(db, user, params.classId, csv);
+      const siteUrl = publicUrl();
+      const cards = await Promise.all(
+        report
+          .filter((r) => r.status === "created" && r.cardCode)
+          .map(async (r) => ({
+            seatNumber: r.seatNumber,
+            firstName: r.firstName,
+            code: formatAccessCode(r.cardCode!),
+            qr: await joinQrDataUrl(`${siteUrl}${cardSignInPath(r.cardCode!)}`),
+          })),
+      );
+      // The codes travel once, to this page; the report itself does not repeat them.
+      return { report: report.map(({ cardCode: _, ...r }) => r), siteUrl, cards };
+    },
+    { hideFields: ["contenu"] },
+  );
 }
 
 export default function ImportPupils() {
   const { t } = useTranslation("projects");
   const { schoolClass, maxRows } = useLoaderData<typeof loader>();
-  const result = useActionData<ActionData>();
-  const report = result && "report" in result ? result.report : null;
+  const reply = useActionReply<ImportResult>();
+  const result = reply?.data;
+  const errors = replyMessages(reply);
+  const report = result?.report ?? null;
   const created = report?.filter((r) => r.status === "created") ?? [];
   const failed = report?.filter((r) => r.status === "error") ?? [];
-  const base = `/classes-scolaires/${schoolClass.id}`;
+  const classUrl = href("/classes-scolaires/:classId", { classId: schoolClass.id });
   return (
     <div className="page">
       <PageTitle>{t("import.title")}</PageTitle>
-      <Breadcrumbs items={[{ href: "/classes-scolaires", label: t("home.title_teacher") }, { href: base, label: schoolClass.name }, { label: t("import.title") }]} />
+      <Breadcrumbs items={[{ href: href("/classes-scolaires"), label: t("home.title_teacher") }, { href: classUrl, label: schoolClass.name }, { label: t("import.title") }]} />
       <h1>{t("import.title")}</h1>
-      {result && "errorKey" in result ? (
+      {errors.length ? (
         <div className="alert error" role="alert">
-          <p>{t(result.errorKey, result.values ?? {})}</p>
+          {errors.map((key) => (
+            <p key={key}>{t(key, reply?.values ?? {})}</p>
+          ))}
         </div>
       ) : null}
       {report ? (
@@ -97,9 +105,9 @@ export default function ImportPupils() {
               ))}
             </tbody>
           </table>
-          {result && "cards" in result ? <AccessCards cards={result.cards} siteUrl={result.siteUrl} className={schoolClass.name} /> : null}
+          {result ? <AccessCards cards={result.cards} siteUrl={result.siteUrl} className={schoolClass.name} /> : null}
           <p>
-            <a href={base}>{t("import.back_to_class")}</a>
+            <a href={classUrl}>{t("import.back_to_class")}</a>
           </p>
         </section>
       ) : null}

@@ -1,6 +1,6 @@
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, href, redirect, useActionData, useLoaderData } from "react-router";
 import type { z } from "zod";
 import type { Route } from "./+types/projects.class-new";
 import { FieldErrors, FormField } from "../components/ui/form-field";
@@ -10,9 +10,9 @@ import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
 import { createClass } from "../features/projects/classes.server";
 import { currentSchoolYear, todayInParis } from "../features/projects/dates";
 import { CreateClassSchema, SCHOOL_LEVELS } from "../features/projects/schemas";
+import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
 import { forbidden } from "../lib/errors";
-import { parseForm } from "../lib/forms.server";
 import { can } from "../lib/permissions";
 import { requireUser } from "../lib/session.server";
 
@@ -24,10 +24,10 @@ export function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const user = requireUser(context, request);
-  const submission = await parseForm(request, CreateClassSchema);
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const created = await createClass(context.get(dbContext), user, submission.value);
-  return redirect(`/classes-scolaires/${created.id}?creee=1`);
+  return handleForm(request, CreateClassSchema, async (value) => {
+    const created = await createClass(context.get(dbContext), user, value);
+    return redirect(`${href("/classes-scolaires/:classId", { classId: created.id })}?creee=1`);
+  });
 }
 
 export default function NewSchoolClass() {
@@ -38,7 +38,7 @@ export default function NewSchoolClass() {
   return (
     <div className="page narrow">
       <PageTitle>{t("class_new.title")}</PageTitle>
-      <Breadcrumbs items={[{ href: "/classes-scolaires", label: t("home.title_teacher") }, { label: t("class_new.title") }]} />
+      <Breadcrumbs items={[{ href: href("/classes-scolaires"), label: t("home.title_teacher") }, { label: t("class_new.title") }]} />
       <h1>{t("class_new.title")}</h1>
       <p>{t("class_new.intro")}</p>
       <ErrorSummary form={form} />

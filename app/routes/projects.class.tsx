@@ -1,16 +1,16 @@
 import { useTranslation } from "../lib/use-translation";
-import { Form, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { Form, href, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/projects.class";
 import { PageTitle } from "../components/ui/page-title";
 import { cardSignInPath, formatAccessCode, reissuePupilCard } from "../features/projects/cards.server";
 import { closeJoining, getClassPage, joinQrDataUrl, renewJoinCode } from "../features/projects/classes.server";
 import { AccessCards } from "../features/projects/components/access-cards";
 import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
-import { IntentMessage, type IntentResult } from "../features/projects/components/form-result";
+import { IntentMessage, useIntentReply, type IssuedCard } from "../features/projects/components/form-result";
 import { PupilName } from "../features/projects/components/pupil-name";
-import { runIntent } from "../features/projects/responses.server";
 import { archiveClass, purgeDate } from "../features/projects/retention.server";
 import { ClassActionSchema } from "../features/projects/schemas";
+import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
 import { env } from "../lib/env.server";
 import { publicUrl } from "../lib/public-url.server";
@@ -33,16 +33,14 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const user = requireUser(context, request);
   const db = context.get(dbContext);
-  return runIntent(request, ClassActionSchema, async (value) => {
+  return handleForm(request, ClassActionSchema, async (value): Promise<IssuedCard | undefined> => {
     if (value.intent === "new-code") await renewJoinCode(db, user, params.classId);
     else if (value.intent === "close-joining") await closeJoining(db, user, params.classId);
     else if (value.intent === "new-card") {
       const card = await reissuePupilCard(db, user, params.classId, value.seatId);
-      const siteUrl = publicUrl();
-      const qr = await joinQrDataUrl(`${siteUrl}${cardSignInPath(card.code)}`);
-      return { intent: "new-card", ok: true, card: { firstName: card.firstName, code: formatAccessCode(card.code), qr } };
+      const qr = await joinQrDataUrl(`${publicUrl()}${cardSignInPath(card.code)}`);
+      return { firstName: card.firstName, code: formatAccessCode(card.code), qr };
     } else await archiveClass(db, user, params.classId);
-    return { intent: value.intent, ok: true };
   });
 }
 
@@ -60,7 +58,7 @@ function PupilView({ data }: { data: Extract<LoaderData, { kind: "pupil" }> }) {
   return (
     <div className="page">
       <PageTitle>{schoolClass.name}</PageTitle>
-      <Breadcrumbs items={[{ href: "/classes-scolaires", label: t("home.title_pupil") }, { label: schoolClass.name }]} />
+      <Breadcrumbs items={[{ href: href("/classes-scolaires"), label: t("home.title_pupil") }, { label: schoolClass.name }]} />
       <h1>{schoolClass.name}</h1>
       <p>
         {schoolClass.school} · {schoolClass.schoolYear}
@@ -77,11 +75,11 @@ function PupilView({ data }: { data: Extract<LoaderData, { kind: "pupil" }> }) {
         {projects.map((p) => (
           <li key={p.id} className="card">
             <h3>
-              <a href={`/projets/${p.id}`}>{p.title}</a>
+              <a href={href("/projets/:projectId", { projectId: p.id })}>{p.title}</a>
             </h3>
             {p.team_id ? (
               <p>
-                {t("class.your_team")} <a href={`/projets/${p.id}/equipes/${p.team_id}`}>{p.team_name}</a>
+                {t("class.your_team")} <a href={href("/projets/:projectId/equipes/:teamId", { projectId: p.id, teamId: p.team_id })}>{p.team_name}</a>
               </p>
             ) : (
               <p>{t("class.no_team_yet")}</p>
@@ -95,16 +93,17 @@ function PupilView({ data }: { data: Extract<LoaderData, { kind: "pupil" }> }) {
 
 function TeacherView({ data }: { data: Extract<LoaderData, { kind: "teacher" }> }) {
   const { t, i18n } = useTranslation("projects");
-  const result = useActionData<IntentResult>();
+  const newCard = useIntentReply<IssuedCard>("new-card");
+  const [newCode, closed, archive] = [useIntentReply("new-code"), useIntentReply("close-joining"), useIntentReply("archive")];
   const [params] = useSearchParams();
   const { schoolClass, pupils, projects, join, retentionDays, purgeOn, siteUrl } = data;
   const archived = !!schoolClass.archived_at;
-  const base = `/classes-scolaires/${schoolClass.id}`;
+  const classId = schoolClass.id;
   const waiting = pupils.filter((p) => p.limited).length;
   return (
     <div className="page">
       <PageTitle>{schoolClass.name}</PageTitle>
-      <Breadcrumbs items={[{ href: "/classes-scolaires", label: t("home.title_teacher") }, { label: schoolClass.name }]} />
+      <Breadcrumbs items={[{ href: href("/classes-scolaires"), label: t("home.title_teacher") }, { label: schoolClass.name }]} />
       <h1>{schoolClass.name}</h1>
       <p>
         {schoolClass.school} · {t(`levels.${schoolClass.level}`)} · {schoolClass.school_year}
@@ -123,8 +122,8 @@ function TeacherView({ data }: { data: Extract<LoaderData, { kind: "teacher" }> 
       {!archived ? (
         <section aria-labelledby="join-heading" className="join-panel">
           <h2 id="join-heading">{t("class.join_heading")}</h2>
-          <IntentMessage result={result} intent="new-code" okKey="class.code_renewed" />
-          <IntentMessage result={result} intent="close-joining" okKey="class.joining_closed" />
+          <IntentMessage reply={newCode} okKey="class.code_renewed" />
+          <IntentMessage reply={closed} okKey="class.joining_closed" />
           {join ? (
             <div className="join-box">
               <img src={join.qr} alt={t("class.qr_alt", { name: schoolClass.name })} width={180} height={180} className="join-qr" />
@@ -161,11 +160,11 @@ function TeacherView({ data }: { data: Extract<LoaderData, { kind: "teacher" }> 
 
       <section aria-labelledby="pupils-heading">
         <h2 id="pupils-heading">{t("class.pupils_heading", { count: pupils.length })}</h2>
-        <IntentMessage result={result} intent="new-card" />
-        {result?.card ? <AccessCards cards={[{ ...result.card }]} className={schoolClass.name} siteUrl={siteUrl} /> : null}
+        <IntentMessage reply={newCard} />
+        {newCard?.data ? <AccessCards cards={[{ ...newCard.data }]} className={schoolClass.name} siteUrl={siteUrl} /> : null}
         <div className="actions">
-          {!archived ? <a href={`${base}/eleves/import`}>{t("class.import_link")}</a> : null}
-          <a href={`${base}/autorisations`}>{waiting ? t("class.consent_link_waiting", { count: waiting }) : t("class.consent_link")}</a>
+          {!archived ? <a href={href("/classes-scolaires/:classId/eleves/import", { classId })}>{t("class.import_link")}</a> : null}
+          <a href={href("/classes-scolaires/:classId/autorisations", { classId })}>{waiting ? t("class.consent_link_waiting", { count: waiting }) : t("class.consent_link")}</a>
         </div>
         {pupils.length === 0 ? (
           <p>{t("class.no_pupils")}</p>
@@ -214,7 +213,7 @@ function TeacherView({ data }: { data: Extract<LoaderData, { kind: "teacher" }> 
         <h2 id="projects-heading">{t("class.projects")}</h2>
         {!archived ? (
           <p>
-            <a className="button primary" href={`/projets/nouveau?classe=${schoolClass.id}`}>
+            <a className="button primary" href={`${href("/projets/nouveau")}?classe=${classId}`}>
               {t("class.new_project")}
             </a>
           </p>
@@ -223,7 +222,7 @@ function TeacherView({ data }: { data: Extract<LoaderData, { kind: "teacher" }> 
         <ul>
           {projects.map((p) => (
             <li key={p.id}>
-              <a href={`/projets/${p.id}`}>{p.title}</a>
+              <a href={href("/projets/:projectId", { projectId: p.id })}>{p.title}</a>
               {p.shared ? ` (${t("class.shared_project")})` : null}
             </li>
           ))}
@@ -234,7 +233,7 @@ function TeacherView({ data }: { data: Extract<LoaderData, { kind: "teacher" }> 
         <section aria-labelledby="archive-heading">
           <h2 id="archive-heading">{t("class.archive_heading")}</h2>
           <p>{t("class.archive_explain", { days: retentionDays })}</p>
-          <IntentMessage result={result} intent="archive" />
+          <IntentMessage reply={archive} />
           <Form method="post" className="stack">
             <label className="choice">
               <input type="checkbox" name="confirm" value="on" required /> {t("class.archive_confirm")}

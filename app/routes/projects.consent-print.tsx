@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { useLoaderData } from "react-router";
+import { useLoaderData, href } from "react-router";
 import type { Route } from "./+types/projects.consent-print";
 import { PageTitle } from "../components/ui/page-title";
 import { consentFormsToPrint, consentFormText } from "../features/projects/consent.server";
@@ -26,7 +26,7 @@ export default function ConsentPrint() {
       <PageTitle>{t("consent_form.page_title")}</PageTitle>
       <div className="no-print">
         <p>
-          <a href={`/classes-scolaires/${classId}/autorisations`}>{t("consent_form.back")}</a>
+          <a href={href("/classes-scolaires/:classId/autorisations", { classId })}>{t("consent_form.back")}</a>
         </p>
         <p className="hint">{t("consent_form.print_hint")}</p>
       </div>

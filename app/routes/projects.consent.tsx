@@ -1,14 +1,14 @@
 import { useTranslation } from "../lib/use-translation";
-import { Form, useActionData, useLoaderData } from "react-router";
+import { Form, href, useLoaderData } from "react-router";
 import type { Route } from "./+types/projects.consent";
 import { PageTitle } from "../components/ui/page-title";
 import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
-import { IntentMessage, type IntentResult } from "../features/projects/components/form-result";
+import { IntentMessage, replyFor, useIntentReply } from "../features/projects/components/form-result";
 import { PupilName } from "../features/projects/components/pupil-name";
 import { emailConsentForm, getConsentPage, recordConsent } from "../features/projects/consent.server";
 import { todayInParis } from "../features/projects/dates";
-import { runIntent } from "../features/projects/responses.server";
 import { ConsentActionSchema } from "../features/projects/schemas";
+import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
 import { formatDate, formatDateTime, isLocale } from "../lib/i18n";
 import { getLocale } from "../lib/i18n.server";
@@ -24,33 +24,30 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const user = requireUser(context, request);
   const db = context.get(dbContext);
   const locale = getLocale(context);
-  return runIntent(
-    request,
-    ConsentActionSchema,
-    async (value) => {
-      if (value.intent === "record") await recordConsent(db, user, params.classId, value);
-      else await emailConsentForm(db, user, params.classId, value, isLocale(locale) ? locale : "fr");
-    },
-    { key: (form) => `${form.get("intent")}-${form.get("seatId")}` },
-  );
+  // Each pupil has its own pair of forms: the reply names the seat it answers (see replyFor).
+  return handleForm(request, ConsentActionSchema, async (value) => {
+    if (value.intent === "record") await recordConsent(db, user, params.classId, value);
+    else await emailConsentForm(db, user, params.classId, value, isLocale(locale) ? locale : "fr");
+  });
 }
 
 export default function ConsentPage() {
   const { t, i18n } = useTranslation("projects");
   const { schoolClass, pupils, today } = useLoaderData<typeof loader>();
-  const result = useActionData<IntentResult>();
-  const base = `/classes-scolaires/${schoolClass.id}`;
+  const [recorded, emailed] = [useIntentReply("record"), useIntentReply("email")];
+  const classId = schoolClass.id;
+  const printUrl = href("/classes-scolaires/:classId/autorisations/imprimer", { classId });
   const pending = pupils.filter((p) => p.consents.length === 0);
   return (
     <div className="page">
       <PageTitle>{t("consent.title")}</PageTitle>
-      <Breadcrumbs items={[{ href: "/classes-scolaires", label: t("home.title_teacher") }, { href: base, label: schoolClass.name }, { label: t("consent.title") }]} />
+      <Breadcrumbs items={[{ href: href("/classes-scolaires"), label: t("home.title_teacher") }, { href: href("/classes-scolaires/:classId", { classId }), label: schoolClass.name }, { label: t("consent.title") }]} />
       <h1>{t("consent.title")}</h1>
       <p>{t("consent.intro")}</p>
       {pupils.length === 0 ? <p>{t("consent.nobody")}</p> : null}
       {pending.length ? (
         <p>
-          <a className="button secondary" href={`${base}/autorisations/imprimer`}>
+          <a className="button secondary" href={printUrl}>
             {t("consent.print_all", { count: pending.length })}
           </a>
         </p>
@@ -64,7 +61,7 @@ export default function ConsentPage() {
             </h2>
             {p.consents.length ? (
               <div className="consent-record">
-                <IntentMessage result={result} intent={`record-${p.seatId}`} okKey="consent.recorded_ok" />
+                <IntentMessage reply={replyFor(recorded, "seatId", p.seatId)} okKey="consent.recorded_ok" />
                 <p className="status-ok">{t("consent.received")}</p>
                 {p.consents.map((c) => (
                   <dl key={c.id} className="details">
@@ -82,8 +79,8 @@ export default function ConsentPage() {
             ) : (
               <>
                 <p className="status-waiting">{t("consent.waiting")}</p>
-                <IntentMessage result={result} intent={`record-${p.seatId}`} okKey="consent.recorded_ok" />
-                <IntentMessage result={result} intent={`email-${p.seatId}`} okKey="consent.email_sent" />
+                <IntentMessage reply={replyFor(recorded, "seatId", p.seatId)} okKey="consent.recorded_ok" />
+                <IntentMessage reply={replyFor(emailed, "seatId", p.seatId)} okKey="consent.email_sent" />
                 <div className="consent-actions">
                   <Form method="post" className="stack">
                     <h3>{t("consent.record_heading")}</h3>
@@ -113,7 +110,7 @@ export default function ConsentPage() {
                   <div className="stack">
                     <h3>{t("consent.send_heading")}</h3>
                     <p>
-                      <a href={`${base}/autorisations/imprimer?eleve=${p.seatId}`}>{t("consent.print_single")}</a>
+                      <a href={`${printUrl}?eleve=${p.seatId}`}>{t("consent.print_single")}</a>
                     </p>
                     <Form method="post" className="stack">
                       <input type="hidden" name="intent" value="email" />

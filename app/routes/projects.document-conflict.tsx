@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { Form, useLoaderData } from "react-router";
+import { Form, useLoaderData, href } from "react-router";
 import type { Route } from "./+types/projects.document-conflict";
 import { PageTitle } from "../components/ui/page-title";
 import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
@@ -23,7 +23,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export default function DocumentConflict() {
   const { t, i18n } = useTranslation("projects");
   const { project, team, canEdit, mine, theirs } = useLoaderData<typeof loader>();
-  const teamUrl = `/projets/${project.id}/equipes/${team.id}`;
+  const teamUrl = href("/projets/:projectId/equipes/:teamId", { projectId: project.id, teamId: team.id });
   const docUrl = `${teamUrl}/document`;
   const authors = theirs.authors.map((a) => pupilText(t, a)).join(", ");
   const merged = `${theirs.markdown.trim()}\n\n---\n\n${mine.markdown.trim()}\n`;
@@ -32,7 +32,7 @@ export default function DocumentConflict() {
       <PageTitle>{t("conflict.title")}</PageTitle>
       <Breadcrumbs
         items={[
-          { href: `/projets/${project.id}`, label: project.title },
+          { href: href("/projets/:projectId", { projectId: project.id }), label: project.title },
           { href: teamUrl, label: team.name },
           { href: docUrl, label: t("document.short") },
           { label: t("conflict.title") },

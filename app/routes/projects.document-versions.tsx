@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { Form, useLoaderData } from "react-router";
+import { Form, useLoaderData, href } from "react-router";
 import type { Route } from "./+types/projects.document-versions";
 import { PageTitle } from "../components/ui/page-title";
 import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
@@ -20,14 +20,14 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export default function DocumentVersions() {
   const { t, i18n } = useTranslation("projects");
   const { project, team, canEdit, revisions, shown, currentVersion } = useLoaderData<typeof loader>();
-  const teamUrl = `/projets/${project.id}/equipes/${team.id}`;
+  const teamUrl = href("/projets/:projectId/equipes/:teamId", { projectId: project.id, teamId: team.id });
   const base = `${teamUrl}/document/versions`;
   return (
     <div className="page">
       <PageTitle>{t("versions.title")}</PageTitle>
       <Breadcrumbs
         items={[
-          { href: `/projets/${project.id}`, label: project.title },
+          { href: href("/projets/:projectId", { projectId: project.id }), label: project.title },
           { href: teamUrl, label: team.name },
           { href: `${teamUrl}/document`, label: t("document.short") },
           { label: t("versions.title") },

@@ -1,7 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, redirect, useFetcher, useLoaderData, useNavigate, useSearchParams, type ShouldRevalidateFunctionArgs } from "react-router";
+import { data, Form, redirect, useFetcher, useLoaderData, useNavigate, useSearchParams, type ShouldRevalidateFunctionArgs, href } from "react-router";
 import type { Route } from "./+types/projects.document";
 import { PageTitle } from "../components/ui/page-title";
 import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
@@ -33,7 +33,7 @@ export type AutosaveAnswer = (SaveOutcome & { conflictUrl?: string }) | { status
 export async function action({ context, request, params }: Route.ActionArgs) {
   const user = requireUser(context, request);
   const db = context.get(dbContext);
-  const base = `/projets/${params.projectId}/equipes/${params.teamId}/document`;
+  const base = href("/projets/:projectId/equipes/:teamId/document", params);
   const submission = await parseForm(request, SaveDocumentSchema);
   if (submission.status !== "success") return data<AutosaveAnswer>({ status: "error", messageKey: "projects:errors.document_invalid" }, { status: 400 });
   const v = submission.value;
@@ -50,7 +50,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     }
     throw error;
   }
-  const conflictUrl = outcome.status === "conflict" ? `${base}/conflit/${outcome.revisionId}` : undefined;
+  const conflictUrl = outcome.status === "conflict" ? href("/projets/:projectId/equipes/:teamId/document/conflit/:revisionId", { ...params, revisionId: outcome.revisionId }) : undefined;
   if (v.mode === "json") return data<AutosaveAnswer>({ ...outcome, conflictUrl }, { status: outcome.status === "conflict" ? 409 : 200 });
   if (conflictUrl) return redirect(conflictUrl, 303);
   return redirect(`${base}?enregistre=${outcome.version}`, 303);
@@ -69,11 +69,11 @@ export default function TeamDocument() {
   const { t, i18n } = useTranslation("projects");
   const [params] = useSearchParams();
   const hydrated = useHydrated();
-  const teamUrl = `/projets/${doc.project.id}/equipes/${doc.team.id}`;
+  const teamUrl = href("/projets/:projectId/equipes/:teamId", { projectId: doc.project.id, teamId: doc.team.id });
   return (
     <div className="page">
       <PageTitle>{t("document.title", { name: doc.team.name })}</PageTitle>
-      <Breadcrumbs items={[{ href: `/projets/${doc.project.id}`, label: doc.project.title }, { href: teamUrl, label: doc.team.name }, { label: t("document.short") }]} />
+      <Breadcrumbs items={[{ href: href("/projets/:projectId", { projectId: doc.project.id }), label: doc.project.title }, { href: teamUrl, label: doc.team.name }, { label: t("document.short") }]} />
       <h1 id="doc-title">{t("document.title", { name: doc.team.name })}</h1>
       {params.get("enregistre") ? (
         <div className="alert success" role="status">
@@ -106,7 +106,7 @@ export default function TeamDocument() {
       )}
       <p className="actions">
         <a href={teamUrl}>{t("document.back_to_team")}</a>
-        <a href={`${teamUrl}/document/versions`}>{t("team.history")}</a>
+        <a href={href("/projets/:projectId/equipes/:teamId/document/versions", { projectId: doc.project.id, teamId: doc.team.id })}>{t("team.history")}</a>
       </p>
     </div>
   );

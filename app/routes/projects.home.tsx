@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { useLoaderData } from "react-router";
+import { useLoaderData, href } from "react-router";
 import type { Route } from "./+types/projects.home";
 import { PageTitle } from "../components/ui/page-title";
 import { listSchoolSpace } from "../features/projects/classes.server";
@@ -25,7 +25,7 @@ export default function SchoolSpace() {
         <>
           <p className="lead">{t("home.intro_teacher")}</p>
           <p>
-            <a className="button primary" href="/classes-scolaires/nouvelle">
+            <a className="button primary" href={href("/classes-scolaires/nouvelle")}>
               {t("home.new_class")}
             </a>
           </p>
@@ -35,7 +35,7 @@ export default function SchoolSpace() {
             {teaching.map((c) => (
               <li key={c.id} className="card">
                 <h3>
-                  <a href={`/classes-scolaires/${c.id}`}>{c.name}</a>
+                  <a href={href("/classes-scolaires/:classId", { classId: c.id })}>{c.name}</a>
                 </h3>
                 <p>
                   {c.school} · {t(`levels.${c.level}`)} · {c.school_year}
@@ -51,7 +51,7 @@ export default function SchoolSpace() {
               <ul>
                 {coTeaching.map((p) => (
                   <li key={p.id}>
-                    <a href={`/projets/${p.id}`}>{p.title}</a> — {p.class_name}, {p.school}
+                    <a href={href("/projets/:projectId", { projectId: p.id })}>{p.title}</a> — {p.class_name}, {p.school}
                   </li>
                 ))}
               </ul>
@@ -63,7 +63,7 @@ export default function SchoolSpace() {
         <>
           <p className="lead">{t("home.intro_pupil")}</p>
           <p>
-            <a className="button primary" href="/classes-scolaires/rejoindre">
+            <a className="button primary" href={href("/classes-scolaires/rejoindre")}>
               {t("home.join_class")}
             </a>
           </p>
@@ -71,14 +71,14 @@ export default function SchoolSpace() {
           {learning.map((c) => (
             <section key={c.id} aria-labelledby={`class-${c.id}`} className="card">
               <h2 id={`class-${c.id}`}>
-                <a href={`/classes-scolaires/${c.id}`}>{c.name}</a>
+                <a href={href("/classes-scolaires/:classId", { classId: c.id })}>{c.name}</a>
               </h2>
               <p>{c.school}</p>
               {c.projects.length ? (
                 <ul>
                   {c.projects.map((p) => (
                     <li key={p.id}>
-                      <a href={`/projets/${p.id}`}>{p.title}</a>
+                      <a href={href("/projets/:projectId", { projectId: p.id })}>{p.title}</a>
                     </li>
                   ))}
                 </ul>

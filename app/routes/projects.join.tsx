@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, href, redirect, useActionData, useLoaderData } from "react-router";
 import type { z } from "zod";
 import type { Route } from "./+types/projects.join";
 import { FormField } from "../components/ui/form-field";
@@ -9,9 +9,8 @@ import { PageTitle } from "../components/ui/page-title";
 import { requestMeta } from "../features/accounts/responses.server";
 import { joinClass, joinFormNeeds } from "../features/projects/classes.server";
 import { JoinClassSchema } from "../features/projects/schemas";
+import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
-import { appErrorStatus, isAppError, FieldError } from "../lib/errors";
-import { parseForm } from "../lib/forms.server";
 import { currentUser, requireUser } from "../lib/session.server";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -23,16 +22,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const user = requireUser(context, request);
-  const submission = await parseForm(request, JoinClassSchema);
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    const joined = await joinClass(context.get(dbContext), user, submission.value, { ip: requestMeta(request).ip });
-    return redirect(`/classes-scolaires/${joined.classId}?${joined.alreadyMember ? "deja=1" : "bienvenue=1"}`);
-  } catch (error) {
-    if (error instanceof FieldError) return data(submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }), { status: 400 });
-    if (isAppError(error)) return data(submission.reply({ formErrors: [error.data.messageKey] }), { status: appErrorStatus(error) });
-    throw error;
-  }
+  return handleForm(request, JoinClassSchema, async (value) => {
+    const joined = await joinClass(context.get(dbContext), user, value, { ip: requestMeta(request).ip });
+    return redirect(`${href("/classes-scolaires/:classId", { classId: joined.classId })}?${joined.alreadyMember ? "deja=1" : "bienvenue=1"}`);
+  });
 }
 
 export default function JoinSchoolClass() {
@@ -40,7 +33,7 @@ export default function JoinSchoolClass() {
   const { signedIn, code, askBirthDate, canJoin } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof JoinClassSchema>>({ lastResult, id: "join-class", defaultValue: { code } });
-  const here = `/classes-scolaires/rejoindre${code ? `?code=${encodeURIComponent(code)}` : ""}`;
+  const here = `${href("/classes-scolaires/rejoindre")}${code ? `?code=${encodeURIComponent(code)}` : ""}`;
   return (
     <div className="page narrow">
       <PageTitle>{t("join.title")}</PageTitle>
@@ -55,10 +48,10 @@ export default function JoinSchoolClass() {
           ) : null}
           <ol>
             <li>
-              <a href={`/connexion?retour=${encodeURIComponent(here)}`}>{t("join.sign_in")}</a>
+              <a href={`${href("/connexion")}?retour=${encodeURIComponent(here)}`}>{t("join.sign_in")}</a>
             </li>
             <li>
-              {t("join.or")} <a href="/inscription">{t("join.sign_up")}</a> {t("join.then_come_back")}
+              {t("join.or")} <a href={href("/inscription")}>{t("join.sign_up")}</a> {t("join.then_come_back")}
             </li>
           </ol>
         </>

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, href, redirect, useActionData, useLoaderData } from "react-router";
 import type { z } from "zod";
 import type { Route } from "./+types/projects.project-edit";
 import { ErrorSummary } from "../components/ui/error-summary";
@@ -10,9 +10,8 @@ import { ProjectFields } from "../features/projects/components/project-fields";
 import { documentToMarkdown } from "../features/projects/doc-markdown";
 import { getProjectForEdit, updateProject } from "../features/projects/projects.server";
 import { ProjectSchema } from "../features/projects/schemas";
+import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
-import { appErrorStatus, isAppError } from "../lib/errors";
-import { parseForm } from "../lib/forms.server";
 import { requireUser } from "../lib/session.server";
 import type { RouteHandle } from "../root";
 
@@ -28,17 +27,10 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const user = requireUser(context, request);
   const db = context.get(dbContext);
   await getProjectForEdit(db, user, params.projectId);
-  const submission = await parseForm(request, ProjectSchema);
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    await updateProject(db, user, params.projectId, submission.value);
-  } catch (error) {
-    if (isAppError(error) && [400, 409].includes(appErrorStatus(error))) {
-      return data(submission.reply({ formErrors: [error.data.messageKey] }), { status: appErrorStatus(error) });
-    }
-    throw error;
-  }
-  return redirect(`/projets/${params.projectId}?modifie=1`);
+  return handleForm(request, ProjectSchema, async (value) => {
+    await updateProject(db, user, params.projectId, value);
+    return redirect(`${href("/projets/:projectId", { projectId: params.projectId })}?modifie=1`);
+  });
 }
 
 export default function EditProject() {
@@ -53,7 +45,7 @@ export default function EditProject() {
   return (
     <div className="page narrow">
       <PageTitle>{t("project_edit.title")}</PageTitle>
-      <Breadcrumbs items={[{ href: `/projets/${project.id}`, label: project.title }, { label: t("project_edit.title") }]} />
+      <Breadcrumbs items={[{ href: href("/projets/:projectId", { projectId: project.id }), label: project.title }, { label: t("project_edit.title") }]} />
       <h1>{t("project_edit.title")}</h1>
       <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate className="stack">

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, href, redirect, useActionData, useLoaderData } from "react-router";
 import type { z } from "zod";
 import type { Route } from "./+types/projects.project-new";
 import { FormField } from "../components/ui/form-field";
@@ -11,9 +11,8 @@ import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
 import { ProjectFields } from "../features/projects/components/project-fields";
 import { createProject } from "../features/projects/projects.server";
 import { CreateProjectSchema } from "../features/projects/schemas";
+import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
-import { appErrorStatus, isAppError } from "../lib/errors";
-import { parseForm } from "../lib/forms.server";
 import { requireUser } from "../lib/session.server";
 import type { RouteHandle } from "../root";
 
@@ -28,16 +27,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const user = requireUser(context, request);
-  const submission = await parseForm(request, CreateProjectSchema);
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    const project = await createProject(context.get(dbContext), user, submission.value);
-    return redirect(`/projets/${project.id}?cree=1`);
-  } catch (error) {
-    if (isAppError(error) && appErrorStatus(error) === 409) return data(submission.reply({ formErrors: [error.data.messageKey] }), { status: 409 });
-    if (isAppError(error) && appErrorStatus(error) === 400) return data(submission.reply({ fieldErrors: { brief: [error.data.messageKey] } }), { status: 400 });
-    throw error;
-  }
+  return handleForm(request, CreateProjectSchema, async (value) => {
+    const project = await createProject(context.get(dbContext), user, value);
+    return redirect(`${href("/projets/:projectId", { projectId: project.id })}?cree=1`);
+  });
 }
 
 export default function NewProject() {
@@ -50,8 +43,8 @@ export default function NewProject() {
       <PageTitle>{t("project_new.title")}</PageTitle>
       <Breadcrumbs
         items={[
-          { href: "/classes-scolaires", label: t("home.title_teacher") },
-          { href: `/classes-scolaires/${schoolClass.id}`, label: schoolClass.name },
+          { href: href("/classes-scolaires"), label: t("home.title_teacher") },
+          { href: href("/classes-scolaires/:classId", { classId: schoolClass.id }), label: schoolClass.name },
           { label: t("project_new.title") },
         ]}
       />

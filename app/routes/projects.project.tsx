@@ -1,17 +1,17 @@
 import { useTranslation } from "../lib/use-translation";
-import { Form, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { Form, href, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/projects.project";
 import { PageTitle } from "../components/ui/page-title";
 import { competenceLabel } from "../features/projects/competences";
 import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
-import { IntentMessage, type IntentResult } from "../features/projects/components/form-result";
+import { IntentMessage, useIntentReply } from "../features/projects/components/form-result";
 import { PupilName } from "../features/projects/components/pupil-name";
 import { TeacherTeams } from "../features/projects/components/team-assignment";
 import { RichTextView } from "../features/projects/components/rich-text-view";
 import { addMilestone, deleteMilestone, getProjectPage, inviteCoTeacher, shareWithClass } from "../features/projects/projects.server";
-import { runIntent } from "../features/projects/responses.server";
 import { ProjectActionSchema } from "../features/projects/schemas";
 import { assignPupil, assignTeams, chooseTeam, createTeam } from "../features/projects/teams.server";
+import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
 import { formatDate, formatDateTime } from "../lib/i18n";
 import { requireUser } from "../lib/session.server";
@@ -25,31 +25,26 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const user = requireUser(context, request);
   const db = context.get(dbContext);
   const id = params.projectId;
-  return runIntent(
-    request,
-    ProjectActionSchema,
-    async (v) => {
-      switch (v.intent) {
-        case "add-milestone":
-          return void (await addMilestone(db, user, id, v));
-        case "delete-milestone":
-          return void (await deleteMilestone(db, user, id, v.milestoneId));
-        case "add-team":
-          return void (await createTeam(db, user, id, v.name));
-        case "assign":
-          return void (await assignPupil(db, user, id, v));
-        case "assign-all":
-          return void (await assignTeams(db, user, id, v.assignments));
-        case "choose-team":
-          return void (await chooseTeam(db, user, id, v.teamId));
-        case "invite-teacher":
-          return void (await inviteCoTeacher(db, user, id, v.email));
-        case "share-class":
-          return void (await shareWithClass(db, user, id, v.classId));
-      }
-    },
-    { key: (form) => (form.get("intent") === "assign" ? `assign-${form.get("seatId")}` : String(form.get("intent") ?? "")) },
-  );
+  return handleForm(request, ProjectActionSchema, async (v) => {
+    switch (v.intent) {
+      case "add-milestone":
+        return void (await addMilestone(db, user, id, v));
+      case "delete-milestone":
+        return void (await deleteMilestone(db, user, id, v.milestoneId));
+      case "add-team":
+        return void (await createTeam(db, user, id, v.name));
+      case "assign":
+        return void (await assignPupil(db, user, id, v));
+      case "assign-all":
+        return void (await assignTeams(db, user, id, v.assignments));
+      case "choose-team":
+        return void (await chooseTeam(db, user, id, v.teamId));
+      case "invite-teacher":
+        return void (await inviteCoTeacher(db, user, id, v.email));
+      case "share-class":
+        return void (await shareWithClass(db, user, id, v.classId));
+    }
+  });
 }
 
 type Page = Awaited<ReturnType<typeof loader>>;
@@ -62,7 +57,7 @@ export default function ProjectPage() {
   return (
     <div className="page">
       <PageTitle>{project.title}</PageTitle>
-      <Breadcrumbs items={[{ href: "/classes-scolaires", label: page.kind === "teacher" ? t("home.title_teacher") : t("home.title_pupil") }, { label: project.title }]} />
+      <Breadcrumbs items={[{ href: href("/classes-scolaires"), label: page.kind === "teacher" ? t("home.title_teacher") : t("home.title_pupil") }, { label: project.title }]} />
       <h1>{project.title}</h1>
       {params.has("cree") ? (
         <div className="alert success" role="status">
@@ -72,9 +67,9 @@ export default function ProjectPage() {
       {page.readOnly ? <p className="alert notice">{t("project.read_only")}</p> : null}
       {page.kind === "teacher" ? (
         <p className="actions">
-          {!page.readOnly ? <a href={`/projets/${project.id}/modifier`}>{t("project.edit")}</a> : null}
-          <a href={`/projets/${project.id}/export`}>{t("project.export")}</a>
-          <a href={`/projets/${project.id}/export?telecharger=1`}>{t("project.export_download")}</a>
+          {!page.readOnly ? <a href={href("/projets/:projectId/modifier", { projectId: project.id })}>{t("project.edit")}</a> : null}
+          <a href={href("/projets/:projectId/export", { projectId: project.id })}>{t("project.export")}</a>
+          <a href={`${href("/projets/:projectId/export", { projectId: project.id })}?telecharger=1`}>{t("project.export_download")}</a>
         </p>
       ) : null}
       <section aria-labelledby="brief-heading">
@@ -101,7 +96,7 @@ export default function ProjectPage() {
             <ul>
               {page.submissions.map((s) => (
                 <li key={s.id}>
-                  <a href={`/projets/${project.id}/equipes/${s.team_id}/rendus/${s.id}`}>
+                  <a href={href("/projets/:projectId/equipes/:teamId/rendus/:submissionId", { projectId: project.id, teamId: s.team_id, submissionId: s.id })}>
                     {t("project.submission_line", { team: s.team_name, milestone: s.milestone_title, version: s.version })}
                   </a>{" "}
                   — {formatDateTime(s.submitted_at, i18n.language)} — <span className="status">{t(`decisions.${s.decision ?? "pending"}`)}</span>
@@ -118,7 +113,7 @@ export default function ProjectPage() {
 
 function Milestones({ page }: { page: Page }) {
   const { t, i18n } = useTranslation("projects");
-  const result = useActionData<IntentResult>();
+  const [deleted, added] = [useIntentReply("delete-milestone"), useIntentReply("add-milestone")];
   const canEdit = page.kind === "teacher" && !page.readOnly;
   return (
     <section aria-labelledby="milestones-heading">
@@ -140,7 +135,7 @@ function Milestones({ page }: { page: Page }) {
           </li>
         ))}
       </ul>
-      <IntentMessage result={result} intent="delete-milestone" />
+      <IntentMessage reply={deleted} />
       {canEdit ? (
         <Form method="post" className="inline-fields">
           <input type="hidden" name="intent" value="add-milestone" />
@@ -155,7 +150,7 @@ function Milestones({ page }: { page: Page }) {
           <button type="submit" className="button secondary">
             {t("project.add_milestone")}
           </button>
-          <IntentMessage result={result} intent="add-milestone" />
+          <IntentMessage reply={added} />
         </Form>
       ) : null}
     </section>
@@ -164,15 +159,15 @@ function Milestones({ page }: { page: Page }) {
 
 function PupilTeam({ page }: { page: Extract<Page, { kind: "pupil" }> }) {
   const { t } = useTranslation("projects");
-  const result = useActionData<IntentResult>();
+  const chosen = useIntentReply("choose-team");
   return (
     <section aria-labelledby="team-heading">
       <h2 id="team-heading">{t("project.my_team")}</h2>
-      <IntentMessage result={result} intent="choose-team" />
+      <IntentMessage reply={chosen} />
       {page.myTeam ? (
         <>
           <p>
-            <a className="button primary" href={`/projets/${page.project.id}/equipes/${page.myTeam.id}`}>
+            <a className="button primary" href={href("/projets/:projectId/equipes/:teamId", { projectId: page.project.id, teamId: page.myTeam.id })}>
               {t("project.open_team", { name: page.myTeam.name })}
             </a>
           </p>
@@ -215,7 +210,7 @@ function PupilTeam({ page }: { page: Extract<Page, { kind: "pupil" }> }) {
 
 function Sharing({ page }: { page: Extract<Page, { kind: "teacher" }> }) {
   const { t } = useTranslation("projects");
-  const result = useActionData<IntentResult>();
+  const [invited, shared] = [useIntentReply("invite-teacher"), useIntentReply("share-class")];
   return (
     <section aria-labelledby="sharing-heading">
       <h2 id="sharing-heading">{t("project.sharing")}</h2>
@@ -240,7 +235,7 @@ function Sharing({ page }: { page: Extract<Page, { kind: "teacher" }> }) {
           <button type="submit" className="button secondary">
             {t("project.invite_submit")}
           </button>
-          <IntentMessage result={result} intent="invite-teacher" okKey="project.invited" />
+          <IntentMessage reply={invited} okKey="project.invited" />
         </Form>
       ) : null}
       {page.shareable.length ? (
@@ -259,7 +254,7 @@ function Sharing({ page }: { page: Extract<Page, { kind: "teacher" }> }) {
           <button type="submit" className="button secondary">
             {t("project.share_submit")}
           </button>
-          <IntentMessage result={result} intent="share-class" />
+          <IntentMessage reply={shared} />
         </Form>
       ) : null}
     </section>

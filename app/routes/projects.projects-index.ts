@@ -1,6 +1,6 @@
-import { redirect } from "react-router";
+import { redirect, href } from "react-router";
 
 /** /projets alone: projects are listed with their classes. */
 export function loader() {
-  return redirect("/classes-scolaires");
+  return redirect(href("/classes-scolaires"));
 }

@@ -1,6 +1,6 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { Form, href, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { z } from "zod";
 import type { Route } from "./+types/projects.submission";
 import { FieldErrors} from "../components/ui/form-field";
@@ -12,9 +12,8 @@ import { PupilName, pupilText } from "../features/projects/components/pupil-name
 import { RichTextView } from "../features/projects/components/rich-text-view";
 import { REVIEW_DECISIONS, ReviewSchema } from "../features/projects/schemas";
 import { getSubmission, reviewSubmission } from "../features/projects/submissions.server";
+import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
-import { appErrorStatus, isAppError } from "../lib/errors";
-import { parseForm } from "../lib/forms.server";
 import { formatDateTime, formatNumber } from "../lib/i18n";
 import { requireUser } from "../lib/session.server";
 
@@ -25,30 +24,24 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const user = requireUser(context, request);
-  const submission = await parseForm(request, ReviewSchema);
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    await reviewSubmission(context.get(dbContext), user, params.projectId, params.teamId, params.submissionId, submission.value);
-  } catch (error) {
-    if (isAppError(error) && [400, 409].includes(appErrorStatus(error))) {
-      return data(submission.reply({ formErrors: [error.data.messageKey] }), { status: appErrorStatus(error) });
-    }
-    throw error;
-  }
-  return redirect(`/projets/${params.projectId}/equipes/${params.teamId}/rendus/${params.submissionId}?avis=1#feedback-heading`, 303);
+  const { projectId, teamId, submissionId } = params;
+  return handleForm(request, ReviewSchema, async (value) => {
+    await reviewSubmission(context.get(dbContext), user, projectId, teamId, submissionId, value);
+    return redirect(`${href("/projets/:projectId/equipes/:teamId/rendus/:submissionId", { projectId, teamId, submissionId })}?avis=1#feedback-heading`, 303);
+  });
 }
 
 export default function SubmissionPage() {
   const s = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("projects");
   const [params] = useSearchParams();
-  const teamUrl = `/projets/${s.project.id}/equipes/${s.team.id}`;
+  const teamUrl = href("/projets/:projectId/equipes/:teamId", { projectId: s.project.id, teamId: s.team.id });
   const sub = s.submission;
   const title = t("submission.title", { milestone: sub.milestoneTitle, version: sub.version });
   return (
     <div className="page">
       <PageTitle>{title}</PageTitle>
-      <Breadcrumbs items={[{ href: `/projets/${s.project.id}`, label: s.project.title }, { href: teamUrl, label: s.team.name }, { label: title }]} />
+      <Breadcrumbs items={[{ href: href("/projets/:projectId", { projectId: s.project.id }), label: s.project.title }, { href: teamUrl, label: s.team.name }, { label: title }]} />
       <h1>{title}</h1>
       {params.has("rendu") ? (
         <div className="alert success" role="status">

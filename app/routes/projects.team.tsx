@@ -1,18 +1,18 @@
 import { useTranslation } from "../lib/use-translation";
-import { Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { Form, href, redirect, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/projects.team";
 import { PageTitle } from "../components/ui/page-title";
 import { deleteAttachment, FILE_TRASH_DAYS, restoreAttachment } from "../features/projects/attachments.server";
 import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
-import { IntentMessage, type IntentResult } from "../features/projects/components/form-result";
+import { IntentMessage, replyFor, useIntentReply } from "../features/projects/components/form-result";
 import { PupilName, pupilText } from "../features/projects/components/pupil-name";
 import { RichTextView } from "../features/projects/components/rich-text-view";
-import { runIntent } from "../features/projects/responses.server";
 import { TASK_STATUSES, TeamActionSchema } from "../features/projects/schemas";
 import { submitWork } from "../features/projects/submissions.server";
 import { addTask, deleteTask, updateTask } from "../features/projects/tasks.server";
 import { getTeamSpace } from "../features/projects/teams.server";
 import { ATTACHMENT_RULES } from "../features/projects/attachments.server";
+import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
 import { formatDate, formatDateTime, formatNumber } from "../lib/i18n";
 import { requireUser } from "../lib/session.server";
@@ -27,29 +27,25 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const user = requireUser(context, request);
   const db = context.get(dbContext);
   const { projectId, teamId } = params;
-  return runIntent(
-    request,
-    TeamActionSchema,
-    async (v) => {
-      switch (v.intent) {
-        case "add-task":
-          return void (await addTask(db, user, projectId, teamId, v));
-        case "update-task":
-          return void (await updateTask(db, user, projectId, teamId, v));
-        case "delete-task":
-          return void (await deleteTask(db, user, projectId, teamId, v.taskId));
-        case "delete-file":
-          return void (await deleteAttachment(db, user, projectId, teamId, v.attachmentId));
-        case "restore-file":
-          return void (await restoreAttachment(db, user, projectId, teamId, v.attachmentId));
-        case "submit": {
-          const submission = await submitWork(db, user, projectId, teamId, v);
-          return redirect(`/projets/${projectId}/equipes/${teamId}/rendus/${submission.id}?rendu=1`);
-        }
+  // Tasks and files repeat their forms: the reply carries the taskId / attachmentId it answers (see replyFor).
+  return handleForm(request, TeamActionSchema, async (v) => {
+    switch (v.intent) {
+      case "add-task":
+        return void (await addTask(db, user, projectId, teamId, v));
+      case "update-task":
+        return void (await updateTask(db, user, projectId, teamId, v));
+      case "delete-task":
+        return void (await deleteTask(db, user, projectId, teamId, v.taskId));
+      case "delete-file":
+        return void (await deleteAttachment(db, user, projectId, teamId, v.attachmentId));
+      case "restore-file":
+        return void (await restoreAttachment(db, user, projectId, teamId, v.attachmentId));
+      case "submit": {
+        const submission = await submitWork(db, user, projectId, teamId, v);
+        return redirect(`${href("/projets/:projectId/equipes/:teamId/rendus/:submissionId", { projectId, teamId, submissionId: submission.id })}?rendu=1`);
       }
-    },
-    { key: (form) => [form.get("intent"), form.get("taskId") ?? form.get("attachmentId")].filter(Boolean).join("-") },
-  );
+    }
+  });
 }
 
 type Space = Awaited<ReturnType<typeof loader>>;
@@ -59,12 +55,12 @@ export default function TeamSpace() {
   const { t, i18n } = useTranslation("projects");
   const [params] = useSearchParams();
   const { project, team, members, document } = space;
-  const base = `/projets/${project.id}/equipes/${team.id}`;
+  const ids = { projectId: project.id, teamId: team.id };
   const canWrite = space.viewerKind === "pupil" && !space.readOnly;
   return (
     <div className="page">
       <PageTitle>{t("team.title", { name: team.name })}</PageTitle>
-      <Breadcrumbs items={[{ href: `/projets/${project.id}`, label: project.title }, { label: team.name }]} />
+      <Breadcrumbs items={[{ href: href("/projets/:projectId", ids), label: project.title }, { label: team.name }]} />
       <h1>{t("team.title", { name: team.name })}</h1>
       {params.get("fichier") === "ajoute" ? (
         <div className="alert success" role="status">
@@ -94,11 +90,11 @@ export default function TeamSpace() {
         </div>
         <p className="actions">
           {canWrite ? (
-            <a className="button primary" href={`${base}/document`}>
+            <a className="button primary" href={href("/projets/:projectId/equipes/:teamId/document", ids)}>
               {t("team.edit_document")}
             </a>
           ) : null}
-          <a href={`${base}/document/versions`}>{t("team.history")}</a>
+          <a href={href("/projets/:projectId/equipes/:teamId/document/versions", ids)}>{t("team.history")}</a>
         </p>
       </section>
 
@@ -111,7 +107,7 @@ export default function TeamSpace() {
 
 function Tasks({ space, canWrite }: { space: Space; canWrite: boolean }) {
   const { t } = useTranslation("projects");
-  const result = useActionData<IntentResult>();
+  const [updated, added] = [useIntentReply("update-task"), useIntentReply("add-task")];
   const memberName = (seatId: string | null) => pupilText(t, space.members.find((m) => m.seatId === seatId));
   return (
     <section aria-labelledby="tasks-heading">
@@ -164,7 +160,7 @@ function Tasks({ space, canWrite }: { space: Space; canWrite: boolean }) {
                             <span className="visually-hidden"> {task.title}</span>
                           </button>
                         </Form>
-                        <IntentMessage result={result} intent={`update-task-${task.id}`} />
+                        <IntentMessage reply={replyFor(updated, "taskId", task.id)} />
                       </>
                     ) : null}
                   </li>
@@ -195,7 +191,7 @@ function Tasks({ space, canWrite }: { space: Space; canWrite: boolean }) {
           <button type="submit" className="button primary">
             {t("tasks.add")}
           </button>
-          <IntentMessage result={result} intent="add-task" />
+          <IntentMessage reply={added} />
         </Form>
       ) : null}
     </section>
@@ -204,9 +200,9 @@ function Tasks({ space, canWrite }: { space: Space; canWrite: boolean }) {
 
 function Files({ space, canWrite }: { space: Space; canWrite: boolean }) {
   const { t, i18n } = useTranslation("projects");
-  const result = useActionData<IntentResult>();
+  const [deleted, restored] = [useIntentReply("delete-file"), useIntentReply("restore-file")];
   const [params] = useSearchParams();
-  const base = `/projets/${space.project.id}/equipes/${space.team.id}`;
+  const ids = { projectId: space.project.id, teamId: space.team.id };
   const uploadError = params.get("erreur");
   return (
     <section aria-labelledby="files-heading">
@@ -215,7 +211,7 @@ function Files({ space, canWrite }: { space: Space; canWrite: boolean }) {
       <ul className="file-list">
         {space.files.map((f) => (
           <li key={f.id}>
-            <a href={`${base}/fichiers/${f.id}`} download>
+            <a href={href("/projets/:projectId/equipes/:teamId/fichiers/:attachmentId", { ...ids, attachmentId: f.id })} download>
               {f.file_name}
             </a>{" "}
             <span className="hint">
@@ -226,7 +222,7 @@ function Files({ space, canWrite }: { space: Space; canWrite: boolean }) {
             {canWrite && !f.handed_in ? (
               <FileAction intent="delete-file" file={f} label={t("files.delete")} />
             ) : null}
-            <IntentMessage result={result} intent={`delete-file-${f.id}`} />
+            <IntentMessage reply={replyFor(deleted, "attachmentId", f.id)} />
           </li>
         ))}
       </ul>
@@ -241,14 +237,14 @@ function Files({ space, canWrite }: { space: Space; canWrite: boolean }) {
                 {!space.readOnly ? (
                   <FileAction intent="restore-file" file={f} label={t("files.restore")} />
                 ) : null}
-                <IntentMessage result={result} intent={`restore-file-${f.id}`} />
+                <IntentMessage reply={replyFor(restored, "attachmentId", f.id)} />
               </li>
             ))}
           </ul>
         </>
       ) : null}
       {canWrite ? (
-        <Form method="post" action={`${base}/fichiers`} encType="multipart/form-data" className="inline-fields">
+        <Form method="post" action={href("/projets/:projectId/equipes/:teamId/fichiers", ids)} encType="multipart/form-data" className="inline-fields">
           {uploadError ? (
             <div className="alert error" role="alert">
               <p>{t(`files.upload_errors.${uploadError}`, { max: space.maxFileMb })}</p>
@@ -272,8 +268,8 @@ function Files({ space, canWrite }: { space: Space; canWrite: boolean }) {
 
 function Submissions({ space, canWrite }: { space: Space; canWrite: boolean }) {
   const { t, i18n } = useTranslation("projects");
-  const result = useActionData<IntentResult>();
-  const base = `/projets/${space.project.id}/equipes/${space.team.id}`;
+  const submitted = useIntentReply("submit");
+  const ids = { projectId: space.project.id, teamId: space.team.id };
   const open = space.milestones.filter((m) => m.open);
   return (
     <section aria-labelledby="submissions-heading">
@@ -282,7 +278,7 @@ function Submissions({ space, canWrite }: { space: Space; canWrite: boolean }) {
       <ul>
         {space.submissions.map((s) => (
           <li key={s.id}>
-            <a href={`${base}/rendus/${s.id}`}>{t("submissions.line", { milestone: s.milestone_title, version: s.version })}</a> —{" "}
+            <a href={href("/projets/:projectId/equipes/:teamId/rendus/:submissionId", { ...ids, submissionId: s.id })}>{t("submissions.line", { milestone: s.milestone_title, version: s.version })}</a> —{" "}
             {formatDateTime(s.submitted_at, i18n.language)} — <span className="status">{t(`decisions.${s.decision ?? "pending"}`)}</span>
           </li>
         ))}
@@ -318,7 +314,7 @@ function Submissions({ space, canWrite }: { space: Space; canWrite: boolean }) {
           <button type="submit" className="button primary">
             {t("submissions.submit")}
           </button>
-          <IntentMessage result={result} intent="submit" />
+          <IntentMessage reply={submitted} />
         </Form>
       ) : null}
     </section>

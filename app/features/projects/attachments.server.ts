@@ -1,5 +1,5 @@
 import type { User } from "../../../db/schema/accounts";
-import type { Db, DbOrTrx } from "../../lib/db.server";
+import { type Db, type DbOrTrx, withRetryingTransaction } from "../../lib/db.server";
 import { appError } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
 import type { PeriodicJob } from "../../lib/jobs.server";
@@ -128,7 +128,7 @@ export async function deleteAttachment(db: Db, user: User, projectId: string, te
 export async function restoreAttachment(db: Db, user: User, projectId: string, teamId: string, attachmentId: string) {
   const access = await teamAccess(db, user, projectId, teamId);
   if (access.readOnly) throw appError(409, "class_archived", "projects:errors.class_archived");
-  await db.transaction().execute(async (trx) => {
+  await withRetryingTransaction(db, async (trx) => {
     // The team's row serialises restores and uploads against the file limit.
     await trx.selectFrom("project_team").select("id").where("id", "=", access.team.id).forUpdate().execute();
     const row = await trx

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import QRCode from "qrcode";
 import type { User } from "../../../db/schema/accounts";
 import type { SchoolLevel } from "../../../db/schema/projects";
@@ -96,7 +97,7 @@ export async function listSchoolSpace(db: Db, user: User) {
 }
 
 export function joinUrl(code: string) {
-  return `${publicUrl()}/classes-scolaires/rejoindre?code=${formatJoinCode(code)}`;
+  return `${publicUrl()}${href("/classes-scolaires/rejoindre")}?code=${formatJoinCode(code)}`;
 }
 
 /** A QR code (join link, access card) as an SVG data URL for an <img> (the CSP allows data: images). */

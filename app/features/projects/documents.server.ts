@@ -1,22 +1,17 @@
-import { sql } from "kysely";
 import type { User } from "../../../db/schema/accounts";
 import type { StoredDoc } from "../../../db/schema/projects";
-import type { Db } from "../../lib/db.server";
+import { type Db, withRetryingTransaction } from "../../lib/db.server";
 import { isUuid } from "../../lib/ids";
 import { notFound, teamAccess, teamMemberAccess } from "./access.server";
 import { documentToMarkdown } from "./doc-markdown";
-import * as q from "./queries.server";
+import * as dq from "./documents/queries.server";
 import { documentFromInput, sameDocument } from "./rich.server";
 import { seatLabels } from "./teams.server";
 
 /** The team document, for its page: current content and version, and the plain-form Markdown. */
 export async function getTeamDocument(db: Db, user: User, projectId: string, teamId: string) {
   const access = await teamAccess(db, user, projectId, teamId);
-  const doc = await db
-    .selectFrom("team_document")
-    .select(["content", "version", "updated_at", "updated_by_pupil_id"])
-    .where("team_id", "=", access.team.id)
-    .executeTakeFirstOrThrow();
+  const doc = await dq.currentDocument(db, access.team.id);
   const labels = await seatLabels(db, [doc.updated_by_pupil_id], access.viewer);
   return {
     project: { id: access.project.id, title: access.project.title },
@@ -48,31 +43,19 @@ export async function saveTeamDocument(
 ): Promise<SaveOutcome> {
   const access = await teamMemberAccess(db, user, projectId, teamId);
   const seatId = access.viewer.seatId;
-  return db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom("team_document").select(["version", "content"]).where("team_id", "=", access.team.id).executeTakeFirstOrThrow();
+  return withRetryingTransaction(db, async (trx) => {
+    const current = await dq.currentDocument(trx, access.team.id);
     if (current.version === input.expectedVersion && sameDocument(current.content, input.content)) {
       return { status: "unchanged" as const, version: current.version };
     }
-    const saved = await trx
-      .updateTable("team_document")
-      .set({ content: q.jsonb(input.content), version: sql`version + 1`, updated_at: new Date(), updated_by_pupil_id: seatId })
-      .where("team_id", "=", access.team.id)
-      .where("version", "=", input.expectedVersion)
-      .returning("version")
-      .executeTakeFirst();
+    const saved = await dq.saveIfVersion(trx, access.team.id, input.content, input.expectedVersion, seatId);
+    const attempt = { teamId: access.team.id, baseVersion: input.expectedVersion, content: input.content, seatId };
     if (saved) {
-      await trx
-        .insertInto("team_document_revision")
-        .values({ team_id: access.team.id, kind: "saved", version: saved.version, base_version: input.expectedVersion, content: q.jsonb(input.content), saved_by_pupil_id: seatId })
-        .execute();
+      await dq.insertRevision(trx, { ...attempt, kind: "saved", version: saved.version });
       return { status: "saved" as const, version: saved.version };
     }
-    const kept = await trx
-      .insertInto("team_document_revision")
-      .values({ team_id: access.team.id, kind: "conflict", version: null, base_version: input.expectedVersion, content: q.jsonb(input.content), saved_by_pupil_id: seatId })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const latest = await trx.selectFrom("team_document").select("version").where("team_id", "=", access.team.id).executeTakeFirstOrThrow();
+    const kept = await dq.insertRevision(trx, { ...attempt, kind: "conflict", version: null });
+    const latest = await dq.currentDocument(trx, access.team.id);
     return { status: "conflict" as const, revisionId: kept.id, version: latest.version };
   });
 }
@@ -92,9 +75,7 @@ export function saveTeamDocumentInput(
 }
 
 async function findRevision(db: Db, teamId: string, revisionId: string) {
-  const revision = isUuid(revisionId)
-    ? await db.selectFrom("team_document_revision").selectAll().where("id", "=", revisionId).where("team_id", "=", teamId).executeTakeFirst()
-    : undefined;
+  const revision = isUuid(revisionId) ? await dq.findRevision(db, teamId, revisionId) : undefined;
   if (!revision) throw notFound("revision");
   return revision;
 }
@@ -111,15 +92,9 @@ export async function getConflict(db: Db, user: User, projectId: string, teamId:
   const access = await teamAccess(db, user, projectId, teamId);
   const mine = await findRevision(db, access.team.id, revisionId);
   if (mine.kind !== "conflict") throw notFound("revision");
-  const current = await db.selectFrom("team_document").selectAll().where("team_id", "=", access.team.id).executeTakeFirstOrThrow();
+  const current = await dq.currentDocument(db, access.team.id);
   // Who saved the versions in between, for "someone changed this".
-  const between = await db
-    .selectFrom("team_document_revision")
-    .select(["saved_by_pupil_id"])
-    .where("team_id", "=", access.team.id)
-    .where("kind", "=", "saved")
-    .where("version", ">", mine.base_version)
-    .execute();
+  const between = await dq.saversSince(db, access.team.id, mine.base_version);
   const labels = await seatLabels(db, [mine.saved_by_pupil_id, ...between.map((b) => b.saved_by_pupil_id)], access.viewer);
   return {
     project: { id: access.project.id, title: access.project.title },
@@ -139,17 +114,10 @@ export async function getConflict(db: Db, user: User, projectId: string, teamId:
 /** Every revision of the document, newest first, and optionally one of them in full. */
 export async function listRevisions(db: Db, user: User, projectId: string, teamId: string, showId?: string | null) {
   const access = await teamAccess(db, user, projectId, teamId);
-  const revisions = await db
-    .selectFrom("team_document_revision")
-    .select(["id", "kind", "version", "base_version", "saved_at", "saved_by_pupil_id"])
-    .where("team_id", "=", access.team.id)
-    .orderBy("saved_at", "desc")
-    .orderBy("version", (ob) => ob.desc().nullsLast())
-    .limit(500)
-    .execute();
+  const revisions = await dq.revisionsOfTeam(db, access.team.id);
   const labels = await seatLabels(db, revisions.map((r) => r.saved_by_pupil_id), access.viewer);
   const shown = showId ? await findRevision(db, access.team.id, showId) : null;
-  const current = await db.selectFrom("team_document").select("version").where("team_id", "=", access.team.id).executeTakeFirstOrThrow();
+  const current = await dq.currentDocument(db, access.team.id);
   return {
     project: { id: access.project.id, title: access.project.title },
     team: { id: access.team.id, name: access.team.name },

@@ -2,7 +2,7 @@ import { can } from "../../lib/permissions";
 import type { User } from "../../../db/schema/accounts";
 import type { TeamMode } from "../../../db/schema/projects";
 import type { Db } from "../../lib/db.server";
-import { appError, forbidden, FieldError } from "../../lib/errors";
+import { appError, forbidden, FieldError, isAppError } from "../../lib/errors";
 import { requireOpenClass, notFound, projectAccess, projectTeacherAccess, teacherClass } from "./access.server";
 import { todayInParis } from "./dates";
 import { labelPupil } from "./people";
@@ -25,7 +25,7 @@ export async function createProject(
 ) {
   const schoolClass = await teacherClass(db, user, input.classId);
   requireOpenClass(schoolClass);
-  const brief = documentFromInput({ json: input.briefJson, markdown: input.brief });
+  const brief = briefOfNewProject(input);
   return db.transaction().execute(async (trx) => {
     const project = await trx
       .insertInto("school_project")
@@ -47,6 +47,16 @@ export async function createProject(
     }
     return project;
   });
+}
+
+/** On the new-project page an unreadable brief is shown beside the brief field. */
+function briefOfNewProject(input: ProjectInput) {
+  try {
+    return documentFromInput({ json: input.briefJson, markdown: input.brief });
+  } catch (error) {
+    if (isAppError(error)) throw new FieldError("brief", error.data.messageKey, error.data.values);
+    throw error;
+  }
 }
 
 export async function getProjectForEdit(db: Db, user: User, projectId: string) {

@@ -1,5 +1,5 @@
 import type { User } from "../../../db/schema/accounts";
-import type { Db, DbOrTrx } from "../../lib/db.server";
+import { type Db, type DbOrTrx, withRetryingTransaction } from "../../lib/db.server";
 import { env } from "../../lib/env.server";
 import { logger } from "../../lib/logger.server";
 import { personalDataSources } from "../../lib/personal-data.server";
@@ -79,7 +79,7 @@ export async function purgeExpiredClasses(db: Db, now = new Date(), retentionDay
   const done: { classId: string; seats: number; deletedAccounts: number }[] = [];
   for (const { id } of due) {
     try {
-      const result = await db.transaction().execute(async (trx) => {
+      const result = await withRetryingTransaction(db, async (trx) => {
         // Another process may have purged it meanwhile: lock and re-check.
         const still = await trx.selectFrom("school_class").select("id").where("id", "=", id).where("personal_data_purged_at", "is", null).forUpdate().executeTakeFirst();
         return still ? purgeClassPersonalData(trx, id, now) : null;

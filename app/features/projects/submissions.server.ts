@@ -1,6 +1,6 @@
 import type { User } from "../../../db/schema/accounts";
 import type { ReviewDecision } from "../../../db/schema/projects";
-import type { Db } from "../../lib/db.server";
+import { type Db, withRetryingTransaction } from "../../lib/db.server";
 import { appError } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
 import { notFound, projectTeacherAccess, teamAccess, teamMemberAccess } from "./access.server";
@@ -26,7 +26,7 @@ export async function submitWork(
     : undefined;
   if (!milestone) throw notFound("milestone");
   const fileIds = [...new Set(input.attachmentIds)];
-  return db.transaction().execute(async (trx) => {
+  return withRetryingTransaction(db, async (trx) => {
     // Lock the team's document: the snapshot and the version number are taken together.
     const doc = await trx.selectFrom("team_document").select(["content", "version"]).where("team_id", "=", access.team.id).forUpdate().executeTakeFirstOrThrow();
     const previous = await trx

@@ -1,6 +1,6 @@
 import { useTranslation } from "../../../lib/use-translation";
-import { Form, href, Link, useActionData } from "react-router";
-import { IntentMessage, type IntentResult } from "./form-result";
+import { Form, href, Link } from "react-router";
+import { IntentMessage, useIntentReply } from "./form-result";
 import { PupilName } from "./pupil-name";
 
 interface Pupil {
@@ -23,7 +23,7 @@ interface Team {
  */
 export function TeacherTeams({ projectId, teams, pupils, teamMode, readOnly }: { projectId: string; teams: Team[]; pupils: Pupil[]; teamMode: string; readOnly: boolean }) {
   const { t } = useTranslation("projects");
-  const result = useActionData<IntentResult>();
+  const [added, assigned] = [useIntentReply("add-team"), useIntentReply("assign-all")];
   const canEdit = !readOnly;
   return (
     <section aria-labelledby="teams-heading">
@@ -60,7 +60,7 @@ export function TeacherTeams({ projectId, teams, pupils, teamMode, readOnly }: {
           <button type="submit" className="button secondary">
             {t("project.add_team")}
           </button>
-          <IntentMessage result={result} intent="add-team" />
+          <IntentMessage reply={added} />
         </Form>
       ) : null}
       {canEdit && pupils.length && teams.length ? (
@@ -101,7 +101,7 @@ export function TeacherTeams({ projectId, teams, pupils, teamMode, readOnly }: {
               ))}
             </tbody>
           </table>
-          <IntentMessage result={result} intent="assign-all" okKey="project.teams_saved" />
+          <IntentMessage reply={assigned} okKey="project.teams_saved" />
           <button type="submit" className="button primary">
             {t("project.assign_all")}
           </button>
