@@ -1,9 +1,14 @@
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
+import { data, Form, href, redirect, useLoaderData } from "react-router";
 import type { Route } from "./+types/activities";
+import { useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
 import { H5pDuplicateError, H5pPackageError } from "../features/h5p/errors";
+import { UploadContentSchema } from "../features/h5p/schemas";
 import { listContents, uploadContent } from "../features/h5p/service.server";
+import type { ActionReply } from "../lib/action-reply";
+import { handleForm } from "../lib/actions.server";
+import { FieldError } from "../lib/errors";
 import { dbContext } from "../lib/context";
 import { formatDate } from "../lib/i18n";
 import { can } from "../lib/permissions";
@@ -20,40 +25,37 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { contents, canInstall: can(user, "install:h5p_library:any") };
 }
 
-type UploadError = { key: string; values?: Record<string, string | number> };
-type Duplicate = { id: string; title: string; createdAt: string };
-
 export async function action({ request, context }: Route.ActionArgs) {
   const user = requireUser(context, request);
+  // Refused before the body is read: a reply in the contract's shape, on the file field.
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_UPLOAD_BYTES + 64 * 1024) {
-    return data<{ error: UploadError }>({ error: { key: "h5p:rejections.archive_too_large", values: { max: 50 } } }, { status: 413 });
+    return data<ActionReply>({ status: "error", error: { fichier: ["h5p:rejections.archive_too_large"] }, values: { max: 50 }, form: "" }, { status: 413 });
   }
-  const form = await request.formData();
-  const file = form.get("fichier");
-  const title = String(form.get("titre") ?? "").slice(0, 255);
-  const allowDuplicate = form.get("doublon") === "oui";
-  if (!(file instanceof File) || file.size === 0) {
-    return data<{ error: UploadError }>({ error: { key: "h5p:upload.file_required" } }, { status: 400 });
-  }
-  try {
-    const { contentId } = await uploadContent(context.get(dbContext), user, { file: new Uint8Array(await file.arrayBuffer()), title, allowDuplicate });
-    return redirect(`/activites/${contentId}?ajoutee=1`);
-  } catch (error) {
-    if (error instanceof H5pDuplicateError) {
-      const { id, title: existing, created_at } = error.existing;
-      return data<{ duplicate: Duplicate }>({ duplicate: { id, title: existing, createdAt: created_at.toISOString() } }, { status: 409 });
+  return handleForm(request, UploadContentSchema, async (value) => {
+    try {
+      const file = new Uint8Array(await value.fichier.arrayBuffer());
+      const { contentId } = await uploadContent(context.get(dbContext), user, { file, title: value.titre, allowDuplicate: value.doublon === "oui" });
+      return redirect(`${href("/activites/:contentId", { contentId })}?ajoutee=1`);
+    } catch (error) {
+      if (error instanceof H5pDuplicateError) {
+        const { id, title, created_at } = error.existing;
+        throw new FieldError("fichier", DUPLICATE_KEY, { id, title, createdAt: created_at.toISOString() }, 409);
+      }
+      if (error instanceof H5pPackageError) throw new FieldError("fichier", error.messageKey, error.values, error.status);
+      throw error;
     }
-    if (error instanceof H5pPackageError) {
-      return data<{ error: UploadError }>({ error: { key: error.messageKey, values: error.values } }, { status: error.status });
-    }
-    throw error;
-  }
+  });
 }
+
+const DUPLICATE_KEY = "h5p:upload.duplicate";
 
 export default function Activities() {
   const { t, i18n } = useTranslation("h5p");
   const { contents, canInstall } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionReply();
+  const failed = result?.status === "error" ? result : undefined;
+  const message = failed?.error?.fichier?.[0];
+  const duplicate = message === DUPLICATE_KEY ? (failed?.values as { id: string; title: string; createdAt: string }) : undefined;
   return (
     <div className="page">
       <PageTitle>{t("list.title")}</PageTitle>
@@ -65,19 +67,19 @@ export default function Activities() {
         <p>{t("upload.intro")}</p>
         {canInstall ? (
           <p>
-            {t("upload.coordinator_hint")} <a href="/admin/h5p">{t("upload.libraries_link")}</a>
+            {t("upload.coordinator_hint")} <a href={href("/admin/h5p")}>{t("upload.libraries_link")}</a>
           </p>
         ) : null}
-        {result && "error" in result ? (
+        {message && !duplicate ? (
           <div className="alert error" role="alert" id="upload-error">
-            <p>{t(result.error.key, result.error.values ?? {})}</p>
+            <p>{t(message, failed?.values ?? {})}</p>
           </div>
         ) : null}
-        {result && "duplicate" in result ? (
+        {duplicate ? (
           <div className="alert error" role="alert" id="upload-error">
-            <p>{t("upload.duplicate", { title: result.duplicate.title, date: formatDate(new Date(result.duplicate.createdAt), i18n.language, { dateStyle: "long" }) })}</p>
+            <p>{t("upload.duplicate", { title: duplicate.title, date: formatDate(new Date(duplicate.createdAt), i18n.language, { dateStyle: "long" }) })}</p>
             <p>
-              <a href={`/activites/${result.duplicate.id}`}>{t("upload.duplicate_open", { title: result.duplicate.title })}</a>
+              <a href={href("/activites/:contentId", { contentId: duplicate.id })}>{t("upload.duplicate_open", { title: duplicate.title })}</a>
             </p>
             <p>{t("upload.duplicate_copy_hint")}</p>
           </div>
@@ -96,8 +98,8 @@ export default function Activities() {
               type="file"
               accept=".h5p,application/zip"
               required
-              aria-describedby={result ? "h5p-file-hint upload-error" : "h5p-file-hint"}
-              aria-invalid={result ? true : undefined}
+              aria-describedby={message ? "h5p-file-hint upload-error" : "h5p-file-hint"}
+              aria-invalid={message ? true : undefined}
             />
           </div>
           <div className="field">
@@ -107,7 +109,7 @@ export default function Activities() {
             </p>
             <input id="h5p-title" name="titre" type="text" maxLength={255} aria-describedby="h5p-title-hint" />
           </div>
-          {result && "duplicate" in result ? (
+          {duplicate ? (
             <div className="field">
               <label className="choice">
                 <input type="checkbox" name="doublon" value="oui" /> {t("upload.duplicate_copy")}
@@ -140,7 +142,7 @@ export default function Activities() {
               {contents.map((c) => (
                 <tr key={c.id}>
                   <td>
-                    <a href={`/activites/${c.id}`}>{c.title}</a>
+                    <a href={href("/activites/:contentId", { contentId: c.id })}>{c.title}</a>
                   </td>
                   <td>{c.main_library}</td>
                   <td>{c.author ?? t("list.unknown_author")}</td>

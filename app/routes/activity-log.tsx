@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { Form, useLoaderData, useLocation, useSearchParams } from "react-router";
+import { Form, href, useLoaderData, useLocation, useSearchParams } from "react-router";
 import type { Route } from "./+types/activity-log";
 import { PageTitle } from "../components/ui/page-title";
 import { Pagination } from "../components/ui/pagination";
@@ -52,10 +52,10 @@ export default function ActivityLog() {
         </div>
       ) : null}
       <p className="actions">
-        <a className="button primary" href="/accompagnement/journal/nouveau">
+        <a className="button primary" href={href("/accompagnement/journal/nouveau")}>
           {t("log.new")}
         </a>
-        <a className="button secondary" href={`/accompagnement/journal.csv${location.search}`}>
+        <a className="button secondary" href={`${href("/accompagnement/journal.csv")}${location.search}`}>
           {t("log.export")}
         </a>
       </p>
@@ -176,7 +176,7 @@ export default function ActivityLog() {
                 ) : null}
               </td>
               <td>
-                <a href={`/accompagnement/journal/${e.id}`}>
+                <a href={href("/accompagnement/journal/:id", { id: e.id })}>
                   {e.needs_review ? t("log.review") : t("log.open")}
                   <span className="visually-hidden"> {formatDate(e.activity_date, i18n.language)}</span>
                 </a>

@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { useLoaderData } from "react-router";
+import { href, useLoaderData } from "react-router";
 import type { Route } from "./+types/activity.results";
 import { PageTitle } from "../components/ui/page-title";
 import { activityResults } from "../features/h5p/results.server";
@@ -25,8 +25,8 @@ export default function ActivityResults() {
       <PageTitle>{title}</PageTitle>
       <h1>{title}</h1>
       <div className="results-actions">
-        <a href={`/activites/${content.id}`}>{t("results.back")}</a>
-        <a className="button secondary" href={`/activites/${content.id}/resultats.csv`} download>
+        <a href={href("/activites/:contentId", { contentId: content.id })}>{t("results.back")}</a>
+        <a className="button secondary" href={href("/activites/:contentId/resultats.csv", { contentId: content.id })} download>
           {t("results.csv_link")}
         </a>
       </div>

@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { useLoaderData, useSearchParams } from "react-router";
+import { href, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/activity";
 import { PageTitle } from "../components/ui/page-title";
 import { H5pFrame } from "../features/h5p/components/h5p-frame";
@@ -40,7 +40,7 @@ export default function Activity() {
           <p>{t("activity.library", { library: content.mainLibrary })}</p>
           {canSeeResults ? (
             <p>
-              <a href={`/activites/${content.id}/resultats`}>{t("activity.results_link")}</a>
+              <a href={href("/activites/:contentId/resultats", { contentId: content.id })}>{t("activity.results_link")}</a>
             </p>
           ) : null}
         </section>

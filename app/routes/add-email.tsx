@@ -1,8 +1,7 @@
-import { FieldError } from "../lib/errors";
 import { getFormProps, useForm } from "@conform-to/react";
 import type { z } from "zod";
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, redirect, useActionData } from "react-router";
+import { Form, href, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/add-email";
 import { FormField } from "../components/ui/form-field";
 import { ErrorSummary } from "../components/ui/error-summary";
@@ -11,30 +10,28 @@ import { PageTitle } from "../components/ui/page-title";
 import { addEmailAndPassword } from "../features/mediation/learners.server";
 import { AddEmailSchema } from "../features/mediation/schemas";
 import { dbContext } from "../lib/context";
-import { parseForm } from "../lib/forms.server";
+import { handleForm } from "../lib/actions.server";
 import { requireUser } from "../lib/session.server";
 
 const SECRETS = ["password", "passwordConfirm"];
 
 export function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
-  if (user.email) throw redirect("/compte");
+  if (user.email) throw redirect(href("/compte"));
   return null;
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
   const user = requireUser(context, request);
-  const submission = await parseForm(request, AddEmailSchema);
-  if (submission.status !== "success") return data(submission.reply({ hideFields: SECRETS }), { status: 400 });
-  try {
-    await addEmailAndPassword(context.get(dbContext), user, submission.value);
-    return redirect("/compte/activites?adresse=ajoutee");
-  } catch (error) {
-    if (error instanceof FieldError) {
-      return data(submission.reply({ fieldErrors: { [error.field]: [error.messageKey] }, hideFields: SECRETS }), { status: 400 });
-    }
-    throw error;
-  }
+  return handleForm(
+    request,
+    AddEmailSchema,
+    async (value) => {
+      await addEmailAndPassword(context.get(dbContext), user, value);
+      return redirect(`${href("/compte/activites")}?adresse=ajoutee`);
+    },
+    { hideFields: SECRETS },
+  );
 }
 
 export default function AddEmail() {

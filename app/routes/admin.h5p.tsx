@@ -1,9 +1,14 @@
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, useActionData, useLoaderData } from "react-router";
+import { data, Form, useLoaderData } from "react-router";
 import type { Route } from "./+types/admin.h5p";
+import { useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
 import { H5pPackageError } from "../features/h5p/errors";
+import { InstallLibrariesSchema } from "../features/h5p/schemas";
 import { installLibraries, listLibraries } from "../features/h5p/service.server";
+import type { ActionReply } from "../lib/action-reply";
+import { handleForm } from "../lib/actions.server";
+import { FieldError } from "../lib/errors";
 import { dbContext } from "../lib/context";
 import { formatDate } from "../lib/i18n";
 import { requireUser } from "../lib/session.server";
@@ -16,41 +21,45 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { libraries: await listLibraries(context.get(dbContext), user) };
 }
 
-type Result = { error?: { key: string; values?: Record<string, string | number> }; installed?: string[] };
-
 export async function action({ request, context }: Route.ActionArgs) {
   const user = requireUser(context, request);
+  // Refused before the body is read: a reply in the contract's shape, on the file field.
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_UPLOAD_BYTES + 64 * 1024) {
-    return data<Result>({ error: { key: "h5p:rejections.archive_too_large", values: { max: 50 } } }, { status: 413 });
+    return data<ActionReply<{ installed: string[] }>>(
+      { status: "error", error: { fichier: ["h5p:rejections.archive_too_large"] }, values: { max: 50 }, form: "" },
+      { status: 413 },
+    );
   }
-  const file = (await request.formData()).get("fichier");
-  if (!(file instanceof File) || file.size === 0) return data<Result>({ error: { key: "h5p:upload.file_required" } }, { status: 400 });
-  try {
-    const { installed } = await installLibraries(context.get(dbContext), user, new Uint8Array(await file.arrayBuffer()));
-    return data<Result>({ installed });
-  } catch (error) {
-    if (error instanceof H5pPackageError) return data<Result>({ error: { key: error.messageKey, values: error.values } }, { status: error.status });
-    throw error;
-  }
+  return handleForm(request, InstallLibrariesSchema, async (value) => {
+    try {
+      const { installed } = await installLibraries(context.get(dbContext), user, new Uint8Array(await value.fichier.arrayBuffer()));
+      return { installed };
+    } catch (error) {
+      if (error instanceof H5pPackageError) throw new FieldError("fichier", error.messageKey, error.values, error.status);
+      throw error;
+    }
+  });
 }
 
 export default function AdminH5p() {
   const { t, i18n } = useTranslation("h5p");
   const { libraries } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionReply<{ installed: string[] }>();
+  const message = result?.status === "error" ? result.error?.fichier?.[0] : undefined;
+  const installed = result?.status === "success" ? result.data?.installed : undefined;
   return (
     <div className="page">
       <PageTitle>{t("libraries.title")}</PageTitle>
       <h1>{t("libraries.title")}</h1>
       <p className="lead">{t("libraries.intro")}</p>
-      {result?.error ? (
+      {message ? (
         <div className="alert error" role="alert" id="install-error">
-          <p>{t(result.error.key, result.error.values ?? {})}</p>
+          <p>{t(message, result?.values ?? {})}</p>
         </div>
       ) : null}
-      {result?.installed ? (
+      {installed ? (
         <div className="alert success" role="status">
-          <p>{result.installed.length ? t("libraries.installed", { list: result.installed.join(", ") }) : t("libraries.nothing_new")}</p>
+          <p>{installed.length ? t("libraries.installed", { list: installed.join(", ") }) : t("libraries.nothing_new")}</p>
         </div>
       ) : null}
       <Form method="post" encType="multipart/form-data" className="stack card">

@@ -1,14 +1,15 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { z } from "zod";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, useActionData, useLoaderData } from "react-router";
+import { Form, useLoaderData } from "react-router";
 import type { Route } from "./+types/admin.xapi";
+import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { FieldErrors, FormField } from "../components/ui/form-field";
 import { PageTitle } from "../components/ui/page-title";
 import { issueCredential, listCredentials, revokeCredential } from "../features/xapi/credentials.server";
 import { siteUrl } from "../features/xapi/http.server";
-import { IssueCredentialSchema, RevokeCredentialSchema, SCOPES } from "../features/xapi/schemas";
+import { CredentialFormSchema, type IssueCredentialSchema, SCOPES } from "../features/xapi/schemas";
+import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
 import { formatDate } from "../lib/i18n";
 import { requireUser } from "../lib/session.server";
@@ -26,46 +27,46 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const user = requireUser(context, request);
   const db = context.get(dbContext);
-  const form = await request.formData();
-  if (form.get("intent") === "revoke") {
-    const parsed = RevokeCredentialSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return data({ revoked: false, result: undefined, issued: undefined }, { status: 400 });
-    await revokeCredential(db, user, parsed.data.credentialId);
-    return { revoked: true, result: undefined, issued: undefined };
-  }
-  const submission = parseWithZod(form, { schema: IssueCredentialSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), issued: undefined, revoked: false }, { status: 400 });
-  const issued = await issueCredential(db, user, submission.value);
-  return { result: submission.reply({ resetForm: true }), issued: { label: issued.label, key: issued.api_key, secret: issued.secret }, revoked: false };
+  return handleForm(
+    request,
+    CredentialFormSchema,
+    async (value) => {
+      if (value.intent === "revoke") {
+        await revokeCredential(db, user, value.credentialId);
+        return undefined;
+      }
+      const issued = await issueCredential(db, user, value);
+      return { label: issued.label, key: issued.api_key, secret: issued.secret };
+    },
+    { resetForm: true },
+  );
 }
 
 export default function AdminXapi() {
   const { t, i18n } = useTranslation("xapi");
   const { credentials, endpoint } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>();
-  const [form, fields] = useForm<z.input<typeof IssueCredentialSchema>>({ lastResult: answer?.result, id: "issue-credential" });
+  const issueReply = useActionReply<{ label: string; key: string; secret: string }>("issue");
+  const revokeReply = useActionReply("revoke");
+  const issued = issueReply?.status === "success" ? issueReply.data : undefined;
+  const [form, fields] = useForm<z.input<typeof IssueCredentialSchema>>({ lastResult: issueReply, id: "issue-credential" });
   return (
     <div className="page">
       <PageTitle>{t("admin.title")}</PageTitle>
       <h1>{t("admin.title")}</h1>
       <p className="lead">{t("admin.intro", { endpoint })}</p>
-      {answer?.issued ? (
+      {issued ? (
         <div className="alert success" role="status">
-          <p>{t("admin.issued", { label: answer.issued.label })}</p>
+          <p>{t("admin.issued", { label: issued.label })}</p>
           <p>
-            {t("admin.key")} <code className="credential-secret">{answer.issued.key}</code>
+            {t("admin.key")} <code className="credential-secret">{issued.key}</code>
           </p>
           <p>
-            {t("admin.secret")} <code className="credential-secret">{answer.issued.secret}</code>
+            {t("admin.secret")} <code className="credential-secret">{issued.secret}</code>
           </p>
           <p>{t("admin.secret_once")}</p>
         </div>
       ) : null}
-      {answer?.revoked ? (
-        <div className="alert success" role="status">
-          <p>{t("admin.revoked")}</p>
-        </div>
-      ) : null}
+      <ActionMessage reply={revokeReply} okKey="xapi:admin.revoked" />
 
       <section aria-labelledby="issue-heading" className="card">
         <h2 id="issue-heading">{t("admin.issue_heading")}</h2>

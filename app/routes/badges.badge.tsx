@@ -2,19 +2,19 @@ import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import type { z } from "zod";
 import type { RevokeSchema } from "../features/badges/schemas";
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, href, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { Form, href, redirect, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/badges.badge";
 import { FieldErrors} from "../components/ui/form-field";
+import { useActionReply } from "../components/ui/action-reply";
 import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
 import { BadgePageSchema } from "../features/badges/schemas";
 import { CertificateNameForm } from "../features/badges/components/certificate-name-form";
 import { getBadgeVerification, revokeBadge, setCertificateFamilyName } from "../features/badges/service.server";
 import { dbContext } from "../lib/context";
-import { appErrorStatus, isAppError } from "../lib/errors";
 import { formatDate } from "../lib/i18n";
 import { getLocale } from "../lib/i18n.server";
-import { parseForm } from "../lib/forms.server";
+import { handleForm } from "../lib/actions.server";
 import { currentUser, requireUser } from "../lib/session.server";
 import css from "../styles/paths.css?url";
 
@@ -28,27 +28,21 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 /** Coordinators withdraw a badge here. */
 export async function action({ request, context, params }: Route.ActionArgs) {
   const user = requireUser(context, request);
-  const submission = await parseForm(request, BadgePageSchema);
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  if (submission.value.intent === "certificate-name") {
-    await setCertificateFamilyName(context.get(dbContext), user, params.id, submission.value.familyName);
-    return redirect(`${href("/badges/:id", { id: params.id })}?nom=1`);
-  }
-  try {
-    await revokeBadge(context.get(dbContext), user, params.id, submission.value.reason);
-  } catch (error) {
-    if (isAppError(error) && appErrorStatus(error) === 409) {
-      return data(submission.reply({ formErrors: [error.data.messageKey] }), { status: 409 });
+  const db = context.get(dbContext);
+  return handleForm(request, BadgePageSchema, async (value) => {
+    if (value.intent === "certificate-name") {
+      await setCertificateFamilyName(db, user, params.id, value.familyName);
+      return redirect(`${href("/badges/:id", { id: params.id })}?nom=1`);
     }
-    throw error;
-  }
-  return redirect(`/badges/${params.id}?retire=1`);
+    await revokeBadge(db, user, params.id, value.reason);
+    return redirect(`${href("/badges/:id", { id: params.id })}?retire=1`);
+  });
 }
 
 export default function BadgeVerification() {
   const { t } = useTranslation("badges");
   const { badge, locale } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useActionReply("revoke");
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm<z.input<typeof RevokeSchema>>({ lastResult, id: "revoke", shouldValidate: "onSubmit" });
   const statusText =
@@ -115,22 +109,22 @@ export default function BadgeVerification() {
           {badge.certificateName ? <CertificateNameForm {...badge.certificateName} saved={searchParams.has("nom")} /> : null}
           <ul className="link-list">
             <li>
-              <a href={`/badges/${badge.id}/certificat.pdf`} download>
+              <a href={href("/badges/:id/certificat.pdf", { id: badge.id })} download>
                 {t("mine.certificate")}
               </a>
             </li>
             <li>
-              <a href={`/badges/${badge.id}/badge.jwt`} download>
+              <a href={href("/badges/:id/badge.jwt", { id: badge.id })} download>
                 {t("mine.download_jwt")}
               </a>
             </li>
             <li>
-              <a href={`/badges/${badge.id}/badge.json`} download>
+              <a href={href("/badges/:id/badge.json", { id: badge.id })} download>
                 {t("mine.download_json")}
               </a>
             </li>
             <li>
-              <a href="/badges">{t("mine.title")}</a>
+              <a href={href("/badges")}>{t("mine.title")}</a>
             </li>
           </ul>
         </section>
@@ -141,13 +135,13 @@ export default function BadgeVerification() {
         <p>{t("verify.how_text")}</p>
         <ul className="link-list">
           <li>
-            <a href="/badges/emetteur/jwks.json">{t("verify.public_key")}</a>
+            <a href={href("/badges/emetteur/jwks.json")}>{t("verify.public_key")}</a>
           </li>
           <li>
-            <a href="/badges/emetteur">{t("verify.issuer_profile")}</a>
+            <a href={href("/badges/emetteur")}>{t("verify.issuer_profile")}</a>
           </li>
           <li>
-            <a href="/badges/verifier">{t("verify.paste_link")}</a>
+            <a href={href("/badges/verifier")}>{t("verify.paste_link")}</a>
           </li>
         </ul>
       </section>

@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, redirect, useLoaderData, useSearchParams } from "react-router";
+import { Form, href, redirect, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/badges";
 import { Pagination } from "../components/ui/pagination";
 import { PageTitle } from "../components/ui/page-title";
@@ -9,7 +9,7 @@ import { dbContext } from "../lib/context";
 import { formatDate } from "../lib/i18n";
 import { getLocale } from "../lib/i18n.server";
 import { pageParam } from "../lib/ids";
-import { parseForm } from "../lib/forms.server";
+import { handleForm } from "../lib/actions.server";
 import { can } from "../lib/permissions";
 import { requireUser } from "../lib/session.server";
 import css from "../styles/paths.css?url";
@@ -26,10 +26,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = requireUser(context, request);
-  const submission = await parseForm(request, VisibilitySchema);
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  await setBadgeNameVisibility(context.get(dbContext), user, submission.value.badgeId, submission.value.showName === "on");
-  return redirect("/badges?enregistre=1");
+  return handleForm(request, VisibilitySchema, async (value) => {
+    await setBadgeNameVisibility(context.get(dbContext), user, value.badgeId, value.showName === "on");
+    return redirect(`${href("/badges")}?enregistre=1`);
+  });
 }
 
 export default function Badges() {
@@ -56,20 +56,20 @@ export default function Badges() {
               {b.revoked ? <p className="alert error">{t("mine.revoked")}</p> : null}
               <ul className="link-list">
                 <li>
-                  <a href={`/badges/${b.id}`}>{t("mine.verify_page")}</a>
+                  <a href={href("/badges/:id", { id: b.id })}>{t("mine.verify_page")}</a>
                 </li>
                 <li>
-                  <a href={`/badges/${b.id}/certificat.pdf`} download>
+                  <a href={href("/badges/:id/certificat.pdf", { id: b.id })} download>
                     {t("mine.certificate")}
                   </a>
                 </li>
                 <li>
-                  <a href={`/badges/${b.id}/badge.jwt`} download>
+                  <a href={href("/badges/:id/badge.jwt", { id: b.id })} download>
                     {t("mine.download_jwt")}
                   </a>
                 </li>
                 <li>
-                  <a href={`/badges/${b.id}/badge.json`} download>
+                  <a href={href("/badges/:id/badge.json", { id: b.id })} download>
                     {t("mine.download_json")}
                   </a>
                 </li>
@@ -95,7 +95,7 @@ export default function Badges() {
         </ul>
       ) : (
         <p>
-          {t("mine.empty")} <a href="/parcours">{t("mine.see_paths")}</a>
+          {t("mine.empty")} <a href={href("/parcours")}>{t("mine.see_paths")}</a>
         </p>
       )}
 
@@ -115,7 +115,7 @@ export default function Badges() {
               {issued.rows.map((r) => (
                 <tr key={r.id}>
                   <td>
-                    <a href={`/badges/${r.id}`}>{r.achievement_name}</a>
+                    <a href={href("/badges/:id", { id: r.id })}>{r.achievement_name}</a>
                   </td>
                   <td>{[r.first_name, r.last_name].filter(Boolean).join(" ")}</td>
                   <td>{formatDate(r.issued_at, locale)}</td>

@@ -1,30 +1,28 @@
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import type { z } from "zod";
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, useActionData } from "react-router";
+import { Form, href } from "react-router";
 import type { Route } from "./+types/badges.verify";
+import { useActionReply } from "../components/ui/action-reply";
 import { FieldErrors } from "../components/ui/form-field";
 import { PageTitle } from "../components/ui/page-title";
 import { VerifyPasteSchema } from "../features/badges/schemas";
 import { verifyPastedCredential } from "../features/badges/service.server";
 import { dbContext } from "../lib/context";
-import { parseForm } from "../lib/forms.server";
+import { handleForm } from "../lib/actions.server";
 import css from "../styles/paths.css?url";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const submission = await parseForm(request, VerifyPasteSchema);
-  if (submission.status !== "success") return data({ reply: submission.reply(), verdict: null }, { status: 400 });
-  const verdict = await verifyPastedCredential(context.get(dbContext), submission.value.jwt);
-  return { reply: submission.reply(), verdict };
+  return handleForm(request, VerifyPasteSchema, (value) => verifyPastedCredential(context.get(dbContext), value.jwt));
 }
 
 export default function VerifyPasted() {
   const { t } = useTranslation("badges");
-  const result = useActionData<typeof action>();
-  const [form, fields] = useForm<z.input<typeof VerifyPasteSchema>>({ lastResult: result?.reply, id: "verify", shouldValidate: "onSubmit" });
-  const verdict = result?.verdict;
+  const result = useActionReply<Awaited<ReturnType<typeof verifyPastedCredential>>>();
+  const [form, fields] = useForm<z.input<typeof VerifyPasteSchema>>({ lastResult: result, id: "verify", shouldValidate: "onSubmit" });
+  const verdict = result?.status === "success" ? result.data : undefined;
   return (
     <div className="page narrow">
       <PageTitle>{t("verify.paste_title")}</PageTitle>
@@ -41,7 +39,7 @@ export default function VerifyPasted() {
           {verdict.reasonKey ? <p>{t(verdict.reasonKey)}</p> : null}
           {verdict.badgeId ? (
             <p>
-              <a href={`/badges/${verdict.badgeId}`}>{t("verify.see_badge")}</a>
+              <a href={href("/badges/:id", { id: verdict.badgeId })}>{t("verify.see_badge")}</a>
             </p>
           ) : null}
         </div>

@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { useLoaderData, useLocation } from "react-router";
+import { href, useLoaderData, useLocation } from "react-router";
 import type { Route } from "./+types/business-diagnostic.report";
 import { PageTitle } from "../components/ui/page-title";
 import { getBusinessReport, getOwnBusinessReport } from "../features/business-diagnostic/service.server";
@@ -80,7 +80,7 @@ export default function BusinessReport() {
           <h2 id="path-heading">{t("report.path_heading")}</h2>
           <p>{t("report.path_intro", { title: report.path.title })}</p>
           <p>
-            <a href={`/parcours/${report.path.slug}`}>{t("report.path_link")}</a>
+            <a href={href("/parcours/:slug", { slug: report.path.slug })}>{t("report.path_link")}</a>
           </p>
         </section>
       ) : null}
@@ -95,7 +95,7 @@ export default function BusinessReport() {
         </p>
       </section>
       <p className="no-print">
-        <a href="/diagnostic-entreprise">{t("report.retake")}</a>
+        <a href={href("/diagnostic-entreprise")}>{t("report.retake")}</a>
       </p>
     </div>
   );

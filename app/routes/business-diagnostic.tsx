@@ -1,7 +1,7 @@
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import type { z } from "zod";
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, redirect, useActionData } from "react-router";
+import { Form, href, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/business-diagnostic";
 import { FieldErrors, FormField } from "../components/ui/form-field";
 import { ErrorSummary } from "../components/ui/error-summary";
@@ -11,7 +11,7 @@ import { businessAnswersOf, BusinessDiagnosticSchema } from "../features/busines
 import { takeBusinessDiagnostic } from "../features/business-diagnostic/service.server";
 import { setBusinessDiagnosticCookie } from "../features/business-diagnostic/cookie.server";
 import { dbContext } from "../lib/context";
-import { parseForm } from "../lib/forms.server";
+import { handleForm } from "../lib/actions.server";
 import { currentUser } from "../lib/session.server";
 import css from "../styles/paths.css?url";
 import { clientIp } from "../lib/middleware.server";
@@ -19,19 +19,19 @@ import { clientIp } from "../lib/middleware.server";
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const submission = await parseForm(request, BusinessDiagnosticSchema);
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const { businessName, commune, sector } = submission.value;
-  const user = currentUser(context);
-  const { token } = await takeBusinessDiagnostic(context.get(dbContext), user, {
-    businessName,
-    commune,
-    sector,
-    answers: businessAnswersOf(submission.value),
-  }, { ip: clientIp(request) });
-  // Taken without an account: kept for this device until the person signs up or signs in.
-  const headers = user ? undefined : { "Set-Cookie": await setBusinessDiagnosticCookie(token) };
-  return redirect(`/diagnostic-entreprise/rapport/${token}`, { headers });
+  return handleForm(request, BusinessDiagnosticSchema, async (value) => {
+    const { businessName, commune, sector } = value;
+    const user = currentUser(context);
+    const { token } = await takeBusinessDiagnostic(context.get(dbContext), user, {
+      businessName,
+      commune,
+      sector,
+      answers: businessAnswersOf(value),
+    }, { ip: clientIp(request) });
+    // Taken without an account: kept for this device until the person signs up or signs in.
+    const headers = user ? undefined : { "Set-Cookie": await setBusinessDiagnosticCookie(token) };
+    return redirect(href("/diagnostic-entreprise/rapport/:token", { token }), { headers });
+  });
 }
 
 type AnyField = { id: string; name: string; errorId: string; errors?: string[]; initialValue?: unknown };

@@ -1,8 +1,11 @@
 import { useTranslation } from "../lib/use-translation";
-import { Form, useActionData, useLoaderData } from "react-router";
+import { Form, useLoaderData } from "react-router";
 import type { Route } from "./+types/calendar.settings";
+import { useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
 import { createFeed, feedStatus, revokeFeed } from "../features/calendar/feed.server";
+import { FeedFormSchema } from "../features/calendar/schemas";
+import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
 import { formatDate } from "../lib/i18n";
 import { requireUser } from "../lib/session.server";
@@ -18,19 +21,23 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const user = requireUser(context, request);
   const db = context.get(dbContext);
-  const form = await request.formData();
-  if (form.get("intent") === "revoke") {
-    await revokeFeed(db, user);
-    return { url: null, revoked: true };
-  }
-  // Shown once: only the secret's hash is kept.
-  return { url: await createFeed(db, user), revoked: false };
+  return handleForm(request, FeedFormSchema, async (value) => {
+    if (value.intent === "revoke") {
+      await revokeFeed(db, user);
+      return { url: null, revoked: true };
+    }
+    // Shown once: only the secret's hash is kept.
+    return { url: await createFeed(db, user), revoked: false };
+  });
 }
 
 export default function CalendarSettings() {
   const { t, i18n } = useTranslation("workshops");
   const status = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  type Outcome = { url: string | null; revoked: boolean };
+  const created = useActionReply<Outcome>("create");
+  const revoked = useActionReply<Outcome>("revoke");
+  const result = (created ?? revoked)?.data;
   return (
     <div className="page narrow">
       <PageTitle>{t("calendar.title")}</PageTitle>

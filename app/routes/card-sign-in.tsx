@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, href, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/card-sign-in";
 import { FormField } from "../components/ui/form-field";
 import { ErrorSummary } from "../components/ui/error-summary";
@@ -10,8 +10,7 @@ import { signInWithAccessCard } from "../features/mediation/access-card.server";
 import { formatAccessCode, normalizeAccessCode } from "../features/mediation/access-code";
 import { AccessCardSignInSchema } from "../features/mediation/schemas";
 import { dbContext } from "../lib/context";
-import { appErrorStatus, isAppError, FieldError } from "../lib/errors";
-import { parseForm } from "../lib/forms.server";
+import { handleForm } from "../lib/actions.server";
 import { currentUser } from "../lib/session.server";
 
 /**
@@ -20,23 +19,17 @@ import { currentUser } from "../lib/session.server";
  * anyone in).
  */
 export function loader({ context, request }: Route.LoaderArgs) {
-  if (currentUser(context)) throw redirect("/compte/activites");
+  if (currentUser(context)) throw redirect(href("/compte/activites"));
   const fromQr = normalizeAccessCode(new URL(request.url).searchParams.get("code"));
   return { code: fromQr ? formatAccessCode(fromQr) : "" };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const submission = await parseForm(request, AccessCardSignInSchema);
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const db = context.get(dbContext);
-  try {
-    const { user, token } = await signInWithAccessCard(db, submission.value.code, requestMeta(request));
-    return redirectSignedIn(request, db, "/compte/activites", token, user, { landing: true });
-  } catch (error) {
-    if (error instanceof FieldError) return data(submission.reply({ formErrors: [error.messageKey] }), { status: 400 });
-    if (isAppError(error)) return data(submission.reply({ formErrors: [error.data.messageKey] }), { status: appErrorStatus(error) });
-    throw error;
-  }
+  return handleForm(request, AccessCardSignInSchema, async (value) => {
+    const { user, token } = await signInWithAccessCard(db, value.code, requestMeta(request));
+    return redirectSignedIn(request, db, href("/compte/activites"), token, user, { landing: true });
+  });
 }
 
 export default function CardSignIn() {
@@ -57,7 +50,7 @@ export default function CardSignIn() {
         </button>
       </Form>
       <p>
-        <a href="/connexion">{t("card_sign_in.with_password")}</a>
+        <a href={href("/connexion")}>{t("card_sign_in.with_password")}</a>
       </p>
       <p className="hint">{t("card_sign_in.lost")}</p>
     </div>

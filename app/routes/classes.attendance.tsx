@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { useLoaderData } from "react-router";
+import { href, useLoaderData } from "react-router";
 import type { Route } from "./+types/classes.attendance";
 import { PageTitle } from "../components/ui/page-title";
 import { attendanceReport } from "../features/classrooms/service.server";
@@ -29,7 +29,7 @@ export default function ClassAttendance() {
     <div className="page">
       <PageTitle>{title}</PageTitle>
       <p>
-        <a href={`/classes/${classroom.id}`}>{t("back_to_class")}</a>
+        <a href={href("/classes/:id", { id: classroom.id })}>{t("back_to_class")}</a>
       </p>
       <h1>{title}</h1>
       <p>{formatDate(classroom.startsAt, i18n.language, { dateStyle: "full", timeStyle: "short" })}</p>
@@ -63,7 +63,7 @@ export default function ClassAttendance() {
             </tbody>
           </table>
           <p className="actions">
-            <a className="button secondary" href={`/classes/${classroom.id}/presence.csv`} download>
+            <a className="button secondary" href={href("/classes/:id/presence.csv", { id: classroom.id })} download>
               {t("attendance.csv")}
             </a>
           </p>

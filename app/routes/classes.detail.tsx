@@ -1,16 +1,16 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { Form, href, redirect, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/classes.detail";
 import { PageTitle } from "../components/ui/page-title";
-import { ConfirmedActionForm, isConfirmed } from "../components/ui/confirmed-action";
+import { useActionReply } from "../components/ui/action-reply";
+import { ConfirmedActionForm } from "../components/ui/confirmed-action";
 import { ClassFacts } from "../features/classrooms/components/class-facts";
 import { NotConfiguredNotice } from "../features/classrooms/components/not-configured";
 import { RegistrantsSection } from "../features/classrooms/components/registrants";
-import { RegisterLearnerSchema } from "../features/classrooms/schemas";
+import { ClassPageSchema } from "../features/classrooms/schemas";
 import { cancelClass, classPage, registerLearner, registerSelf, unregisterLearner, unregisterSelf } from "../features/classrooms/service.server";
 import { dbContext } from "../lib/context";
-import { appError, FieldError } from "../lib/errors";
+import { handleForm } from "../lib/actions.server";
 import { currentUser, requireUser } from "../lib/session.server";
 import css from "../styles/classrooms.css?url";
 
@@ -23,39 +23,26 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const user = requireUser(context, request);
   const db = context.get(dbContext);
-  const form = await request.formData();
-  const intent = form.get("intent");
-  const back = (flag: string) => redirect(`/classes/${params.id}?${flag}=1`);
-  switch (intent) {
-    case "register":
-      await registerSelf(db, user, params.id);
-      return back("inscrit");
-    case "unregister":
-      await unregisterSelf(db, user, params.id);
-      return back("desinscrit");
-    case "cancel":
-      if (!isConfirmed(form)) return data({ cancelError: "classrooms:errors.confirm_cancel" }, { status: 400 });
-      await cancelClass(db, user, params.id);
-      return back("annulee");
-    case "unregister_learner":
-      await unregisterLearner(db, user, params.id, String(form.get("learnerId") ?? ""));
-      return back("retire");
-    case "register_learner": {
-      const submission = parseWithZod(form, { schema: RegisterLearnerSchema });
-      if (submission.status !== "success") return data({ registerResult: submission.reply() }, { status: 400 });
-      try {
-        await registerLearner(db, user, params.id, submission.value);
-      } catch (error) {
-        if (error instanceof FieldError) {
-          return data({ registerResult: submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }) }, { status: 400 });
-        }
-        throw error;
-      }
-      return back("ajoute");
+  const back = (flag: string) => redirect(`${href("/classes/:id", { id: params.id })}?${flag}=1`);
+  return handleForm(request, ClassPageSchema, async (value) => {
+    switch (value.intent) {
+      case "register":
+        await registerSelf(db, user, params.id);
+        return back("inscrit");
+      case "unregister":
+        await unregisterSelf(db, user, params.id);
+        return back("desinscrit");
+      case "cancel":
+        await cancelClass(db, user, params.id);
+        return back("annulee");
+      case "unregister_learner":
+        await unregisterLearner(db, user, params.id, value.learnerId);
+        return back("retire");
+      case "register_learner":
+        await registerLearner(db, user, params.id, value);
+        return back("ajoute");
     }
-    default:
-      throw appError(400, "bad_intent", "errors:bad_request");
-  }
+  });
 }
 
 const FLASHES = ["programmee", "inscrit", "desinscrit", "annulee", "retire", "ajoute"] as const;
@@ -63,7 +50,8 @@ const FLASHES = ["programmee", "inscrit", "desinscrit", "annulee", "retire", "aj
 export default function ClassDetail() {
   const { t } = useTranslation("classrooms");
   const page = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const registerReply = useActionReply("register_learner");
+  const cancelReply = useActionReply("cancel");
   const [searchParams] = useSearchParams();
   const { classroom, viewer, window: state } = page;
   const flash = FLASHES.find((f) => searchParams.has(f));
@@ -74,7 +62,7 @@ export default function ClassDetail() {
     <div className="page">
       <PageTitle>{classroom.title}</PageTitle>
       <p>
-        <a href="/classes">{t("back_to_list")}</a>
+        <a href={href("/classes")}>{t("back_to_list")}</a>
       </p>
       <h1>{classroom.title}</h1>
       {flash ? (
@@ -95,7 +83,7 @@ export default function ClassDetail() {
         <h2 id="you-heading">{viewer.isHost ? t("detail.you_host") : t("detail.you")}</h2>
         {!viewer.signedIn ? (
           <p>
-            <a className="button primary big" href={`/connexion?retour=${encodeURIComponent(`/classes/${classroom.id}`)}`}>
+            <a className="button primary big" href={`${href("/connexion")}?retour=${encodeURIComponent(href("/classes/:id", { id: classroom.id }))}`}>
               {t("detail.sign_in_to_register")}
             </a>
           </p>
@@ -108,24 +96,24 @@ export default function ClassDetail() {
               <ul className="action-list">
                 {inClass && active ? (
                   <li>
-                    <a className="button primary big" href={`/classes/${classroom.id}/rejoindre`}>
+                    <a className="button primary big" href={href("/classes/:id/rejoindre", { id: classroom.id })}>
                       {t("detail.prepare_and_join")}
                     </a>
                   </li>
                 ) : null}
                 <li>
-                  <a className="button secondary" href={`/classes/${classroom.id}.ics`} download>
+                  <a className="button secondary" href={href("/classes/:id.ics", { id: classroom.id })} download>
                     {t("detail.add_to_calendar")}
                   </a>
                 </li>
                 <li>
-                  <a className="button secondary" href={`/classes/${classroom.id}/enregistrements`}>
+                  <a className="button secondary" href={href("/classes/:id/enregistrements", { id: classroom.id })}>
                     {t("detail.recordings")}
                   </a>
                 </li>
                 {viewer.canModerate ? (
                   <li>
-                    <a className="button secondary" href={`/classes/${classroom.id}/presence`}>
+                    <a className="button secondary" href={href("/classes/:id/presence", { id: classroom.id })}>
                       {t("detail.attendance")}
                     </a>
                   </li>
@@ -155,7 +143,7 @@ export default function ClassDetail() {
       </section>
 
       {viewer.canModerate || viewer.canRegisterOthers ? (
-        <RegistrantsSection page={page} registerResult={actionData && "registerResult" in actionData ? actionData.registerResult : undefined} />
+        <RegistrantsSection page={page} registerResult={registerReply} />
       ) : null}
 
       {viewer.canModerate && active ? (
@@ -167,7 +155,7 @@ export default function ClassDetail() {
             intent="cancel"
             confirmLabel={t("detail.cancel_confirm")}
             submitLabel={t("detail.cancel_submit")}
-            error={actionData && "cancelError" in actionData ? actionData.cancelError : null}
+            error={cancelReply?.error?.confirm?.[0] ?? null}
           />
         </section>
       ) : null}

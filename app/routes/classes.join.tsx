@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { useLoaderData } from "react-router";
+import { href, useLoaderData } from "react-router";
 import type { Route } from "./+types/classes.join";
 import type { RouteHandle } from "../root";
 import { PageTitle } from "../components/ui/page-title";
@@ -30,7 +30,7 @@ export default function PrepareToJoin() {
     <div className="page narrow prejoin">
       <PageTitle>{t("prejoin.title")}</PageTitle>
       <p>
-        <a href={`/classes/${classroom.id}`}>{t("back_to_class")}</a>
+        <a href={href("/classes/:id", { id: classroom.id })}>{t("back_to_class")}</a>
       </p>
       <h1>{t("prejoin.title")}</h1>
       <p className="lead">

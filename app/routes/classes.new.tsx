@@ -1,7 +1,6 @@
-import { FieldError } from "../lib/errors";
 import { getCollectionProps, getFormProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, href, redirect, useActionData, useLoaderData } from "react-router";
 import type { z } from "zod";
 import type { Route } from "./+types/classes.new";
 import { FieldErrors, FormField } from "../components/ui/form-field";
@@ -11,7 +10,7 @@ import { NotConfiguredNotice } from "../features/classrooms/components/not-confi
 import { DURATIONS, ScheduleClassSchema } from "../features/classrooms/schemas";
 import { livekitConfig, scheduleClass, schedulingFormData } from "../features/classrooms/service.server";
 import { dbContext } from "../lib/context";
-import { parseForm } from "../lib/forms.server";
+import { handleForm } from "../lib/actions.server";
 import { can } from "../lib/permissions";
 import { requireUser } from "../lib/session.server";
 import css from "../styles/classrooms.css?url";
@@ -33,17 +32,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const user = requireUser(context, request);
-  const submission = await parseForm(request, ScheduleClassSchema);
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    const classroom = await scheduleClass(context.get(dbContext), user, submission.value);
-    return redirect(`/classes/${classroom.id}?programmee=1`);
-  } catch (error) {
-    if (error instanceof FieldError) {
-      return data(submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }), { status: 400 });
-    }
-    throw error;
-  }
+  return handleForm(request, ScheduleClassSchema, async (value) => {
+    const classroom = await scheduleClass(context.get(dbContext), user, value);
+    return redirect(`${href("/classes/:id", { id: classroom.id })}?programmee=1`);
+  });
 }
 
 export default function NewClass() {
@@ -61,7 +53,7 @@ export default function NewClass() {
     <div className="page narrow">
       <PageTitle>{t("new.title")}</PageTitle>
       <p>
-        <a href="/classes">{t("back_to_list")}</a>
+        <a href={href("/classes")}>{t("back_to_list")}</a>
       </p>
       <h1>{t("new.title")}</h1>
       {livekitConfigured ? null : <NotConfiguredNotice />}

@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { useLoaderData } from "react-router";
+import { href, useLoaderData } from "react-router";
 import type { Route } from "./+types/classes.recordings";
 import { PageTitle } from "../components/ui/page-title";
 import { listClassRecordings } from "../features/classrooms/service.server";
@@ -24,7 +24,7 @@ export default function ClassRecordings() {
     <div className="page">
       <PageTitle>{title}</PageTitle>
       <p>
-        <a href={`/classes/${classroom.id}`}>{t("back_to_class")}</a>
+        <a href={href("/classes/:id", { id: classroom.id })}>{t("back_to_class")}</a>
       </p>
       <h1>{title}</h1>
       {recordings.length === 0 ? (
@@ -42,11 +42,11 @@ export default function ClassRecordings() {
                 {r.status === "complete" ? (
                   <>
                     {r.durationMinutes ? <p>{t("duration", { count: r.durationMinutes })}</p> : null}
-                    <video controls preload="metadata" src={`/classes/${classroom.id}/enregistrements/${r.id}`} aria-label={label} className="replay">
-                      <a href={`/classes/${classroom.id}/enregistrements/${r.id}`}>{t("recordings.download")}</a>
+                    <video controls preload="metadata" src={href("/classes/:id/enregistrements/:recordingId", { id: classroom.id, recordingId: r.id })} aria-label={label} className="replay">
+                      <a href={href("/classes/:id/enregistrements/:recordingId", { id: classroom.id, recordingId: r.id })}>{t("recordings.download")}</a>
                     </video>
                     <p>
-                      <a href={`/classes/${classroom.id}/enregistrements/${r.id}`} download>
+                      <a href={href("/classes/:id/enregistrements/:recordingId", { id: classroom.id, recordingId: r.id })} download>
                         {t("recordings.download")}
                       </a>
                     </p>

@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { useLoaderData } from "react-router";
+import { href, useLoaderData } from "react-router";
 import type { Route } from "./+types/classes.room";
 import type { RouteHandle } from "../root";
 import { PageTitle } from "../components/ui/page-title";
@@ -30,7 +30,7 @@ export default function ClassRoomPage() {
     <div className="page room-page">
       <PageTitle>{page.classroom.title}</PageTitle>
       <p>
-        <a href={`/classes/${page.classroom.id}`}>{t("back_to_class")}</a>
+        <a href={href("/classes/:id", { id: page.classroom.id })}>{t("back_to_class")}</a>
       </p>
       <h1>{page.classroom.title}</h1>
       {canEnter ? (

@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { useLoaderData } from "react-router";
+import { href, useLoaderData } from "react-router";
 import type { Route } from "./+types/classes";
 import { PageTitle } from "../components/ui/page-title";
 import { ClassCard } from "../features/classrooms/components/class-card";
@@ -30,7 +30,7 @@ export default function Classes() {
       {livekitConfigured ? null : <NotConfiguredNotice />}
       {canSchedule ? (
         <p className="actions">
-          <a className="button primary" href="/classes/nouvelle">
+          <a className="button primary" href={href("/classes/nouvelle")}>
             {t("list.schedule")}
           </a>
         </p>

@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { useLoaderData } from "react-router";
+import { href, useLoaderData } from "react-router";
 import type { Route } from "./+types/courses.authoring";
 import { PageTitle } from "../components/ui/page-title";
 import { Pagination } from "../components/ui/pagination";
@@ -26,7 +26,7 @@ export default function Authoring() {
       <h1>{t("authoring.title")}</h1>
       <p className="lead">{all ? t("authoring.lead_all") : t("authoring.lead_own")}</p>
       <p className="actions">
-        <a className="button primary" href="/creer/cours/nouveau">
+        <a className="button primary" href={href("/creer/cours/nouveau")}>
           {t("authoring.new")}
         </a>
       </p>
@@ -45,7 +45,7 @@ export default function Authoring() {
             {courses.map((c) => (
               <tr key={c.id}>
                 <td>
-                  <a href={`/creer/cours/${c.id}`}>{c.title}</a>
+                  <a href={href("/creer/cours/:courseId", { courseId: c.id })}>{c.title}</a>
                 </td>
                 <td>{t(`status.${c.status}`)}</td>
                 <td>{c.lessonCount}</td>

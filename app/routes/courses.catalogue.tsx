@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { Form, useLoaderData } from "react-router";
+import { Form, href, useLoaderData } from "react-router";
 import type { Route } from "./+types/courses.catalogue";
 import { PageTitle } from "../components/ui/page-title";
 import { Pagination } from "../components/ui/pagination";
@@ -35,7 +35,7 @@ export default function Catalogue() {
           <ul>
             {inProgress.map((c) => (
               <li key={c.slug}>
-                <a href={`/cours/${c.slug}/reprendre`}>{c.title}</a>
+                <a href={href("/cours/:slug/reprendre", { slug: c.slug })}>{c.title}</a>
               </li>
             ))}
           </ul>
@@ -90,7 +90,7 @@ export default function Catalogue() {
             {t("catalogue.search_submit")}
           </button>
           {filtered ? (
-            <a className="button secondary" href="/cours">
+            <a className="button secondary" href={href("/cours")}>
               {t("catalogue.clear")}
             </a>
           ) : null}

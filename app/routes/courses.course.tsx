@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { useLoaderData, useSearchParams } from "react-router";
+import { href, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/courses.course";
 import { PageTitle } from "../components/ui/page-title";
 import { Duration, ProgressMeter } from "../features/courses/components/course-meta";
@@ -25,14 +25,14 @@ export default function CoursePage() {
   const [searchParams] = useSearchParams();
   const { course, progress } = data;
   const justFinished = searchParams.has("termine") && data.completedAt;
-  const startHref = (id: string | null) => (id ? `/cours/${course.slug}/lecons/${id}` : null);
+  const startHref = (id: string | null) => (id ? href("/cours/:slug/lecons/:lessonId", { slug: course.slug, lessonId: id }) : null);
   const resumeHref = startHref(data.resumeLessonId);
   const firstHref = startHref(data.firstLessonId);
   return (
     <div className="page course-page">
       <PageTitle>{course.title}</PageTitle>
       <p className="breadcrumb">
-        <a href="/cours">{t("course.back_to_catalogue")}</a>
+        <a href={href("/cours")}>{t("course.back_to_catalogue")}</a>
       </p>
       {course.status === "draft" ? (
         <div className="alert" role="status">
@@ -44,7 +44,7 @@ export default function CoursePage() {
           <p>{t("course.finished_now")}</p>
           {Number(searchParams.get("badge")) > 0 ? (
             <p>
-              {t("course.badge_earned", { count: Number(searchParams.get("badge")) })} <a href="/badges">{t("course.see_badges")}</a>
+              {t("course.badge_earned", { count: Number(searchParams.get("badge")) })} <a href={href("/badges")}>{t("course.see_badges")}</a>
             </p>
           ) : null}
         </div>
@@ -90,14 +90,14 @@ export default function CoursePage() {
           </a>
         ) : null}
         {data.canEdit ? (
-          <a className="button secondary" href={`/creer/cours/${course.id}`}>
+          <a className="button secondary" href={href("/creer/cours/:courseId", { courseId: course.id })}>
             {t("course.edit")}
           </a>
         ) : null}
       </p>
       {!data.signedIn ? (
         <p className="hint">
-          <a href={`/connexion?retour=${encodeURIComponent(`/cours/${course.slug}`)}`}>{t("course.sign_in_to_save")}</a>
+          <a href={`${href("/connexion")}?retour=${encodeURIComponent(href("/cours/:slug", { slug: course.slug }))}`}>{t("course.sign_in_to_save")}</a>
         </p>
       ) : null}
 

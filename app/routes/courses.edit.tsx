@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import type { z } from "zod";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { data, Form, href, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/courses.edit";
 import { FieldErrors} from "../components/ui/form-field";
 import { ErrorSummary } from "../components/ui/error-summary";
@@ -47,7 +47,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const back = (ok: string) => redirect(`/creer/cours/${courseId}?ok=${ok}`);
+  const back = (ok: string) => redirect(`${href("/creer/cours/:courseId", { courseId })}?ok=${ok}`);
 
   switch (intent) {
     case "details": {
@@ -96,7 +96,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         return structureError(intent, String(formData.get("moduleId")), submission.error?.title?.[0] ?? "courses:errors.title_required");
       }
       const lesson = await authoring.addLesson(db, user, courseId, submission.value.moduleId, submission.value.title);
-      return redirect(`/creer/cours/${courseId}/lecons/${lesson.id}`);
+      return redirect(href("/creer/cours/:courseId/lecons/:lessonId", { courseId, lessonId: lesson.id }));
     }
     case "move-module":
     case "move-lesson": {
@@ -141,7 +141,7 @@ export default function EditCourse() {
     <div className="page authoring-page">
       <PageTitle>{t("edit.title", { title: course.title })}</PageTitle>
       <p className="breadcrumb">
-        <a href="/creer/cours">{t("authoring.back")}</a>
+        <a href={href("/creer/cours")}>{t("authoring.back")}</a>
       </p>
       <h1>{t("edit.title", { title: course.title })}</h1>
       {ok ? (
@@ -166,7 +166,7 @@ export default function EditCourse() {
               {course.status === "published" ? t("edit.unpublish") : t("edit.publish")}
             </button>
           </Form>
-          <a className="button secondary" href={`/cours/${course.slug}`}>
+          <a className="button secondary" href={href("/cours/:slug", { slug: course.slug })}>
             {course.status === "published" ? t("edit.view") : t("edit.preview")}
           </a>
         </div>

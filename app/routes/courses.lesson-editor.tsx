@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { Form, href, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/courses.lesson-editor";
 import { FieldErrors, FormField } from "../components/ui/form-field";
 import { ErrorSummary } from "../components/ui/error-summary";
@@ -9,7 +9,7 @@ import { loadLessonForEditing, saveLesson } from "../features/courses/authoring.
 import { LessonEditor } from "../features/courses/components/lesson-editor";
 import { LessonSchema } from "../features/courses/schemas";
 import { dbContext } from "../lib/context";
-import { parseForm } from "../lib/forms.server";
+import { handleForm } from "../lib/actions.server";
 import { requireUser } from "../lib/session.server";
 import type { RouteHandle } from "../root";
 import coursesCss from "../styles/courses.css?url";
@@ -29,10 +29,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const db = context.get(dbContext);
   // Checks the permission before reading a large body.
   await loadLessonForEditing(db, user, params.courseId, params.lessonId);
-  const submission = await parseForm(request, LessonSchema);
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const { dropped } = await saveLesson(db, user, params.courseId, params.lessonId, submission.value);
-  return redirect(`/creer/cours/${params.courseId}/lecons/${params.lessonId}?enregistre=${dropped ? "nettoye" : "1"}`);
+  return handleForm(request, LessonSchema, async (value) => {
+    const { dropped } = await saveLesson(db, user, params.courseId, params.lessonId, value);
+    const editor = href("/creer/cours/:courseId/lecons/:lessonId", { courseId: params.courseId, lessonId: params.lessonId });
+    return redirect(`${editor}?enregistre=${dropped ? "nettoye" : "1"}`);
+  });
 }
 
 export default function LessonEditorPage() {
@@ -50,7 +51,7 @@ export default function LessonEditorPage() {
     <div className="page authoring-page">
       <PageTitle>{t("lesson_editor.title", { title: lesson.title })}</PageTitle>
       <p className="breadcrumb">
-        <a href={`/creer/cours/${course.id}`}>{t("lesson_editor.back", { title: course.title })}</a>
+        <a href={href("/creer/cours/:courseId", { courseId: course.id })}>{t("lesson_editor.back", { title: course.title })}</a>
       </p>
       <h1>{t("lesson_editor.title", { title: lesson.title })}</h1>
       {saved ? (
@@ -72,14 +73,14 @@ export default function LessonEditorPage() {
             {t("fields.body")}
           </p>
           <p className="hint">{t("lesson_editor.body_hint")}</p>
-          <LessonEditor initial={lesson.body} uploadUrl={`/creer/cours/${course.id}/images`} labelId="lesson-body-label" />
+          <LessonEditor initial={lesson.body} uploadUrl={href("/creer/cours/:courseId/images", { courseId: course.id })} labelId="lesson-body-label" />
           <FieldErrors id={fields.body.errorId} errors={fields.body.errors} />
         </div>
         <p className="actions">
           <button type="submit" className="button primary">
             {t("lesson_editor.save")}
           </button>
-          <a className="button secondary" href={`/cours/${course.slug}/lecons/${lesson.id}`}>
+          <a className="button secondary" href={href("/cours/:slug/lecons/:lessonId", { slug: course.slug, lessonId: lesson.id })}>
             {t("lesson_editor.preview")}
           </a>
         </p>

@@ -1,7 +1,6 @@
-import { FieldError } from "../lib/errors";
 import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, redirect, useActionData } from "react-router";
+import { Form, href, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/courses.new";
 import { ErrorSummary } from "../components/ui/error-summary";
 import { PageTitle } from "../components/ui/page-title";
@@ -9,7 +8,7 @@ import { createCourse, requireAuthor } from "../features/courses/authoring.serve
 import { CourseDetailsFields, type CourseField } from "../features/courses/components/course-details-fields";
 import { CourseDetailsSchema } from "../features/courses/schemas";
 import { dbContext } from "../lib/context";
-import { parseForm } from "../lib/forms.server";
+import { handleForm } from "../lib/actions.server";
 import { requireUser } from "../lib/session.server";
 import coursesCss from "../styles/courses.css?url";
 
@@ -23,15 +22,10 @@ export function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const user = requireUser(context, request);
   requireAuthor(user);
-  const submission = await parseForm(request, CourseDetailsSchema);
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    const course = await createCourse(context.get(dbContext), user, submission.value);
-    return redirect(`/creer/cours/${course.id}?cree=1`);
-  } catch (error) {
-    if (error instanceof FieldError) return data(submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }), { status: 400 });
-    throw error;
-  }
+  return handleForm(request, CourseDetailsSchema, async (value) => {
+    const course = await createCourse(context.get(dbContext), user, value);
+    return redirect(`${href("/creer/cours/:courseId", { courseId: course.id })}?cree=1`);
+  });
 }
 
 export default function NewCourse() {
@@ -42,7 +36,7 @@ export default function NewCourse() {
     <div className="page narrow">
       <PageTitle>{t("authoring.new")}</PageTitle>
       <p className="breadcrumb">
-        <a href="/creer/cours">{t("authoring.back")}</a>
+        <a href={href("/creer/cours")}>{t("authoring.back")}</a>
       </p>
       <h1>{t("authoring.new")}</h1>
       <p>{t("authoring.new_intro")}</p>

@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { useLoaderData } from "react-router";
+import { href, useLoaderData } from "react-router";
 import type { Route } from "./+types/diagnostic.result";
 import { PageTitle } from "../components/ui/page-title";
 import { readDiagnosticToken } from "../features/diagnostic/cookie.server";
@@ -23,7 +23,7 @@ export default function DiagnosticResult() {
   const { result, locale } = useLoaderData<typeof loader>();
   const percent = (score: number) => Math.round(score * 100);
   const rec = result.recommended;
-  const returnTo = rec ? `/parcours/${rec.slug}` : `/diagnostic/resultat/${result.id}`;
+  const returnTo = rec ? href("/parcours/:slug", { slug: rec.slug }) : href("/diagnostic/resultat/:id", { id: result.id });
   return (
     <div className="page narrow">
       <PageTitle>{t("result.title")}</PageTitle>
@@ -41,7 +41,7 @@ export default function DiagnosticResult() {
             <p>{t(`result.reason_${result.recommendationReason}`)}</p>
             <p>{rec.startStep ? t("result.start_with", { step: rec.startStep.title }) : t("result.nothing_left")}</p>
             <p>
-              <a className="button primary" href={`/parcours/${rec.slug}`}>
+              <a className="button primary" href={href("/parcours/:slug", { slug: rec.slug })}>
                 {t("result.see_path")}
               </a>
             </p>
@@ -86,17 +86,17 @@ export default function DiagnosticResult() {
           <h2 id="keep-heading">{t("result.keep_heading")}</h2>
           <p>{t("result.keep_intro")}</p>
           <p className="actions">
-            <a className="button primary" href="/inscription">
+            <a className="button primary" href={href("/inscription")}>
               {t("result.create_account")}
             </a>
-            <a className="button secondary" href={`/connexion?retour=${encodeURIComponent(returnTo)}`}>
+            <a className="button secondary" href={`${href("/connexion")}?retour=${encodeURIComponent(returnTo)}`}>
               {t("result.sign_in")}
             </a>
           </p>
         </section>
       ) : null}
       <p>
-        <a href="/diagnostic">{t("result.retake")}</a>
+        <a href={href("/diagnostic")}>{t("result.retake")}</a>
       </p>
     </div>
   );

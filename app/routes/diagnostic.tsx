@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { z } from "zod";
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, href, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/diagnostic";
 import { FieldErrors} from "../components/ui/form-field";
 import { ErrorSummary } from "../components/ui/error-summary";
@@ -11,8 +11,8 @@ import { QUESTIONS } from "../features/diagnostic/questions";
 import { answersOf, DiagnosticSchema } from "../features/diagnostic/schemas";
 import { loadDiagnosticForm, takeDiagnostic } from "../features/diagnostic/service.server";
 import { dbContext } from "../lib/context";
-import { appErrorStatus, isAppError } from "../lib/errors";
-import { parseForm } from "../lib/forms.server";
+import { appErrorStatus, FieldError, isAppError } from "../lib/errors";
+import { handleForm } from "../lib/actions.server";
 import { currentUser } from "../lib/session.server";
 import css from "../styles/paths.css?url";
 import { clientIp } from "../lib/middleware.server";
@@ -26,21 +26,20 @@ export async function loader({ context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = currentUser(context);
-  const submission = await parseForm(request, DiagnosticSchema);
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    const { resultId, token } = await takeDiagnostic(context.get(dbContext), user, answersOf(submission.value), {
-      learnerId: submission.value.learnerId || undefined,
-      ip: clientIp(request),
-    });
-    const headers = token ? { "Set-Cookie": await setDiagnosticCookie(token) } : undefined;
-    return redirect(`/diagnostic/resultat/${resultId}`, { headers });
-  } catch (error) {
-    if (isAppError(error) && appErrorStatus(error) === 400) {
-      return data(submission.reply({ fieldErrors: { learnerId: [error.data.messageKey] } }), { status: 400 });
+  return handleForm(request, DiagnosticSchema, async (value) => {
+    try {
+      const { resultId, token } = await takeDiagnostic(context.get(dbContext), user, answersOf(value), {
+        learnerId: value.learnerId || undefined,
+        ip: clientIp(request),
+      });
+      const headers = token ? { "Set-Cookie": await setDiagnosticCookie(token) } : undefined;
+      return redirect(href("/diagnostic/resultat/:id", { id: resultId }), { headers });
+    } catch (error) {
+      // The only 400 here is about the person chosen: shown beside that field.
+      if (isAppError(error) && appErrorStatus(error) === 400) throw new FieldError("learnerId", error.data.messageKey, error.data.values);
+      throw error;
     }
-    throw error;
-  }
+  });
 }
 
 export default function Diagnostic() {

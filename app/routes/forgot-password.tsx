@@ -1,31 +1,29 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { z } from "zod";
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, useActionData } from "react-router";
+import { Form } from "react-router";
 import type { Route } from "./+types/forgot-password";
+import { useActionReply } from "../components/ui/action-reply";
 import { FormField } from "../components/ui/form-field";
 import { PageTitle } from "../components/ui/page-title";
 import { ResetRequestSchema } from "../features/accounts/schemas";
 import { requestPasswordReset } from "../features/accounts/service.server";
 import { dbContext } from "../lib/context";
-import { parseForm } from "../lib/forms.server";
+import { handleForm } from "../lib/actions.server";
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const submission = await parseForm(request, ResetRequestSchema);
-  if (submission.status !== "success") return data({ result: submission.reply(), sent: false }, { status: 400 });
-  await requestPasswordReset(context.get(dbContext), submission.value.email);
-  return { result: submission.reply({ resetForm: true }), sent: true };
+  return handleForm(request, ResetRequestSchema, (value) => requestPasswordReset(context.get(dbContext), value.email), { resetForm: true });
 }
 
 export default function ForgotPassword() {
   const { t } = useTranslation("accounts");
-  const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm<z.input<typeof ResetRequestSchema>>({ lastResult: actionData?.result, id: "forgot" });
+  const lastResult = useActionReply();
+  const [form, fields] = useForm<z.input<typeof ResetRequestSchema>>({ lastResult, id: "forgot" });
   return (
     <div className="page narrow">
       <PageTitle>{t("forgot.title")}</PageTitle>
       <h1>{t("forgot.title")}</h1>
-      {actionData?.sent ? (
+      {lastResult?.status === "success" ? (
         <div className="alert success" role="status">
           <p>{t("forgot.sent")}</p>
         </div>

@@ -1,4 +1,4 @@
-import { redirect } from "react-router";
+import { href, redirect } from "react-router";
 import type { Route } from "./+types/learner.card";
 import { issueAccessCard } from "../features/mediation/access-card.server";
 import { renderAccessCard } from "../features/mediation/card-pdf.server";
@@ -9,7 +9,7 @@ import { safeRedirect } from "../lib/safe-redirect";
 
 export function loader({ params }: Route.LoaderArgs) {
   // A card is made by a POST only: each one carries a fresh code.
-  return redirect(safeRedirect(`/accompagnement/personnes/${params.id}`));
+  return redirect(safeRedirect(href("/accompagnement/personnes/:id", { id: params.id })));
 }
 
 /** Issues a new card (the previous one stops working) and sends its PDF. */

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { useTranslation } from "../lib/use-translation";
 import type { z } from "zod";
-import { data, Form, redirect, useActionData, useSearchParams } from "react-router";
+import { Form, href, redirect, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/learner.new";
 import { FormField } from "../components/ui/form-field";
 import { ErrorSummary } from "../components/ui/error-summary";
@@ -13,7 +13,7 @@ import { AssistedAccountSchema } from "../features/mediation/schemas";
 import { AGE_BANDS, CONSENT_POINTS, LEARNER_AUDIENCES, codes } from "../features/mediation/vocabulary";
 import { forbidden } from "../lib/errors";
 import { dbContext } from "../lib/context";
-import { parseForm } from "../lib/forms.server";
+import { handleForm } from "../lib/actions.server";
 import { can } from "../lib/permissions";
 import { requireUser } from "../lib/session.server";
 import workshopsCss from "../styles/workshops.css?url";
@@ -28,11 +28,11 @@ export function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
-  const submission = await parseForm(request, AssistedAccountSchema);
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const learner = await createAssistedAccount(context.get(dbContext), actor, submission.value);
-  const back = submission.value.redirectTo ? `&retour=${encodeURIComponent(safeRedirect(submission.value.redirectTo))}` : "";
-  return redirect(`/accompagnement/personnes/${learner.id}?cree=1${back}`);
+  return handleForm(request, AssistedAccountSchema, async (value) => {
+    const learner = await createAssistedAccount(context.get(dbContext), actor, value);
+    const back = value.redirectTo ? `&retour=${encodeURIComponent(safeRedirect(value.redirectTo))}` : "";
+    return redirect(`${href("/accompagnement/personnes/:id", { id: learner.id })}?cree=1${back}`);
+  });
 }
 
 export default function NewLearner() {

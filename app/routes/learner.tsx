@@ -49,7 +49,7 @@ export default function LearnerFile() {
     <div className="page">
       <PageTitle>{name}</PageTitle>
       <p>
-        <a href="/accompagnement/personnes">{t("learner.back")}</a>
+        <a href={href("/accompagnement/personnes")}>{t("learner.back")}</a>
       </p>
       <h1>{name}</h1>
       {params.has("cree") ? (

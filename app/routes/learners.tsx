@@ -1,6 +1,6 @@
 import { can } from "../lib/permissions";
 import { useTranslation } from "../lib/use-translation";
-import { Form, useLoaderData } from "react-router";
+import { Form, href, useLoaderData } from "react-router";
 import type { Route } from "./+types/learners";
 import { PageTitle } from "../components/ui/page-title";
 import { Pagination } from "../components/ui/pagination";
@@ -30,10 +30,10 @@ export default function Learners() {
       <h1>{t("learners.title")}</h1>
       <p>{seeAll ? t("learners.intro_all") : t("learners.intro_mine")}</p>
       <p className="actions">
-        <a className="button primary" href="/accompagnement/personnes/nouvelle">
+        <a className="button primary" href={href("/accompagnement/personnes/nouvelle")}>
           {t("learners.new")}
         </a>
-        <a className="button secondary" href="/accompagnement/journal/nouveau">
+        <a className="button secondary" href={href("/accompagnement/journal/nouveau")}>
           {t("log.new")}
         </a>
       </p>
@@ -60,7 +60,7 @@ export default function Learners() {
           {learners.map((l) => (
             <tr key={l.id}>
               <td>
-                <a href={`/accompagnement/personnes/${l.id}`}>{[l.first_name, l.last_name].filter(Boolean).join(" ")}</a>
+                <a href={href("/accompagnement/personnes/:id", { id: l.id })}>{[l.first_name, l.last_name].filter(Boolean).join(" ")}</a>
               </td>
               <td>{l.commune ?? ""}</td>
               <td>{l.age_band ? t(`vocab.tranche_age.${l.age_band}`) : ""}</td>

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { z } from "zod";
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, useActionData, useSearchParams } from "react-router";
+import { Form, href, useActionData, useSearchParams } from "react-router";
 import type { Route } from "./+types/reset-password";
 import { NewPasswordFields } from "../features/accounts/components/new-password-fields";
 import { ErrorSummary } from "../components/ui/error-summary";
@@ -10,23 +10,21 @@ import { redirectSignedIn, requestMeta } from "../features/accounts/responses.se
 import { ResetPasswordSchema } from "../features/accounts/schemas";
 import { resetPassword } from "../features/accounts/service.server";
 import { dbContext } from "../lib/context";
-import { isAppError } from "../lib/errors";
-import { parseForm } from "../lib/forms.server";
+import { handleForm } from "../lib/actions.server";
 
 const SECRETS = ["password", "passwordConfirm"];
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const submission = await parseForm(request, ResetPasswordSchema);
-  if (submission.status !== "success") return data(submission.reply({ hideFields: SECRETS }), { status: 400 });
-  try {
-    const { token, user } = await resetPassword(context.get(dbContext), submission.value, requestMeta(request));
-    return redirectSignedIn(request, context.get(dbContext), "/compte?mot-de-passe=change", token, user);
-  } catch (error) {
-    if (isAppError(error)) {
-      return data(submission.reply({ formErrors: [error.data.messageKey], hideFields: SECRETS }), { status: 400 });
-    }
-    throw error;
-  }
+  const db = context.get(dbContext);
+  return handleForm(
+    request,
+    ResetPasswordSchema,
+    async (value) => {
+      const { token, user } = await resetPassword(db, value, requestMeta(request));
+      return redirectSignedIn(request, db, `${href("/compte")}?mot-de-passe=change`, token, user);
+    },
+    { hideFields: SECRETS },
+  );
 }
 
 export default function ResetPassword() {

@@ -20,7 +20,7 @@ import { currentUser } from "../lib/session.server";
 const SECRETS = ["password", "passwordConfirm"];
 
 export function loader({ context }: Route.LoaderArgs) {
-  if (currentUser(context)) throw redirect("/compte");
+  if (currentUser(context)) throw redirect(href("/compte"));
   return null;
 }
 
@@ -34,7 +34,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       const { user, token } = await signUp(db, { ...value, locale: isLocale(locale) ? locale : "fr" }, requestMeta(request));
       // Sent from a lesson (its activity asked to sign in): back to it; otherwise the welcome.
       const retour = new URL(request.url).searchParams.get("retour");
-      return redirectSignedIn(request, db, retour ? safeRedirect(retour) : "/compte?bienvenue=1", token, user);
+      return redirectSignedIn(request, db, retour ? safeRedirect(retour) : `${href("/compte")}?bienvenue=1`, token, user);
     },
     { hideFields: SECRETS },
   );
@@ -63,7 +63,7 @@ export default function SignUp() {
       </Form>
       <p className="hint">{t("sign_up.no_email_hint")}</p>
       <p>
-        {t("sign_up.have_account")} <a href="/connexion">{t("sign_up.sign_in")}</a>
+        {t("sign_up.have_account")} <a href={href("/connexion")}>{t("sign_up.sign_in")}</a>
       </p>
     </div>
   );

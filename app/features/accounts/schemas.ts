@@ -55,6 +55,9 @@ export const AccountFormSchema = z.discriminatedUnion("intent", [
   ChangePasswordSchema.safeExtend({ intent: z.literal("password") }),
 ]);
 
+/** Deleting one's own account: the password again. */
+export const DeleteAccountSchema = z.object({ password: z.string({ error: "accounts:errors.password_required" }) });
+
 export const ResetRequestSchema = z.object({ email });
 
 export const ResetPasswordSchema = z

@@ -55,6 +55,22 @@ export const RegisterLearnerSchema = z
   })
   .refine((v) => v.learnerId || v.email, { error: "classrooms:errors.learner_required" });
 
+/** The class page's forms, told apart by their `intent`. */
+export const ClassPageSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("register") }),
+  z.object({ intent: z.literal("unregister") }),
+  // The box saying the class will be cancelled for everyone, ticked (checked here too, it holds without JavaScript).
+  z.object({ intent: z.literal("cancel"), confirm: z.literal("on", { error: "classrooms:errors.confirm_cancel" }) }),
+  z.object({ intent: z.literal("unregister_learner"), learnerId: z.string().default("") }),
+  z
+    .object({
+      intent: z.literal("register_learner"),
+      learnerId: uuid("classrooms:errors.learner_invalid").optional(),
+      email: z.string().trim().toLowerCase().max(254).pipe(z.email({ error: "classrooms:errors.email_invalid" })).optional(),
+    })
+    .refine((v) => v.learnerId || v.email, { error: "classrooms:errors.learner_required" }),
+]);
+
 /** What a host can do from the class page or the room. */
 export const ModerationSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("grant_speech"), identity: uuid("classrooms:errors.participant_invalid") }),

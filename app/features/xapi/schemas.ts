@@ -17,3 +17,6 @@ export const IssueCredentialSchema = z.object({
 });
 
 export const RevokeCredentialSchema = z.object({ intent: z.literal("revoke"), credentialId: z.string().uuid() });
+
+/** The two forms of the credentials page, told apart by their `intent`. */
+export const CredentialFormSchema = z.discriminatedUnion("intent", [IssueCredentialSchema, RevokeCredentialSchema]);

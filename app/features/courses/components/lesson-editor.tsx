@@ -175,8 +175,9 @@ function ImagePanel({ editor, uploadUrl, onDone }: { editor: Editor; uploadUrl: 
       const body = new FormData();
       body.set("image", file);
       const res = await fetch(uploadUrl, { method: "POST", body });
-      const answer = (await res.json().catch(() => ({}))) as { src?: string; messageKey?: string; values?: Record<string, unknown> };
-      if (!res.ok || !answer.src) return setError(t(answer.messageKey ?? "errors.upload_failed", answer.values ?? {}));
+      // Our JSON endpoints' one error body: { error: { code, messageKey, values, requestId } }.
+      const answer = (await res.json().catch(() => ({}))) as { src?: string; error?: { messageKey?: string; values?: Record<string, unknown> } };
+      if (!res.ok || !answer.src) return setError(t(answer.error?.messageKey ?? "errors.upload_failed", answer.error?.values ?? {}));
       // An empty paragraph after the image keeps the cursor off it.
       editor.chain().focus().insertContent([{ type: "image", attrs: { src: answer.src, alt: alt.trim() } }, { type: "paragraph" }]).run();
       onDone();
