@@ -69,7 +69,7 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
 
       <section aria-labelledby="record-paths">
         <h2 id="record-paths">{t("paths.title")}</h2>
-        {record.paths.length === 0 ? (
+        {record.paths.length === 0 && record.jobPaths.length === 0 ? (
           <p>
             {t("paths.none")} <a href="/parcours">{t("paths.find")}</a>
           </p>
@@ -82,6 +82,12 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
                   {t("paths.progress", { count: p.done, total: p.count })}
                   {p.complete ? ` ${t("paths.complete")}` : null}
                 </span>
+              </li>
+            ))}
+            {record.jobPaths.map((p) => (
+              <li key={p.offerId}>
+                <a href={href("/emplois/:id/parcours", { id: p.offerId })}>{t("jobseekers:path_page.title", { title: p.title })}</a>{" "}
+                <span className="hint">{t("jobseekers:project.path_progress", { done: p.done, count: p.count })}</span>
               </li>
             ))}
           </ul>
