@@ -69,6 +69,13 @@ export const PERMISSIONS = [
   "answer:question:any",
   // Questions on the community's own courses (imported, with no author): the mediators' (decision 044).
   "answer:shared_course_question:any",
+  // Towards a job (issue 20, decision 045): a partner's staff manage their own
+  // organisation's offers; coordinators keep the partner directory, act for
+  // any partner and moderate every offer before it is published.
+  "manage:job_offer:own",
+  "manage:job_offer:any",
+  "moderate:job_offer:any",
+  "manage:partner:any",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -129,7 +136,7 @@ export const GRANTS: Record<Role, readonly Permission[] | "all"> = {
   ],
   coordinator: "all",
   // Staff of a partner organisation (issue 20): what acts for the partner is granted with the jobs domain.
-  partner: [...EVERYONE, "read:profile:own", "update:profile:own"],
+  partner: [...EVERYONE, "read:profile:own", "update:profile:own", "manage:job_offer:own"],
 };
 
 export function can(user: { role: Role } | null | undefined, permission: Permission): boolean {
