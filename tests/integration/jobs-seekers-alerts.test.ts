@@ -4,6 +4,7 @@ import { sendJobAlerts } from "../../app/features/jobs/alerts.server";
 import { expressInterest, answerApplication, listApplicants } from "../../app/features/jobs/applications.server";
 import { getJobsEvaluation } from "../../app/features/jobs/evaluation.server";
 import { saveJobProfile } from "../../app/features/jobs/profile.server";
+import type { ProfileInput } from "../../app/features/jobs/schemas-seekers";
 import { isProtected } from "../../app/features/reports/anonymise";
 import type { Db } from "../../app/lib/db.server";
 import { createUser, statusOf } from "../helpers/fixtures";
@@ -13,7 +14,7 @@ import { learner, partnerWithStaff, publishedOffer } from "./jobs-seekers-fixtur
 /** Issue 20, part B: alerts once per offer and person; the axis III.4 tables with statistical secrecy. */
 let db: Db;
 
-const wants = (sectors: string[], communes: string[], alerts = true) => ({
+const wants = (sectors: ProfileInput["sectors"], communes: string[], alerts = true): ProfileInput => ({
   intent: "profile" as const,
   sectors,
   communes,

@@ -4,6 +4,7 @@ import { answerApplication, expressInterest, listApplicants, viewApplicant, with
 import { setJobConsent } from "../../app/features/jobs/consent.server";
 import { followOfferPath, getOfferMatch } from "../../app/features/jobs/matching.server";
 import { getJobProject, saveJobProfile } from "../../app/features/jobs/profile.server";
+import type { ProfileInput } from "../../app/features/jobs/schemas-seekers";
 import { loadRecord } from "../../app/features/record/service.server";
 import type { Db } from "../../app/lib/db.server";
 import { createUser, statusOf } from "../helpers/fixtures";
@@ -19,7 +20,7 @@ let nadia: User, paul: User, mediator: User, coordinator: User;
 let bakery: Awaited<ReturnType<typeof partnerWithStaff>>, garage: Awaited<ReturnType<typeof partnerWithStaff>>;
 let bakeryOffer: string, garageOffer: string, badgeId: string;
 
-const profile = { intent: "profile" as const, sectors: ["retail"], communes: ["Pont-Sainte-Maxence"], mobility: ["bus"], drivingLicence: false, availableFrom: null, availability: "Le matin", alerts: true };
+const profile: ProfileInput = { intent: "profile", sectors: ["retail"], communes: ["Pont-Sainte-Maxence"], mobility: ["bus"], drivingLicence: false, availableFrom: null, availability: "Le matin", alerts: true };
 const consent = (scope: "badges" | "diagnostic", granted: boolean, learnerId?: string) => ({ intent: "consent" as const, scope, granted, learnerId });
 
 beforeAll(async () => {

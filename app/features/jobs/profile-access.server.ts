@@ -1,7 +1,7 @@
 import type { User } from "../../../db/schema/accounts";
 import type { DbOrTrx } from "../../lib/db.server";
 import { forbidden } from "../../lib/errors";
-import { can } from "../../lib/permissions";
+import { can, isLearner } from "../../lib/permissions";
 import { requireHelpableLearner } from "../mediation/learners.server";
 
 /**
@@ -11,7 +11,8 @@ import { requireHelpableLearner } from "../mediation/learners.server";
  */
 export async function resolveSeeker(db: DbOrTrx, actor: User, learnerId: string | undefined, { write }: { write: boolean }): Promise<User> {
   if (!learnerId || learnerId === actor.id) {
-    if (!can(actor, "manage:job_profile:own")) throw forbidden();
+    // Staff (coordinators hold every permission) have no job project of their own here.
+    if (!isLearner(actor) || !can(actor, "manage:job_profile:own")) throw forbidden();
     return actor;
   }
   const learner = await requireHelpableLearner(db, actor, learnerId);

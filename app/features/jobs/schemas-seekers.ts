@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { manyOf } from "../mediation/lists";
+import { SECTORS } from "./schemas-offers";
 
 // Messages are i18n keys: the server returns them, the page translates them.
 const E = (key: string) => ({ error: `jobseekers:errors.${key}` });
@@ -8,8 +9,8 @@ const id = (key: string) => z.string(E(key)).regex(UUID, E(key));
 /** The person the page is about, when a mediator fills it in with them. */
 const learnerId = z.string().regex(UUID, E("person_not_found")).optional();
 
-/** The sectors of the offers (part A's list): a profile names the ones wanted. */
-export const SEEKER_SECTORS = ["industry", "building", "crafts", "services", "research", "retail", "logistics", "hospitality", "care", "agriculture", "public", "other"] as const;
+/** The sectors of the offers: a profile names the ones wanted. */
+export const SEEKER_SECTORS = SECTORS;
 export const MOBILITY = ["walk_bike", "bus", "car"] as const;
 export const CONSENT_SCOPES = ["badges", "diagnostic"] as const;
 export const ANSWERS = ["interview", "not_retained", "hired"] as const;
