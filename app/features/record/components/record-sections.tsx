@@ -87,7 +87,7 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
             {record.jobPaths.map((p) => (
               <li key={p.offerId}>
                 <a href={href("/emplois/:id/parcours", { id: p.offerId })}>{t("jobseekers:path_page.title", { title: p.title })}</a>{" "}
-                <span className="hint">{t("jobseekers:project.path_progress", { done: p.done, count: p.count })}</span>
+                <span className="hint">{t("jobseekers:project.path_progress", { done: p.done, total: p.count })}</span>
               </li>
             ))}
           </ul>

@@ -116,8 +116,8 @@ export function FollowedJobPaths({ paths, learnerId, headingLevel = 2 }: { paths
           <li key={p.offerId}>
             <a href={href("/emplois/:id/parcours", { id: p.offerId })}>{p.title}</a>
             <p>
-              <progress max={Math.max(p.count, 1)} value={p.count ? p.done : 1} aria-label={t("project.path_progress", { done: p.done, count: p.count })} />{" "}
-              {t("project.path_progress", { done: p.done, count: p.count })}
+              <progress max={Math.max(p.count, 1)} value={p.count ? p.done : 1} aria-label={t("project.path_progress", { done: p.done, total: p.count })} />{" "}
+              {t("project.path_progress", { done: p.done, total: p.count })}
             </p>
             {learnerId !== undefined ? (
               <Form method="post">
