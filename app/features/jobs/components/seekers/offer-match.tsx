@@ -133,7 +133,7 @@ export function OfferMatch({ match, replies, done }: { match: OfferMatchView; re
       {done === "interest" ? <Done text={t("match.interest_sent")} /> : null}
       {match.application && match.application.status !== "withdrawn" ? (
         <p>
-          {t(`status.${match.application.status}`)} — <a href={href("/emplois/mon-projet")}>{t("match.see_project")}</a>
+          {t(`status.${match.application.status}`)} — <a href={learnerId ? `${href("/emplois/mon-projet")}?personne=${encodeURIComponent(learnerId)}` : href("/emplois/mon-projet")}>{t("match.see_project")}</a>
         </p>
       ) : (
         <Form method="post" action={action}>

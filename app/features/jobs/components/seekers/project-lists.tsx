@@ -3,6 +3,12 @@ import { formatDate, formatDateTime } from "../../../../lib/i18n";
 import { useTranslation } from "../../../../lib/use-translation";
 import { ApplicationHistory, ForPerson, type HistoryEvent } from "./history";
 
+/** An offer's path page, for the person or for a mediator with them. */
+const pathLink = (offerId: string, learnerId: string | null) => {
+  const link = href("/emplois/:id/parcours", { id: offerId });
+  return learnerId ? `${link}?personne=${encodeURIComponent(learnerId)}` : link;
+};
+
 export function ConsentHistory({ events }: { events: { scope: string; granted: boolean; at: Date | string }[] }) {
   const { t, i18n } = useTranslation("jobseekers");
   if (!events.length) return null;
@@ -72,7 +78,7 @@ export function MyApplications({ applications, learnerId }: { applications: MyAp
         {applications.map((a) => (
           <li key={a.id}>
             <h3>
-              <a href={href("/emplois/:id/parcours", { id: a.offerId })}>{a.title}</a> — {a.partnerName}
+              <a href={pathLink(a.offerId, learnerId)}>{a.title}</a> — {a.partnerName}
             </h3>
             <p>
               <strong>{t(`status.${a.status}`)}</strong> · {formatDate(a.createdAt, i18n.language)}
@@ -114,7 +120,7 @@ export function FollowedJobPaths({ paths, learnerId, headingLevel = 2 }: { paths
       <ul className="job-paths">
         {paths.map((p) => (
           <li key={p.offerId}>
-            <a href={href("/emplois/:id/parcours", { id: p.offerId })}>{p.title}</a>
+            <a href={pathLink(p.offerId, learnerId ?? null)}>{p.title}</a>
             <p>
               <progress max={Math.max(p.count, 1)} value={p.count ? p.done : 1} aria-label={t("project.path_progress", { done: p.done, total: p.count })} />{" "}
               {t("project.path_progress", { done: p.done, total: p.count })}
