@@ -166,6 +166,7 @@ describe("authorization (acceptance 4)", () => {
     expect(note).toEqual([{ message_key: "jobseekers:notification.answer_interview" }]);
 
     await withdrawApplication(db, nadia, application!.id);
+    expect(await statusOf(viewApplicant(db, bakery.staff, application!.id))).toBe(409);
     expect(await statusOf(answerApplication(db, bakery.staff, { intent: "answer", applicationId: application!.id, status: "hired", note: "" }))).toBe(409);
   });
 });

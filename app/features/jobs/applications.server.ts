@@ -107,6 +107,8 @@ export async function viewApplicant(db: Db, actor: User, applicationId: string) 
   requirePartnerStaff(actor);
   return withRetryingTransaction(db, async (trx) => {
     const application = await requireApplicationOfMyPartner(trx, actor, applicationId);
+    // Withdrawing takes the profile back too: only the history stays.
+    if (application.status === "withdrawn") throw appError(409, "withdrawn", "jobseekers:errors.application_withdrawn");
     const profile = await q.findApplicantProfile(trx, application.user_id);
     if (!profile) throw applicationNotFound();
     const badges = profile.shareBadgesSince ? await q.listValidBadges(trx, application.user_id) : null;

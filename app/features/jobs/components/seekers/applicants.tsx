@@ -34,7 +34,7 @@ export function ApplicantList({ applicants, shared, replies }: { applicants: App
             {t("applicants.for_offer", { title: a.title })} · {t("applicants.received", { date: formatDate(a.createdAt, i18n.language) })} · <strong>{t(`status.${a.status}`)}</strong>
           </p>
           {a.message ? <blockquote>{a.message}</blockquote> : null}
-          {shared?.applicationId === a.id ? (
+          {a.status === "withdrawn" ? null : shared?.applicationId === a.id ? (
             <SharedProfile shared={shared} />
           ) : (
             <Form method="post">
