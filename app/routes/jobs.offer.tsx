@@ -28,23 +28,15 @@ export default function JobOffer() {
       <h1>{offer.title}</h1>
       {!listed ? (
         <div className="alert" role="note">
-          <p>
-            {t("offer.not_listed", { status: t(`statuses.${offer.status}`) })}
-          </p>
-          {offer.moderationNote ? (
-            <p>{t("offer.moderation_note", { note: offer.moderationNote })}</p>
-          ) : null}
+          <p>{t("offer.not_listed", { status: t(`statuses.${offer.status}`) })}</p>
+          {offer.moderationNote ? <p>{t("offer.moderation_note", { note: offer.moderationNote })}</p> : null}
         </div>
       ) : null}
       <OfferDetails offer={offer} />
       {/* offer-match slot: part B renders the person's match and the interest button here. */}
-      {mayManage &&
-      offer.status !== "filled" &&
-      offer.status !== "withdrawn" ? (
+      {mayManage && offer.status !== "filled" && offer.status !== "withdrawn" ? (
         <p>
-          <Link to={href("/espace-partenaire/offres/:id", { id: offer.id })}>
-            {t("offer.manage")}
-          </Link>
+          <Link to={href("/espace-partenaire/offres/:id", { id: offer.id })}>{t("offer.manage")}</Link>
         </p>
       ) : null}
     </div>

@@ -2,11 +2,7 @@ import { useTranslation } from "../../../../lib/use-translation";
 import type { ImportRowReport, ImportStatus } from "../../import-offers.server";
 
 /** The per-row report of an import: what became of each line, and why a line was not imported. */
-export function ImportReport({
-  result,
-}: {
-  result: { report: ImportRowReport[]; counts: Record<ImportStatus, number> };
-}) {
+export function ImportReport({ result }: { result: { report: ImportRowReport[]; counts: Record<ImportStatus, number> } }) {
   const { t } = useTranslation("jobs");
   return (
     <section aria-labelledby="import-report">
