@@ -7,7 +7,10 @@ export function ImportReport({ result }: { result: { report: ImportRowReport[]; 
   return (
     <section aria-labelledby="import-report">
       <h2 id="import-report">{t("import.report")}</h2>
-      <p role="status">{t("import.summary", result.counts)}</p>
+      <p role="status">
+        {(["created", "updated", "unchanged", "error"] as const).map((k) => t(`import.counts.${k}`, { count: result.counts[k] })).join(", ")}.{" "}
+        {t("import.summary_note")}
+      </p>
       <table className="data-table">
         <caption>{t("import.caption")}</caption>
         <thead>
