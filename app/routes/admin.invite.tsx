@@ -9,17 +9,8 @@ import { FieldErrors, FormField } from "../components/ui/form-field";
 import { PageTitle } from "../components/ui/page-title";
 import { PendingInvitations } from "../features/accounts/components/pending-invitations";
 import { SelectField } from "../features/mediation/components/choices";
-import {
-  InvitationIntentSchema,
-  type InviteStaffSchema,
-  STAFF_ROLES,
-} from "../features/accounts/schemas";
-import {
-  cancelInvitation,
-  inviteStaff,
-  listPendingInvitations,
-  resendInvitation,
-} from "../features/accounts/staff.server";
+import { InvitationIntentSchema, type InviteStaffSchema, STAFF_ROLES } from "../features/accounts/schemas";
+import { cancelInvitation, inviteStaff, listPendingInvitations, resendInvitation } from "../features/accounts/staff.server";
 import { partnerChoices } from "../features/jobs/partners.server";
 import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
@@ -46,10 +37,8 @@ export async function action({ context, request }: Route.ActionArgs) {
     request,
     InvitationIntentSchema,
     async (value): Promise<object> => {
-      if (value.intent === "cancel")
-        return cancelInvitation(db, actor, value.invitationId);
-      if (value.intent === "resend")
-        return resendInvitation(db, actor, value.invitationId);
+      if (value.intent === "cancel") return cancelInvitation(db, actor, value.invitationId);
+      if (value.intent === "resend") return resendInvitation(db, actor, value.invitationId);
       return inviteStaff(db, actor, value);
     },
     { resetForm: true },
@@ -63,9 +52,7 @@ export default function AdminInvite() {
   const [form, fields] = useForm<z.input<typeof InviteStaffSchema>>({
     lastResult: reply,
     id: "invite",
-    defaultValue: partnerId
-      ? { role: "partner", partnerId, locale: i18n.language }
-      : { role: "mediator", locale: i18n.language },
+    defaultValue: partnerId ? { role: "partner", partnerId, locale: i18n.language } : { role: "mediator", locale: i18n.language },
   });
   const sent = reply?.status === "success" ? reply.data : undefined;
   return (
@@ -80,26 +67,14 @@ export default function AdminInvite() {
         <ActionMessage
           reply={reply}
           okKey="admin:invite.sent"
-          okValues={{
-            email: sent.email,
-            date: formatDate(sent.expiresAt, i18n.language),
-          }}
+          okValues={{ email: sent.email, date: formatDate(sent.expiresAt, i18n.language) }}
         />
       ) : null}
       <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate>
         <input type="hidden" name="intent" value="invite" />
-        <FormField
-          field={fields.firstName}
-          label={t("invite.first_name")}
-          required
-        />
-        <FormField
-          field={fields.email}
-          label={t("invite.email")}
-          type="email"
-          required
-        />
+        <FormField field={fields.firstName} label={t("invite.first_name")} required />
+        <FormField field={fields.email} label={t("invite.email")} type="email" required />
         <div className="field">
           <label htmlFor={fields.role.id}>{t("invite.role")}</label>
           <select {...getSelectProps(fields.role)} key={fields.role.key}>

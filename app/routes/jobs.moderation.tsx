@@ -4,10 +4,7 @@ import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
 import { contractWords } from "../features/jobs/components/offers/offer-list";
 import { SkillList } from "../features/jobs/components/offers/offer-details";
-import {
-  listModerationQueue,
-  moderateOffer,
-} from "../features/jobs/offers.server";
+import { listModerationQueue, moderateOffer } from "../features/jobs/offers.server";
 import { ModerationSchema } from "../features/jobs/schemas-offers";
 import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
@@ -21,9 +18,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const user = requireUser(context, request);
-  return handleForm(request, ModerationSchema, (value) =>
-    moderateOffer(context.get(dbContext), user, value),
-  );
+  return handleForm(request, ModerationSchema, (value) => moderateOffer(context.get(dbContext), user, value));
 }
 
 export default function Moderation() {
@@ -48,13 +43,10 @@ export default function Moderation() {
             {o.title}
           </h2>
           <p>
-            {o.partnerName} — {o.commune} — {t(`sectors.${o.sector}`)} —{" "}
-            {contractWords(o, t)}
+            {o.partnerName} — {o.commune} — {t(`sectors.${o.sector}`)} — {contractWords(o, t)}
           </p>
           <p>
-            <Link to={href("/emplois/:id", { id: o.id })}>
-              {t("moderation.see")}
-            </Link>
+            <Link to={href("/emplois/:id", { id: o.id })}>{t("moderation.see")}</Link>
           </p>
           <SkillList skills={o.skills} />
           <Form method="post">
@@ -64,12 +56,7 @@ export default function Moderation() {
               <p className="hint" id={`note-hint-${o.id}`}>
                 {t("moderation.note_hint")}
               </p>
-              <textarea
-                id={`note-${o.id}`}
-                name="note"
-                rows={2}
-                aria-describedby={`note-hint-${o.id}`}
-              />
+              <textarea id={`note-${o.id}`} name="note" rows={2} aria-describedby={`note-hint-${o.id}`} />
             </div>
             <button
               type="submit"
@@ -80,13 +67,7 @@ export default function Moderation() {
             >
               {t("moderation.publish")}
             </button>{" "}
-            <button
-              type="submit"
-              name="intent"
-              value="reject"
-              className="button"
-              aria-label={t("moderation.reject_label", { title: o.title })}
-            >
+            <button type="submit" name="intent" value="reject" className="button" aria-label={t("moderation.reject_label", { title: o.title })}>
               {t("moderation.reject")}
             </button>
           </Form>

@@ -1,18 +1,8 @@
-import {
-  href,
-  Link,
-  redirect,
-  useActionData,
-  useLoaderData,
-} from "react-router";
+import { href, Link, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/jobs.offer-edit";
 import { PageTitle } from "../components/ui/page-title";
 import { OfferForm } from "../features/jobs/components/offers/offer-form";
-import {
-  createOffer,
-  getOfferForEdit,
-  updateOffer,
-} from "../features/jobs/offers.server";
+import { createOffer, getOfferForEdit, updateOffer } from "../features/jobs/offers.server";
 import { requirePartnerStaff } from "../features/jobs/partners.server";
 import { OfferFormSchema } from "../features/jobs/schemas-offers";
 import { handleForm } from "../lib/actions.server";
@@ -46,9 +36,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
         howToApply: o.howToApply,
         noDiploma: o.noDiploma ? "on" : "",
         expiresOn: o.expiresOn,
-        skills: o.skills.map((s) =>
-          s.level ? `${s.competence}:${s.level}` : s.competence,
-        ),
+        skills: o.skills.map((s) => (s.level ? `${s.competence}:${s.level}` : s.competence)),
       },
     },
   };
@@ -68,9 +56,7 @@ export default function EditJobOffer() {
   const { t } = useTranslation("jobs");
   const { partners, offer } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const title = offer
-    ? t("edit.title_edit", { title: offer.title })
-    : t("edit.title_new");
+  const title = offer ? t("edit.title_edit", { title: offer.title }) : t("edit.title_new");
   return (
     <div className="page narrow">
       <PageTitle>{title}</PageTitle>
@@ -79,11 +65,7 @@ export default function EditJobOffer() {
       </p>
       <h1>{title}</h1>
       <p>{t("edit.intro")}</p>
-      <OfferForm
-        lastResult={lastResult}
-        defaultValue={offer?.defaults}
-        partners={partners}
-      />
+      <OfferForm lastResult={lastResult} defaultValue={offer?.defaults} partners={partners} />
     </div>
   );
 }

@@ -10,13 +10,12 @@ import { dbContext } from "../lib/context";
 import { currentUser } from "../lib/session.server";
 import { useTranslation } from "../lib/use-translation";
 
-/**
- * An offer's page. Part B (job seekers) plugs in here: its loader call next
- * to getOfferPage, and its component in the « offer-match » slot below
- * (skills you have / to learn, « Je suis intéressé·e »).
- */
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: css }];
 
+/**
+ * An offer's page. For a signed-in learner, part B's match (skills you have /
+ * to learn, the path, « Je suis intéressé·e ») is shown under the details.
+ */
 export async function loader({ context, params }: Route.LoaderArgs) {
   const db = context.get(dbContext);
   const page = await getOfferPage(db, currentUser(context), params.id);
@@ -37,23 +36,15 @@ export default function JobOffer() {
       <h1>{offer.title}</h1>
       {!listed ? (
         <div className="alert" role="note">
-          <p>
-            {t("offer.not_listed", { status: t(`statuses.${offer.status}`) })}
-          </p>
-          {offer.moderationNote ? (
-            <p>{t("offer.moderation_note", { note: offer.moderationNote })}</p>
-          ) : null}
+          <p>{t("offer.not_listed", { status: t(`statuses.${offer.status}`) })}</p>
+          {offer.moderationNote ? <p>{t("offer.moderation_note", { note: offer.moderationNote })}</p> : null}
         </div>
       ) : null}
       <OfferDetails offer={offer} />
       {match ? <OfferMatch match={match} /> : null}
-      {mayManage &&
-      offer.status !== "filled" &&
-      offer.status !== "withdrawn" ? (
+      {mayManage && offer.status !== "filled" && offer.status !== "withdrawn" ? (
         <p>
-          <Link to={href("/espace-partenaire/offres/:id", { id: offer.id })}>
-            {t("offer.manage")}
-          </Link>
+          <Link to={href("/espace-partenaire/offres/:id", { id: offer.id })}>{t("offer.manage")}</Link>
         </p>
       ) : null}
     </div>

@@ -8,9 +8,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const body = await offersFeed(context.get(dbContext), atom ? "atom" : "rss");
   return new Response(body, {
     headers: {
-      "Content-Type": atom
-        ? "application/atom+xml; charset=utf-8"
-        : "application/rss+xml; charset=utf-8",
+      "Content-Type": atom ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8",
       "Cache-Control": "public, max-age=300",
     },
   });

@@ -3,10 +3,7 @@ import type { Route } from "./+types/jobs.offers-import";
 import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
 import { ImportReport } from "../features/jobs/components/offers/import-report";
-import {
-  importOffers,
-  readOffersFile,
-} from "../features/jobs/import-offers.server";
+import { importOffers, readOffersFile } from "../features/jobs/import-offers.server";
 import { requirePartnerStaff } from "../features/jobs/partners.server";
 import { ImportOffersSchema } from "../features/jobs/schemas-offers";
 import { handleForm } from "../lib/actions.server";
@@ -17,8 +14,7 @@ import { useTranslation } from "../lib/use-translation";
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request);
   return {
-    partners: (await requirePartnerStaff(context.get(dbContext), user))
-      .partners,
+    partners: (await requirePartnerStaff(context.get(dbContext), user)).partners,
   };
 }
 
@@ -27,11 +23,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const db = context.get(dbContext);
   return handleForm(request, ImportOffersSchema, async (value) => {
     const text = await readOffersFile(value.file, value.pasted);
-    const format = value.file?.name.toLowerCase().endsWith(".json")
-      ? "json"
-      : value.file?.name.toLowerCase().endsWith(".csv")
-        ? "csv"
-        : undefined;
+    const format = value.file?.name.toLowerCase().endsWith(".json") ? "json" : value.file?.name.toLowerCase().endsWith(".csv") ? "csv" : undefined;
     return importOffers(db, user, { partnerId: value.partnerId, text, format });
   });
 }
@@ -67,12 +59,7 @@ export default function ImportJobOffers() {
         ) : null}
         <div className="field">
           <label htmlFor="import-file">{t("import.file")}</label>
-          <input
-            id="import-file"
-            type="file"
-            name="file"
-            accept=".csv,.json,text/csv,application/json"
-          />
+          <input id="import-file" type="file" name="file" accept=".csv,.json,text/csv,application/json" />
         </div>
         <div className="field">
           <label htmlFor="import-pasted">{t("import.pasted")}</label>

@@ -26,9 +26,7 @@ export const links: Route.LinksFunction = () => [
 ];
 
 export async function loader({ context, request }: Route.LoaderArgs) {
-  const filters = OfferFiltersSchema.parse(
-    Object.fromEntries(new URL(request.url).searchParams),
-  );
+  const filters = OfferFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return {
     ...(await listOffersPage(context.get(dbContext), filters)),
     filters,

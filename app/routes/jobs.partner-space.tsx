@@ -2,10 +2,7 @@ import { Form, href, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/jobs.partner-space";
 import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
-import {
-  closeOffer,
-  listOffersOfPartner,
-} from "../features/jobs/offers.server";
+import { closeOffer, listOffersOfPartner } from "../features/jobs/offers.server";
 import { CloseOfferSchema } from "../features/jobs/schemas-offers";
 import { todayInParis } from "../features/projects/dates";
 import { handleForm } from "../lib/actions.server";
@@ -24,9 +21,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const user = requireUser(context, request);
-  return handleForm(request, CloseOfferSchema, (value) =>
-    closeOffer(context.get(dbContext), user, value.offerId, value.intent),
-  );
+  return handleForm(request, CloseOfferSchema, (value) => closeOffer(context.get(dbContext), user, value.offerId, value.intent));
 }
 
 export default function PartnerSpace() {
@@ -40,17 +35,10 @@ export default function PartnerSpace() {
       <PageTitle>{t("space.title")}</PageTitle>
       <h1>{t("space.title")}</h1>
       <p>{t("space.intro")}</p>
-      {partners.length ? (
-        <p>
-          {t("space.for", { names: partners.map((p) => p.name).join(", ") })}
-        </p>
-      ) : null}
+      {partners.length ? <p>{t("space.for", { names: partners.map((p) => p.name).join(", ") })}</p> : null}
       <ActionMessage reply={reply} okKey="jobs:space.done" />
       <p>
-        <Link
-          to={href("/espace-partenaire/offres/nouvelle")}
-          className="button primary"
-        >
+        <Link to={href("/espace-partenaire/offres/nouvelle")} className="button primary">
           {t("space.new")}
         </Link>{" "}
         <Link to={href("/espace-partenaire/import")}>{t("space.import")}</Link>
@@ -74,22 +62,14 @@ export default function PartnerSpace() {
               return (
                 <tr key={o.id}>
                   <th scope="row">
-                    <Link to={href("/emplois/:id", { id: o.id })}>
-                      {o.title}
-                    </Link>
-                    {partners.length > 1 ? (
-                      <div className="hint">{o.partnerName}</div>
-                    ) : null}
+                    <Link to={href("/emplois/:id", { id: o.id })}>{o.title}</Link>
+                    {partners.length > 1 ? <div className="hint">{o.partnerName}</div> : null}
                   </th>
                   <td>
                     {t(`statuses.${o.status}`)}
-                    {o.status === "published" && o.expiresOn < today
-                      ? ` (${t("space.expired")})`
-                      : null}
+                    {o.status === "published" && o.expiresOn < today ? ` (${t("space.expired")})` : null}
                     {o.status === "rejected" && o.moderationNote ? (
-                      <div className="hint">
-                        {t("offer.moderation_note", { note: o.moderationNote })}
-                      </div>
+                      <div className="hint">{t("offer.moderation_note", { note: o.moderationNote })}</div>
                     ) : null}
                   </td>
                   <td>{formatDate(o.expiresOn, i18n.language)}</td>
@@ -111,18 +91,9 @@ export default function PartnerSpace() {
                             <button
                               type="submit"
                               className="button"
-                              aria-label={t(
-                                intent === "filled"
-                                  ? "space.filled_label"
-                                  : "space.withdraw_label",
-                                { title: o.title },
-                              )}
+                              aria-label={t(intent === "filled" ? "space.filled_label" : "space.withdraw_label", { title: o.title })}
                             >
-                              {t(
-                                intent === "filled"
-                                  ? "space.filled"
-                                  : "space.withdraw",
-                              )}
+                              {t(intent === "filled" ? "space.filled" : "space.withdraw")}
                             </button>
                           </Form>
                         ))}

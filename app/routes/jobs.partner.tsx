@@ -9,9 +9,7 @@ import { dbContext } from "../lib/context";
 import { useTranslation } from "../lib/use-translation";
 import workshopsCss from "../styles/workshops.css?url";
 
-export const links: Route.LinksFunction = () => [
-  { rel: "stylesheet", href: workshopsCss },
-];
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: workshopsCss }];
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const db = context.get(dbContext);
@@ -33,16 +31,10 @@ export default function Partner() {
       </p>
       <h1>{partner.name}</h1>
       <p className="lead">
-        {t(`kinds.${partner.kind}`)} —{" "}
-        {t(`sectors.${partner.sector}`, { defaultValue: partner.sector })} —{" "}
-        {partner.commune}
-        {partner.business_zone
-          ? ` (${t("offer.zone", { zone: partner.business_zone })})`
-          : null}
+        {t(`kinds.${partner.kind}`)} — {t(`sectors.${partner.sector}`, { defaultValue: partner.sector })} — {partner.commune}
+        {partner.business_zone ? ` (${t("offer.zone", { zone: partner.business_zone })})` : null}
       </p>
-      {partner.description ? (
-        <p className="offer-description">{partner.description}</p>
-      ) : null}
+      {partner.description ? <p className="offer-description">{partner.description}</p> : null}
       {partner.website || partner.contact_email || partner.contact_phone ? (
         <>
           <h2>{t("partners.contact")}</h2>
@@ -56,9 +48,7 @@ export default function Partner() {
             ) : null}
             {partner.contact_email ? (
               <li>
-                <a href={`mailto:${partner.contact_email}`}>
-                  {partner.contact_email}
-                </a>
+                <a href={`mailto:${partner.contact_email}`}>{partner.contact_email}</a>
               </li>
             ) : null}
             {partner.contact_phone ? (
@@ -70,11 +60,7 @@ export default function Partner() {
         </>
       ) : null}
       <h2>{t("partners.offers_title")}</h2>
-      {offers.length ? (
-        <OfferList offers={offers} showPartner={false} headingLevel={3} />
-      ) : (
-        <p>{t("partners.no_offers")}</p>
-      )}
+      {offers.length ? <OfferList offers={offers} showPartner={false} headingLevel={3} /> : <p>{t("partners.no_offers")}</p>}
     </div>
   );
 }

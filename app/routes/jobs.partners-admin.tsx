@@ -20,10 +20,7 @@ export default function PartnersAdmin() {
       <h1>{t("admin.title")}</h1>
       <p>{t("admin.intro")}</p>
       <p>
-        <Link
-          to={href("/admin/partenaires/nouveau")}
-          className="button primary"
-        >
+        <Link to={href("/admin/partenaires/nouveau")} className="button primary">
           {t("admin.new")}
         </Link>{" "}
         <Link to={href("/admin/offres")}>{t("admin.moderation")}</Link>
@@ -43,9 +40,7 @@ export default function PartnersAdmin() {
           {partners.map((p) => (
             <tr key={p.id}>
               <th scope="row">
-                <Link to={href("/admin/partenaires/:id", { id: p.id })}>
-                  {p.name}
-                </Link>
+                <Link to={href("/admin/partenaires/:id", { id: p.id })}>{p.name}</Link>
                 {p.archived ? ` (${t("admin.archived")})` : null}
               </th>
               <td>{t(`kinds.${p.kind}`)}</td>

@@ -6,9 +6,7 @@ import { dbContext } from "../lib/context";
 import { useTranslation } from "../lib/use-translation";
 import workshopsCss from "../styles/workshops.css?url";
 
-export const links: Route.LinksFunction = () => [
-  { rel: "stylesheet", href: workshopsCss },
-];
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: workshopsCss }];
 
 export async function loader({ context }: Route.LoaderArgs) {
   return { partners: await listPublicPartners(context.get(dbContext)) };
@@ -27,13 +25,10 @@ export default function Partners() {
         {partners.map((p) => (
           <li key={p.id} className="card">
             <h2 className="card-title">
-              <Link to={href("/partenaires/:slug", { slug: p.slug })}>
-                {p.name}
-              </Link>
+              <Link to={href("/partenaires/:slug", { slug: p.slug })}>{p.name}</Link>
             </h2>
             <p>
-              {t(`kinds.${p.kind}`)} —{" "}
-              {t(`sectors.${p.sector}`, { defaultValue: p.sector })}
+              {t(`kinds.${p.kind}`)} — {t(`sectors.${p.sector}`, { defaultValue: p.sector })}
             </p>
             <p>{p.commune}</p>
             <p>{t("partners.offers", { count: p.offers })}</p>

@@ -5,21 +5,9 @@ import { accountsPersonalData } from "./personal-data.server";
 
 export default defineModule({
   name: "accounts",
-  jobs: [
-    {
-      name: "prune-sign-in-failures",
-      everyMs: 60 * 60 * 1000,
-      run: (db) => pruneFailures(db),
-    },
-  ],
+  jobs: [{ name: "prune-sign-in-failures", everyMs: 60 * 60 * 1000, run: (db) => pruneFailures(db) }],
   personalData: [accountsPersonalData],
   nav: [
-    {
-      to: "/admin/utilisateurs",
-      labelKey: "nav.users",
-      section: "staff",
-      order: 110,
-      visible: (user) => can(user, "manage:user:any"),
-    },
+    { to: "/admin/utilisateurs", labelKey: "nav.users", section: "staff", order: 110, visible: (user) => can(user, "manage:user:any") },
   ],
 });

@@ -39,16 +39,12 @@ export const PREFER_NOT_TO_SAY = "non_communique";
 export const PROFILE_AUDIENCES = codes(LEARNER_AUDIENCES);
 
 const audience = z
-  .enum([...PROFILE_AUDIENCES, PREFER_NOT_TO_SAY], {
-    error: "accounts:errors.audience_invalid",
-  })
+  .enum([...PROFILE_AUDIENCES, PREFER_NOT_TO_SAY], { error: "accounts:errors.audience_invalid" })
   .optional()
   .transform((v) => (v === PREFER_NOT_TO_SAY ? null : v));
 
 const commune = z
-  .enum([...TERRITORY_COMMUNES, OTHER_COMMUNE, PREFER_NOT_TO_SAY], {
-    error: "accounts:errors.commune_invalid",
-  })
+  .enum([...TERRITORY_COMMUNES, OTHER_COMMUNE, PREFER_NOT_TO_SAY], { error: "accounts:errors.commune_invalid" })
   .optional()
   .transform((v) => (v === PREFER_NOT_TO_SAY ? null : v));
 
@@ -63,21 +59,11 @@ const lastName = z
 export const profileFields = { lastName, audience, commune };
 
 /** How the form shows a stored value (null → the empty choice). */
-export function profileDefaults(user: {
-  last_name: string | null;
-  audience: string | null;
-  commune: string | null;
-}) {
-  const known =
-    (TERRITORY_COMMUNES as readonly string[]).includes(user.commune ?? "") ||
-    user.commune === OTHER_COMMUNE;
+export function profileDefaults(user: { last_name: string | null; audience: string | null; commune: string | null }) {
+  const known = (TERRITORY_COMMUNES as readonly string[]).includes(user.commune ?? "") || user.commune === OTHER_COMMUNE;
   return {
     lastName: user.last_name ?? "",
-    audience:
-      user.audience &&
-      (PROFILE_AUDIENCES as readonly string[]).includes(user.audience)
-        ? user.audience
-        : "",
+    audience: user.audience && (PROFILE_AUDIENCES as readonly string[]).includes(user.audience) ? user.audience : "",
     // A commune typed by a mediator outside the list shows as not chosen (and is kept, see above).
     commune: known ? user.commune! : "",
   };

@@ -1,26 +1,12 @@
 import type { Role, User } from "../../../db/schema/accounts";
 import type { DbOrTrx } from "../../lib/db.server";
 
-export function findUserById(
-  db: DbOrTrx,
-  id: string,
-): Promise<User | undefined> {
-  return db
-    .selectFrom("app_user")
-    .selectAll()
-    .where("id", "=", id)
-    .executeTakeFirst();
+export function findUserById(db: DbOrTrx, id: string): Promise<User | undefined> {
+  return db.selectFrom("app_user").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export function findUserByEmail(
-  db: DbOrTrx,
-  email: string,
-): Promise<User | undefined> {
-  return db
-    .selectFrom("app_user")
-    .selectAll()
-    .where("email", "=", email.toLowerCase())
-    .executeTakeFirst();
+export function findUserByEmail(db: DbOrTrx, email: string): Promise<User | undefined> {
+  return db.selectFrom("app_user").selectAll().where("email", "=", email.toLowerCase()).executeTakeFirst();
 }
 
 export function insertUser(
@@ -54,11 +40,7 @@ export function insertUser(
     .executeTakeFirstOrThrow();
 }
 
-export async function setPasswordHash(
-  db: DbOrTrx,
-  userId: string,
-  passwordHash: string,
-) {
+export async function setPasswordHash(db: DbOrTrx, userId: string, passwordHash: string) {
   await db
     .updateTable("app_user")
     .set({ password_hash: passwordHash, updated_at: new Date() })
@@ -69,30 +51,17 @@ export async function setPasswordHash(
 export async function updatePreferences(
   db: DbOrTrx,
   userId: string,
-  prefs: {
-    locale?: "fr" | "en";
-    large_text?: boolean;
-    high_contrast?: boolean;
-  },
+  prefs: { locale?: "fr" | "en"; large_text?: boolean; high_contrast?: boolean },
 ) {
   if (Object.keys(prefs).length === 0) return;
-  await db
-    .updateTable("app_user")
-    .set({ ...prefs, updated_at: new Date() })
-    .where("id", "=", userId)
-    .execute();
+  await db.updateTable("app_user").set({ ...prefs, updated_at: new Date() }).where("id", "=", userId).execute();
 }
 
 /** First and last name, audience and commune; a field left undefined is not changed. */
 export function updateProfile(
   db: DbOrTrx,
   userId: string,
-  profile: {
-    firstName: string;
-    lastName: string | null;
-    audience?: string | null;
-    commune?: string | null;
-  },
+  profile: { firstName: string; lastName: string | null; audience?: string | null; commune?: string | null },
 ) {
   return db
     .updateTable("app_user")
@@ -101,9 +70,7 @@ export function updateProfile(
       last_name: profile.lastName,
       ...(profile.audience !== undefined ? { audience: profile.audience } : {}),
       // The INSEE code went with the old commune (a mediator's entry); the list has names only.
-      ...(profile.commune !== undefined
-        ? { commune: profile.commune, commune_insee: null }
-        : {}),
+      ...(profile.commune !== undefined ? { commune: profile.commune, commune_insee: null } : {}),
       updated_at: new Date(),
     })
     .where("id", "=", userId)
@@ -120,10 +87,7 @@ export async function setRole(db: DbOrTrx, userId: string, role: Role) {
     .executeTakeFirst();
 }
 
-export function listUsers(
-  db: DbOrTrx,
-  { search, limit, offset }: { search?: string; limit: number; offset: number },
-) {
+export function listUsers(db: DbOrTrx, { search, limit, offset }: { search?: string; limit: number; offset: number }) {
   let query = db
     .selectFrom("app_user")
     .select((eb) => [
@@ -154,11 +118,7 @@ export function listUsers(
   if (search) {
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
-      eb.or([
-        eb("email", "ilike", pattern),
-        eb("first_name", "ilike", pattern),
-        eb("last_name", "ilike", pattern),
-      ]),
+      eb.or([eb("email", "ilike", pattern), eb("first_name", "ilike", pattern), eb("last_name", "ilike", pattern)]),
     );
   }
   return query.execute();
@@ -174,16 +134,8 @@ export function countActiveSessions(db: DbOrTrx, userId: string) {
     .then((r) => Number(r.n));
 }
 
-export async function insertPasswordResetToken(
-  db: DbOrTrx,
-  id: string,
-  userId: string,
-  expiresAt: Date,
-) {
-  await db
-    .insertInto("password_reset_token")
-    .values({ id, user_id: userId, expires_at: expiresAt })
-    .execute();
+export async function insertPasswordResetToken(db: DbOrTrx, id: string, userId: string, expiresAt: Date) {
+  await db.insertInto("password_reset_token").values({ id, user_id: userId, expires_at: expiresAt }).execute();
 }
 
 /** Marks the token used and returns its user, in one statement: a second use finds nothing. */
@@ -202,17 +154,7 @@ export function consumePasswordResetToken(db: DbOrTrx, id: string, now: Date) {
 export async function accountPersonalData(db: DbOrTrx, userId: string) {
   const user = await db
     .selectFrom("app_user")
-    .select([
-      "id",
-      "email",
-      "first_name",
-      "last_name",
-      "role",
-      "locale",
-      "large_text",
-      "high_contrast",
-      "created_at",
-    ])
+    .select(["id", "email", "first_name", "last_name", "role", "locale", "large_text", "high_contrast", "created_at"])
     .where("id", "=", userId)
     .executeTakeFirst();
   const sessions = await db
@@ -223,19 +165,10 @@ export async function accountPersonalData(db: DbOrTrx, userId: string) {
   return { user, sessions };
 }
 
-export async function setSuspended(
-  db: DbOrTrx,
-  userId: string,
-  suspendedBy: string | null,
-  at: Date | null,
-) {
+export async function setSuspended(db: DbOrTrx, userId: string, suspendedBy: string | null, at: Date | null) {
   return db
     .updateTable("app_user")
-    .set({
-      disabled_at: at,
-      suspended_by: at ? suspendedBy : null,
-      updated_at: new Date(),
-    })
+    .set({ disabled_at: at, suspended_by: at ? suspendedBy : null, updated_at: new Date() })
     .where("id", "=", userId)
     .returning(["id", "disabled_at"])
     .executeTakeFirst();
@@ -271,19 +204,11 @@ export async function insertStaffInvitation(
 }
 
 export function findStaffInvitation(db: DbOrTrx, tokenHash: string) {
-  return db
-    .selectFrom("staff_invitation")
-    .selectAll()
-    .where("token_hash", "=", tokenHash)
-    .executeTakeFirst();
+  return db.selectFrom("staff_invitation").selectAll().where("token_hash", "=", tokenHash).executeTakeFirst();
 }
 
 /** Marks the invitation used, in one statement: a second use (or a late one) finds nothing. */
-export function consumeStaffInvitation(
-  db: DbOrTrx,
-  tokenHash: string,
-  now: Date,
-) {
+export function consumeStaffInvitation(db: DbOrTrx, tokenHash: string, now: Date) {
   return db
     .updateTable("staff_invitation")
     .set({ used_at: now })
@@ -295,16 +220,8 @@ export function consumeStaffInvitation(
     .executeTakeFirst();
 }
 
-export async function linkStaffInvitation(
-  db: DbOrTrx,
-  invitationId: string,
-  userId: string,
-) {
-  await db
-    .updateTable("staff_invitation")
-    .set({ user_id: userId })
-    .where("id", "=", invitationId)
-    .execute();
+export async function linkStaffInvitation(db: DbOrTrx, invitationId: string, userId: string) {
+  await db.updateTable("staff_invitation").set({ user_id: userId }).where("id", "=", invitationId).execute();
 }
 
 /** Invitations still waiting, newest first, for the users page. */
@@ -321,23 +238,14 @@ export function listPendingInvitations(db: DbOrTrx, now: Date) {
 }
 
 export function findStaffInvitationById(db: DbOrTrx, id: string) {
-  return db
-    .selectFrom("staff_invitation")
-    .selectAll()
-    .where("id", "=", id)
-    .executeTakeFirst();
+  return db.selectFrom("staff_invitation").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
 /**
  * Cancels an invitation not yet used nor cancelled, in one statement: of two
  * coordinators cancelling (or re-sending) at once, one finds the row.
  */
-export function cancelStaffInvitation(
-  db: DbOrTrx,
-  id: string,
-  cancelledBy: string,
-  now: Date,
-) {
+export function cancelStaffInvitation(db: DbOrTrx, id: string, cancelledBy: string, now: Date) {
   return db
     .updateTable("staff_invitation")
     .set({ cancelled_at: now, cancelled_by: cancelledBy })
@@ -348,14 +256,6 @@ export function cancelStaffInvitation(
     .executeTakeFirst();
 }
 
-export async function setInvitationReplacedBy(
-  db: DbOrTrx,
-  id: string,
-  replacedBy: string,
-) {
-  await db
-    .updateTable("staff_invitation")
-    .set({ replaced_by: replacedBy })
-    .where("id", "=", id)
-    .execute();
+export async function setInvitationReplacedBy(db: DbOrTrx, id: string, replacedBy: string) {
+  await db.updateTable("staff_invitation").set({ replaced_by: replacedBy }).where("id", "=", id).execute();
 }

@@ -2,12 +2,7 @@ import { href, redirect } from "react-router";
 import type { User } from "../../../db/schema/accounts";
 import { displayCookie } from "../../lib/display.server";
 import { localeCookie } from "../../lib/i18n.server";
-import {
-  ABSOLUTE_LIFETIME_MS,
-  clearSessionCookieHeader,
-  sessionCookieHeader,
-  INACTIVITY_TIMEOUT_MS,
-} from "../../lib/session.server";
+import { ABSOLUTE_LIFETIME_MS, clearSessionCookieHeader, sessionCookieHeader, INACTIVITY_TIMEOUT_MS } from "../../lib/session.server";
 import { clientIp } from "../../lib/middleware.server";
 import type { Db } from "../../lib/db.server";
 import { isLocale } from "../../lib/i18n";
@@ -17,10 +12,7 @@ import { claimAnonymousBusinessDiagnostic } from "../business-diagnostic/service
 import { pupilLanding } from "../projects/classes.server";
 
 export function requestMeta(request: Request): RequestMeta {
-  return {
-    ip: clientIp(request),
-    userAgent: request.headers.get("User-Agent"),
-  };
+  return { ip: clientIp(request), userAgent: request.headers.get("User-Agent") };
 }
 
 /**
@@ -40,11 +32,7 @@ export async function redirectSignedIn(
 ) {
   if (landing) {
     const pupil = await pupilLanding(db, user);
-    if (pupil)
-      to =
-        "classId" in pupil
-          ? href("/classes-scolaires/:classId", { classId: pupil.classId })
-          : href("/classes-scolaires");
+    if (pupil) to = "classId" in pupil ? href("/classes-scolaires/:classId", { classId: pupil.classId }) : href("/classes-scolaires");
   }
   const cookies = request.headers.get("Cookie");
   const chosenLocale = await localeCookie.parse(cookies);
@@ -52,24 +40,15 @@ export async function redirectSignedIn(
   const locale = isLocale(chosenLocale) ? chosenLocale : user.locale;
   const display =
     chosenDisplay && typeof chosenDisplay === "object"
-      ? {
-          largeText: chosenDisplay.largeText === true,
-          highContrast: chosenDisplay.highContrast === true,
-        }
+      ? { largeText: chosenDisplay.largeText === true, highContrast: chosenDisplay.highContrast === true }
       : { largeText: user.large_text, highContrast: user.high_contrast };
-  await savePreferences(db, user, {
-    locale,
-    large_text: display.largeText,
-    high_contrast: display.highContrast,
-  });
+  await savePreferences(db, user, { locale, large_text: display.largeText, high_contrast: display.highContrast });
 
   const headers = new Headers();
   // A diagnostic or business pre-diagnostic taken anonymously on this device becomes this account's.
   await claimAnonymousDiagnostic(request, db, user.id, headers);
   await claimAnonymousBusinessDiagnostic(request, db, user.id, headers);
-  const expires = new Date(
-    Date.now() + Math.min(INACTIVITY_TIMEOUT_MS, ABSOLUTE_LIFETIME_MS),
-  );
+  const expires = new Date(Date.now() + Math.min(INACTIVITY_TIMEOUT_MS, ABSOLUTE_LIFETIME_MS));
   headers.append("Set-Cookie", await sessionCookieHeader(token, expires));
   headers.append("Set-Cookie", await localeCookie.serialize(locale));
   headers.append("Set-Cookie", await displayCookie.serialize(display));
@@ -77,7 +56,5 @@ export async function redirectSignedIn(
 }
 
 export async function redirectSignedOut(to: string) {
-  return redirect(to, {
-    headers: { "Set-Cookie": await clearSessionCookieHeader() },
-  });
+  return redirect(to, { headers: { "Set-Cookie": await clearSessionCookieHeader() } });
 }

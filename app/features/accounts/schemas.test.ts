@@ -23,10 +23,7 @@ describe("SignUpSchema", () => {
       password: "une phrase assez longue",
       passwordConfirm: "une phrase assez longue",
     });
-    expect(ok.success && ok.data).toMatchObject({
-      firstName: "Josiane",
-      email: "josiane@exemple.fr",
-    });
+    expect(ok.success && ok.data).toMatchObject({ firstName: "Josiane", email: "josiane@exemple.fr" });
     const mismatch = SignUpSchema.safeParse({
       firstName: "J",
       email: "j@exemple.fr",
@@ -34,9 +31,6 @@ describe("SignUpSchema", () => {
       passwordConfirm: "autre chose encore",
     });
     expect(mismatch.success).toBe(false);
-    expect(mismatch.error?.issues[0]).toMatchObject({
-      path: ["passwordConfirm"],
-      message: "accounts:errors.password_mismatch",
-    });
+    expect(mismatch.error?.issues[0]).toMatchObject({ path: ["passwordConfirm"], message: "accounts:errors.password_mismatch" });
   });
 });

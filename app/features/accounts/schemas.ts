@@ -6,11 +6,7 @@ const email = z
   .string({ error: "accounts:errors.email_required" })
   .trim()
   .toLowerCase()
-  .pipe(
-    z
-      .email({ error: "accounts:errors.email_invalid" })
-      .max(254, { error: "accounts:errors.email_invalid" }),
-  );
+  .pipe(z.email({ error: "accounts:errors.email_invalid" }).max(254, { error: "accounts:errors.email_invalid" }));
 
 export const newPassword = z
   .string({ error: "accounts:errors.password_required" })
@@ -29,9 +25,7 @@ export const SignUpSchema = z
     ...profileFields,
     email,
     password: newPassword,
-    passwordConfirm: z.string({
-      error: "accounts:errors.password_confirm_required",
-    }),
+    passwordConfirm: z.string({ error: "accounts:errors.password_confirm_required" }),
   })
   .refine((v) => v.password === v.passwordConfirm, {
     path: ["passwordConfirm"],
@@ -48,9 +42,7 @@ export const ChangePasswordSchema = z
   .object({
     currentPassword: z.string({ error: "accounts:errors.password_required" }),
     password: newPassword,
-    passwordConfirm: z.string({
-      error: "accounts:errors.password_confirm_required",
-    }),
+    passwordConfirm: z.string({ error: "accounts:errors.password_confirm_required" }),
   })
   .refine((v) => v.password === v.passwordConfirm, {
     path: ["passwordConfirm"],
@@ -67,14 +59,9 @@ export const ResetRequestSchema = z.object({ email });
 
 export const ResetPasswordSchema = z
   .object({
-    token: z
-      .string({ error: "accounts:errors.reset_invalid" })
-      .min(10)
-      .max(200),
+    token: z.string({ error: "accounts:errors.reset_invalid" }).min(10).max(200),
     password: newPassword,
-    passwordConfirm: z.string({
-      error: "accounts:errors.password_confirm_required",
-    }),
+    passwordConfirm: z.string({ error: "accounts:errors.password_confirm_required" }),
   })
   .refine((v) => v.password === v.passwordConfirm, {
     path: ["passwordConfirm"],
@@ -82,18 +69,14 @@ export const ResetPasswordSchema = z
   });
 
 export const PreferencesSchema = z.object({
-  locale: z
-    .enum(["fr", "en"], { error: "accounts:errors.locale_invalid" })
-    .optional(),
+  locale: z.enum(["fr", "en"], { error: "accounts:errors.locale_invalid" }).optional(),
   largeText: z.enum(["on", "off"]).optional(),
   highContrast: z.enum(["on", "off"]).optional(),
   redirectTo: z.string().optional(),
 });
 
 export const ChangeRoleSchema = z.object({
-  role: z.enum(["learner", "mediator", "teacher", "coordinator"], {
-    error: "admin:errors.role_invalid",
-  }),
+  role: z.enum(["learner", "mediator", "teacher", "coordinator"], { error: "admin:errors.role_invalid" }),
 });
 
 /** Kept here for the routes that import it from the accounts domain; the rules live in app/lib/safe-redirect.ts. */
@@ -105,12 +88,7 @@ const lastName = z
   .max(80, { error: "accounts:errors.name_too_long" })
   .optional();
 
-export const STAFF_ROLES = [
-  "mediator",
-  "teacher",
-  "coordinator",
-  "partner",
-] as const;
+export const STAFF_ROLES = ["mediator", "teacher", "coordinator", "partner"] as const;
 
 export const InviteStaffSchema = z.object({
   firstName,
@@ -130,16 +108,11 @@ export const InvitationIntentSchema = z.discriminatedUnion("intent", [
 
 export const AcceptInvitationSchema = z
   .object({
-    token: z
-      .string({ error: "admin:errors.invitation_invalid" })
-      .min(10)
-      .max(200),
+    token: z.string({ error: "admin:errors.invitation_invalid" }).min(10).max(200),
     firstName,
     lastName,
     password: newPassword,
-    passwordConfirm: z.string({
-      error: "accounts:errors.password_confirm_required",
-    }),
+    passwordConfirm: z.string({ error: "accounts:errors.password_confirm_required" }),
   })
   .refine((v) => v.password === v.passwordConfirm, {
     path: ["passwordConfirm"],
@@ -148,15 +121,9 @@ export const AcceptInvitationSchema = z
 
 /** The small forms of a user's admin page, told apart by their intent. */
 export const AdminUserSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("change-role"),
-    role: ChangeRoleSchema.shape.role,
-  }),
+  z.object({ intent: z.literal("change-role"), role: ChangeRoleSchema.shape.role }),
   z.object({ intent: z.literal("end-sessions") }),
   z.object({ intent: z.literal("suspend") }),
   z.object({ intent: z.literal("reactivate") }),
-  z.object({
-    intent: z.literal("delete"),
-    confirm: z.literal("on", { error: "admin:errors.confirm_delete" }),
-  }),
+  z.object({ intent: z.literal("delete"), confirm: z.literal("on", { error: "admin:errors.confirm_delete" }) }),
 ]);

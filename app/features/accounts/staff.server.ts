@@ -7,15 +7,9 @@ import { queueMail } from "../../lib/mail.server";
 import { hashPassword } from "../../lib/password.server";
 import { can } from "../../lib/permissions";
 import { publicUrl } from "../../lib/public-url.server";
-import {
-  createSession,
-  invalidateUserSessions,
-} from "../../lib/session.server";
+import { createSession, invalidateUserSessions } from "../../lib/session.server";
 import { generateToken, hashToken } from "../../lib/tokens.server";
-import {
-  attachPartnerStaff,
-  requireInvitablePartner,
-} from "../jobs/partners.server";
+import { attachPartnerStaff, requireInvitablePartner } from "../jobs/partners.server";
 import * as q from "./queries.server";
 import type { RequestMeta } from "./service.server";
 
@@ -32,39 +26,17 @@ export type StaffRole = Exclude<Role, "learner">;
  */
 export async function inviteStaff(db: Db, actor: User, input: InvitationInput) {
   if (!can(actor, "manage:user:any")) throw forbidden();
-  if (await q.findUserByEmail(db, input.email))
-    throw new FieldError("email", "admin:errors.invite_email_taken");
+  if (await q.findUserByEmail(db, input.email)) throw new FieldError("email", "admin:errors.invite_email_taken");
   // A partner's staff member acts for one organisation, named now (issue 20).
-  const partner =
-    input.role === "partner"
-      ? await requireInvitablePartner(db, input.partnerId ?? undefined)
-      : null;
-  if (input.role === "partner" && !partner)
-    throw new FieldError("partnerId", "jobs:errors.invite_partner_required");
-  return db
-    .transaction()
-    .execute((trx) =>
-      createInvitation(trx, actor, {
-        ...input,
-        partnerId: partner?.id ?? null,
-      }),
-    );
+  const partner = input.role === "partner" ? await requireInvitablePartner(db, input.partnerId ?? undefined) : null;
+  if (input.role === "partner" && !partner) throw new FieldError("partnerId", "jobs:errors.invite_partner_required");
+  return db.transaction().execute((trx) => createInvitation(trx, actor, { ...input, partnerId: partner?.id ?? null }));
 }
 
-type InvitationInput = {
-  email: string;
-  firstName: string;
-  role: StaffRole;
-  locale: "fr" | "en";
-  partnerId?: string | null;
-};
+type InvitationInput = { email: string; firstName: string; role: StaffRole; locale: "fr" | "en"; partnerId?: string | null };
 
 /** A new link (a fresh token and expiry), saved with its mail in the caller's transaction. */
-async function createInvitation(
-  trx: DbOrTrx,
-  actor: User,
-  input: InvitationInput,
-) {
+async function createInvitation(trx: DbOrTrx, actor: User, input: InvitationInput) {
   const token = generateToken();
   const link = `${publicUrl()}/invitation?jeton=${token}`;
   const t = serverT(input.locale);
@@ -89,11 +61,7 @@ async function createInvitation(
       days: INVITATION_TTL_MS / 86_400_000,
     }),
   });
-  return {
-    id: invitation.id,
-    email: input.email,
-    expiresAt: invitation.expires_at,
-  };
+  return { id: invitation.id, email: input.email, expiresAt: invitation.expires_at };
 }
 
 /**
@@ -101,30 +69,14 @@ async function createInvitation(
  * one already cancelled changes nothing and is not an error (a double click,
  * two coordinators); one already used is refused, the account exists.
  */
-export async function cancelInvitation(
-  db: Db,
-  actor: User,
-  invitationId: string,
-) {
+export async function cancelInvitation(db: Db, actor: User, invitationId: string) {
   if (!can(actor, "manage:user:any")) throw forbidden();
-  if (!isUuid(invitationId))
-    throw appError(404, "not_found", "admin:errors.invitation_not_found");
-  const cancelled = await q.cancelStaffInvitation(
-    db,
-    invitationId,
-    actor.id,
-    new Date(),
-  );
+  if (!isUuid(invitationId)) throw appError(404, "not_found", "admin:errors.invitation_not_found");
+  const cancelled = await q.cancelStaffInvitation(db, invitationId, actor.id, new Date());
   if (cancelled) return { email: cancelled.email, alreadyCancelled: false };
   const invitation = await q.findStaffInvitationById(db, invitationId);
-  if (!invitation)
-    throw appError(404, "not_found", "admin:errors.invitation_not_found");
-  if (invitation.used_at)
-    throw appError(
-      409,
-      "invitation_used",
-      "admin:errors.invitation_already_used",
-    );
+  if (!invitation) throw appError(404, "not_found", "admin:errors.invitation_not_found");
+  if (invitation.used_at) throw appError(409, "invitation_used", "admin:errors.invitation_already_used");
   return { email: invitation.email, alreadyCancelled: true };
 }
 
@@ -133,43 +85,18 @@ export async function cancelInvitation(
  * is cancelled and points to the new one, in the same transaction as the new
  * row and its mail, so exactly one link works afterwards.
  */
-export async function resendInvitation(
-  db: Db,
-  actor: User,
-  invitationId: string,
-) {
+export async function resendInvitation(db: Db, actor: User, invitationId: string) {
   if (!can(actor, "manage:user:any")) throw forbidden();
-  if (!isUuid(invitationId))
-    throw appError(404, "not_found", "admin:errors.invitation_not_found");
+  if (!isUuid(invitationId)) throw appError(404, "not_found", "admin:errors.invitation_not_found");
   return db.transaction().execute(async (trx) => {
-    const old = await q.cancelStaffInvitation(
-      trx,
-      invitationId,
-      actor.id,
-      new Date(),
-    );
+    const old = await q.cancelStaffInvitation(trx, invitationId, actor.id, new Date());
     if (!old) {
       const invitation = await q.findStaffInvitationById(trx, invitationId);
-      if (!invitation)
-        throw appError(404, "not_found", "admin:errors.invitation_not_found");
-      if (invitation.used_at)
-        throw appError(
-          409,
-          "invitation_used",
-          "admin:errors.invitation_already_used",
-        );
-      throw appError(
-        409,
-        "invitation_cancelled",
-        "admin:errors.invitation_already_cancelled",
-      );
+      if (!invitation) throw appError(404, "not_found", "admin:errors.invitation_not_found");
+      if (invitation.used_at) throw appError(409, "invitation_used", "admin:errors.invitation_already_used");
+      throw appError(409, "invitation_cancelled", "admin:errors.invitation_already_cancelled");
     }
-    if (await q.findUserByEmail(trx, old.email))
-      throw appError(
-        409,
-        "invitation_taken",
-        "admin:errors.invite_email_taken",
-      );
+    if (await q.findUserByEmail(trx, old.email)) throw appError(409, "invitation_taken", "admin:errors.invite_email_taken");
     const fresh = await createInvitation(trx, actor, {
       email: old.email,
       firstName: old.first_name,
@@ -183,34 +110,20 @@ export async function resendInvitation(
 }
 
 /** Why an invitation link no longer works: the page answers 404 for a link never issued, 410 for the rest. */
-export type InvitationGone =
-  "unknown" | "used" | "expired" | "cancelled" | "replaced";
+export type InvitationGone = "unknown" | "used" | "expired" | "cancelled" | "replaced";
 
 /** What the invitation page shows before the person chooses a password, or why the link no longer works. */
 export async function readInvitation(
   db: Db,
   token: string | null,
-): Promise<
-  | { ok: true; email: string; firstName: string; role: StaffRole }
-  | { ok: false; gone: InvitationGone }
-> {
-  const invitation =
-    token && token.length <= 200
-      ? await q.findStaffInvitation(db, hashToken(token))
-      : undefined;
+): Promise<{ ok: true; email: string; firstName: string; role: StaffRole } | { ok: false; gone: InvitationGone }> {
+  const invitation = token && token.length <= 200 ? await q.findStaffInvitation(db, hashToken(token)) : undefined;
   const gone = invitationGone(invitation);
   if (gone || !invitation) return { ok: false, gone: gone ?? "unknown" };
-  return {
-    ok: true,
-    email: invitation.email,
-    firstName: invitation.first_name,
-    role: invitation.role,
-  };
+  return { ok: true, email: invitation.email, firstName: invitation.first_name, role: invitation.role };
 }
 
-function invitationGone(
-  invitation: StaffInvitation | undefined,
-): InvitationGone | null {
+function invitationGone(invitation: StaffInvitation | undefined): InvitationGone | null {
   if (!invitation) return "unknown";
   if (invitation.used_at) return "used";
   if (invitation.replaced_by) return "replaced";
@@ -224,45 +137,16 @@ function invitationGone(
  * account created in one transaction, so a link clicked twice (or after its
  * expiry) creates nothing.
  */
-export async function acceptInvitation(
-  db: Db,
-  input: {
-    token: string;
-    firstName: string;
-    lastName?: string;
-    password: string;
-  },
-  meta: RequestMeta,
-) {
+export async function acceptInvitation(db: Db, input: { token: string; firstName: string; lastName?: string; password: string }, meta: RequestMeta) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
-    const invitation = await q.consumeStaffInvitation(
-      trx,
-      hashToken(input.token),
-      new Date(),
-    );
+    const invitation = await q.consumeStaffInvitation(trx, hashToken(input.token), new Date());
     if (!invitation) {
-      const gone = invitationGone(
-        await q.findStaffInvitation(trx, hashToken(input.token)),
-      );
-      if (gone === "cancelled" || gone === "replaced")
-        throw appError(
-          410,
-          `invitation_${gone}`,
-          `admin:errors.invitation_${gone}`,
-        );
-      throw appError(
-        400,
-        "invitation_invalid",
-        "admin:errors.invitation_invalid",
-      );
+      const gone = invitationGone(await q.findStaffInvitation(trx, hashToken(input.token)));
+      if (gone === "cancelled" || gone === "replaced") throw appError(410, `invitation_${gone}`, `admin:errors.invitation_${gone}`);
+      throw appError(400, "invitation_invalid", "admin:errors.invitation_invalid");
     }
-    if (await q.findUserByEmail(trx, invitation.email))
-      throw appError(
-        400,
-        "invitation_taken",
-        "admin:errors.invite_email_taken",
-      );
+    if (await q.findUserByEmail(trx, invitation.email)) throw appError(400, "invitation_taken", "admin:errors.invite_email_taken");
     const user = await q.insertUser(trx, {
       email: invitation.email,
       passwordHash,
@@ -272,8 +156,7 @@ export async function acceptInvitation(
       createdBy: invitation.invited_by,
     });
     await q.linkStaffInvitation(trx, invitation.id, user.id);
-    if (invitation.partner_id)
-      await attachPartnerStaff(trx, invitation.partner_id, user.id);
+    if (invitation.partner_id) await attachPartnerStaff(trx, invitation.partner_id, user.id);
     const token = await createSession(trx, user.id, meta);
     return { user, token };
   });
@@ -290,8 +173,7 @@ export async function listPendingInvitations(db: Db, actor: User) {
  */
 export async function suspendUser(db: Db, actor: User, userId: string) {
   if (!can(actor, "manage:user:any")) throw forbidden();
-  if (actor.id === userId)
-    throw appError(400, "own_account", "admin:errors.own_suspend");
+  if (actor.id === userId) throw appError(400, "own_account", "admin:errors.own_suspend");
   if (!isUuid(userId)) throw notFound("user");
   return db.transaction().execute(async (trx) => {
     const updated = await q.setSuspended(trx, userId, actor.id, new Date());

@@ -10,12 +10,7 @@ import { listPublishedOffers, type OfferView } from "./offers.server";
  * The feed's entries are typed "html" (what the `feed` package writes): every
  * text we put there is escaped, so an offer titled « R&D <junior> » stays text.
  */
-const escapeHtml = (s: string) =>
-  s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 function summary(offer: OfferView, t: ReturnType<typeof serverT>) {
   const facts = [
@@ -36,9 +31,7 @@ function content(offer: OfferView, t: ReturnType<typeof serverT>) {
   return [
     `<p>${escapeHtml(summary(offer, t))}</p>`,
     offer.description ? `<p>${escapeHtml(offer.description)}</p>` : "",
-    skills.length
-      ? `<p>${escapeHtml(t("jobs:offer.skills_title"))}</p><ul>${skills.join("")}</ul>`
-      : "",
+    skills.length ? `<p>${escapeHtml(t("jobs:offer.skills_title"))}</p><ul>${skills.join("")}</ul>` : "",
     `<p>${escapeHtml(t("jobs:offer.how_to_apply"))} ${escapeHtml(offer.howToApply)}</p>`,
   ].join("");
 }
@@ -48,18 +41,11 @@ function content(offer: OfferView, t: ReturnType<typeof serverT>) {
  * addresses (stable: an offer keeps its id when edited), `updated` is the
  * last change, links are absolute through the one public address of the site.
  */
-export async function offersFeed(
-  db: DbOrTrx,
-  format: "atom" | "rss",
-  now = new Date(),
-) {
+export async function offersFeed(db: DbOrTrx, format: "atom" | "rss", now = new Date()) {
   const base = publicUrl();
   const t = serverT("fr");
   const offers = await listPublishedOffers(db, {}, now);
-  const updated = offers.reduce<Date | null>(
-    (latest, o) => (!latest || o.updatedAt > latest ? o.updatedAt : latest),
-    null,
-  );
+  const updated = offers.reduce<Date | null>((latest, o) => (!latest || o.updatedAt > latest ? o.updatedAt : latest), null);
   const feed = new Feed({
     title: t("jobs:feed.title"),
     description: t("jobs:feed.description"),
@@ -79,9 +65,7 @@ export async function offersFeed(
   for (const offer of offers) {
     const link = `${base}${href("/emplois/:id", { id: offer.id })}`;
     feed.addItem({
-      title: escapeHtml(
-        `${offer.title} — ${offer.partnerName}, ${offer.commune}`,
-      ),
+      title: escapeHtml(`${offer.title} — ${offer.partnerName}, ${offer.commune}`),
       id: link,
       link,
       date: offer.updatedAt,
@@ -94,9 +78,7 @@ export async function offersFeed(
           link: `${base}${href("/partenaires/:slug", { slug: offer.partnerSlug })}`,
         },
       ],
-      category: [
-        { name: t(`jobs:sectors.${offer.sector}`), term: offer.sector },
-      ],
+      category: [{ name: t(`jobs:sectors.${offer.sector}`), term: offer.sector }],
     });
   }
   return format === "atom" ? feed.atom1() : feed.rss2();

@@ -29,12 +29,7 @@ const COLUMNS = {
   commune: ["commune", "ville", "town"],
   businessZone: ["zone d'activite", "zone", "business zone"],
   startsOn: ["debut", "date de debut", "starts on", "start date"],
-  howToApply: [
-    "candidater",
-    "comment candidater",
-    "candidature",
-    "how to apply",
-  ],
+  howToApply: ["candidater", "comment candidater", "candidature", "how to apply"],
   noDiploma: ["sans diplome", "accessible sans diplome", "no diploma"],
   expiresOn: ["expire le", "date d'expiration", "expiration", "expires on"],
   skills: ["competences", "competences pix", "skills"],
@@ -112,21 +107,14 @@ function fromCsv(text: string): RawRow[] {
   const positions = new Map<Column, number>();
   header.cells.forEach((cell, i) => {
     const name = fold(cell);
-    for (const [column, names] of Object.entries(COLUMNS) as [
-      Column,
-      readonly string[],
-    ][]) {
-      if (names.includes(name) && !positions.has(column))
-        positions.set(column, i);
+    for (const [column, names] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
+      if (names.includes(name) && !positions.has(column)) positions.set(column, i);
     }
   });
-  if (!positions.has("ref") || !positions.has("title"))
-    throw appError(400, "import_columns", "jobs:errors.import_columns");
+  if (!positions.has("ref") || !positions.has("title")) throw appError(400, "import_columns", "jobs:errors.import_columns");
   return rows.map(({ line, cells }) => ({
     line,
-    values: Object.fromEntries(
-      [...positions].map(([column, i]) => [column, (cells[i] ?? "").trim()]),
-    ),
+    values: Object.fromEntries([...positions].map(([column, i]) => [column, (cells[i] ?? "").trim()])),
   }));
 }
 
@@ -137,22 +125,15 @@ function fromJson(text: string): RawRow[] {
   } catch {
     throw appError(400, "import_json", "jobs:errors.import_json");
   }
-  const list = Array.isArray(parsed)
-    ? parsed
-    : (parsed as { offers?: unknown })?.offers;
-  if (!Array.isArray(list))
-    throw appError(400, "import_json", "jobs:errors.import_json");
+  const list = Array.isArray(parsed) ? parsed : (parsed as { offers?: unknown })?.offers;
+  if (!Array.isArray(list)) throw appError(400, "import_json", "jobs:errors.import_json");
   return list.map((item, i) => {
     const values: Partial<Record<Column, unknown>> = {};
     if (item && typeof item === "object") {
-      for (const [key, value] of Object.entries(
-        item as Record<string, unknown>,
-      )) {
+      for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
         const name = fold(key.replace(/([a-z])([A-Z])/g, "$1 $2"));
         const column = (Object.keys(COLUMNS) as Column[]).find(
-          (c) =>
-            fold(c.replace(/([a-z])([A-Z])/g, "$1 $2")) === name ||
-            (COLUMNS[c] as readonly string[]).includes(name),
+          (c) => fold(c.replace(/([a-z])([A-Z])/g, "$1 $2")) === name || (COLUMNS[c] as readonly string[]).includes(name),
         );
         if (column)
           values[column] = Array.isArray(value)
@@ -169,10 +150,7 @@ function fromJson(text: string): RawRow[] {
 }
 
 /** The file's text: JSON when it looks like JSON (or is named .json), CSV otherwise. */
-export async function readOffersFile(
-  file: File | undefined,
-  pasted: string | undefined,
-): Promise<string> {
+export async function readOffersFile(file: File | undefined, pasted: string | undefined): Promise<string> {
   if (file && file.size > 0) {
     if (file.size > IMPORT_MAX_BYTES)
       throw appError(413, "file_too_large", "files:errors.too_large", {
@@ -189,36 +167,22 @@ export async function readOffersFile(
   throw appError(400, "import_empty", "jobs:errors.import_empty");
 }
 
-function normalise(
-  values: Partial<Record<Column, unknown>>,
-): Record<string, unknown> {
+function normalise(values: Partial<Record<Column, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...values };
   for (const field of ["workingTime", "contract", "sector"] as const) {
     const v = values[field];
-    if (typeof v === "string")
-      out[field] = WORDS[field]?.[fold(v)] ?? fold(v).replace(/ /g, "_");
+    if (typeof v === "string") out[field] = WORDS[field]?.[fold(v)] ?? fold(v).replace(/ /g, "_");
   }
   for (const field of ["startsOn", "expiresOn"] as const) {
     // Spreadsheets write 31/12/2026: accept it beside the ISO form.
-    const m =
-      typeof values[field] === "string"
-        ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(values[field] as string)
-        : null;
-    if (m)
-      out[field] =
-        `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
+    const m = typeof values[field] === "string" ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(values[field] as string) : null;
+    if (m) out[field] = `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
   }
   return out;
 }
 
-const sameSkills = (
-  a: readonly { competence: string; level: number | null }[],
-  b: readonly { competence: string; level: number | null }[],
-) =>
-  a.length === b.length &&
-  a.every(
-    (s, i) => s.competence === b[i]!.competence && s.level === b[i]!.level,
-  );
+const sameSkills = (a: readonly { competence: string; level: number | null }[], b: readonly { competence: string; level: number | null }[]) =>
+  a.length === b.length && a.every((s, i) => s.competence === b[i]!.competence && s.level === b[i]!.level);
 
 /**
  * Imports a partner's offers from CSV or JSON. Each row is checked, then
@@ -227,23 +191,13 @@ const sameSkills = (
  * changed one updates it and sends it back to moderation, an identical one
  * changes nothing — the same file imported twice gives the same offers.
  */
-export async function importOffers(
-  db: Db,
-  user: User,
-  input: { partnerId?: string; text: string; format?: "csv" | "json" },
-  now = new Date(),
-) {
+export async function importOffers(db: Db, user: User, input: { partnerId?: string; text: string; format?: "csv" | "json" }, now = new Date()) {
   const { partnerIds } = await requirePartnerStaff(db, user);
-  const partnerId =
-    input.partnerId || (partnerIds.length === 1 ? partnerIds[0] : undefined);
-  if (!partnerId || !(await actsForPartner(db, user, partnerId)))
-    throw appError(400, "partner_choose", "jobs:errors.partner_choose");
-  const isJson = input.format
-    ? input.format === "json"
-    : /^\s*[[{]/.test(input.text);
+  const partnerId = input.partnerId || (partnerIds.length === 1 ? partnerIds[0] : undefined);
+  if (!partnerId || !(await actsForPartner(db, user, partnerId))) throw appError(400, "partner_choose", "jobs:errors.partner_choose");
+  const isJson = input.format ? input.format === "json" : /^\s*[[{]/.test(input.text);
   const rows = isJson ? fromJson(input.text) : fromCsv(input.text);
-  if (rows.length === 0)
-    throw appError(400, "import_empty", "jobs:errors.import_empty");
+  if (rows.length === 0) throw appError(400, "import_empty", "jobs:errors.import_empty");
   if (rows.length > IMPORT_MAX_ROWS)
     throw appError(400, "import_too_many", "jobs:errors.import_too_many", {
       max: IMPORT_MAX_ROWS,
@@ -273,29 +227,20 @@ export async function importOffers(
         messageKey: "jobs:errors.ref_duplicate",
       });
     seen.add(ref);
-    const parsed = OfferSchema.safeParse(normalise(row.values));
+    const values = normalise(row.values);
+    const parsed = OfferSchema.safeParse(values);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        entry.problems.push({
-          field: String(issue.path[0] ?? "row"),
-          messageKey: issue.message,
-        });
-    } else if (parsed.data.expiresOn < today)
-      entry.problems.push({
-        field: "expiresOn",
-        messageKey: "jobs:errors.expires_past",
-      });
+      for (const issue of parsed.error.issues) entry.problems.push({ field: String(issue.path[0] ?? "row"), messageKey: issue.message });
+    }
+    // Said even when another field is wrong too: the partner fixes the whole row at once.
+    if (typeof values.expiresOn === "string" && /^\d{4}-\d{2}-\d{2}$/.test(values.expiresOn) && values.expiresOn < today) {
+      entry.problems.push({ field: "expiresOn", messageKey: "jobs:errors.expires_past" });
+    }
     if (entry.problems.length || !parsed.success) continue;
     try {
-      Object.assign(
-        entry,
-        await importRow(db, user, partnerId, ref, parsed.data),
-      );
+      Object.assign(entry, await importRow(db, user, partnerId, ref, parsed.data));
     } catch (error) {
-      logger.error(
-        { err: error, line: row.line },
-        "job offer import row failed",
-      );
+      logger.error({ err: error, line: row.line }, "job offer import row failed");
       entry.problems.push({
         field: "row",
         messageKey: "jobs:errors.import_unexpected",
@@ -305,13 +250,7 @@ export async function importOffers(
   return { partnerId, report, counts: countStatuses(report) };
 }
 
-async function importRow(
-  db: Db,
-  user: User,
-  partnerId: string,
-  ref: string,
-  input: OfferInput,
-) {
+async function importRow(db: Db, user: User, partnerId: string, ref: string, input: OfferInput) {
   return withRetryingTransaction(db, async (trx) => {
     let existing = await q.lockOfferByRef(trx, partnerId, ref);
     if (!existing) {
@@ -336,10 +275,7 @@ async function importRow(
     }));
     const unchanged =
       (Object.keys(values) as (keyof typeof values)[]).every((k) => {
-        const a =
-          offer[k] instanceof Date
-            ? (offer[k] as Date).toISOString().slice(0, 10)
-            : offer[k];
+        const a = offer[k] instanceof Date ? (offer[k] as Date).toISOString().slice(0, 10) : offer[k];
         return (a ?? null) === (values[k] ?? null);
       }) && sameSkills(stored, input.skills);
     if (unchanged) return { status: "unchanged" as const, offerId: offer.id };

@@ -22,8 +22,7 @@ export default defineModule({
       labelKey: "jobs:nav.partner_space",
       section: "staff",
       order: 5,
-      visible: (u) =>
-        can(u, "manage:job_offer:own") && !can(u, "moderate:job_offer:any"),
+      visible: (u) => can(u, "manage:job_offer:own") && !can(u, "moderate:job_offer:any"),
     },
     {
       to: href("/admin/offres"),

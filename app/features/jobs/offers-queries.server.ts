@@ -46,10 +46,7 @@ const OFFER_COLUMNS = [
 ] as const;
 
 function offers(db: DbOrTrx) {
-  return db
-    .selectFrom("job_offer as o")
-    .innerJoin("partner_org as p", "p.id", "o.partner_id")
-    .select(OFFER_COLUMNS);
+  return db.selectFrom("job_offer as o").innerJoin("partner_org as p", "p.id", "o.partner_id").select(OFFER_COLUMNS);
 }
 
 export type OfferListFilters = {
@@ -61,26 +58,14 @@ export type OfferListFilters = {
 };
 
 /** Published, not expired (expires_on is the last day listed), of a partner not archived: newest first. */
-export function listPublished(
-  db: DbOrTrx,
-  today: string,
-  f: OfferListFilters,
-  limit = 200,
-) {
-  let query = offers(db)
-    .where("o.status", "=", "published")
-    .where("o.expires_on", ">=", onOrAfter(today))
-    .where("p.archived_at", "is", null);
+export function listPublished(db: DbOrTrx, today: string, f: OfferListFilters, limit = 200) {
+  let query = offers(db).where("o.status", "=", "published").where("o.expires_on", ">=", onOrAfter(today)).where("p.archived_at", "is", null);
   if (f.sector) query = query.where("o.sector", "=", f.sector);
   if (f.commune) query = query.where("o.commune", "=", f.commune);
   if (f.contract) query = query.where("o.contract", "=", f.contract as never);
   if (f.noDiploma) query = query.where("o.no_diploma", "=", true);
   if (f.partnerId) query = query.where("o.partner_id", "=", f.partnerId);
-  return query
-    .orderBy("o.published_at", "desc")
-    .orderBy("o.id")
-    .limit(limit)
-    .execute();
+  return query.orderBy("o.published_at", "desc").orderBy("o.id").limit(limit).execute();
 }
 
 /** The communes that have a live offer: the list's commune filter offers only those. */
@@ -99,10 +84,7 @@ export function listedCommunes(db: DbOrTrx, today: string) {
 }
 
 export function findOffer(db: DbOrTrx, id: string) {
-  return offers(db)
-    .select("p.archived_at as partner_archived_at")
-    .where("o.id", "=", id)
-    .executeTakeFirst();
+  return offers(db).select("p.archived_at as partner_archived_at").where("o.id", "=", id).executeTakeFirst();
 }
 
 export function listOfPartners(db: DbOrTrx, partnerIds: readonly string[]) {
@@ -114,10 +96,7 @@ export function listOfPartners(db: DbOrTrx, partnerIds: readonly string[]) {
 }
 
 export function listPending(db: DbOrTrx) {
-  return offers(db)
-    .where("o.status", "=", "pending")
-    .orderBy("o.updated_at")
-    .execute();
+  return offers(db).where("o.status", "=", "pending").orderBy("o.updated_at").execute();
 }
 
 export function skillsOf(db: DbOrTrx, offerIds: readonly string[]) {
@@ -131,36 +110,18 @@ export function skillsOf(db: DbOrTrx, offerIds: readonly string[]) {
 }
 
 export function lockOffer(db: DbOrTrx, id: string) {
-  return db
-    .selectFrom("job_offer")
-    .selectAll()
-    .where("id", "=", id)
-    .forUpdate()
-    .executeTakeFirst();
+  return db.selectFrom("job_offer").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
 }
 
 export function lockOfferByRef(db: DbOrTrx, partnerId: string, ref: string) {
-  return db
-    .selectFrom("job_offer")
-    .selectAll()
-    .where("partner_id", "=", partnerId)
-    .where("external_ref", "=", ref)
-    .forUpdate()
-    .executeTakeFirst();
+  return db.selectFrom("job_offer").selectAll().where("partner_id", "=", partnerId).where("external_ref", "=", ref).forUpdate().executeTakeFirst();
 }
 
 /**
  * The same offer sent twice in a short while by the same person (a double
  * click, a reload that re-posts): found so that the second send changes nothing.
  */
-export function findRecentTwin(
-  db: DbOrTrx,
-  partnerId: string,
-  userId: string,
-  title: string,
-  description: string,
-  since: Date,
-) {
+export function findRecentTwin(db: DbOrTrx, partnerId: string, userId: string, title: string, description: string, since: Date) {
   return db
     .selectFrom("job_offer")
     .select("id")
@@ -190,11 +151,7 @@ export function insertOffer(
     .executeTakeFirst();
 }
 
-export function updateOffer(
-  db: DbOrTrx,
-  id: string,
-  values: Updateable<JobOfferTable>,
-) {
+export function updateOffer(db: DbOrTrx, id: string, values: Updateable<JobOfferTable>) {
   return db
     .updateTable("job_offer")
     .set({ ...values, updated_at: new Date() })
@@ -203,15 +160,8 @@ export function updateOffer(
     .executeTakeFirst();
 }
 
-export async function replaceSkills(
-  db: DbOrTrx,
-  offerId: string,
-  skills: readonly OfferSkill[],
-) {
-  await db
-    .deleteFrom("job_offer_skill")
-    .where("offer_id", "=", offerId)
-    .execute();
+export async function replaceSkills(db: DbOrTrx, offerId: string, skills: readonly OfferSkill[]) {
+  await db.deleteFrom("job_offer_skill").where("offer_id", "=", offerId).execute();
   if (skills.length) {
     await db
       .insertInto("job_offer_skill")

@@ -1,10 +1,6 @@
 import type { User } from "../../../db/schema/accounts";
 import type { JobOfferStatus } from "../../../db/schema/jobs";
-import {
-  withRetryingTransaction,
-  type Db,
-  type DbOrTrx,
-} from "../../lib/db.server";
+import { withRetryingTransaction, type Db, type DbOrTrx } from "../../lib/db.server";
 import { appError, FieldError, forbidden } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
 import { can } from "../../lib/permissions";
@@ -14,17 +10,11 @@ import { actsForPartner, requirePartnerStaff } from "./partners.server";
 import * as pq from "./partners-queries.server";
 import type { OfferFilters, OfferInput, OfferSkill } from "./schemas-offers";
 
-const offerNotFound = () =>
-  appError(404, "not_found", "jobs:errors.offer_not_found");
+const offerNotFound = () => appError(404, "not_found", "jobs:errors.offer_not_found");
 /** A second identical submission within this window is the same offer (double click, re-posted form). */
 const TWIN_WINDOW_MS = 10 * 60 * 1000;
 
-const day = (d: Date | string | null) =>
-  d === null
-    ? null
-    : typeof d === "string"
-      ? d.slice(0, 10)
-      : d.toISOString().slice(0, 10);
+const day = (d: Date | string | null) => (d === null ? null : typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
 type OfferRow = Awaited<ReturnType<typeof q.listPublished>>[number];
 
@@ -84,9 +74,7 @@ async function withSkills(db: DbOrTrx, rows: OfferRow[]): Promise<OfferView[]> {
     updatedAt: r.updated_at,
     moderationNote: r.moderation_note,
     externalRef: r.external_ref,
-    skills: skills
-      .filter((s) => s.offer_id === r.id)
-      .map((s) => ({ competence: s.competence, level: s.level })),
+    skills: skills.filter((s) => s.offer_id === r.id).map((s) => ({ competence: s.competence, level: s.level })),
   }));
 }
 
@@ -97,39 +85,21 @@ const isListed = (
     partner_archived_at?: Date | null;
   },
   today: string,
-) =>
-  o.status === "published" &&
-  day(o.expires_on)! >= today &&
-  !o.partner_archived_at;
+) => o.status === "published" && day(o.expires_on)! >= today && !o.partner_archived_at;
 
 /** Published offers, not expired (Paris time), newest first, with their skills: the public list, the feed, part B's matching. */
-export async function listPublishedOffers(
-  db: DbOrTrx,
-  filters: Partial<OfferFilters> & { partnerId?: string } = {},
-  now = new Date(),
-) {
+export async function listPublishedOffers(db: DbOrTrx, filters: Partial<OfferFilters> & { partnerId?: string } = {}, now = new Date()) {
   return withSkills(db, await q.listPublished(db, todayInParis(now), filters));
 }
 
 /** The public list's page: the offers and the communes the filter offers. */
-export async function listOffersPage(
-  db: Db,
-  filters: OfferFilters,
-  now = new Date(),
-) {
-  const [offers, communes] = await Promise.all([
-    listPublishedOffers(db, filters, now),
-    q.listedCommunes(db, todayInParis(now)),
-  ]);
+export async function listOffersPage(db: Db, filters: OfferFilters, now = new Date()) {
+  const [offers, communes] = await Promise.all([listPublishedOffers(db, filters, now), q.listedCommunes(db, todayInParis(now))]);
   return { offers, communes };
 }
 
 /** One published, not expired offer with its skills; null otherwise (never an unmoderated one). */
-export async function getPublishedOffer(
-  db: DbOrTrx,
-  id: string,
-  now = new Date(),
-): Promise<OfferView | null> {
+export async function getPublishedOffer(db: DbOrTrx, id: string, now = new Date()): Promise<OfferView | null> {
   if (!isUuid(id)) return null;
   const row = await q.findOffer(db, id);
   if (!row || !isListed(row, todayInParis(now))) return null;
@@ -141,19 +111,12 @@ export async function getPublishedOffer(
  * moderators also see it before publication or after it closed (with its
  * status), everyone else gets 404.
  */
-export async function getOfferPage(
-  db: Db,
-  viewer: User | null,
-  id: string,
-  now = new Date(),
-) {
+export async function getOfferPage(db: Db, viewer: User | null, id: string, now = new Date()) {
   if (!isUuid(id)) throw offerNotFound();
   const row = await q.findOffer(db, id);
   if (!row) throw offerNotFound();
   const listed = isListed(row, todayInParis(now));
-  const mayManage = viewer
-    ? await actsForPartner(db, viewer, row.partner_id)
-    : false;
+  const mayManage = viewer ? await actsForPartner(db, viewer, row.partner_id) : false;
   const mayModerate = can(viewer, "moderate:job_offer:any");
   if (!listed && !mayManage && !mayModerate) throw offerNotFound();
   return {
@@ -177,8 +140,7 @@ export async function listOffersOfPartner(db: Db, user: User) {
 export async function getOfferForEdit(db: Db, user: User, id: string) {
   if (!can(user, "manage:job_offer:own")) throw forbidden();
   const row = isUuid(id) ? await q.findOffer(db, id) : undefined;
-  if (!row || !(await actsForPartner(db, user, row.partner_id)))
-    throw offerNotFound();
+  if (!row || !(await actsForPartner(db, user, row.partner_id))) throw offerNotFound();
   return (await withSkills(db, [row]))[0]!;
 }
 
@@ -201,20 +163,14 @@ export function toOfferValues(input: OfferInput): q.OfferValues {
 }
 
 function requireFutureExpiry(input: OfferInput, now: Date) {
-  if (input.expiresOn < todayInParis(now))
-    throw new FieldError("expiresOn", "jobs:errors.expires_past");
+  if (input.expiresOn < todayInParis(now)) throw new FieldError("expiresOn", "jobs:errors.expires_past");
 }
 
 /** The organisation a new offer is for: the one chosen, which the person must act for, or their only one. */
-async function chooseOrganisation(
-  db: Db,
-  user: User,
-  partnerId: string | undefined,
-) {
+async function chooseOrganisation(db: Db, user: User, partnerId: string | undefined) {
   const { partnerIds } = await requirePartnerStaff(db, user);
   if (partnerId) {
-    if (!isUuid(partnerId) || !(await actsForPartner(db, user, partnerId)))
-      throw new FieldError("partnerId", "jobs:errors.partner_choose");
+    if (!isUuid(partnerId) || !(await actsForPartner(db, user, partnerId))) throw new FieldError("partnerId", "jobs:errors.partner_choose");
     return partnerId;
   }
   if (partnerIds.length === 1) return partnerIds[0]!;
@@ -226,26 +182,13 @@ async function chooseOrganisation(
  * (pending). The organisation's row is locked, so the same form posted twice
  * finds the first copy and creates nothing more.
  */
-export async function createOffer(
-  db: Db,
-  user: User,
-  input: OfferInput & { partnerId?: string },
-  now = new Date(),
-) {
+export async function createOffer(db: Db, user: User, input: OfferInput & { partnerId?: string }, now = new Date()) {
   const partnerId = await chooseOrganisation(db, user, input.partnerId);
   requireFutureExpiry(input, now);
   return withRetryingTransaction(db, async (trx) => {
     const partner = await pq.lockPartner(trx, partnerId);
-    if (!partner || partner.archived_at)
-      throw appError(404, "not_found", "jobs:errors.partner_not_found");
-    const twin = await q.findRecentTwin(
-      trx,
-      partnerId,
-      user.id,
-      input.title,
-      input.description,
-      new Date(now.getTime() - TWIN_WINDOW_MS),
-    );
+    if (!partner || partner.archived_at) throw appError(404, "not_found", "jobs:errors.partner_not_found");
+    const twin = await q.findRecentTwin(trx, partnerId, user.id, input.title, input.description, new Date(now.getTime() - TWIN_WINDOW_MS));
     if (twin) return { id: twin.id, created: false };
     const offer = await q.insertOffer(trx, {
       ...toOfferValues(input),
@@ -258,21 +201,13 @@ export async function createOffer(
 }
 
 /** Any change sends the offer back to moderation; a filled or withdrawn offer is closed for good. */
-export async function updateOffer(
-  db: Db,
-  user: User,
-  id: string,
-  input: OfferInput,
-  now = new Date(),
-) {
+export async function updateOffer(db: Db, user: User, id: string, input: OfferInput, now = new Date()) {
   if (!can(user, "manage:job_offer:own") || !isUuid(id)) throw offerNotFound();
   requireFutureExpiry(input, now);
   return withRetryingTransaction(db, async (trx) => {
     const offer = await q.lockOffer(trx, id);
-    if (!offer || !(await actsForPartner(trx, user, offer.partner_id)))
-      throw offerNotFound();
-    if (offer.status === "filled" || offer.status === "withdrawn")
-      throw appError(409, "offer_closed", "jobs:errors.offer_closed");
+    if (!offer || !(await actsForPartner(trx, user, offer.partner_id))) throw offerNotFound();
+    if (offer.status === "filled" || offer.status === "withdrawn") throw appError(409, "offer_closed", "jobs:errors.offer_closed");
     await q.updateOffer(trx, id, {
       ...toOfferValues(input),
       status: "pending",
@@ -283,20 +218,13 @@ export async function updateOffer(
 }
 
 /** The partner says the job is filled, or withdraws the offer: off the list at once. Saying it twice is not an error. */
-export async function closeOffer(
-  db: Db,
-  user: User,
-  id: string,
-  status: "filled" | "withdrawn",
-) {
+export async function closeOffer(db: Db, user: User, id: string, status: "filled" | "withdrawn") {
   if (!can(user, "manage:job_offer:own") || !isUuid(id)) throw offerNotFound();
   return withRetryingTransaction(db, async (trx) => {
     const offer = await q.lockOffer(trx, id);
-    if (!offer || !(await actsForPartner(trx, user, offer.partner_id)))
-      throw offerNotFound();
+    if (!offer || !(await actsForPartner(trx, user, offer.partner_id))) throw offerNotFound();
     if (offer.status === status) return { id, status };
-    if (offer.status === "filled" || offer.status === "withdrawn")
-      throw appError(409, "offer_closed", "jobs:errors.offer_closed");
+    if (offer.status === "filled" || offer.status === "withdrawn") throw appError(409, "offer_closed", "jobs:errors.offer_closed");
     await q.setStatus(trx, id, ["pending", "published", "rejected"], {
       status,
     });
@@ -315,16 +243,10 @@ export async function listModerationQueue(db: Db, user: User) {
  * the partner reads it in their space). Only a pending offer moves: two
  * coordinators deciding at once, the second is told it is already done.
  */
-export async function moderateOffer(
-  db: Db,
-  user: User,
-  input: { offerId: string; intent: "publish" | "reject"; note: string },
-  now = new Date(),
-) {
+export async function moderateOffer(db: Db, user: User, input: { offerId: string; intent: "publish" | "reject"; note: string }, now = new Date()) {
   if (!can(user, "moderate:job_offer:any")) throw forbidden();
   if (!isUuid(input.offerId)) throw offerNotFound();
-  if (input.intent === "reject" && !input.note)
-    throw new FieldError("note", "jobs:errors.note_required");
+  if (input.intent === "reject" && !input.note) throw new FieldError("note", "jobs:errors.note_required");
   const status = input.intent === "publish" ? "published" : "rejected";
   const moved = await q.setStatus(db, input.offerId, ["pending"], {
     status,

@@ -4,8 +4,7 @@ import type { DbOrTrx } from "../../lib/db.server";
 export type PartnerRow = {
   slug: string;
   name: string;
-  kind:
-    "employer" | "employment_operator" | "training_operator" | "association";
+  kind: "employer" | "employment_operator" | "training_operator" | "association";
   sector: string;
   commune: string;
   business_zone: string | null;
@@ -15,62 +14,31 @@ export type PartnerRow = {
   contact_phone: string | null;
 };
 
-export function insertPartner(
-  db: DbOrTrx,
-  values: PartnerRow & { created_by: string | null },
-) {
-  return db
-    .insertInto("partner_org")
-    .values(values)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+export function insertPartner(db: DbOrTrx, values: PartnerRow & { created_by: string | null }) {
+  return db.insertInto("partner_org").values(values).returningAll().executeTakeFirstOrThrow();
 }
 
-export function updatePartner(
-  db: DbOrTrx,
-  id: string,
-  values: Omit<PartnerRow, "slug">,
-) {
-  return db
-    .updateTable("partner_org")
-    .set(values)
-    .where("id", "=", id)
-    .returningAll()
-    .executeTakeFirst();
+export function updatePartner(db: DbOrTrx, id: string, values: Omit<PartnerRow, "slug">) {
+  return db.updateTable("partner_org").set(values).where("id", "=", id).returningAll().executeTakeFirst();
 }
 
 export function setPartnerArchived(db: DbOrTrx, id: string, at: Date | null) {
-  return db
-    .updateTable("partner_org")
-    .set({ archived_at: at })
-    .where("id", "=", id)
-    .returning("id")
-    .executeTakeFirst();
+  return db.updateTable("partner_org").set({ archived_at: at }).where("id", "=", id).returning("id").executeTakeFirst();
 }
 
 export function findPartnerById(db: DbOrTrx, id: string) {
-  return db
-    .selectFrom("partner_org")
-    .selectAll()
-    .where("id", "=", id)
-    .executeTakeFirst();
+  return db.selectFrom("partner_org").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
 export function findPartnerBySlug(db: DbOrTrx, slug: string) {
-  return db
-    .selectFrom("partner_org")
-    .selectAll()
-    .where("slug", "=", slug)
-    .executeTakeFirst();
+  return db.selectFrom("partner_org").selectAll().where("slug", "=", slug).executeTakeFirst();
 }
 
 export function slugsLike(db: DbOrTrx, base: string) {
   return db
     .selectFrom("partner_org")
     .select("slug")
-    .where((eb) =>
-      eb.or([eb("slug", "=", base), eb("slug", "like", `${base}-%`)]),
-    )
+    .where((eb) => eb.or([eb("slug", "=", base), eb("slug", "like", `${base}-%`)]))
     .execute()
     .then((rows) => new Set(rows.map((r) => r.slug)));
 }
@@ -99,9 +67,7 @@ export function listPartnersForAdmin(db: DbOrTrx) {
         .select((e) => e.fn.countAll<string>().as("n"))
         .as("pending"),
     ])
-    .orderBy((eb) =>
-      eb.case().when("p.archived_at", "is", null).then(0).else(1).end(),
-    )
+    .orderBy((eb) => eb.case().when("p.archived_at", "is", null).then(0).else(1).end())
     .orderBy("p.name")
     .execute();
 }
@@ -133,12 +99,7 @@ export function listActivePartners(db: DbOrTrx, today: string) {
 }
 
 export function listPartnerChoices(db: DbOrTrx) {
-  return db
-    .selectFrom("partner_org")
-    .select(["id", "name"])
-    .where("archived_at", "is", null)
-    .orderBy("name")
-    .execute();
+  return db.selectFrom("partner_org").select(["id", "name"]).where("archived_at", "is", null).orderBy("name").execute();
 }
 
 export function staffOfPartner(db: DbOrTrx, partnerId: string) {
@@ -163,11 +124,7 @@ export function partnersOfUser(db: DbOrTrx, userId: string) {
     .execute();
 }
 
-export function insertPartnerStaff(
-  db: DbOrTrx,
-  partnerId: string,
-  userId: string,
-) {
+export function insertPartnerStaff(db: DbOrTrx, partnerId: string, userId: string) {
   return db
     .insertInto("partner_staff")
     .values({ partner_id: partnerId, user_id: userId })
@@ -177,12 +134,7 @@ export function insertPartnerStaff(
 
 /** Locks the organisation's row: offers created for it are serialised (two identical submits → one offer). */
 export function lockPartner(db: DbOrTrx, id: string) {
-  return db
-    .selectFrom("partner_org")
-    .select(["id", "archived_at"])
-    .where("id", "=", id)
-    .forUpdate()
-    .executeTakeFirst();
+  return db.selectFrom("partner_org").select(["id", "archived_at"]).where("id", "=", id).forUpdate().executeTakeFirst();
 }
 
 /** A "YYYY-MM-DD" day as a SQL date (the column is a date: compared day to day, no time zone in between). */

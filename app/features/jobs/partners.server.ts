@@ -7,8 +7,7 @@ import { todayInParis } from "../projects/dates";
 import * as q from "./partners-queries.server";
 import type { PartnerInput } from "./schemas-offers";
 
-const partnerNotFound = () =>
-  appError(404, "not_found", "jobs:errors.partner_not_found");
+const partnerNotFound = () => appError(404, "not_found", "jobs:errors.partner_not_found");
 
 function requireDirectoryManager(actor: User) {
   if (!can(actor, "manage:partner:any")) throw forbidden();
@@ -54,12 +53,7 @@ export async function createPartner(db: Db, actor: User, input: PartnerInput) {
   });
 }
 
-export async function updatePartner(
-  db: Db,
-  actor: User,
-  id: string,
-  input: PartnerInput,
-) {
+export async function updatePartner(db: Db, actor: User, id: string, input: PartnerInput) {
   requireDirectoryManager(actor);
   if (!isUuid(id)) throw partnerNotFound();
   const updated = await q.updatePartner(db, id, toRow(input));
@@ -68,18 +62,9 @@ export async function updatePartner(
 }
 
 /** Archived: off the public directory, its offers no longer listed, its staff can no longer act; nothing deleted. */
-export async function archivePartner(
-  db: Db,
-  actor: User,
-  id: string,
-  archived: boolean,
-) {
+export async function archivePartner(db: Db, actor: User, id: string, archived: boolean) {
   requireDirectoryManager(actor);
-  if (
-    !isUuid(id) ||
-    !(await q.setPartnerArchived(db, id, archived ? new Date() : null))
-  )
-    throw partnerNotFound();
+  if (!isUuid(id) || !(await q.setPartnerArchived(db, id, archived ? new Date() : null))) throw partnerNotFound();
   return { archived };
 }
 
@@ -134,17 +119,12 @@ export async function requirePartnerStaff(
 }> {
   if (!can(user, "manage:job_offer:own")) throw forbidden();
   const partners = await q.partnersOfUser(db, user.id);
-  if (partners.length === 0 && !can(user, "manage:job_offer:any"))
-    throw forbidden();
+  if (partners.length === 0 && !can(user, "manage:job_offer:any")) throw forbidden();
   return { partnerIds: partners.map((p) => p.id), partners };
 }
 
 /** Does this person act for this organisation (or for every one, as a coordinator)? */
-export async function actsForPartner(
-  db: DbOrTrx,
-  user: User,
-  partnerId: string,
-): Promise<boolean> {
+export async function actsForPartner(db: DbOrTrx, user: User, partnerId: string): Promise<boolean> {
   if (can(user, "manage:job_offer:any")) return true;
   if (!can(user, "manage:job_offer:own")) return false;
   return (await q.partnersOfUser(db, user.id)).some((p) => p.id === partnerId);
@@ -155,22 +135,12 @@ export async function actsForPartner(
  * in the same transaction as the account: the account acts for the
  * organisation from its first page.
  */
-export async function attachPartnerStaff(
-  trx: DbOrTrx,
-  partnerId: string,
-  userId: string,
-) {
+export async function attachPartnerStaff(trx: DbOrTrx, partnerId: string, userId: string) {
   await q.insertPartnerStaff(trx, partnerId, userId);
 }
 
 /** The invitation form's check: the organisation exists and is not archived. */
-export async function requireInvitablePartner(
-  db: DbOrTrx,
-  partnerId: string | undefined,
-) {
-  const partner =
-    partnerId && isUuid(partnerId)
-      ? await q.findPartnerById(db, partnerId)
-      : undefined;
+export async function requireInvitablePartner(db: DbOrTrx, partnerId: string | undefined) {
+  const partner = partnerId && isUuid(partnerId) ? await q.findPartnerById(db, partnerId) : undefined;
   return partner && !partner.archived_at ? partner : null;
 }

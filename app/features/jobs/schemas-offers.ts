@@ -1,33 +1,13 @@
 import { z } from "zod";
-import type {
-  JobContract,
-  PartnerKind,
-  WorkingTime,
-} from "../../../db/schema/jobs";
+import type { JobContract, PartnerKind, WorkingTime } from "../../../db/schema/jobs";
 import { PIX_COMPETENCES } from "../courses/vocabulary";
 
 // Messages are i18n keys: the server returns them, the page translates them.
 const E = (key: string) => ({ error: `jobs:errors.${key}` });
 
-export const PARTNER_KINDS = [
-  "employer",
-  "employment_operator",
-  "training_operator",
-  "association",
-] as const satisfies readonly PartnerKind[];
-export const CONTRACTS = [
-  "cdi",
-  "cdd",
-  "interim",
-  "apprenticeship",
-  "internship",
-  "seasonal",
-  "freelance",
-] as const satisfies readonly JobContract[];
-export const WORKING_TIMES = [
-  "full_time",
-  "part_time",
-] as const satisfies readonly WorkingTime[];
+export const PARTNER_KINDS = ["employer", "employment_operator", "training_operator", "association"] as const satisfies readonly PartnerKind[];
+export const CONTRACTS = ["cdi", "cdd", "interim", "apprenticeship", "internship", "seasonal", "freelance"] as const satisfies readonly JobContract[];
+export const WORKING_TIMES = ["full_time", "part_time"] as const satisfies readonly WorkingTime[];
 /**
  * Sectors of the territory's five business zones (the roadmap's axis III.4
  * names industry, building, crafts, services, R&D and retail), plus the
@@ -61,20 +41,15 @@ export interface OfferSkill {
 /** "2.1:3, 4.1" (or the checkboxes' values) → skills; null when one is not a PIX competence. */
 export function parseSkills(values: readonly string[]): OfferSkill[] | null {
   const skills = new Map<string, OfferSkill>();
-  for (const raw of values
-    .flatMap((v) => v.split(/[\s,;|]+/))
-    .filter(Boolean)) {
+  for (const raw of values.flatMap((v) => v.split(/[\s,;|]+/)).filter(Boolean)) {
     const m = SKILL.exec(raw.trim());
     if (!m || !PIX_CODES.includes(m[1]!)) return null;
     skills.set(m[1]!, { competence: m[1]!, level: m[2] ? Number(m[2]) : null });
   }
-  return [...skills.values()].sort((a, b) =>
-    a.competence.localeCompare(b.competence),
-  );
+  return [...skills.values()].sort((a, b) => a.competence.localeCompare(b.competence));
 }
 
-const text = (max: number, required: string) =>
-  z.string(E(required)).trim().min(1, E(required)).max(max, E("too_long"));
+const text = (max: number, required: string) => z.string(E(required)).trim().min(1, E(required)).max(max, E("too_long"));
 const optionalText = (max: number) =>
   z
     .string()
@@ -104,20 +79,11 @@ const isoDate = (key: string) =>
 const yes = z
   .union([z.boolean(), z.string()])
   .optional()
-  .transform(
-    (v) =>
-      v === true ||
-      (typeof v === "string" && /^(on|1|true|oui|yes|x)$/i.test(v.trim())),
-  );
+  .transform((v) => v === true || (typeof v === "string" && /^(on|1|true|oui|yes|x)$/i.test(v.trim())));
 
 const OfferFields = z.object({
   title: text(160, "title_required"),
-  description: z
-    .string()
-    .trim()
-    .max(5000, E("too_long"))
-    .optional()
-    .default(""),
+  description: z.string().trim().max(5000, E("too_long")).optional().default(""),
   sector: z.enum(SECTORS, E("sector_invalid")),
   contract: z.enum(CONTRACTS, E("contract_invalid")),
   durationMonths: optionalInt(1, 60, "duration_invalid"),
@@ -130,12 +96,7 @@ const OfferFields = z.object({
     .trim()
     .optional()
     .transform((v) => v || null)
-    .refine(
-      (v) =>
-        v === null ||
-        (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))),
-      E("date_invalid"),
-    ),
+    .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), E("date_invalid")),
   howToApply: text(1000, "how_to_apply_required"),
   noDiploma: yes,
   expiresOn: isoDate("expires_invalid"),
@@ -143,9 +104,7 @@ const OfferFields = z.object({
     .union([z.array(z.string()), z.string()])
     .optional()
     .transform((v, ctx) => {
-      const skills = parseSkills(
-        v === undefined ? [] : Array.isArray(v) ? v : [v],
-      );
+      const skills = parseSkills(v === undefined ? [] : Array.isArray(v) ? v : [v]);
       if (!skills) {
         ctx.addIssue({ code: "custom", message: "jobs:errors.skill_invalid" });
         return z.NEVER;
@@ -156,9 +115,7 @@ const OfferFields = z.object({
 
 /** A contract for a time says how long. */
 const durationSaid = (v: { contract: string; durationMonths: number | null }) =>
-  !["cdd", "interim", "apprenticeship", "internship", "seasonal"].includes(
-    v.contract,
-  ) || v.durationMonths !== null;
+  !["cdd", "interim", "apprenticeship", "internship", "seasonal"].includes(v.contract) || v.durationMonths !== null;
 const DURATION_REQUIRED = {
   path: ["durationMonths"],
   error: "jobs:errors.duration_required",
@@ -191,30 +148,19 @@ export const PartnerSchema = z.object({
   sector: z.enum(SECTORS, E("sector_invalid")),
   commune: text(100, "commune_required"),
   businessZone: optionalText(100),
-  description: z
-    .string()
-    .trim()
-    .max(3000, E("too_long"))
-    .optional()
-    .default(""),
+  description: z.string().trim().max(3000, E("too_long")).optional().default(""),
   website: z
     .string()
     .trim()
     .optional()
     .transform((v) => v || null)
-    .refine(
-      (v) => v === null || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v),
-      E("website_invalid"),
-    ),
+    .refine((v) => v === null || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v), E("website_invalid")),
   contactEmail: z
     .string()
     .trim()
     .optional()
     .transform((v) => v || null)
-    .refine(
-      (v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
-      E("email_invalid"),
-    ),
+    .refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), E("email_invalid")),
   contactPhone: optionalText(40),
 });
 export type PartnerInput = z.output<typeof PartnerSchema>;

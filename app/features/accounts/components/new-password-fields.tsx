@@ -4,13 +4,7 @@ import { FormField } from "../../../components/ui/form-field";
 type Field = Parameters<typeof FormField>[0]["field"];
 
 /** "New password" with its rules, then "type it again": sign-up, reset, change and add-an-email forms. */
-export function NewPasswordFields({
-  password,
-  passwordConfirm,
-}: {
-  password: Field;
-  passwordConfirm: Field;
-}) {
+export function NewPasswordFields({ password, passwordConfirm }: { password: Field; passwordConfirm: Field }) {
   const { t } = useTranslation("accounts");
   return (
     <>
@@ -22,13 +16,7 @@ export function NewPasswordFields({
         autoComplete="new-password"
         required
       />
-      <FormField
-        field={passwordConfirm}
-        label={t("fields.password_confirm")}
-        type="password"
-        autoComplete="new-password"
-        required
-      />
+      <FormField field={passwordConfirm} label={t("fields.password_confirm")} type="password" autoComplete="new-password" required />
     </>
   );
 }

@@ -1,19 +1,10 @@
 import { useTranslation } from "../../../lib/use-translation";
 import { Form } from "react-router";
-import {
-  ActionMessage,
-  useActionReply,
-} from "../../../components/ui/action-reply";
+import { ActionMessage, useActionReply } from "../../../components/ui/action-reply";
 import { formatDate } from "../../../lib/i18n";
 import type { StaffRole } from "../staff.server";
 
-type Pending = {
-  id: string;
-  first_name: string;
-  email: string;
-  role: StaffRole;
-  expires_at: Date | string;
-};
+type Pending = { id: string; first_name: string; email: string; role: StaffRole; expires_at: Date | string };
 
 /**
  * Invitations still waiting, each with « Annuler » (its link answers 410)
@@ -21,36 +12,22 @@ type Pending = {
  */
 export function PendingInvitations({ pending }: { pending: Pending[] }) {
   const { t, i18n } = useTranslation("admin");
-  const cancelReply = useActionReply<{
-    email: string;
-    alreadyCancelled: boolean;
-  }>("cancel");
-  const resendReply = useActionReply<{ email: string; expiresAt: string }>(
-    "resend",
-  );
-  const cancelled =
-    cancelReply?.status === "success" ? cancelReply.data : undefined;
-  const resent =
-    resendReply?.status === "success" ? resendReply.data : undefined;
+  const cancelReply = useActionReply<{ email: string; alreadyCancelled: boolean }>("cancel");
+  const resendReply = useActionReply<{ email: string; expiresAt: string }>("resend");
+  const cancelled = cancelReply?.status === "success" ? cancelReply.data : undefined;
+  const resent = resendReply?.status === "success" ? resendReply.data : undefined;
   return (
     <section aria-labelledby="pending-heading">
       <h2 id="pending-heading">{t("invite.pending_heading")}</h2>
       <ActionMessage
         reply={cancelReply}
-        okKey={
-          cancelled?.alreadyCancelled
-            ? "admin:invite.already_cancelled"
-            : "admin:invite.cancelled"
-        }
+        okKey={cancelled?.alreadyCancelled ? "admin:invite.already_cancelled" : "admin:invite.cancelled"}
         okValues={{ email: cancelled?.email ?? "" }}
       />
       <ActionMessage
         reply={resendReply}
         okKey="admin:invite.resent"
-        okValues={{
-          email: resent?.email ?? "",
-          date: resent ? formatDate(resent.expiresAt, i18n.language) : "",
-        }}
+        okValues={{ email: resent?.email ?? "", date: resent ? formatDate(resent.expiresAt, i18n.language) : "" }}
       />
       {pending.length === 0 ? (
         <p>{t("invite.pending_none")}</p>
@@ -68,22 +45,14 @@ export function PendingInvitations({ pending }: { pending: Pending[] }) {
                 <Form method="post">
                   <input type="hidden" name="intent" value="resend" />
                   <input type="hidden" name="invitationId" value={inv.id} />
-                  <button
-                    type="submit"
-                    className="button secondary"
-                    aria-label={t("invite.resend_label", { email: inv.email })}
-                  >
+                  <button type="submit" className="button secondary" aria-label={t("invite.resend_label", { email: inv.email })}>
                     {t("invite.resend")}
                   </button>
                 </Form>
                 <Form method="post">
                   <input type="hidden" name="intent" value="cancel" />
                   <input type="hidden" name="invitationId" value={inv.id} />
-                  <button
-                    type="submit"
-                    className="button secondary"
-                    aria-label={t("invite.cancel_label", { email: inv.email })}
-                  >
+                  <button type="submit" className="button secondary" aria-label={t("invite.cancel_label", { email: inv.email })}>
                     {t("invite.cancel")}
                   </button>
                 </Form>

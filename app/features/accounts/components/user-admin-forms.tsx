@@ -1,23 +1,12 @@
 import { useTranslation } from "../../../lib/use-translation";
 import { Form } from "react-router";
 import type { Role } from "../../../../db/schema/accounts";
-import {
-  replyMessages,
-  useActionReply,
-} from "../../../components/ui/action-reply";
+import { replyMessages, useActionReply } from "../../../components/ui/action-reply";
 import { ConfirmedActionForm } from "../../../components/ui/confirmed-action";
 import { ROLES } from "../../../lib/permissions";
 
 /** What a coordinator can do to someone else's account: role, sessions, suspension, deletion. */
-export function UserAdminForms({
-  name,
-  role,
-  suspended,
-}: {
-  name: string;
-  role: Role;
-  suspended: boolean;
-}) {
+export function UserAdminForms({ name, role, suspended }: { name: string; role: Role; suspended: boolean }) {
   const { t } = useTranslation("admin");
   const deleteReply = useActionReply("delete");
   return (
@@ -45,20 +34,11 @@ export function UserAdminForms({
           {t("user.end_sessions")}
         </button>
       </Form>
-      <h2>
-        {suspended ? t("user.reactivate_heading") : t("user.suspend_heading")}
-      </h2>
+      <h2>{suspended ? t("user.reactivate_heading") : t("user.suspend_heading")}</h2>
       <p>{suspended ? t("user.reactivate_intro") : t("user.suspend_intro")}</p>
       <Form method="post">
-        <input
-          type="hidden"
-          name="intent"
-          value={suspended ? "reactivate" : "suspend"}
-        />
-        <button
-          type="submit"
-          className={suspended ? "button primary" : "button danger"}
-        >
+        <input type="hidden" name="intent" value={suspended ? "reactivate" : "suspend"} />
+        <button type="submit" className={suspended ? "button primary" : "button danger"}>
           {suspended ? t("user.reactivate_submit") : t("user.suspend_submit")}
         </button>
       </Form>

@@ -2,16 +2,15 @@ import { useTranslation } from "../../../../lib/use-translation";
 import type { ImportRowReport, ImportStatus } from "../../import-offers.server";
 
 /** The per-row report of an import: what became of each line, and why a line was not imported. */
-export function ImportReport({
-  result,
-}: {
-  result: { report: ImportRowReport[]; counts: Record<ImportStatus, number> };
-}) {
+export function ImportReport({ result }: { result: { report: ImportRowReport[]; counts: Record<ImportStatus, number> } }) {
   const { t } = useTranslation("jobs");
   return (
     <section aria-labelledby="import-report">
       <h2 id="import-report">{t("import.report")}</h2>
-      <p role="status">{t("import.summary", result.counts)}</p>
+      <p role="status">
+        {(["created", "updated", "unchanged", "error"] as const).map((k) => t(`import.counts.${k}`, { count: result.counts[k] })).join(", ")}.{" "}
+        {t("import.summary_note")}
+      </p>
       <table className="data-table">
         <caption>{t("import.caption")}</caption>
         <thead>

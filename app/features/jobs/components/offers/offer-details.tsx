@@ -31,16 +31,12 @@ export function OfferDetails({ offer }: { offer: OfferView }) {
       <dl className="offer-facts">
         <dt>{t("offer.by")}</dt>
         <dd>
-          <Link to={href("/partenaires/:slug", { slug: offer.partnerSlug })}>
-            {offer.partnerName}
-          </Link>
+          <Link to={href("/partenaires/:slug", { slug: offer.partnerSlug })}>{offer.partnerName}</Link>
         </dd>
         <dt>{t("offer.where")}</dt>
         <dd>
           {offer.commune}
-          {offer.businessZone
-            ? ` (${t("offer.zone", { zone: offer.businessZone })})`
-            : null}
+          {offer.businessZone ? ` (${t("offer.zone", { zone: offer.businessZone })})` : null}
         </dd>
         <dt>{t("offer.sector")}</dt>
         <dd>{t(`sectors.${offer.sector}`)}</dd>
@@ -64,9 +60,7 @@ export function OfferDetails({ offer }: { offer: OfferView }) {
           date: formatDate(offer.expiresOn, i18n.language),
         })}
       </p>
-      {offer.description ? (
-        <p className="offer-description">{offer.description}</p>
-      ) : null}
+      {offer.description ? <p className="offer-description">{offer.description}</p> : null}
       <h2>{t("offer.skills_heading")}</h2>
       <SkillList skills={offer.skills} />
       <h2>{t("offer.how_to_apply_heading")}</h2>

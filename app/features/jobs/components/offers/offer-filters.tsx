@@ -3,13 +3,7 @@ import { useTranslation } from "../../../../lib/use-translation";
 import { CONTRACTS, SECTORS, type OfferFilters } from "../../schemas-offers";
 
 /** The list's filters: a GET form, so it works without JavaScript and the address can be shared. */
-export function OfferFiltersForm({
-  filters,
-  communes,
-}: {
-  filters: OfferFilters;
-  communes: string[];
-}) {
+export function OfferFiltersForm({ filters, communes }: { filters: OfferFilters; communes: string[] }) {
   const { t } = useTranslation("jobs");
   return (
     <Form method="get" className="filters" aria-label={t("list.filters")}>
@@ -26,11 +20,7 @@ export function OfferFiltersForm({
       </div>
       <div className="field">
         <label htmlFor="f-commune">{t("list.commune")}</label>
-        <select
-          id="f-commune"
-          name="commune"
-          defaultValue={filters.commune ?? ""}
-        >
+        <select id="f-commune" name="commune" defaultValue={filters.commune ?? ""}>
           <option value="">{t("list.all_communes")}</option>
           {communes.map((c) => (
             <option key={c} value={c}>
@@ -41,11 +31,7 @@ export function OfferFiltersForm({
       </div>
       <div className="field">
         <label htmlFor="f-contract">{t("list.contract")}</label>
-        <select
-          id="f-contract"
-          name="contract"
-          defaultValue={filters.contract ?? ""}
-        >
+        <select id="f-contract" name="contract" defaultValue={filters.contract ?? ""}>
           <option value="">{t("list.all_contracts")}</option>
           {CONTRACTS.map((c) => (
             <option key={c} value={c}>
@@ -55,13 +41,7 @@ export function OfferFiltersForm({
         </select>
       </div>
       <label className="choice">
-        <input
-          type="checkbox"
-          name="noDiploma"
-          value="1"
-          defaultChecked={filters.noDiploma}
-        />{" "}
-        {t("list.no_diploma")}
+        <input type="checkbox" name="noDiploma" value="1" defaultChecked={filters.noDiploma} /> {t("list.no_diploma")}
       </label>
       <button type="submit" className="button primary">
         {t("list.apply")}

@@ -6,16 +6,8 @@ import { FieldErrors, FormField } from "../../../../components/ui/form-field";
 import type { ActionReply } from "../../../../lib/action-reply";
 import { useTranslation } from "../../../../lib/use-translation";
 import { PIX_COMPETENCES, pixKey } from "../../../courses/vocabulary";
-import {
-  SelectField,
-  TextAreaField,
-} from "../../../mediation/components/choices";
-import {
-  CONTRACTS,
-  SECTORS,
-  WORKING_TIMES,
-  type OfferFormSchema,
-} from "../../schemas-offers";
+import { SelectField, TextAreaField } from "../../../mediation/components/choices";
+import { CONTRACTS, SECTORS, WORKING_TIMES, type OfferFormSchema } from "../../schemas-offers";
 
 const LEVELS = [1, 2, 3, 4, 5, 6, 7, 8];
 
@@ -24,25 +16,11 @@ const LEVELS = [1, 2, 3, 4, 5, 6, 7, 8];
  * plain selects work without JavaScript and read well with a screen reader,
  * each labelled by its competence.
  */
-function SkillPicker({
-  name,
-  errorId,
-  errors,
-  initial,
-}: {
-  name: string;
-  errorId: string;
-  errors?: string[];
-  initial: string[];
-}) {
+function SkillPicker({ name, errorId, errors, initial }: { name: string; errorId: string; errors?: string[]; initial: string[] }) {
   const { t } = useTranslation("jobs");
   const chosen = new Map(initial.map((v) => [v.split(":")[0]!, v]));
   return (
-    <fieldset
-      className="choices skill-picker"
-      aria-describedby={`skills-hint${errors?.length ? ` ${errorId}` : ""}`}
-      id="skills"
-    >
+    <fieldset className="choices skill-picker" aria-describedby={`skills-hint${errors?.length ? ` ${errorId}` : ""}`} id="skills">
       <legend>{t("edit.skills_legend")}</legend>
       <p className="hint" id="skills-hint">
         {t("edit.skills_hint")}
@@ -52,11 +30,7 @@ function SkillPicker({
           <label htmlFor={`skill-${code}`}>
             {code} {t(`courses:${pixKey(code)}`)}
           </label>
-          <select
-            id={`skill-${code}`}
-            name={name}
-            defaultValue={chosen.get(code) ?? ""}
-          >
+          <select id={`skill-${code}`} name={name} defaultValue={chosen.get(code) ?? ""}>
             <option value="">{t("edit.skill_none")}</option>
             <option value={code}>{t("edit.skill_any")}</option>
             {LEVELS.map((l) => (
@@ -88,11 +62,7 @@ export function OfferForm({
     defaultValue: defaultValue as never,
   });
   const initialSkills = fields.skills.initialValue;
-  const skills = Array.isArray(initialSkills)
-    ? initialSkills.map(String)
-    : typeof initialSkills === "string"
-      ? [initialSkills]
-      : [];
+  const skills = Array.isArray(initialSkills) ? initialSkills.map(String) : typeof initialSkills === "string" ? [initialSkills] : [];
   return (
     <>
       <ErrorSummary form={form} />
@@ -106,16 +76,8 @@ export function OfferForm({
           />
         ) : null}
         <h2>{t("edit.the_job")}</h2>
-        <FormField
-          field={fields.title}
-          label={t("edit.fields.title")}
-          required
-        />
-        <TextAreaField
-          field={fields.description}
-          label={t("edit.fields.description")}
-          rows={6}
-        />
+        <FormField field={fields.title} label={t("edit.fields.title")} required />
+        <TextAreaField field={fields.description} label={t("edit.fields.description")} rows={6} />
         <SelectField
           field={fields.sector}
           label={t("edit.fields.sector")}
@@ -123,16 +85,8 @@ export function OfferForm({
           emptyLabel=""
           required
         />
-        <FormField
-          field={fields.commune}
-          label={t("edit.fields.commune")}
-          required
-        />
-        <FormField
-          field={fields.businessZone}
-          label={t("edit.fields.zone")}
-          hint={t("edit.hints.zone")}
-        />
+        <FormField field={fields.commune} label={t("edit.fields.commune")} required />
+        <FormField field={fields.businessZone} label={t("edit.fields.zone")} hint={t("edit.hints.zone")} />
         <h2>{t("edit.conditions")}</h2>
         <SelectField
           field={fields.contract}
@@ -144,11 +98,7 @@ export function OfferForm({
           emptyLabel=""
           required
         />
-        <FormField
-          field={fields.durationMonths}
-          label={t("edit.fields.duration")}
-          hint={t("edit.hints.duration")}
-        />
+        <FormField field={fields.durationMonths} label={t("edit.fields.duration")} hint={t("edit.hints.duration")} />
         <SelectField
           field={fields.workingTime}
           label={t("edit.fields.working_time")}
@@ -159,17 +109,8 @@ export function OfferForm({
           emptyLabel=""
           required
         />
-        <FormField
-          field={fields.hoursPerWeek}
-          label={t("edit.fields.hours")}
-          hint={t("edit.hints.hours")}
-        />
-        <FormField
-          field={fields.startsOn}
-          label={t("edit.fields.starts_on")}
-          hint={t("edit.hints.date")}
-          type="date"
-        />
+        <FormField field={fields.hoursPerWeek} label={t("edit.fields.hours")} hint={t("edit.hints.hours")} />
+        <FormField field={fields.startsOn} label={t("edit.fields.starts_on")} hint={t("edit.hints.date")} type="date" />
         <div className="field">
           <label className="choice">
             <input
@@ -182,24 +123,9 @@ export function OfferForm({
             {t("edit.fields.no_diploma")}
           </label>
         </div>
-        <FormField
-          field={fields.expiresOn}
-          label={t("edit.fields.expires_on")}
-          hint={t("edit.hints.date")}
-          type="date"
-          required
-        />
-        <TextAreaField
-          field={fields.howToApply}
-          label={t("edit.fields.how_to_apply")}
-          hint={t("edit.hints.how_to_apply")}
-        />
-        <SkillPicker
-          name={fields.skills.name}
-          errorId={fields.skills.errorId}
-          errors={fields.skills.errors}
-          initial={skills}
-        />
+        <FormField field={fields.expiresOn} label={t("edit.fields.expires_on")} hint={t("edit.hints.date")} type="date" required />
+        <TextAreaField field={fields.howToApply} label={t("edit.fields.how_to_apply")} hint={t("edit.hints.how_to_apply")} />
+        <SkillPicker name={fields.skills.name} errorId={fields.skills.errorId} errors={fields.skills.errors} initial={skills} />
         <button type="submit" className="button primary">
           {t("edit.save")}
         </button>

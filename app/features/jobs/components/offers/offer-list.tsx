@@ -5,37 +5,19 @@ import { useTranslation } from "../../../../lib/use-translation";
 import type { OfferView } from "../../offers.server";
 
 /** An offer's contract in words: « CDD · 6 mois · Temps partiel ». */
-export function contractWords(
-  offer: Pick<
-    OfferView,
-    "contract" | "durationMonths" | "workingTime" | "hoursPerWeek"
-  >,
-  t: TFunction,
-) {
+export function contractWords(offer: Pick<OfferView, "contract" | "durationMonths" | "workingTime" | "hoursPerWeek">, t: TFunction) {
   return [
     t(`jobs:contracts.${offer.contract}`),
-    offer.durationMonths
-      ? t("jobs:offer.duration", { count: offer.durationMonths })
-      : null,
+    offer.durationMonths ? t("jobs:offer.duration", { count: offer.durationMonths }) : null,
     t(`jobs:working_times.${offer.workingTime}`),
-    offer.hoursPerWeek
-      ? t("jobs:offer.hours", { count: offer.hoursPerWeek })
-      : null,
+    offer.hoursPerWeek ? t("jobs:offer.hours", { count: offer.hoursPerWeek }) : null,
   ]
     .filter(Boolean)
     .join(" · ");
 }
 
 /** Cards of published offers: the public list and a partner's page. */
-export function OfferList({
-  offers,
-  showPartner = true,
-  headingLevel = 2,
-}: {
-  offers: OfferView[];
-  showPartner?: boolean;
-  headingLevel?: 2 | 3;
-}) {
+export function OfferList({ offers, showPartner = true, headingLevel = 2 }: { offers: OfferView[]; showPartner?: boolean; headingLevel?: 2 | 3 }) {
   const { t, i18n } = useTranslation("jobs");
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -48,9 +30,7 @@ export function OfferList({
           {showPartner ? <p>{o.partnerName}</p> : null}
           <p>
             {o.commune}
-            {o.businessZone
-              ? ` (${t("offer.zone", { zone: o.businessZone })})`
-              : null}
+            {o.businessZone ? ` (${t("offer.zone", { zone: o.businessZone })})` : null}
           </p>
           <p>
             {t(`sectors.${o.sector}`)} — {contractWords(o, t)}

@@ -5,24 +5,11 @@ import { ErrorSummary } from "../../../../components/ui/error-summary";
 import { FormField } from "../../../../components/ui/form-field";
 import type { ActionReply } from "../../../../lib/action-reply";
 import { useTranslation } from "../../../../lib/use-translation";
-import {
-  SelectField,
-  TextAreaField,
-} from "../../../mediation/components/choices";
-import {
-  PARTNER_KINDS,
-  SECTORS,
-  type PartnerSchema,
-} from "../../schemas-offers";
+import { SelectField, TextAreaField } from "../../../mediation/components/choices";
+import { PARTNER_KINDS, SECTORS, type PartnerSchema } from "../../schemas-offers";
 
 /** A partner organisation's page in the directory: who they are and how to reach them. */
-export function PartnerForm({
-  lastResult,
-  defaultValue,
-}: {
-  lastResult: ActionReply | undefined;
-  defaultValue?: Record<string, unknown>;
-}) {
+export function PartnerForm({ lastResult, defaultValue }: { lastResult: ActionReply | undefined; defaultValue?: Record<string, unknown> }) {
   const { t } = useTranslation("jobs");
   const [form, fields] = useForm<z.input<typeof PartnerSchema>>({
     lastResult,
@@ -34,11 +21,7 @@ export function PartnerForm({
       <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate>
         <input type="hidden" name="intent" value="save" />
-        <FormField
-          field={fields.name}
-          label={t("admin.fields.name")}
-          required
-        />
+        <FormField field={fields.name} label={t("admin.fields.name")} required />
         <SelectField
           field={fields.kind}
           label={t("admin.fields.kind")}
@@ -56,36 +39,12 @@ export function PartnerForm({
           emptyLabel=""
           required
         />
-        <FormField
-          field={fields.commune}
-          label={t("admin.fields.commune")}
-          required
-        />
-        <FormField
-          field={fields.businessZone}
-          label={t("admin.fields.zone")}
-          hint={t("edit.hints.zone")}
-        />
-        <TextAreaField
-          field={fields.description}
-          label={t("admin.fields.description")}
-          rows={4}
-        />
-        <FormField
-          field={fields.website}
-          label={t("admin.fields.website")}
-          type="url"
-        />
-        <FormField
-          field={fields.contactEmail}
-          label={t("admin.fields.email")}
-          type="email"
-        />
-        <FormField
-          field={fields.contactPhone}
-          label={t("admin.fields.phone")}
-          type="tel"
-        />
+        <FormField field={fields.commune} label={t("admin.fields.commune")} required />
+        <FormField field={fields.businessZone} label={t("admin.fields.zone")} hint={t("edit.hints.zone")} />
+        <TextAreaField field={fields.description} label={t("admin.fields.description")} rows={4} />
+        <FormField field={fields.website} label={t("admin.fields.website")} type="url" />
+        <FormField field={fields.contactEmail} label={t("admin.fields.email")} type="email" />
+        <FormField field={fields.contactPhone} label={t("admin.fields.phone")} type="tel" />
         <button type="submit" className="button primary">
           {t("admin.save")}
         </button>
