@@ -1,6 +1,6 @@
 import { href } from "react-router";
 import { defineModule } from "../../lib/modules.server";
-import { can, isLearner } from "../../lib/permissions";
+import { can } from "../../lib/permissions";
 import { jobAlertsJob } from "./alerts.server";
 import { worksForAPartner } from "./applications.server";
 import { jobSeekersPersonalData } from "./personal-data-seekers.server";
@@ -10,8 +10,10 @@ export default defineModule({
   name: "jobseekers",
   jobs: [jobAlertsJob],
   personalData: [jobSeekersPersonalData],
+  // « Mon projet professionnel » is reached from « Mon suivi » and from each
+  // offer, not from the header: one more learner entry made the desktop header
+  // a third row (over 160 px, tests/e2e/journeys.test.ts).
   nav: [
-    { to: href("/emplois/mon-projet"), labelKey: "jobseekers:nav.project", section: "mine", order: 27, visible: (u) => isLearner(u) && can(u, "manage:job_profile:own") },
     { to: href("/emplois/candidatures"), labelKey: "jobseekers:nav.applicants", section: "staff", order: 42, visible: (u) => can(u, "read:job_applicant:own"), visibleWhen: (db, u) => worksForAPartner(db, u.id) },
   ],
 });

@@ -92,6 +92,11 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
             ))}
           </ul>
         )}
+        {own ? (
+          <p>
+            <a href={href("/emplois/mon-projet")}>{t("jobseekers:nav.project")}</a>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="record-workshops">

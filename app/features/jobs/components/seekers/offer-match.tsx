@@ -129,11 +129,14 @@ export function OfferMatch({ match, replies, done }: { match: OfferMatchView; re
         <p>{t("match.all_good")}</p>
       )}
       <h3>{t("match.interest_title")}</h3>
+      <p>
+        <a href={learnerId ? `${href("/emplois/mon-projet")}?personne=${encodeURIComponent(learnerId)}` : href("/emplois/mon-projet")}>{t("match.see_project")}</a>
+      </p>
       <ActionMessage reply={replies?.interest} />
       {done === "interest" ? <Done text={t("match.interest_sent")} /> : null}
       {match.application && match.application.status !== "withdrawn" ? (
         <p>
-          {t(`status.${match.application.status}`)} — <a href={learnerId ? `${href("/emplois/mon-projet")}?personne=${encodeURIComponent(learnerId)}` : href("/emplois/mon-projet")}>{t("match.see_project")}</a>
+          {t(`status.${match.application.status}`)}
         </p>
       ) : (
         <Form method="post" action={action}>
