@@ -11,8 +11,8 @@ export default defineModule({
   jobs: [jobAlertsJob],
   personalData: [jobSeekersPersonalData],
   // « Mon projet professionnel » is reached from « Mon suivi » and from each
-  // offer, not from the header: one more learner entry made the desktop header
-  // a third row (over 160 px, tests/e2e/journeys.test.ts).
+  // offer, not from the header: the learner's desktop header is already past
+  // its 160 px (tests/e2e/journeys.test.ts, decision 046).
   nav: [
     { to: href("/emplois/candidatures"), labelKey: "jobseekers:nav.applicants", section: "staff", order: 42, visible: (u) => can(u, "read:job_applicant:own"), visibleWhen: (db, u) => worksForAPartner(db, u.id) },
   ],
