@@ -6,6 +6,8 @@ import classrooms from "./features/classrooms/module.server";
 import courses from "./features/courses/module.server";
 import diagnostic from "./features/diagnostic/module.server";
 import h5p from "./features/h5p/module.server";
+import jobs from "./features/jobs/module.server";
+import jobSeekers from "./features/jobs/seekers.module.server";
 import mediation from "./features/mediation/module.server";
 import notifications from "./features/notifications/module.server";
 import paths from "./features/paths/module.server";
@@ -33,6 +35,7 @@ export const APP_MODULES = [
   appointments,
   classrooms,
   places,
+  jobs,
   businessDiagnostic,
   diagnostic,
   projects,
@@ -42,6 +45,7 @@ export const APP_MODULES = [
   mediation,
   notifications,
   questions,
+  jobSeekers,
   reports,
   xapi,
 ];

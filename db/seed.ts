@@ -13,6 +13,7 @@ import { seedDemoH5p } from "../app/features/h5p/seed.server";
 import { seedLearnerHistory } from "../app/features/record/demo-seed.server";
 import path from "node:path";
 import { importPaths } from "../app/features/paths/import.server";
+import { seedJobOffers } from "../app/features/jobs/offers-seed.server";
 
 /** Known demo credentials: created only on the embedded database or by an explicit `npm run db:seed`. */
 export const DEMO_PASSWORD = "passerelle-demo";
@@ -21,6 +22,8 @@ export const DEMO_ACCOUNTS: { email: string; firstName: string; lastName: string
   { email: "mediatrice@demo.passerelle.fr", firstName: "Amina", lastName: "Benali", role: "mediator" },
   { email: "enseignant@demo.passerelle.fr", firstName: "Thomas", lastName: "Leroy", role: "teacher" },
   { email: "coordination@demo.passerelle.fr", firstName: "Claire", lastName: "Dubois", role: "coordinator" },
+  // Acts for the demo glassworks (app/features/jobs/offers-seed.server.ts).
+  { email: "partenaire@demo.passerelle.fr", firstName: "Sophie", lastName: "Garnier", role: "partner" },
 ];
 
 const common = {
@@ -132,6 +135,8 @@ export async function seedDemo(db: Kysely<Database>) {
   await seedProjects(db);
   // The demo learner's own story: lessons done, a workshop attended ("Mon suivi").
   await seedLearnerHistory(db);
+  // Partners of the territory and their published job offers, with the demo partner account.
+  await seedJobOffers(db);
   return { createdAccounts };
 }
 

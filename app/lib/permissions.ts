@@ -69,6 +69,17 @@ export const PERMISSIONS = [
   "answer:question:any",
   // Questions on the community's own courses (imported, with no author): the mediators' (decision 044).
   "answer:shared_course_question:any",
+  // Towards a job (issue 20, decision 045): a partner's staff manage their own
+  // organisation's offers; coordinators keep the partner directory, act for
+  // any partner and moderate every offer before it is published.
+  "manage:job_offer:own",
+  "manage:job_offer:any",
+  "moderate:job_offer:any",
+  "manage:partner:any",
+  // Towards a job, job seekers' side (decision 046): one's own profile, consent,
+  // interest and followed paths; partner staff: the applicants to their offers.
+  "manage:job_profile:own",
+  "read:job_applicant:own",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -78,7 +89,7 @@ export const ROLES: readonly Role[] = ["learner", "mediator", "teacher", "coordi
 /** What every signed-in person has, staff included. */
 const EVERYONE: readonly Permission[] = ["read:notification:own", "update:notification_preference:own", "ask:question:own"];
 
-const LEARNER: readonly Permission[] = ["read:profile:own", "update:profile:own", "join:school_class:own", "book:appointment:own", ...EVERYONE];
+const LEARNER: readonly Permission[] = ["read:profile:own", "update:profile:own", "join:school_class:own", "book:appointment:own", "manage:job_profile:own", ...EVERYONE];
 
 export const GRANTS: Record<Role, readonly Permission[] | "all"> = {
   learner: LEARNER,
@@ -129,7 +140,7 @@ export const GRANTS: Record<Role, readonly Permission[] | "all"> = {
   ],
   coordinator: "all",
   // Staff of a partner organisation (issue 20): what acts for the partner is granted with the jobs domain.
-  partner: [...EVERYONE, "read:profile:own", "update:profile:own"],
+  partner: [...EVERYONE, "read:profile:own", "update:profile:own", "manage:job_offer:own", "read:job_applicant:own"],
 };
 
 export function can(user: { role: Role } | null | undefined, permission: Permission): boolean {

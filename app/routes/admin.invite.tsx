@@ -8,8 +8,10 @@ import { ErrorSummary } from "../components/ui/error-summary";
 import { FieldErrors, FormField } from "../components/ui/form-field";
 import { PageTitle } from "../components/ui/page-title";
 import { PendingInvitations } from "../features/accounts/components/pending-invitations";
+import { SelectField } from "../features/mediation/components/choices";
 import { InvitationIntentSchema, type InviteStaffSchema, STAFF_ROLES } from "../features/accounts/schemas";
 import { cancelInvitation, inviteStaff, listPendingInvitations, resendInvitation } from "../features/accounts/staff.server";
+import { partnerChoices } from "../features/jobs/partners.server";
 import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
 import { formatDate } from "../lib/i18n";
@@ -17,7 +19,15 @@ import { requireUser } from "../lib/session.server";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const actor = requireUser(context, request);
-  return { pending: await listPendingInvitations(context.get(dbContext), actor) };
+  const db = context.get(dbContext);
+  // /admin/utilisateurs/inviter?partenaire=<id>, from a partner's page: the role and organisation are chosen already.
+  const preselected = new URL(request.url).searchParams.get("partenaire");
+  const partners = await partnerChoices(db, actor);
+  return {
+    pending: await listPendingInvitations(db, actor),
+    partners,
+    partnerId: partners.some((p) => p.id === preselected) ? preselected : null,
+  };
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
@@ -37,9 +47,13 @@ export async function action({ context, request }: Route.ActionArgs) {
 
 export default function AdminInvite() {
   const { t, i18n } = useTranslation("admin");
-  const { pending } = useLoaderData<typeof loader>();
+  const { pending, partners, partnerId } = useLoaderData<typeof loader>();
   const reply = useActionReply<{ email: string; expiresAt: string }>("invite");
-  const [form, fields] = useForm<z.input<typeof InviteStaffSchema>>({ lastResult: reply, id: "invite", defaultValue: { role: "mediator", locale: i18n.language } });
+  const [form, fields] = useForm<z.input<typeof InviteStaffSchema>>({
+    lastResult: reply,
+    id: "invite",
+    defaultValue: partnerId ? { role: "partner", partnerId, locale: i18n.language } : { role: "mediator", locale: i18n.language },
+  });
   const sent = reply?.status === "success" ? reply.data : undefined;
   return (
     <div className="page narrow">
@@ -72,6 +86,15 @@ export default function AdminInvite() {
           </select>
           <FieldErrors id={fields.role.errorId} errors={fields.role.errors} />
         </div>
+        {partners.length ? (
+          <SelectField
+            field={fields.partnerId}
+            label={t("jobs:invite.partner")}
+            hint={t("jobs:invite.partner_hint")}
+            choices={partners.map((p) => ({ value: p.id, label: p.name }))}
+            emptyLabel={t("jobs:invite.no_partner")}
+          />
+        ) : null}
         <div className="field">
           <label htmlFor={fields.locale.id}>{t("invite.locale")}</label>
           <select {...getSelectProps(fields.locale)} key={fields.locale.key}>

@@ -8,6 +8,9 @@ import { FigureList } from "../features/reports/components/figures";
 import { StaleSources } from "../features/reports/components/stale-sources";
 import { monthLabel } from "../features/reports/compute.server";
 import { refreshNow, showDashboard } from "../features/reports/service.server";
+import { JobsEvaluation } from "../features/jobs/components/seekers/jobs-evaluation";
+import { getJobsEvaluation } from "../features/jobs/evaluation.server";
+import { monthsOf } from "../features/reports/period";
 import { dbContext } from "../lib/context";
 import { formatDateTime } from "../lib/i18n";
 import { getLocale, serverT } from "../lib/i18n.server";
@@ -32,7 +35,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     previousTo: monthLabel(dashboard.previous.to, locale),
   };
   const values = errors ? { debut: dashboard.period.from, fin: dashboard.period.to } : { ...raw, debut: dashboard.period.from, fin: dashboard.period.to };
-  return data({ dashboard, warnings, errors, query: query.toString(), labels, values }, { status: errors ? 400 : 200 });
+  // Axis III.4 (issue 20): read live and protected by statistical secrecy, unlike the rest of the page.
+  const jobs = await getJobsEvaluation(context.get(dbContext), actor, dashboard.period);
+  const jobMonths = Object.fromEntries(monthsOf(dashboard.period).map((m) => [m, monthLabel(m, locale)]));
+  return data({ dashboard, warnings, errors, query: query.toString(), labels, values, jobs, jobMonths }, { status: errors ? 400 : 200 });
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
@@ -44,7 +50,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 
 export default function Dashboard() {
   const { t, i18n } = useTranslation("reports");
-  const { dashboard, warnings, errors, query, labels, values } = useLoaderData<typeof loader>();
+  const { dashboard, warnings, errors, query, labels, values, jobs, jobMonths } = useLoaderData<typeof loader>();
   const suffix = query ? `?${query}` : "";
   return (
     <div className="page reports-page">
@@ -103,6 +109,7 @@ export default function Dashboard() {
               {section.charts.map((chart) => (
                 <ChartFigure key={chart.id} chart={chart} csvHref={`/tableau-de-bord/export/${chart.id}.csv${suffix}`} />
               ))}
+              {section.id === "employment" ? <JobsEvaluation tables={jobs} monthLabels={jobMonths} /> : null}
             </section>
           ))}
         </section>

@@ -89,6 +89,9 @@ export default function LearnerFile() {
       />
 
       <RecordSections record={record} own={false} />
+      <p>
+        <a href={`${href("/emplois/mon-projet")}?personne=${learner.id}`}>{t("jobseekers:project.title_for", { name: learner.firstName })}</a>
+      </p>
 
       <section aria-labelledby="consent-heading">
         <h2 id="consent-heading">{t("learner.consents")}</h2>

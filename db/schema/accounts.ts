@@ -73,6 +73,8 @@ export interface StaffInvitationTable {
   cancelled_at: Date | null;
   cancelled_by: string | null;
   replaced_by: string | null;
+  /** For the role « partner »: the organisation the person will act for (issue 20). */
+  partner_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface AccountsTables {

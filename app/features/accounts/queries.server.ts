@@ -176,7 +176,16 @@ export async function setSuspended(db: DbOrTrx, userId: string, suspendedBy: str
 
 export async function insertStaffInvitation(
   db: DbOrTrx,
-  values: { tokenHash: string; email: string; firstName: string; role: Exclude<Role, "learner">; invitedBy: string; expiresAt: Date; locale: "fr" | "en" },
+  values: {
+    tokenHash: string;
+    email: string;
+    firstName: string;
+    role: Exclude<Role, "learner">;
+    invitedBy: string;
+    expiresAt: Date;
+    locale: "fr" | "en";
+    partnerId?: string | null;
+  },
 ) {
   return db
     .insertInto("staff_invitation")
@@ -188,6 +197,7 @@ export async function insertStaffInvitation(
       invited_by: values.invitedBy,
       expires_at: values.expiresAt,
       locale: values.locale,
+      partner_id: values.role === "partner" ? (values.partnerId ?? null) : null,
     })
     .returning(["id", "expires_at"])
     .executeTakeFirstOrThrow();

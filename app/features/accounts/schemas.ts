@@ -91,13 +91,15 @@ const lastName = z
   .max(80, { error: "accounts:errors.name_too_long" })
   .optional();
 
-export const STAFF_ROLES = ["mediator", "teacher", "coordinator"] as const;
+export const STAFF_ROLES = ["mediator", "teacher", "coordinator", "partner"] as const;
 
 export const InviteStaffSchema = z.object({
   firstName,
   email,
   role: z.enum(STAFF_ROLES, { error: "admin:errors.role_invalid" }),
   locale: z.enum(["fr", "en"]).default("fr"),
+  // The partner organisation, for the role « partner » only (issue 20).
+  partnerId: z.string().max(100).optional(),
 });
 
 /** The invitations page: a new invitation, or cancelling / re-sending a pending one. */

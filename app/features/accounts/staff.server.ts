@@ -9,6 +9,7 @@ import { can } from "../../lib/permissions";
 import { publicUrl } from "../../lib/public-url.server";
 import { createSession, invalidateUserSessions } from "../../lib/session.server";
 import { generateToken, hashToken } from "../../lib/tokens.server";
+import { attachPartnerStaff, requireInvitablePartner } from "../jobs/partners.server";
 import * as q from "./queries.server";
 import type { RequestMeta } from "./service.server";
 
@@ -23,14 +24,19 @@ export type StaffRole = Exclude<Role, "learner">;
  * invitation is not saved). The address must not have an account yet; an
  * existing account's role is changed on its own page.
  */
-export async function inviteStaff(db: Db, actor: User, input: { email: string; firstName: string; role: StaffRole; locale: "fr" | "en" }) {
+export async function inviteStaff(db: Db, actor: User, input: InvitationInput) {
   if (!can(actor, "manage:user:any")) throw forbidden();
   if (await q.findUserByEmail(db, input.email)) throw new FieldError("email", "admin:errors.invite_email_taken");
-  return db.transaction().execute((trx) => createInvitation(trx, actor, input));
+  // A partner's staff member acts for one organisation, named now (issue 20).
+  const partner = input.role === "partner" ? await requireInvitablePartner(db, input.partnerId ?? undefined) : null;
+  if (input.role === "partner" && !partner) throw new FieldError("partnerId", "jobs:errors.invite_partner_required");
+  return db.transaction().execute((trx) => createInvitation(trx, actor, { ...input, partnerId: partner?.id ?? null }));
 }
 
+type InvitationInput = { email: string; firstName: string; role: StaffRole; locale: "fr" | "en"; partnerId?: string | null };
+
 /** A new link (a fresh token and expiry), saved with its mail in the caller's transaction. */
-async function createInvitation(trx: DbOrTrx, actor: User, input: { email: string; firstName: string; role: StaffRole; locale: "fr" | "en" }) {
+async function createInvitation(trx: DbOrTrx, actor: User, input: InvitationInput) {
   const token = generateToken();
   const link = `${publicUrl()}/invitation?jeton=${token}`;
   const t = serverT(input.locale);
@@ -42,6 +48,7 @@ async function createInvitation(trx: DbOrTrx, actor: User, input: { email: strin
     invitedBy: actor.id,
     expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
     locale: input.locale,
+    partnerId: input.partnerId,
   });
   await queueMail(trx, {
     to: input.email,
@@ -90,7 +97,13 @@ export async function resendInvitation(db: Db, actor: User, invitationId: string
       throw appError(409, "invitation_cancelled", "admin:errors.invitation_already_cancelled");
     }
     if (await q.findUserByEmail(trx, old.email)) throw appError(409, "invitation_taken", "admin:errors.invite_email_taken");
-    const fresh = await createInvitation(trx, actor, { email: old.email, firstName: old.first_name, role: old.role, locale: old.locale });
+    const fresh = await createInvitation(trx, actor, {
+      email: old.email,
+      firstName: old.first_name,
+      role: old.role,
+      locale: old.locale,
+      partnerId: old.partner_id,
+    });
     await q.setInvitationReplacedBy(trx, old.id, fresh.id);
     return fresh;
   });
@@ -143,6 +156,7 @@ export async function acceptInvitation(db: Db, input: { token: string; firstName
       createdBy: invitation.invited_by,
     });
     await q.linkStaffInvitation(trx, invitation.id, user.id);
+    if (invitation.partner_id) await attachPartnerStaff(trx, invitation.partner_id, user.id);
     const token = await createSession(trx, user.id, meta);
     return { user, token };
   });

@@ -15,7 +15,10 @@ export type NotificationKind =
   | "workshop_promoted"
   | "workshop_cancelled"
   | "badge_earned"
-  | "class_starting";
+  | "class_starting"
+  | "job_interest"
+  | "job_answer"
+  | "job_offer_match";
 
 export interface NotificationInput {
   userId: string;

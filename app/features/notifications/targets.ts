@@ -17,6 +17,9 @@ const ROUTES = {
   classroom: (params: Params) => href("/classes/:id", { id: p(params, "id") }),
   lesson: (params: Params) => href("/cours/:slug/lecons/:lessonId", { slug: p(params, "slug"), lessonId: p(params, "lessonId") }),
   questionQueue: () => href("/accompagnement/questions"),
+  jobPath: (params: Params) => href("/emplois/:id/parcours", { id: p(params, "id") }),
+  jobApplicants: () => href("/emplois/candidatures"),
+  jobProject: () => href("/emplois/mon-projet"),
 } satisfies Record<string, (params: Params) => string>;
 
 export type NotificationRoute = keyof typeof ROUTES;

@@ -10,6 +10,7 @@ import { listChosenPaths, listPathsOverview } from "../paths/service.server";
 import { getWorkshopRecord, listUpcomingWorkshops } from "../workshops/record.server";
 import { getAppointmentRecord } from "../appointments/record.server";
 import { can, isLearner } from "../../lib/permissions";
+import { listFollowedJobPaths } from "../jobs/matching.server";
 
 /**
  * The one learner record: what a person has done and has planned across
@@ -30,6 +31,8 @@ export async function loadRecord(db: Db, learner: User, now = new Date()) {
     latestBusinessDiagnosticOf(db, learner.id),
     getAppointmentRecord(db, learner.id, now),
   ]);
+  // Offers' professional paths the person follows (decision 046), with their progress.
+  const jobPaths = await listFollowedJobPaths(db, learner, now);
   // A class under way is still "upcoming" (one can join it); it is listed with the past ones once it has ended.
   const notEnded = new Set(upcomingClasses.map((c) => c.classroomId));
   const pastClasses = classes.filter((c) => !notEnded.has(c.classroomId));
@@ -40,6 +43,7 @@ export async function loadRecord(db: Db, learner: User, now = new Date()) {
       completed: completed.map((c) => ({ slug: c.slug, title: c.title, completedAt: c.completedAt })),
     },
     paths: chosenPaths(paths.paths),
+    jobPaths: jobPaths.map(({ offerId, title, done, count }) => ({ offerId, title, done, count })),
     workshops,
     // The booking link is the person's own, and only for who may book (not staff).
     appointments: { ...appointments, canBook: can(learner, "book:appointment:own") },

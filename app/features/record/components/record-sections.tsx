@@ -69,7 +69,7 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
 
       <section aria-labelledby="record-paths">
         <h2 id="record-paths">{t("paths.title")}</h2>
-        {record.paths.length === 0 ? (
+        {record.paths.length === 0 && record.jobPaths.length === 0 ? (
           <p>
             {t("paths.none")} <a href={href("/parcours")}>{t("paths.find")}</a>
           </p>
@@ -84,8 +84,19 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
                 </span>
               </li>
             ))}
+            {record.jobPaths.map((p) => (
+              <li key={p.offerId}>
+                <a href={href("/emplois/:id/parcours", { id: p.offerId })}>{t("jobseekers:path_page.title", { title: p.title })}</a>{" "}
+                <span className="hint">{t("jobseekers:project.path_progress", { done: p.done, total: p.count })}</span>
+              </li>
+            ))}
           </ul>
         )}
+        {own ? (
+          <p>
+            <a href={href("/emplois/mon-projet")}>{t("jobseekers:nav.project")}</a>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="record-workshops">
