@@ -92,8 +92,7 @@ describe("partners and local job offers (issue 20, part A)", () => {
     await partner.getByLabel("Répétez le mot de passe").fill("une phrase de menuisière");
     await partner.getByRole("button", { name: "Créer mon compte" }).click();
     await partner.getByRole("link", { name: /Mon compte \(Inès\)/ }).waitFor();
-    await openMenu(partner);
-    await partner.getByRole("link", { name: "Mon espace partenaire" }).click();
+    await partner.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Mon espace partenaire" }).click();
     await partner.getByRole("heading", { level: 1, name: "Mon espace partenaire" }).waitFor();
     await partner.getByText(`Vous agissez pour : ${name}`).waitFor();
     await partner.getByRole("link", { name: "Publier une offre" }).click();
