@@ -192,5 +192,5 @@ describe("partners and local job offers (issue 20, part A)", () => {
     await expect.poll(() => partner.getByRole("status").textContent()).toContain("l'offre n'est plus en ligne");
     expect((await stranger.goto(`/emplois/${offer!.id}`))?.status()).toBe(404);
     for (const page of [coordinator, partner, stranger, phone]) await page.context().close();
-  });
+  }, 150_000);
 });
