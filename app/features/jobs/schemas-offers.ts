@@ -100,11 +100,12 @@ const OfferFields = z.object({
   howToApply: text(1000, "how_to_apply_required"),
   noDiploma: yes,
   expiresOn: isoDate("expires_invalid"),
+  // The form posts one select per competence; conform turns the empty ones into undefined holes.
   skills: z
-    .union([z.array(z.string()), z.string()])
+    .union([z.array(z.string().optional()), z.string()])
     .optional()
     .transform((v, ctx) => {
-      const skills = parseSkills(v === undefined ? [] : Array.isArray(v) ? v : [v]);
+      const skills = parseSkills((Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string"));
       if (!skills) {
         ctx.addIssue({ code: "custom", message: "jobs:errors.skill_invalid" });
         return z.NEVER;
