@@ -8,6 +8,7 @@ import diagnostic from "./features/diagnostic/module.server";
 import h5p from "./features/h5p/module.server";
 import mediation from "./features/mediation/module.server";
 import notifications from "./features/notifications/module.server";
+import oidc from "./features/oidc/module.server";
 import paths from "./features/paths/module.server";
 import places from "./features/places/module.server";
 import platform from "./features/platform/module.server";
@@ -42,6 +43,7 @@ export const APP_MODULES = [
   mediation,
   notifications,
   questions,
+  oidc,
   reports,
   xapi,
 ];

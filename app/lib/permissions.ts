@@ -69,6 +69,8 @@ export const PERMISSIONS = [
   "answer:question:any",
   // Questions on the community's own courses (imported, with no author): the mediators' (decision 044).
   "answer:shared_course_question:any",
+  // Which claim of an OpenID provider gives which role (decision 047): coordinators only.
+  "manage:oidc_role_mapping:any",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
