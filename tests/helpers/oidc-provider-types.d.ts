@@ -13,6 +13,9 @@ declare module "oidc-provider" {
     body: unknown;
     type: string;
     respond: boolean;
+    status: number;
+    response: { get(name: string): string };
+    remove(name: string): void;
     throw(status: number, message: string): never;
   }
 

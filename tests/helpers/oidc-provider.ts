@@ -31,6 +31,12 @@ export interface TestProvider {
   clientId: string;
   clientSecret: string;
   accounts: Map<string, TestAccount>;
+  /**
+   * The next answer meant for the relying party is kept here instead of
+   * sent (the browser sees a blank page): a test can then change it, or send
+   * it twice. Resolves with the callback URL.
+   */
+  holdNextAnswer(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -73,11 +79,21 @@ export async function startTestProvider({
     findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ sub, ...(accounts.get(sub) ?? {}) }) }),
   };
   const provider = new Provider(issuer, configuration);
+  let hold: ((url: string) => void) | null = null;
 
   provider.use(async (ctx, next) => {
     const match = /^\/interaction\/([^/]+)$/.exec(ctx.path);
     if (!match) {
       await next();
+      const location = ctx.response.get("Location");
+      if (hold && location && redirectUris.some((uri) => location.startsWith(`${uri}?`))) {
+        hold(location);
+        hold = null;
+        ctx.remove("Location");
+        ctx.status = 200;
+        ctx.type = "html";
+        ctx.body = `<!doctype html><html lang="fr"><head><title>Réponse retenue</title></head><body><main><h1>Réponse retenue par le test</h1></main></body></html>`;
+      }
       if (ctx.path === "/token" && lateBySeconds) await new Promise((r) => setTimeout(r, lateBySeconds * 1000));
       if (ctx.path === "/jwks" && wrongKey) {
         const { kty, n, e, kid, alg, use } = rsaJwk(signing.kid);
@@ -113,6 +129,7 @@ export async function startTestProvider({
     clientId: "passerelle",
     clientSecret: "secret-de-test-passerelle",
     accounts,
+    holdNextAnswer: () => new Promise<string>((resolve) => (hold = resolve)),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

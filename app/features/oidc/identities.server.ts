@@ -6,7 +6,7 @@ import { logger } from "../../lib/logger.server";
 import { createSession } from "../../lib/session.server";
 import { hashToken } from "../../lib/tokens.server";
 import type { RequestMeta } from "../accounts/service.server";
-import { roleFromClaims } from "./role-mapping";
+import { roleAfterSignIn, roleFromClaims } from "./role-mapping";
 import * as q from "./queries.server";
 
 /** What a verified ID token (and the user-info answer) says, as the flow hands it over. */
@@ -90,15 +90,12 @@ export async function applyRoleMappings(
 ): Promise<User["role"]> {
   const mappings = await q.mappingsOfProvider(trx, identity.providerId);
   const matched = roleFromClaims(mappings, identity.claims);
-  let role = user.role;
-  if (matched && matched.role !== user.role) {
-    role = matched.role;
-    logger.info({ userId: user.id, provider: identity.providerId, from: user.role, to: role, mappingId: matched.id }, "oidc: role given by a mapping");
-  } else if (!matched && mappedRole && user.role === mappedRole) {
-    role = "learner";
-    logger.info({ userId: user.id, provider: identity.providerId, from: user.role, to: role }, "oidc: role taken back, no mapping matches any more");
+  const before = user.role;
+  const role = roleAfterSignIn(before, mappedRole, matched?.role ?? null);
+  if (role !== before) {
+    await q.setUserRole(trx, user.id, role);
+    logger.info({ userId: user.id, provider: identity.providerId, from: before, to: role, mappingId: matched?.id ?? null }, matched ? "oidc: role given by a mapping" : "oidc: role taken back, no mapping matches any more");
   }
-  if (role !== user.role) await q.setUserRole(trx, user.id, role);
   await q.touchIdentity(trx, identityId, matched ? matched.role : null);
   return role;
 }

@@ -68,8 +68,13 @@ async function discover(provider: OidcProviderSettings) {
   };
   return client.discovery(issuer, provider.clientId, metadata, auth, {
     timeout: PROVIDER_TIMEOUT_SECONDS,
-    // Plain http only for a provider on this machine (env.server.ts refuses any other http issuer).
-    execute: issuer.protocol === "http:" && isLoopback(issuer) ? [client.allowInsecureRequests] : [],
+    execute: [
+      // The ID token's signature is checked against the provider's published keys even though it came
+      // straight from the token endpoint (OpenID allows skipping that over TLS): a wrongly-signed token is refused.
+      client.enableNonRepudiationChecks,
+      // Plain http only for a provider on this machine (env.server.ts refuses any other http issuer).
+      ...(issuer.protocol === "http:" && isLoopback(issuer) ? [client.allowInsecureRequests] : []),
+    ],
   });
 }
 

@@ -58,6 +58,7 @@ export function lockUserSignInMeans(db: DbOrTrx, userId: string) {
     .selectFrom("app_user")
     .select((eb) => [
       "app_user.id",
+      "app_user.role",
       eb("app_user.password_hash", "is not", null).as("has_password"),
       eb
         .exists(eb.selectFrom("access_card").select("access_card.id").whereRef("access_card.user_id", "=", "app_user.id").where("access_card.revoked_at", "is", null))

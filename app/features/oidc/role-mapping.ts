@@ -1,3 +1,4 @@
+import type { Role } from "../../../db/schema/accounts";
 import type { MappedRole } from "../../../db/schema/oidc";
 
 /** When several mappings match, the role that can do most wins. */
@@ -21,4 +22,15 @@ export function roleFromClaims<M extends { claim: string; value: string; role: M
     if (!best || RANK[mapping.role] > RANK[best.role]) best = mapping;
   }
   return best;
+}
+
+/**
+ * The account's role after a sign-in: the matched rule's role; or, when no
+ * rule matches, learner if the current role is the one a rule gave last
+ * time (a role given by hand stays).
+ */
+export function roleAfterSignIn(current: Role, givenByRuleBefore: MappedRole | null, matched: MappedRole | null): Role {
+  if (matched) return matched;
+  if (givenByRuleBefore && current === givenByRuleBefore) return "learner";
+  return current;
 }

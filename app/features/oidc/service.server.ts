@@ -10,6 +10,7 @@ import { hashToken } from "../../lib/tokens.server";
 import { checkPasswordSignIn, createAccountWithoutPassword, type RequestMeta } from "../accounts/service.server";
 import { checkAccessCard } from "../mediation/access-card.server";
 import { applyRoleMappings, insertLink, openSession, type VerifiedIdentity } from "./identities.server";
+import { roleAfterSignIn } from "./role-mapping";
 import { findProvider, postLogoutRedirectUri, providerButtons, providerConfiguration } from "./providers.server";
 import * as q from "./queries.server";
 import type { RoleMappingInput } from "./schemas";
@@ -110,7 +111,10 @@ export async function unlinkProvider(db: Db, user: User, providerId: string) {
     if (!means || !target) throw notFound();
     if (!means.has_password && !means.has_card && identities.length === 1) throw appError(409, "oidc_last_sign_in", "oidc:errors.last_sign_in");
     await q.deleteIdentity(trx, user.id, providerId);
-    if (target.mapped_role && user.role === target.mapped_role) await q.setUserRole(trx, user.id, "learner");
+    // A role a rule of this provider gave goes with the link.
+    const current = means.role;
+    const after = roleAfterSignIn(current, target.mapped_role, null);
+    if (after !== current) await q.setUserRole(trx, user.id, after);
     logger.info({ userId: user.id, provider: providerId }, "oidc: identity unlinked");
   });
 }
