@@ -39,10 +39,13 @@ afterAll(async () => {
   await Promise.all(Object.values(providers).map((p) => p.stop()));
 });
 
-async function freshPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, locale: "fr-FR" });
+async function freshPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.baseUrl, locale: "fr-FR", viewport });
   return context.newPage();
 }
+
+/** Nothing wider than a 390 px phone. */
+const fitsThePhone = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 /** From the sign-in page, through the provider's login form, as `login`. */
 async function signInWith(page: Page, label: string, login: string) {
@@ -61,15 +64,19 @@ describe("signing in with an OpenID provider", () => {
 
   it("creates an account at the first sign-in, signs out at the provider too, and the second sign-in finds the same account", async () => {
     providers.ent!.accounts.set("ines-1", { given_name: "Inès", family_name: "Martin", email: "ines.martin@exemple.fr", email_verified: true });
-    const page = await freshPage();
+    const page = await freshPage({ width: 390, height: 844 });
     page.on("request", (r) => {
       if (r.url().includes("/connexion/oidc/ent/retour?")) callbackUrl = r.url();
     });
     await page.goto("/connexion");
     await expectNoA11yViolations(page, "sign-in page with providers");
+    expect(await fitsThePhone(page)).toBe(true);
     await signInWith(page, "ENT de test", "ines-1");
     await page.getByRole("heading", { name: "Première connexion à Passerelle" }).waitFor();
     await expectNoA11yViolations(page, "first sign-in choice");
+    expect(await fitsThePhone(page)).toBe(true);
+    // The rest on a desktop, where the header shows the account links without opening the menu.
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole("button", { name: "Créer mon compte" }).click();
     await page.getByRole("link", { name: /Mon compte \(Inès\)/ }).waitFor({ state: "attached" });
     const users = await db.sql`select u.id, u.email, u.role from app_user u join oidc_identity i on i.user_id = u.id where i.subject = 'ines-1'`;
@@ -120,6 +127,18 @@ describe("signing in with an OpenID provider", () => {
     await page.getByRole("link", { name: /Mon compte \(Josiane\)/ }).waitFor({ state: "attached" });
     const [linked] = await db.sql`select u.email from oidc_identity i join app_user u on u.id = i.user_id where i.subject = 'josiane-1'`;
     expect(linked).toEqual({ email: db.email });
+
+    // As a coordinator, she writes the rule that makes the ENT's teachers teachers here.
+    await db.sql`update app_user set role = 'coordinator' where email = ${db.email}`;
+    await page.goto("/admin/connexion-oidc");
+    await expectNoA11yViolations(page, "role mappings");
+    await page.getByLabel("Service de connexion").selectOption("ent");
+    await page.getByLabel(/^Nom de l'information/).fill("groups");
+    await page.getByLabel(/^Valeur/).fill("profs");
+    await page.getByLabel("Rôle donné").selectOption("teacher");
+    await page.getByRole("button", { name: "Ajouter la règle" }).click();
+    await page.getByText("La règle est enregistrée").waitFor();
+    expect(await db.sql`select claim, value, role from oidc_role_mapping`).toEqual([{ claim: "groups", value: "profs", role: "teacher" }]);
   });
 
   it("refuses a changed state, a wrongly-signed ID token and an expired one: a clear message, a 400, no session", async () => {

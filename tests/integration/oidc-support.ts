@@ -17,7 +17,16 @@ export async function setUpProvider(): Promise<{ provider: TestProvider; restore
     redirectUris: [`${APP_URL}/connexion/oidc/ent/retour`],
     postLogoutRedirectUris: [`${APP_URL}/`],
   });
-  const vars = { APP_URL, ...providerEnv({ ent: provider }, { ent: "ENT de test" }) };
+  const vars = {
+    APP_URL,
+    ...providerEnv({ ent: provider }, { ent: "ENT de test" }),
+    // A provider nobody answers for: port 9 (discard) on this machine is closed.
+    OIDC_PROVIDERS: "ent,absent",
+    OIDC_ABSENT_ISSUER: "http://127.0.0.1:9",
+    OIDC_ABSENT_CLIENT_ID: "passerelle",
+    OIDC_ABSENT_CLIENT_SECRET: "secret",
+    OIDC_ABSENT_LABEL_FR: "Service absent",
+  };
   const previous = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
   Object.assign(process.env, vars);
   resetEnvForTests();

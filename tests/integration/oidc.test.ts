@@ -137,6 +137,25 @@ describe("the sign-in state", () => {
   });
 });
 
+describe("a provider that refuses or does not answer", () => {
+  it("says the person cancelled, or that the provider is unreachable, and opens nothing", async () => {
+    const { startSignIn } = await import("../../app/features/oidc/flow.server");
+    const started = await startSignIn(db, "ent", { returnTo: "/", browserToken: "d".repeat(32) });
+    const cancelled = new URL("http://127.0.0.1:39999/connexion/oidc/ent/retour");
+    cancelled.search = new URLSearchParams({ error: "access_denied", state: new URL(started.url).searchParams.get("state")!, iss: provider.issuer }).toString();
+    expect(await messageOf(completeSignIn(db, "ent", { callback: cancelled, browserToken: "d".repeat(32), signedInUserId: null, meta }))).toEqual({ status: 400, key: "oidc:errors.cancelled" });
+
+    expect(await messageOf(startSignIn(db, "absent", { returnTo: "/", browserToken: null }))).toEqual({ status: 400, key: "oidc:errors.provider_unreachable" });
+    expect(await messageOf(startSignIn(db, "inconnu", { returnTo: "/", browserToken: null }))).toMatchObject({ status: 404 });
+  });
+
+  it("lets the sign-in forms go on to the providers (CSP form-action)", async () => {
+    const { contentSecurityPolicy } = await import("../../app/lib/csp.server");
+    const formAction = contentSecurityPolicy("n").split("; ").find((d) => d.startsWith("form-action"));
+    expect(formAction).toBe(`form-action 'self' ${provider.issuer} http://127.0.0.1:9`);
+  });
+});
+
 describe("linking from the account page, and unlinking", () => {
   it("links the provider to the signed-in person, refuses an identity already linked elsewhere", async () => {
     const person = await createUser(db, { firstName: "Léa" });
