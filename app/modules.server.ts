@@ -10,6 +10,7 @@ import jobs from "./features/jobs/module.server";
 import jobSeekers from "./features/jobs/seekers.module.server";
 import mediation from "./features/mediation/module.server";
 import notifications from "./features/notifications/module.server";
+import oidc from "./features/oidc/module.server";
 import paths from "./features/paths/module.server";
 import places from "./features/places/module.server";
 import platform from "./features/platform/module.server";
@@ -46,6 +47,7 @@ export const APP_MODULES = [
   notifications,
   questions,
   jobSeekers,
+  oidc,
   reports,
   xapi,
 ];

@@ -15,10 +15,11 @@ import type { PathsTables } from "./schema/paths";
 import type { ReportsTables } from "./schema/reports";
 import type { NotificationsTables } from "./schema/notifications";
 import type { QuestionsTables } from "./schema/questions";
+import type { OidcTables } from "./schema/oidc";
 
 /**
  * The typed shape of the database, one interface per domain under
  * `db/schema/`. Kept in step with `db/migrations/` by hand; the integration
  * suite fails when a query names a column the migrations do not create.
  */
-export interface Database extends AccountsTables, PlatformTables, PlacesTables, CoursesTables, XapiTables, H5pTables, ClassroomsTables, ProjectsTables, WorkshopsTables, MediationTables, PathsTables, ReportsTables, AppointmentsTables, NotificationsTables, QuestionsTables, JobsTables, JobSeekersTables {}
+export interface Database extends AccountsTables, PlatformTables, PlacesTables, CoursesTables, XapiTables, H5pTables, ClassroomsTables, ProjectsTables, WorkshopsTables, MediationTables, PathsTables, ReportsTables, AppointmentsTables, NotificationsTables, QuestionsTables, JobsTables, JobSeekersTables, OidcTables {}

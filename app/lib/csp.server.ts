@@ -1,4 +1,5 @@
 import { EMBED_FRAME_ORIGINS } from "../features/courses/rich-text/embeds";
+import { providerFormOrigins } from "../features/oidc/providers.server";
 import { env } from "./env.server";
 
 /**
@@ -25,7 +26,8 @@ export function contentSecurityPolicy(nonce: string, { dev = false } = {}): stri
     // Video embeds of lessons: the same allow-list as the lesson renderer.
     "frame-src": ["'self'", ...EMBED_FRAME_ORIGINS],
     "frame-ancestors": ["'none'"],
-    "form-action": ["'self'"],
+    // Sign-in and sign-out forms end at an OpenID provider (a redirect after the POST, which form-action covers).
+    "form-action": ["'self'", ...providerFormOrigins()],
     "base-uri": ["'none'"],
     "object-src": ["'none'"],
   };

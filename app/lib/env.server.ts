@@ -65,6 +65,10 @@ const schema = z.object({
   STORAGE_QUOTA_COURSE_FILES: withDefault(z.coerce.number({ message: "must be a number of files" }).int().min(1), 2_000),
   /** Files one H5P package may write (its content files and the libraries it installs). */
   H5P_MAX_PACKAGE_FILES: withDefault(z.coerce.number({ message: "must be a number of files" }).int().min(1), 1_000),
+  /** OpenID Connect sign-in (decision 047): the providers' ids, comma-separated; each one's settings are OIDC_<ID>_… (see oidcProviders). */
+  OIDC_PROVIDERS: optional(z.string().regex(/^\s*[a-z0-9]+(\s*,\s*[a-z0-9]+)*\s*$/, "must be ids of lower-case letters and digits separated by commas, e.g. ent,franceconnect")),
+  /** Seconds of difference tolerated between our clock and a provider's when checking an ID token's dates. */
+  OIDC_CLOCK_TOLERANCE_SECONDS: withDefault(z.coerce.number({ message: "must be a number of seconds" }).int().min(0).max(600), 30),
 });
 
 /** Settings that only make sense together; checked even when others are wrong, so one run lists every problem. */
@@ -74,12 +78,63 @@ interface Issue {
 }
 
 function crossFieldIssues(source: NodeJS.ProcessEnv): Issue[] {
+  return [...livekitIssues(source), ...oidcIssues(source)];
+}
+
+function livekitIssues(source: NodeJS.ProcessEnv): Issue[] {
   const livekit = ["LIVEKIT_URL", "LIVEKIT_API_KEY", "LIVEKIT_API_SECRET"];
   const set = livekit.filter((k) => source[k]);
   if (set.length === 0 || set.length === livekit.length) return [];
   return livekit
     .filter((k) => !source[k])
     .map((k) => ({ path: [k], message: `is needed too when ${set.join(" and ")} is set (all three or none)` }));
+}
+
+/** One OpenID provider as OIDC_<ID>_… variables describe it. */
+export interface OidcProviderSettings {
+  id: string;
+  /** The issuer identifier; discovery reads `<issuer>/.well-known/openid-configuration`. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  /** How the client authenticates at the token endpoint; client_secret_basic is OpenID's default. */
+  tokenAuth: "client_secret_basic" | "client_secret_post" | "none";
+  scopes: string;
+  label: { fr: string; en: string };
+}
+
+const oidcIds = (source: NodeJS.ProcessEnv) =>
+  (source.OIDC_PROVIDERS ?? "")
+    .split(",")
+    .map((id) => id.trim())
+    .filter((id) => /^[a-z0-9]+$/.test(id));
+const oidcVar = (id: string, name: string) => `OIDC_${id.toUpperCase()}_${name}`;
+const TOKEN_AUTH = ["client_secret_basic", "client_secret_post", "none"] as const;
+
+function oidcIssues(source: NodeJS.ProcessEnv): Issue[] {
+  const issues: Issue[] = [];
+  for (const id of oidcIds(source)) {
+    const issuer = source[oidcVar(id, "ISSUER")];
+    const issuerOk = (() => {
+      try {
+        const url = new URL(issuer ?? "");
+        // Plain http only for a provider on this machine (development, tests): tokens never cross a network in clear.
+        return url.protocol === "https:" || (url.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname));
+      } catch {
+        return false;
+      }
+    })();
+    if (!issuerOk) issues.push({ path: [oidcVar(id, "ISSUER")], message: "must be the provider's https:// issuer address, e.g. https://auth.example.fr/realms/passerelle" });
+    for (const name of ["CLIENT_ID", "LABEL_FR"]) {
+      if (!source[oidcVar(id, name)]) issues.push({ path: [oidcVar(id, name)], message: `is needed for the provider "${id}" listed in OIDC_PROVIDERS` });
+    }
+    const auth = source[oidcVar(id, "TOKEN_AUTH")];
+    if (auth && !(TOKEN_AUTH as readonly string[]).includes(auth)) issues.push({ path: [oidcVar(id, "TOKEN_AUTH")], message: `must be one of ${TOKEN_AUTH.join(", ")}` });
+    if ((auth ?? "client_secret_basic") !== "none" && !source[oidcVar(id, "CLIENT_SECRET")]) {
+      issues.push({ path: [oidcVar(id, "CLIENT_SECRET")], message: `is needed for the provider "${id}" (or set ${oidcVar(id, "TOKEN_AUTH")}=none for a public client)` });
+    }
+  }
+  return issues;
 }
 
 export type Env = z.infer<typeof schema>;
@@ -132,6 +187,28 @@ export function env(): Env {
   if (!parsed.success || issues.length > 0) throw new ConfigError(describeIssues(issues, process.env));
   cached = parsed.data;
   return cached;
+}
+
+/**
+ * The OpenID providers of OIDC_PROVIDERS, in that order, each from its
+ * OIDC_<ID>_ISSUER, _CLIENT_ID, _CLIENT_SECRET, _TOKEN_AUTH, _SCOPES,
+ * _LABEL_FR and _LABEL_EN variables (checked at start-up by env()).
+ */
+export function oidcProviders(): OidcProviderSettings[] {
+  if (!env().OIDC_PROVIDERS) return [];
+  return oidcIds(process.env).map((id) => {
+    const read = (name: string) => process.env[oidcVar(id, name)] || undefined;
+    const labelFr = read("LABEL_FR")!;
+    return {
+      id,
+      issuer: read("ISSUER")!,
+      clientId: read("CLIENT_ID")!,
+      clientSecret: read("CLIENT_SECRET"),
+      tokenAuth: (read("TOKEN_AUTH") ?? "client_secret_basic") as OidcProviderSettings["tokenAuth"],
+      scopes: read("SCOPES") ?? "openid profile email",
+      label: { fr: labelFr, en: read("LABEL_EN") ?? labelFr },
+    };
+  });
 }
 
 /** Tests change process.env between cases; they call this to re-read it. */

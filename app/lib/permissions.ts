@@ -80,6 +80,8 @@ export const PERMISSIONS = [
   // interest and followed paths; partner staff: the applicants to their offers.
   "manage:job_profile:own",
   "read:job_applicant:own",
+  // Which claim of an OpenID provider gives which role (decision 047): coordinators only.
+  "manage:oidc_role_mapping:any",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

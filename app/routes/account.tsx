@@ -17,6 +17,7 @@ import { useActionReply } from "../components/ui/action-reply";
 import { dbContext } from "../lib/context";
 import { handleForm } from "../lib/actions.server";
 import { requireUser } from "../lib/session.server";
+import { providerButtons } from "../features/oidc/providers.server";
 
 const SECRETS = ["currentPassword", "password", "passwordConfirm"];
 
@@ -34,6 +35,7 @@ export function loader({ context, request }: Route.LoaderArgs) {
       hasPassword: !!user.password_hash,
     },
     profileForm: { firstName: user.first_name, ...profileDefaults(user) },
+    hasProviders: providerButtons().length > 0,
   };
 }
 
@@ -57,7 +59,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Account() {
   const { t } = useTranslation("accounts");
-  const { profile, profileForm } = useLoaderData<typeof loader>();
+  const { profile, profileForm, hasProviders } = useLoaderData<typeof loader>();
   const lastResult = useActionReply("password");
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm<z.input<typeof ChangePasswordSchema>>({ lastResult, id: "change-password" });
@@ -99,6 +101,11 @@ export default function Account() {
       <p>
         <a href={href("/compte/notifications")}>{t("notifications:page.settings_link")}</a>
       </p>
+      {hasProviders ? (
+        <p>
+          <a href={href("/compte/connexions")}>{t("oidc:account.link")}</a>
+        </p>
+      ) : null}
 
       <section aria-labelledby="prefs-heading">
         <h2 id="prefs-heading">{t("account.preferences")}</h2>

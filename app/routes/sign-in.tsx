@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { z } from "zod";
 import { useTranslation } from "../lib/use-translation";
-import { Form, href, redirect, useActionData, useSearchParams } from "react-router";
+import { Form, href, redirect, useActionData, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/sign-in";
 import { redirectSignedIn, requestMeta } from "../features/accounts/responses.server";
 import { safeRedirect, SignInSchema } from "../features/accounts/schemas";
@@ -12,10 +12,13 @@ import { PageTitle } from "../components/ui/page-title";
 import { dbContext } from "../lib/context";
 import { handleForm } from "../lib/actions.server";
 import { currentUser } from "../lib/session.server";
+import { getLocale } from "../lib/i18n.server";
+import { ProviderButtons } from "../features/oidc/components/provider-buttons";
+import { providerButtons } from "../features/oidc/providers.server";
 
 export function loader({ context, request }: Route.LoaderArgs) {
   if (currentUser(context)) throw redirect(safeRedirect(new URL(request.url).searchParams.get("retour")));
-  return null;
+  return { providers: providerButtons(), locale: getLocale(context) };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -36,6 +39,7 @@ export default function SignIn() {
   const { t } = useTranslation("accounts");
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  const { providers, locale } = useLoaderData<typeof loader>();
   const [form, fields] = useForm<z.input<typeof SignInSchema>>({ lastResult, id: "sign-in" });
   return (
     <div className="page narrow">
@@ -49,6 +53,7 @@ export default function SignIn() {
           </a>
         </p>
       </section>
+      <ProviderButtons providers={providers} locale={locale} redirectTo={safeRedirect(searchParams.get("retour"))} />
       <h2>{t("sign_in.with_email")}</h2>
       <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} noValidate>

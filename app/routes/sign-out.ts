@@ -1,12 +1,16 @@
 import type { Route } from "./+types/sign-out";
 import { redirectSignedOut } from "../features/accounts/responses.server";
+import { providerSignOutUrl } from "../features/oidc/service.server";
 import { dbContext, sessionContext } from "../lib/context";
 import { invalidateSession } from "../lib/session.server";
 
 export async function action({ context }: Route.ActionArgs) {
   const session = context.get(sessionContext);
-  if (session) await invalidateSession(context.get(dbContext), session.sessionId);
-  return redirectSignedOut("/");
+  const db = context.get(dbContext);
+  // Signed in through an OpenID provider that offers it: signed out there too (read before the session goes).
+  const atProvider = session ? await providerSignOutUrl(db, session.sessionId) : null;
+  if (session) await invalidateSession(db, session.sessionId);
+  return redirectSignedOut(atProvider ?? "/");
 }
 
 export function loader() {

@@ -31,6 +31,7 @@ import * as appointments from "./2026-12-17_appointments";
 import * as questionsAndNotifications from "./2026-12-18_questions-and-notifications";
 import * as jobs from "./2026-12-19_jobs";
 import * as jobPaths from "./2026-12-21_job-paths";
+import * as oidc from "./2026-12-22_oidc";
 import * as dataVersion from "./2026-12-24_data-version";
 
 /**
@@ -71,5 +72,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-18_questions-and-notifications": questionsAndNotifications,
   "2026-12-19_jobs": jobs,
   "2026-12-21_job-paths": jobPaths,
+  "2026-12-22_oidc": oidc,
   "2026-12-24_data-version": dataVersion,
 };

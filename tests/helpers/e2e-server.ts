@@ -40,7 +40,8 @@ export async function waitForHealthy(baseUrl: string, child: ChildProcess, timeo
 export async function startApp(env: Record<string, string>, nodeArgs: string[] = []) {
   const buildDir = process.env.BUILD_DIR ?? "build";
   if (!existsSync(`${buildDir}/server/index.js`)) throw new Error(`Run \`npm run build\` before the browser tests (${buildDir}).`);
-  const port = await freePort();
+  // A test may choose the port (a peer that must know our address before we start, e.g. an OpenID provider).
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [...nodeArgs, "scripts/start.js"], {
     detached: true,

@@ -1,5 +1,5 @@
 import type { Role, User } from "../../../db/schema/accounts";
-import type { Db } from "../../lib/db.server";
+import type { Db, DbOrTrx } from "../../lib/db.server";
 import { appError, forbidden, notFound, FieldError } from "../../lib/errors";
 import { publicUrl } from "../../lib/public-url.server";
 import { serverT } from "../../lib/i18n.server";
@@ -90,6 +90,17 @@ async function countSignInAttempt(db: Db, email: string, ip: string | null) {
  * address (10 per 15 minutes), per address (50) and per account (100).
  */
 export async function signIn(db: Db, input: { email: string; password: string }, meta: RequestMeta) {
+  const user = await checkPasswordSignIn(db, input, meta);
+  const token = await createSession(db, user.id, meta);
+  return { user, token };
+}
+
+/**
+ * The checks of a password sign-in, throttled the same way, without opening
+ * a session: for a sign-in that does more before it opens one (linking an
+ * OpenID identity, decision 047).
+ */
+export async function checkPasswordSignIn(db: Db, input: { email: string; password: string }, meta: RequestMeta) {
   const attempt = await countSignInAttempt(db, input.email, meta.ip);
   const user = await q.findUserByEmail(db, input.email);
   const ok = user?.password_hash ? await verifyPassword(user.password_hash, input.password) : false;
@@ -99,8 +110,15 @@ export async function signIn(db: Db, input: { email: string; password: string },
   // Said only to someone who knows the password: a suspension is not a secret from its owner.
   if (user.disabled_at) throw appError(423, "account_suspended", "accounts:errors.account_suspended");
   await attempt.succeeded();
-  const token = await createSession(db, user.id, meta);
-  return { user, token };
+  return user;
+}
+
+/** An account without a password (created from an OpenID identity, decision 047), inside the caller's transaction. */
+export function createAccountWithoutPassword(
+  trx: DbOrTrx,
+  input: { firstName: string; lastName: string | null; email: string | null; locale: "fr" | "en" },
+) {
+  return q.insertUser(trx, { ...input, passwordHash: null });
 }
 
 /**

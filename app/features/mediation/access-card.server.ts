@@ -112,6 +112,13 @@ export async function revokeAccessCard(db: Db, actor: User, learnerId: string) {
  * decision 010); a revoked card says so plainly.
  */
 export async function signInWithAccessCard(db: Db, rawCode: string, meta: RequestMeta) {
+  const user = await checkAccessCard(db, rawCode, meta);
+  const token = await createSession(db, user.id, meta);
+  return { user, token };
+}
+
+/** The checks of a card sign-in, throttled the same way, without opening a session (linking an OpenID identity, decision 047). */
+export async function checkAccessCard(db: Db, rawCode: string, meta: RequestMeta): Promise<User> {
   const keys = [addressKey("card", meta.ip ?? "unknown")];
   if (!(await countAttempt(db, [{ key: keys[0]!, limit: CARD_LIMIT_PER_ADDRESS }]))) throw appError(429, "throttled", "mediation:errors.card_throttled");
   const code = normalizeAccessCode(rawCode);
@@ -125,8 +132,7 @@ export async function signInWithAccessCard(db: Db, rawCode: string, meta: Reques
   // A good code was not a guess: a relay space signing in its visitors keeps its allowance.
   await forgiveAttempt(db, keys);
   await q.touchCard(db, card_id);
-  const token = await createSession(db, user.id, meta);
-  return { user: user as User, token };
+  return user as User;
 }
 
 /**

@@ -25,6 +25,7 @@ import notifications from "./notifications.json";
 import questions from "./questions.json";
 import jobs from "./jobs.json";
 import jobseekers from "./jobseekers.json";
+import oidc from "./oidc.json";
 
 /** One namespace per feature; add a feature's file here in both languages. */
-export default { accounts, admin, classrooms, common, courses, errors, files, home, pages, h5p, xapi, mediation, places, workshops, badges, business, diagnostic, paths, opendata, reports, projects, record, appointments, notifications, questions, jobs, jobseekers };
+export default { accounts, admin, classrooms, common, courses, errors, files, home, pages, h5p, xapi, mediation, places, workshops, badges, business, diagnostic, paths, opendata, reports, projects, record, appointments, notifications, questions, jobs, jobseekers, oidc };
