@@ -6,6 +6,7 @@ import classrooms from "./features/classrooms/module.server";
 import courses from "./features/courses/module.server";
 import diagnostic from "./features/diagnostic/module.server";
 import h5p from "./features/h5p/module.server";
+import lti from "./features/lti/module.server";
 import mediation from "./features/mediation/module.server";
 import notifications from "./features/notifications/module.server";
 import paths from "./features/paths/module.server";
@@ -38,6 +39,7 @@ export const APP_MODULES = [
   projects,
   record,
   h5p,
+  lti,
   badges,
   mediation,
   notifications,

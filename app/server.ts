@@ -7,7 +7,7 @@ import compression from "compression";
 import express from "express";
 import { demoAccountsBanner, seedDemo } from "../db/seed";
 import { BODY_LIMITS, DEFAULT_BODY_LIMIT } from "./body-limits.server";
-import { STATIC_SECURITY_HEADERS } from "./lib/csp.server";
+import { FRAMEABLE_PATH, STATIC_SECURITY_HEADERS } from "./lib/csp.server";
 import { appDatabase, closeAppDatabase } from "./lib/db.server";
 import { env } from "./lib/env.server";
 import { logger } from "./lib/logger.server";
@@ -48,7 +48,10 @@ export async function startServer() {
   if (TRUST_PROXY) app.set("trust proxy", TRUST_PROXY);
   app.use(compression());
   app.use((req, res, next) => {
-    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) {
+      if (name === "X-Frame-Options" && FRAMEABLE_PATH.test(req.path)) continue;
+      res.setHeader(name, value);
+    }
     // Both overwritten on every request: a client can choose neither its
     // address nor the id under which its request is logged.
     req.headers[CLIENT_IP_HEADER] = req.ip ?? req.socket.remoteAddress ?? "";

@@ -1,12 +1,20 @@
+import { createContext } from "react-router";
 import { EMBED_FRAME_ORIGINS } from "../features/courses/rich-text/embeds";
 import { env } from "./env.server";
+
+/**
+ * The LTI pages (issue 21, decision 048) are shown inside the registered
+ * platforms' iframes and post forms to them: a route sets their origins
+ * here; every other page keeps `frame-ancestors 'none'` and `form-action 'self'`.
+ */
+export const embeddersContext = createContext<{ frameAncestors: string[]; formTargets: string[] }>({ frameAncestors: [], formTargets: [] });
 
 /**
  * The Content-Security-Policy of every HTML page. Scripts run only with the
  * per-request nonce (and what they load, through 'strict-dynamic'); no inline
  * styles or event handlers; nothing may frame us.
  */
-export function contentSecurityPolicy(nonce: string, { dev = false } = {}): string {
+export function contentSecurityPolicy(nonce: string, { dev = false, frameAncestors = [] as string[], formTargets = [] as string[] } = {}): string {
   const livekit = env().LIVEKIT_URL;
   const connect = ["'self'"];
   if (livekit) {
@@ -24,8 +32,8 @@ export function contentSecurityPolicy(nonce: string, { dev = false } = {}): stri
     "media-src": ["'self'", "blob:"],
     // Video embeds of lessons: the same allow-list as the lesson renderer.
     "frame-src": ["'self'", ...EMBED_FRAME_ORIGINS],
-    "frame-ancestors": ["'none'"],
-    "form-action": ["'self'"],
+    "frame-ancestors": frameAncestors.length ? frameAncestors : ["'none'"],
+    "form-action": ["'self'", ...formTargets],
     "base-uri": ["'none'"],
     "object-src": ["'none'"],
   };
@@ -34,7 +42,10 @@ export function contentSecurityPolicy(nonce: string, { dev = false } = {}): stri
     .join("; ");
 }
 
-/** Headers for every response, documents and assets alike. */
+/** Paths shown inside an LMS's iframe: X-Frame-Options would forbid it; their CSP `frame-ancestors` decides instead. */
+export const FRAMEABLE_PATH = /^\/lti\//;
+
+/** Headers for every response, documents and assets alike (X-Frame-Options not on FRAMEABLE_PATH). */
 export const STATIC_SECURITY_HEADERS: Record<string, string> = {
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "strict-origin-when-cross-origin",

@@ -23,6 +23,7 @@ import record from "./record.json";
 import appointments from "./appointments.json";
 import notifications from "./notifications.json";
 import questions from "./questions.json";
+import lti from "./lti.json";
 
 /** One namespace per feature; add a feature's file here in both languages. */
-export default { accounts, admin, classrooms, common, courses, errors, files, home, pages, h5p, xapi, mediation, places, workshops, badges, business, diagnostic, paths, opendata, reports, projects, record, appointments, notifications, questions };
+export default { accounts, admin, classrooms, common, courses, errors, files, home, pages, h5p, xapi, mediation, places, workshops, badges, business, diagnostic, paths, opendata, reports, projects, record, appointments, notifications, questions, lti };
