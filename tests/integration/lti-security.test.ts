@@ -4,6 +4,7 @@ import { completeLaunch, startLogin, toolUrls } from "../../app/features/lti/lau
 import { registerPlatform } from "../../app/features/lti/platforms.server";
 import { testDb } from "../helpers/db";
 import { createUser, statusOf } from "../helpers/fixtures";
+import { seedCourse } from "./courses-helpers";
 import { ROLE, startLtiPlatform, type LaunchSpec, type LtiPlatform } from "../helpers/lti-platform";
 
 /**
@@ -33,21 +34,8 @@ beforeAll(async () => {
     tokenUrl: platform.tokenUrl,
     school: true,
   });
-  const lesson = await db
-    .selectFrom("lesson")
-    .innerJoin("course", "course.id", "lesson.course_id")
-    .select(["lesson.id", "course.slug"])
-    .where("course.status", "=", "published")
-    .executeTakeFirst();
-  if (!lesson) {
-    // The template has no course: one published course with one lesson.
-    const course = await db.insertInto("course").values({ slug: "lti-test", title: "Cours LTI", status: "published", summary: "" } as never).returning("id").executeTakeFirstOrThrow();
-    const mod = await db.insertInto("course_module").values({ course_id: course.id, title: "Module", position: 1 } as never).returning("id").executeTakeFirstOrThrow();
-    const created = await db.insertInto("lesson").values({ course_id: course.id, module_id: mod.id, title: "Leçon", position: 1, body: { type: "doc", content: [] } } as never).returning("id").executeTakeFirstOrThrow();
-    lessonUrl = `${urls.origin}/cours/lti-test/lecons/${created.id}`;
-  } else {
-    lessonUrl = `${urls.origin}/cours/${lesson.slug}/lecons/${lesson.id}`;
-  }
+  const course = await seedCourse(db, { title: "Cours ouvert depuis la plateforme", lessonsPerModule: 1 });
+  lessonUrl = `${urls.origin}/cours/${course.slug}/lecons/${course.lessons[0]}`;
 });
 
 afterAll(async () => {
