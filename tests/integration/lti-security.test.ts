@@ -25,6 +25,7 @@ beforeAll(async () => {
   platform = await startLtiPlatform({ origin: urls.origin, login: urls.login, launch: urls.launch, jwks: urls.jwks });
   const coordinator = await createUser(db, { role: "coordinator" });
   await registerPlatform(db, coordinator, {
+    intent: "save",
     name: "Moodle de test",
     issuer: platform.issuer,
     clientId: platform.clientId,
@@ -130,7 +131,7 @@ describe("LTI launch checks (issue 21, acceptance 3)", () => {
     const { state, nonce } = await login();
     const token = await platform.signIdToken(platform.launchClaims(spec("sub-csrf"), nonce));
     await expectRefused(() => completeLaunch(db, { idToken: token, state, cookieState: "someone-else" }), 400);
-    expect(await statusOf(startLogin(db, { iss: "https://unknown.example", login_hint: "x", target_link_uri: lessonUrl }))).toBe(400);
+    expect(await statusOf(startLogin(db, { iss: "https://unknown.example", login_hint: "x", target_link_uri: lessonUrl }))).toBe(403);
     expect(await statusOf(startLogin(db, { iss: platform.issuer, login_hint: "x", target_link_uri: "https://elsewhere.example/cours" }))).toBe(400);
   });
 });

@@ -44,13 +44,13 @@ const LOGIN_PARAMS = ["iss", "login_hint", "target_link_uri", "lti_message_hint"
  */
 export async function startLogin(db: Db, input: Record<string, string | undefined>, now = new Date()) {
   const { iss, login_hint: loginHint, target_link_uri: target, client_id: clientId, lti_deployment_id: deploymentId } = input;
-  if (!iss || !loginHint || !target) throw launchRefused(400, "login_incomplete");
-  if (!isOurs(target)) throw launchRefused(400, "target_elsewhere");
+  if (!iss || !loginHint || !target) throw launchRefused("login_incomplete");
+  if (!isOurs(target)) throw launchRefused("target_elsewhere");
   const platforms = await q.findEnabledPlatforms(db, iss, clientId);
-  if (platforms.length === 0) throw launchRefused(400, "unknown_platform");
-  if (platforms.length > 1) throw launchRefused(400, "client_id_needed");
+  if (platforms.length === 0) throw launchRefused("unknown_platform");
+  if (platforms.length > 1) throw launchRefused("client_id_needed");
   const platform = platforms[0]!;
-  if (deploymentId && !platform.deployment_ids.includes(deploymentId)) throw launchRefused(403, "unknown_deployment");
+  if (deploymentId && !platform.deployment_ids.includes(deploymentId)) throw launchRefused("unknown_deployment");
   const state = generateToken();
   const nonce = generateToken();
   const params: Record<string, string> = {};
@@ -81,9 +81,12 @@ function isOurs(url: string) {
   }
 }
 
-/** The login parameters behind a state, to offer « Ouvrir dans une nouvelle fenêtre » when the state's cookie did not come back. */
-export async function loginParamsOf(db: Db, state: string, now = new Date()) {
-  const row = await q.findLoginState(db, hashToken(state));
+/** What names a pending login in an address (the state's hash: the state itself stays a secret). */
+export const loginRef = (state: string) => hashToken(state);
+
+/** The login parameters behind a pending login, to offer « Ouvrir dans une nouvelle fenêtre » when the state's cookie did not come back. */
+export async function loginParamsOf(db: Db, ref: string, now = new Date()) {
+  const row = /^[0-9a-f]{64}$/.test(ref) ? await q.findLoginState(db, ref) : undefined;
   return row && row.expires_at > now ? row.login_params : null;
 }
 
@@ -101,13 +104,13 @@ export interface LaunchOutcome {
  */
 export async function completeLaunch(db: Db, input: { idToken?: string; state?: string; cookieState?: string | null }, now = new Date()): Promise<LaunchOutcome> {
   const { idToken, state } = input;
-  if (!idToken || !state) throw launchRefused(400, "launch_incomplete");
+  if (!idToken || !state) throw launchRefused("launch_incomplete");
   const stateHash = hashToken(state);
   const login = await q.findLoginState(db, stateHash);
-  if (!login || login.expires_at <= now) throw launchRefused(400, "state_unknown");
-  if (input.cookieState !== state) throw launchRefused(400, "state_mismatch");
+  if (!login || login.expires_at <= now) throw launchRefused("state_unknown");
+  if (input.cookieState !== state) throw launchRefused("state_mismatch");
   const platform = await q.findPlatform(db, login.platform_id);
-  if (!platform || platform.disabled_at) throw launchRefused(403, "unknown_platform");
+  if (!platform || platform.disabled_at) throw launchRefused("unknown_platform");
   const claims = await verifyIdToken(platform, idToken, login.nonce);
   const messageType = claims[CLAIM.messageType] as LtiMessageType;
   const roles = stringArray(claims[CLAIM.roles]);
@@ -116,18 +119,18 @@ export async function completeLaunch(db: Db, input: { idToken?: string; state?: 
   const token = generateToken();
 
   const launchId = await withRetryingTransaction(db, async (trx) => {
-    if (!(await q.takeLoginState(trx, stateHash, now))) throw launchRefused(400, "state_unknown");
+    if (!(await q.takeLoginState(trx, stateHash, now))) throw launchRefused("state_unknown");
     if (!(await q.useNonce(trx, { platformId: platform.id, nonce: login.nonce, expiresAt: new Date(now.getTime() + NONCE_MEMORY_MS) }))) {
-      throw launchRefused(400, "nonce_reused");
+      throw launchRefused("nonce_reused");
     }
     let user = await q.findLinkedUser(trx, platform.id, sub);
     if (!user) {
       const created = await q.insertLtiUser(trx, accountFor(platform, claims, roles));
       const linked = await q.insertUserLink(trx, { platformId: platform.id, sub, userId: created.id });
-      if (!linked) throw launchRefused(409, "try_again");
+      if (!linked) throw launchRefused("try_again");
       user = created;
     }
-    if (user.disabled_at) throw launchRefused(403, "account_suspended");
+    if (user.disabled_at) throw launchRefused("account_suspended");
     const { id } = await q.insertLaunch(trx, {
       tokenHash: hashToken(token),
       platformId: platform.id,
@@ -169,9 +172,9 @@ function accountFor(platform: LtiPlatform, claims: JWTPayload, roles: string[]) 
 async function resourceLinkDetails(db: Db, claims: JWTPayload) {
   const link = objectOf(claims[CLAIM.resourceLink]);
   const resourceLinkId = text(link.id, 255);
-  if (!resourceLinkId) throw launchRefused(400, "missing_resource_link");
+  if (!resourceLinkId) throw launchRefused("missing_resource_link");
   const target = await resolveTarget(db, objectOf(claims[CLAIM.custom]), text(claims[CLAIM.targetLinkUri], 2000));
-  if (!target) throw launchRefused(404, "target_unknown");
+  if (!target) throw launchRefused("target_unknown");
   const ags = objectOf(claims[CLAIM.agsEndpoint]);
   const lineitem = text(ags.lineitem, 2000);
   const mayScore = stringArray(ags.scope).includes("https://purl.imsglobal.org/spec/lti-ags/scope/score");
@@ -179,12 +182,12 @@ async function resourceLinkDetails(db: Db, claims: JWTPayload) {
 }
 
 function deepLinkingDetails(claims: JWTPayload, roles: string[]) {
-  if (launchRole(roles) !== "instructor") throw launchRefused(403, "deep_linking_for_teachers");
+  if (launchRole(roles) !== "instructor") throw launchRefused("deep_linking_for_teachers");
   const settings = objectOf(claims[CLAIM.deepLinkingSettings]);
   const returnUrl = text(settings.deep_link_return_url, 2000);
-  if (!returnUrl || !/^https?:\/\//.test(returnUrl)) throw launchRefused(400, "missing_return_url");
+  if (!returnUrl || !/^https?:\/\//.test(returnUrl)) throw launchRefused("missing_return_url");
   const accepted = stringArray(settings.accept_types);
-  if (accepted.length > 0 && !accepted.includes("ltiResourceLink")) throw launchRefused(400, "links_not_accepted");
+  if (accepted.length > 0 && !accepted.includes("ltiResourceLink")) throw launchRefused("links_not_accepted");
   return { target: null, resourceLinkId: null, agsLineitem: null, deepLinkReturnUrl: returnUrl, deepLinkData: text(settings.data, 4000) };
 }
 

@@ -2,6 +2,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from "jose";
 import type { LtiPlatform } from "../../../db/schema/lti";
 import { appError } from "../../lib/errors";
 import { CLAIM } from "./claims";
+import { PROBLEM_STATUS, type ProblemCode } from "./problems";
 
 /** A few seconds' difference between the platform's clock and ours is normal; more is not. */
 export const CLOCK_SKEW_SECONDS = 60;
@@ -21,7 +22,7 @@ function keySetOf(url: string) {
   return set;
 }
 
-export const launchRefused = (status: number, code: string) => appError(status, code, `lti:errors.${code}`);
+export const launchRefused = (code: ProblemCode) => appError(PROBLEM_STATUS[code], code, `lti:errors.${code}`);
 
 /**
  * Checks an LTI `id_token` (LTI Core 1.3 §5.1.3): signature by a key of the
@@ -40,27 +41,27 @@ export async function verifyIdToken(platform: LtiPlatform, idToken: string, expe
       requiredClaims: ["exp", "iat", "nonce"],
     }));
   } catch (error) {
-    if (error instanceof errors.JWKSNoMatchingKey) throw launchRefused(401, "unknown_key");
-    if (error instanceof errors.JWSSignatureVerificationFailed) throw launchRefused(401, "bad_signature");
-    if (error instanceof errors.JWTExpired) throw launchRefused(401, "expired");
+    if (error instanceof errors.JWKSNoMatchingKey) throw launchRefused("unknown_key");
+    if (error instanceof errors.JWSSignatureVerificationFailed) throw launchRefused("bad_signature");
+    if (error instanceof errors.JWTExpired) throw launchRefused("expired");
     if (error instanceof errors.JWTClaimValidationFailed) {
-      if (error.claim === "aud") throw launchRefused(401, "wrong_audience");
-      if (error.claim === "iss") throw launchRefused(401, "wrong_issuer");
-      throw launchRefused(400, "bad_token");
+      if (error.claim === "aud") throw launchRefused("wrong_audience");
+      if (error.claim === "iss") throw launchRefused("wrong_issuer");
+      throw launchRefused("bad_token");
     }
-    if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) throw launchRefused(502, "key_set_unreachable");
-    if (error instanceof errors.JOSEError) throw launchRefused(400, "bad_token");
+    if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) throw launchRefused("key_set_unreachable");
+    if (error instanceof errors.JOSEError) throw launchRefused("bad_token");
     // The key set could not be fetched at all (connection refused, DNS).
-    throw launchRefused(502, "key_set_unreachable");
+    throw launchRefused("key_set_unreachable");
   }
   const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-  if ((audiences.length > 1 || payload.azp !== undefined) && payload.azp !== platform.client_id) throw launchRefused(401, "wrong_audience");
-  if (payload.nonce !== expectedNonce) throw launchRefused(400, "nonce_mismatch");
-  if (typeof payload.sub !== "string" || payload.sub.length === 0 || payload.sub.length > 255) throw launchRefused(400, "missing_sub");
-  if (payload[CLAIM.version] !== "1.3.0") throw launchRefused(400, "bad_version");
+  if ((audiences.length > 1 || payload.azp !== undefined) && payload.azp !== platform.client_id) throw launchRefused("wrong_audience");
+  if (payload.nonce !== expectedNonce) throw launchRefused("nonce_mismatch");
+  if (typeof payload.sub !== "string" || payload.sub.length === 0 || payload.sub.length > 255) throw launchRefused("missing_sub");
+  if (payload[CLAIM.version] !== "1.3.0") throw launchRefused("bad_version");
   const type = payload[CLAIM.messageType];
-  if (type !== "LtiResourceLinkRequest" && type !== "LtiDeepLinkingRequest") throw launchRefused(400, "bad_message_type");
+  if (type !== "LtiResourceLinkRequest" && type !== "LtiDeepLinkingRequest") throw launchRefused("bad_message_type");
   const deployment = payload[CLAIM.deploymentId];
-  if (typeof deployment !== "string" || !platform.deployment_ids.includes(deployment)) throw launchRefused(403, "unknown_deployment");
+  if (typeof deployment !== "string" || !platform.deployment_ids.includes(deployment)) throw launchRefused("unknown_deployment");
   return payload;
 }
