@@ -30,7 +30,7 @@ export async function rotateToolKey(db: Db) {
   });
 }
 
-/** `/lti/jwks.json`: every key of the tool, the active one first created if needed. */
+/** The JWKS the tool publishes: every key, the active one first created if needed. */
 export async function toolJwks(db: DbOrTrx): Promise<{ keys: JWK[] }> {
   await activeToolKey(db);
   const keys = await q.listKeys(db);

@@ -43,7 +43,7 @@ export const PlatformPageSchema = z.discriminatedUnion("intent", [
 
 /** What a teacher picks in the Deep Linking page. */
 export const DeepLinkSchema = z.object({
-  item: z.string(E("pick_one")).regex(new RegExp(`^(course|lesson|h5p):${UUID.source.slice(1, -1)}$`, "i"), E("pick_one")),
+  item: z.string(E("pick_item")).regex(new RegExp(`^(course|lesson|h5p):${UUID.source.slice(1, -1)}$`, "i"), E("pick_item")),
   graded: z.preprocess((v) => v === "on", z.boolean()),
 });
 export type DeepLinkInput = z.infer<typeof DeepLinkSchema>;
