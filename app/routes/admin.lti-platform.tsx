@@ -9,6 +9,9 @@ import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
 import { requireUser } from "../lib/session.server";
 import { useTranslation } from "../lib/use-translation";
+import ltiCss from "../styles/lti.css?url";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: ltiCss }];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const user = requireUser(context, request);

@@ -10,6 +10,9 @@ import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
 import { requireUser } from "../lib/session.server";
 import { useTranslation } from "../lib/use-translation";
+import ltiCss from "../styles/lti.css?url";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: ltiCss }];
 
 /** Coordinators register the LMSs that may open Passerelle (LTI 1.3), and copy the tool's addresses into them. */
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -41,35 +44,37 @@ export default function AdminLti() {
       {platforms.length === 0 ? (
         <p>{t("admin.none")}</p>
       ) : (
-        <table className="data-table">
-          <caption className="visually-hidden">{t("admin.list_heading")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.name")}</th>
-              <th scope="col">{t("admin.issuer")}</th>
-              <th scope="col">{t("admin.client_id")}</th>
-              <th scope="col">{t("admin.deployment_ids")}</th>
-              <th scope="col">{t("admin.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {platforms.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  <Link to={href("/admin/lti/:platformId", { platformId: p.id })}>{p.name}</Link>
-                </th>
-                <td>
-                  <code>{p.issuer}</code>
-                </td>
-                <td>
-                  <code>{p.client_id}</code>
-                </td>
-                <td>{p.deployment_ids.join(", ")}</td>
-                <td>{p.disabled_at ? t("admin.disabled") : t("admin.enabled")}</td>
+        <div className="lti-platforms-wrap">
+          <table className="data-table lti-platforms">
+            <caption className="visually-hidden">{t("admin.list_heading")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.name")}</th>
+                <th scope="col">{t("admin.issuer")}</th>
+                <th scope="col">{t("admin.client_id")}</th>
+                <th scope="col">{t("admin.deployment_ids")}</th>
+                <th scope="col">{t("admin.status")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {platforms.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    <Link to={href("/admin/lti/:platformId", { platformId: p.id })}>{p.name}</Link>
+                  </th>
+                  <td>
+                    <code>{p.issuer}</code>
+                  </td>
+                  <td>
+                    <code>{p.client_id}</code>
+                  </td>
+                  <td>{p.deployment_ids.join(", ")}</td>
+                  <td>{p.disabled_at ? t("admin.disabled") : t("admin.enabled")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
 
       <section aria-labelledby="register-heading" className="card">
