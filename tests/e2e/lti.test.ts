@@ -63,6 +63,9 @@ describe("Passerelle as an LTI 1.3 tool (issue 21)", () => {
     await admin.getByRole("button", { name: "Enregistrer la plateforme" }).click();
     await admin.getByText("La plateforme est enregistrée.").waitFor();
     await expectNoA11yViolations(admin, "platform page");
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await admin.goto("/admin/lti");
+    expect(await admin.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), "admin page: sideways scroll on a phone").toBeLessThanOrEqual(0);
 
     const lesson = await db
       .selectFrom("lesson")
@@ -104,7 +107,12 @@ describe("Passerelle as an LTI 1.3 tool (issue 21)", () => {
     expect(row).toMatchObject({ attempts: 1 });
     expect(row!.sent_at).not.toBeNull();
 
-    // 4. A teacher picks that lesson from inside the platform (Deep Linking); the platform verifies the signed answer.
+    // 4. A refusal is a translated page with its 4xx.
+    const refused = await fetch(`${baseUrl()}/lti/probleme/nonce_reused`);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Cette demande a déjà servi");
+
+    // 5. A teacher picks that lesson from inside the platform (Deep Linking); the platform verifies the signed answer.
     const teacher = await (await browser.newContext({ locale: "fr-FR" })).newPage();
     await teacher.goto(
       platform.coursePageUrl({ sub: "moodle-teacher-3", givenName: "Paul", messageType: "LtiDeepLinkingRequest", roles: [ROLE.instructor], targetLinkUri: `${baseUrl()}/lti/launch` }),
