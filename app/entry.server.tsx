@@ -3,7 +3,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { ServerRouter, type EntryContext, type HandleErrorFunction, type RouterContextProvider } from "react-router";
 import { nonceContext, requestIdContext } from "./lib/context";
-import { contentSecurityPolicy } from "./lib/csp.server";
+import { contentSecurityPolicy, embeddersContext } from "./lib/csp.server";
 import { isAppError } from "./lib/errors";
 import { getInstance } from "./lib/i18n.server";
 import { logger } from "./lib/logger.server";
@@ -39,7 +39,8 @@ export default function handleRequest(
     sink.on("finish", () => {
       clearTimeout(timer);
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-      responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" }));
+      const embedders = loadContext.get(embeddersContext);
+      responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", ...embedders }));
       resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
     });
     const { pipe, abort } = renderToPipeableStream(

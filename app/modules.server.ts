@@ -8,6 +8,7 @@ import diagnostic from "./features/diagnostic/module.server";
 import h5p from "./features/h5p/module.server";
 import jobs from "./features/jobs/module.server";
 import jobSeekers from "./features/jobs/seekers.module.server";
+import lti from "./features/lti/module.server";
 import mediation from "./features/mediation/module.server";
 import notifications from "./features/notifications/module.server";
 import oidc from "./features/oidc/module.server";
@@ -42,6 +43,7 @@ export const APP_MODULES = [
   projects,
   record,
   h5p,
+  lti,
   badges,
   mediation,
   notifications,

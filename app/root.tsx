@@ -49,12 +49,15 @@ export type RootLoaderData = Awaited<ReturnType<typeof loader>>["data"];
 /** Routes opt into client JavaScript with `handle = { hydrate: true }`; the rest ship none. */
 export interface RouteHandle {
   hydrate?: boolean;
+  /** Shown inside another site's iframe (LTI launches, decision 048): no site header or footer. */
+  embedded?: boolean;
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<RootLoaderData>("root");
   const matches = useMatches();
   const hydrate = matches.some((m) => (m.handle as RouteHandle | undefined)?.hydrate);
+  const embedded = matches.some((m) => (m.handle as RouteHandle | undefined)?.embedded);
   const classes = [root?.display.largeText && "large-text", root?.display.highContrast && "high-contrast"]
     .filter(Boolean)
     .join(" ");
@@ -67,11 +70,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <SiteHeader />
+        {embedded ? null : <SiteHeader />}
         <main id="contenu" tabIndex={-1}>
           {children}
         </main>
-        <SiteFooter />
+        {embedded ? null : <SiteFooter />}
         {hydrate ? (
           <>
             <ScrollRestoration nonce={root?.nonce} />

@@ -7,7 +7,7 @@ import compression from "compression";
 import express from "express";
 import { demoAccountsBanner, seedDemo } from "../db/seed";
 import { BODY_LIMITS, DEFAULT_BODY_LIMIT } from "./body-limits.server";
-import { STATIC_SECURITY_HEADERS } from "./lib/csp.server";
+import { FRAMEABLE_PATH, STATIC_SECURITY_HEADERS } from "./lib/csp.server";
 import { appDatabase, closeAppDatabase } from "./lib/db.server";
 import { listenToDataVersion, listenToEmbeddedDataVersion } from "./lib/data-version.server";
 import { notModifiedBeforeRendering, setBuildId } from "./lib/http-cache.server";
@@ -49,7 +49,10 @@ export async function startServer() {
   app.disable("x-powered-by");
   if (TRUST_PROXY) app.set("trust proxy", TRUST_PROXY);
   app.use((req, res, next) => {
-    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) {
+      if (name === "X-Frame-Options" && FRAMEABLE_PATH.test(req.path)) continue;
+      res.setHeader(name, value);
+    }
     // Both overwritten on every request: a client can choose neither its
     // address nor the id under which its request is logged.
     req.headers[CLIENT_IP_HEADER] = req.ip ?? req.socket.remoteAddress ?? "";

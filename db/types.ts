@@ -2,6 +2,7 @@ import type { AccountsTables } from "./schema/accounts";
 import type { AppointmentsTables } from "./schema/appointments";
 import type { JobsTables } from "./schema/jobs";
 import type { JobSeekersTables } from "./schema/jobseekers";
+import type { LtiTables } from "./schema/lti";
 import type { ClassroomsTables } from "./schema/classrooms";
 import type { CoursesTables } from "./schema/courses";
 import type { MediationTables } from "./schema/mediation";
@@ -22,4 +23,4 @@ import type { OidcTables } from "./schema/oidc";
  * `db/schema/`. Kept in step with `db/migrations/` by hand; the integration
  * suite fails when a query names a column the migrations do not create.
  */
-export interface Database extends AccountsTables, PlatformTables, PlacesTables, CoursesTables, XapiTables, H5pTables, ClassroomsTables, ProjectsTables, WorkshopsTables, MediationTables, PathsTables, ReportsTables, AppointmentsTables, NotificationsTables, QuestionsTables, JobsTables, JobSeekersTables, OidcTables {}
+export interface Database extends AccountsTables, PlatformTables, PlacesTables, CoursesTables, XapiTables, H5pTables, ClassroomsTables, ProjectsTables, WorkshopsTables, MediationTables, PathsTables, ReportsTables, AppointmentsTables, NotificationsTables, QuestionsTables, JobsTables, JobSeekersTables, OidcTables, LtiTables {}

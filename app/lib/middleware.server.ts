@@ -17,9 +17,11 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /**
  * Endpoints for machines that authenticate without our cookie (xAPI Basic
  * credentials, LiveKit's signed webhooks): a cross-site form cannot ride a
- * session there, so the Origin check does not apply.
+ * session there, so the Origin check does not apply. The LTI login and
+ * launch are cross-site form posts by design, from the LMS, authenticated by
+ * a single-use state and a signed ID token (decision 048).
  */
-export const ORIGIN_CHECK_EXEMPT = [/^\/xapi(\/|$)/, /^\/api\/livekit\/webhook$/];
+export const ORIGIN_CHECK_EXEMPT = [/^\/xapi(\/|$)/, /^\/api\/livekit\/webhook$/, /^\/lti\/(login|launch)$/];
 
 export function isAllowedOrigin(request: Request): boolean {
   const origin = request.headers.get("Origin");

@@ -31,6 +31,8 @@ export const PERMISSIONS = [
   "read:h5p_results:any",
   "install:h5p_library:any",
   "manage:xapi_credential:any",
+  // LTI platforms that may launch Passerelle (issue 21): coordinators only.
+  "manage:lti_platform:any",
   "create:classroom:own",
   "create:classroom:any",
   "update:classroom:own",

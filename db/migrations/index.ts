@@ -32,6 +32,7 @@ import * as questionsAndNotifications from "./2026-12-18_questions-and-notificat
 import * as jobs from "./2026-12-19_jobs";
 import * as jobPaths from "./2026-12-21_job-paths";
 import * as oidc from "./2026-12-22_oidc";
+import * as lti from "./2026-12-23_lti";
 import * as dataVersion from "./2026-12-24_data-version";
 
 /**
@@ -73,5 +74,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-19_jobs": jobs,
   "2026-12-21_job-paths": jobPaths,
   "2026-12-22_oidc": oidc,
+  "2026-12-23_lti": lti,
   "2026-12-24_data-version": dataVersion,
 };

@@ -224,6 +224,12 @@ export async function listContentsForPicker(db: DbOrTrx, actor: User) {
   return rows.map((r) => ({ id: r.id, title: r.title, type: r.main_library }));
 }
 
+/** Activities a teacher may link to from their LMS (issue 21): any signed-in person may play one, so their titles are no secret. */
+export async function listLinkableActivities(db: DbOrTrx) {
+  const rows = await q.listContents(db, {});
+  return rows.map((r) => ({ id: r.id, title: r.title, type: r.main_library }));
+}
+
 /** Any signed-in person may play an activity (lessons decide who sees them). */
 export async function findPlayableContent(db: DbOrTrx, contentId: string) {
   const content = isUuid(contentId) ? await q.findContent(db, contentId) : undefined;

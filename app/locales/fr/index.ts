@@ -26,6 +26,7 @@ import questions from "./questions.json";
 import jobs from "./jobs.json";
 import jobseekers from "./jobseekers.json";
 import oidc from "./oidc.json";
+import lti from "./lti.json";
 
 /** One namespace per feature; add a feature's file here in both languages. */
-export default { accounts, admin, classrooms, common, courses, errors, files, home, pages, h5p, xapi, mediation, places, workshops, badges, business, diagnostic, paths, opendata, reports, projects, record, appointments, notifications, questions, jobs, jobseekers, oidc };
+export default { accounts, admin, classrooms, common, courses, errors, files, home, pages, h5p, xapi, mediation, places, workshops, badges, business, diagnostic, paths, opendata, reports, projects, record, appointments, notifications, questions, jobs, jobseekers, oidc, lti };

@@ -1,0 +1,56 @@
+import { href, redirect, useLoaderData, useSearchParams } from "react-router";
+import type { Route } from "./+types/lti.launched";
+import { LaunchedLesson } from "../features/lti/components/launched-lesson";
+import { completeLaunchedLesson, loadLaunchedResource, requireLaunch } from "../features/lti/launched.server";
+import { embeddersFor } from "../features/lti/platforms.server";
+import { CompleteSchema } from "../features/lti/schemas";
+import { handleForm } from "../lib/actions.server";
+import { dbContext } from "../lib/context";
+import { embeddersContext } from "../lib/csp.server";
+import { useTranslation } from "../lib/use-translation";
+import coursesCss from "../styles/courses.css?url";
+
+export const handle = { embedded: true };
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: coursesCss }];
+/** A launched page is one person's, read through their launch cookie: never cached. */
+export const headers: Route.HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
+
+/** What an LMS launch opened (decision 048): signed in by the cookie of this launch only. */
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const db = context.get(dbContext);
+  context.set(embeddersContext, await embeddersFor(db));
+  const open = await requireLaunch(db, request, params.launchId);
+  const resource = await loadLaunchedResource(db, open, new URL(request.url).searchParams.get("lecon"));
+  return { launchId: params.launchId, resource };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const db = context.get(dbContext);
+  context.set(embeddersContext, await embeddersFor(db));
+  const open = await requireLaunch(db, request, params.launchId);
+  return handleForm(request, CompleteSchema, async (value) => {
+    await completeLaunchedLesson(db, open, value.lessonId);
+    return redirect(`${href("/lti/l/:launchId", { launchId: params.launchId })}?lecon=${encodeURIComponent(value.lessonId)}&termine=1`, { status: 303 });
+  });
+}
+
+export default function LtiLaunched() {
+  const { t } = useTranslation("lti");
+  const { launchId, resource } = useLoaderData<typeof loader>();
+  const [search] = useSearchParams();
+  if (resource.kind === "h5p") {
+    return (
+      <div className="page narrow">
+        <title>{`${resource.activity.title} — Passerelle`}</title>
+        <h1>{resource.activity.title}</h1>
+        <p>{t("launched.activity_explain")}</p>
+        <p>
+          <a className="button primary big" href={href("/h5p/jeu/:contentId", { contentId: resource.activity.id })} target="_blank" rel="noopener">
+            {t("launched.activity_open")}
+          </a>
+        </p>
+      </div>
+    );
+  }
+  return <LaunchedLesson launchId={launchId} page={resource.page} justCompleted={search.get("termine") === "1"} />;
+}
