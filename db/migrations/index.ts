@@ -30,6 +30,7 @@ import * as invitationCancelResend from "./2026-12-16_invitation-cancel-resend";
 import * as appointments from "./2026-12-17_appointments";
 import * as questionsAndNotifications from "./2026-12-18_questions-and-notifications";
 import * as jobs from "./2026-12-19_jobs";
+import * as lessonOpenedKey from "./2026-12-25_lesson-opened-key";
 
 /**
  * Every migration, by name, in the order they run. Listed by hand rather than
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-17_appointments": appointments,
   "2026-12-18_questions-and-notifications": questionsAndNotifications,
   "2026-12-19_jobs": jobs,
+  "2026-12-25_lesson-opened-key": lessonOpenedKey,
 };
