@@ -188,7 +188,8 @@ async function completeInTransaction(
  * stored once (the first completion time is kept; the best score wins).
  * When it completes the last required lesson, the course's completion is
  * stored on the enrolment in the same transaction. Other domains (xAPI
- * results from H5P) call this with a score between 0 and 1.
+ * results from H5P) call this with a score between 0 and 1, and the lesson
+ * page's signed `openedAt` when they have it (decision 042).
  */
 export async function markLessonCompleted(
   db: Db,

@@ -242,7 +242,11 @@ export function lockEnrolment(trx: DbOrTrx, userId: string, courseId: string) {
     .executeTakeFirstOrThrow();
 }
 
-/** Idempotent: the first completion time and the best score are kept. */
+/**
+ * Idempotent: the first completion time and the best score are kept.
+ * `started_at` is the verified « opened at » (decision 042), else the
+ * completion time; a row already there keeps its own.
+ */
 export function upsertLessonCompletion(
   trx: DbOrTrx,
   v: { userId: string; courseId: string; lessonId: string; at: Date; startedAt?: Date | null; score: number | null; position: string | null },
