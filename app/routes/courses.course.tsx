@@ -1,14 +1,17 @@
 import { useTranslation } from "../lib/use-translation";
-import { href, useLoaderData, useSearchParams } from "react-router";
+import { Form, href, redirect, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/courses.course";
+import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
 import { Duration, ProgressMeter } from "../features/courses/components/course-meta";
 import { CourseOutline } from "../features/courses/components/course-outline";
-import { loadCoursePage } from "../features/courses/learning.server";
+import { loadCoursePage, startCourse } from "../features/courses/learning.server";
 import { courseImageUrl } from "../features/courses/rich-text/urls";
+import { StartCourseSchema } from "../features/courses/schemas";
 import { pixKey } from "../features/courses/vocabulary";
+import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
-import { currentUser } from "../lib/session.server";
+import { currentUser, requireUser } from "../lib/session.server";
 import coursesCss from "../styles/courses.css?url";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: coursesCss }];
@@ -19,10 +22,17 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   return { ...page, signedIn: !!user };
 }
 
+/** « Commencer »: enrols (once, however often it is posted), then leads to the lesson (decision 042). */
+export async function action({ params, request, context }: Route.ActionArgs) {
+  const user = requireUser(context, request);
+  return handleForm(request, StartCourseSchema, async () => redirect(await startCourse(context.get(dbContext), user, params.slug)));
+}
+
 export default function CoursePage() {
   const { t } = useTranslation("courses");
   const data = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
+  const reply = useActionReply("start");
   const { course, progress } = data;
   const justFinished = searchParams.has("termine") && data.completedAt;
   const startHref = (id: string | null) => (id ? href("/cours/:slug/lecons/:lessonId", { slug: course.slug, lessonId: id }) : null);
@@ -79,11 +89,19 @@ export default function CoursePage() {
       {data.enrolled ? <ProgressMeter id="course-progress" completed={progress.completed} total={progress.total} /> : null}
       {data.completedAt && !justFinished ? <p className="course-state completed">{t("course.completed")}</p> : null}
 
-      <p className="actions">
+      <ActionMessage reply={reply} />
+      <div className="actions">
         {data.enrolled && resumeHref ? (
           <a className="button primary big" href={resumeHref}>
             {data.completedAt ? t("course.review") : t("course.resume")}
           </a>
+        ) : firstHref && data.signedIn && course.status === "published" ? (
+          // A form, not a link: starting a course is recorded, and a page being read writes nothing.
+          <Form method="post" className="inline-form">
+            <button type="submit" name="intent" value="start" className="button primary big">
+              {t("course.start")}
+            </button>
+          </Form>
         ) : firstHref ? (
           <a className="button primary big" href={firstHref}>
             {t("course.start")}
@@ -94,7 +112,7 @@ export default function CoursePage() {
             {t("course.edit")}
           </a>
         ) : null}
-      </p>
+      </div>
       {!data.signedIn ? (
         <p className="hint">
           <a href={`${href("/connexion")}?retour=${encodeURIComponent(href("/cours/:slug", { slug: course.slug }))}`}>{t("course.sign_in_to_save")}</a>

@@ -1,13 +1,16 @@
 import { useTranslation } from "../lib/use-translation";
-import { Form, redirect, useLoaderData } from "react-router";
+import { Form, href, redirect, useLoaderData } from "react-router";
 import type { Route } from "./+types/courses.lesson";
+import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
 import { Duration, ProgressMeter } from "../features/courses/components/course-meta";
 import { CourseOutline } from "../features/courses/components/course-outline";
 import { completeLessonAndContinue, loadLessonPage } from "../features/courses/learning.server";
 import { renderRichText } from "../features/courses/rich-text/render";
+import { CompleteLessonSchema } from "../features/courses/schemas";
 import { lessonRenderers } from "../features/h5p/lesson-node";
 import { lessonScore } from "../features/h5p/progress.server";
+import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
 import { currentUser, requireUser } from "../lib/session.server";
 import coursesCss from "../styles/courses.css?url";
@@ -34,23 +37,26 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export async function action({ params, request, context }: Route.ActionArgs) {
   const user = requireUser(context, request);
   const db = context.get(dbContext);
-  const { redirectTo, courseCompletedNow } = await completeLessonAndContinue(db, user, params.slug, params.lessonId);
-  // A course just completed may earn a badge (the course's, or a path's): issued now, announced on the course page.
-  const badges = courseCompletedNow ? await awardEarnedBadges(db, user.id, publicBaseUrl(request)) : [];
-  return redirect(badges.length ? `${redirectTo}&badge=${badges.length}` : redirectTo);
+  return handleForm(request, CompleteLessonSchema, async ({ openedAt }) => {
+    const { redirectTo, courseCompletedNow } = await completeLessonAndContinue(db, user, params.slug, params.lessonId, openedAt ?? null);
+    // A course just completed may earn a badge (the course's, or a path's): issued now, announced on the course page.
+    const badges = courseCompletedNow ? await awardEarnedBadges(db, user.id, publicBaseUrl(request)) : [];
+    return redirect(badges.length ? `${redirectTo}&badge=${badges.length}` : redirectTo);
+  });
 }
 
 export default function LessonPage() {
   const { t } = useTranslation("courses");
   const data = useLoaderData<typeof loader>();
+  const reply = useActionReply();
   const { course, lesson } = data;
-  const lessonHref = (id: string) => `/cours/${course.slug}/lecons/${id}`;
+  const lessonHref = (id: string) => href("/cours/:slug/lecons/:lessonId", { slug: course.slug, lessonId: id });
   const here = lessonHref(lesson.id);
   return (
     <div className="page lesson-page">
       <PageTitle>{`${lesson.title} — ${course.title}`}</PageTitle>
       <nav aria-label={t("lesson.course_nav")} className="lesson-top">
-        <a href={`/cours/${course.slug}`}>{t("lesson.back_to_course", { title: course.title })}</a>
+        <a href={href("/cours/:slug", { slug: course.slug })}>{t("lesson.back_to_course", { title: course.title })}</a>
       </nav>
       {course.status === "draft" ? (
         <div className="alert" role="status">
@@ -67,13 +73,14 @@ export default function LessonPage() {
           </p>
           <h1 id="lesson-title">{lesson.title}</h1>
         </header>
-        <div className="lesson-body">{renderRichText(data.body, { t, renderers: lessonRenderers(lesson.id) })}</div>
+        <div className="lesson-body">{renderRichText(data.body, { t, renderers: lessonRenderers(lesson.id, data.openedAt) })}</div>
       </article>
 
       <div className="lesson-complete">
+        <ActionMessage reply={reply} />
         {!data.signedIn ? (
           <p>
-            <a className="button secondary big" href={`/connexion?retour=${encodeURIComponent(here)}`}>
+            <a className="button secondary big" href={`${href("/connexion")}?retour=${encodeURIComponent(here)}`}>
               {t("lesson.sign_in_to_save")}
             </a>
           </p>
@@ -84,6 +91,7 @@ export default function LessonPage() {
           </p>
         ) : course.status === "published" ? (
           <Form method="post">
+            {data.openedAt ? <input type="hidden" name="openedAt" value={data.openedAt} /> : null}
             <button type="submit" className="button primary big">
               {t("lesson.complete")}
             </button>

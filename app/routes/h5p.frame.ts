@@ -20,6 +20,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     return signedOutFrame(site, t, locale, display, back);
   }
   const url = new URL(request.url);
-  const { content, finished, lessonId } = await openHostFrame(context.get(dbContext), user, params.contentId, url.searchParams.get("lecon"));
-  return hostDocument({ site, content, user, lessonId, finished, locale, display, t });
+  const { content, finished, lessonId, openedAt } = await openHostFrame(
+    context.get(dbContext),
+    user,
+    params.contentId,
+    url.searchParams.get("lecon"),
+    url.searchParams.get("ouverte"),
+  );
+  return hostDocument({ site, content, user, lessonId, openedAt, finished, locale, display, t });
 }

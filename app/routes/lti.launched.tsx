@@ -29,7 +29,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   context.set(embeddersContext, await embeddersFor(db));
   const open = await requireLaunch(db, request, params.launchId);
   return handleForm(request, CompleteSchema, async (value) => {
-    await completeLaunchedLesson(db, open, value.lessonId);
+    await completeLaunchedLesson(db, open, value.lessonId, value.openedAt ?? null);
     return redirect(`${href("/lti/l/:launchId", { launchId: params.launchId })}?lecon=${encodeURIComponent(value.lessonId)}&termine=1`, { status: 303 });
   });
 }

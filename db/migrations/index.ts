@@ -34,6 +34,7 @@ import * as jobPaths from "./2026-12-21_job-paths";
 import * as oidc from "./2026-12-22_oidc";
 import * as lti from "./2026-12-23_lti";
 import * as dataVersion from "./2026-12-24_data-version";
+import * as lessonOpenedKey from "./2026-12-25_lesson-opened-key";
 
 /**
  * Every migration, by name, in the order they run. Listed by hand rather than
@@ -76,4 +77,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-22_oidc": oidc,
   "2026-12-23_lti": lti,
   "2026-12-24_data-version": dataVersion,
+  "2026-12-25_lesson-opened-key": lessonOpenedKey,
 };

@@ -83,7 +83,7 @@ export interface EnrolmentTable {
   user_id: string;
   course_id: string;
   enrolled_at: Generated<Date>;
-  /** The lesson the learner last opened: "Reprendre" starts from here. */
+  /** The lesson « Commencer » led to (before decision 042: the lesson last opened); "Reprendre" starts from here until a lesson is done. */
   last_lesson_id: string | null;
   /** Set once, in the transaction that completes the last required lesson. */
   completed_at: Date | null;
@@ -103,6 +103,13 @@ export interface LessonProgressTable {
   updated_at: Generated<Date>;
 }
 
+/** The key that signs the lesson page's « opened at » time (one row, made by its migration). */
+export interface CourseSigningKeyTable {
+  id: number;
+  secret: Buffer;
+  created_at: Generated<Date>;
+}
+
 export interface CoursesTables {
   course: CourseTable;
   course_author: CourseAuthorTable;
@@ -110,6 +117,7 @@ export interface CoursesTables {
   lesson: LessonTable;
   enrolment: EnrolmentTable;
   lesson_progress: LessonProgressTable;
+  course_signing_key: CourseSigningKeyTable;
 }
 
 export type Course = Selectable<CourseTable>;

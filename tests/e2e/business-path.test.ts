@@ -72,7 +72,7 @@ describe("the business path, walked alone (acceptance 3)", () => {
 
     // 5. The course, alone.
     await page.goto("/cours/rendre-son-commerce-visible-sur-internet");
-    await page.getByRole("link", { name: "Commencer" }).click();
+    await page.getByRole("button", { name: "Commencer" }).click();
     for (let i = 0; i < 10; i++) {
       const done = page.getByRole("button", { name: "J'ai terminé cette leçon" });
       if (!(await done.count())) break;

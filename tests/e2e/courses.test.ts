@@ -50,7 +50,7 @@ describe("courses in the browser", () => {
 
     await page.getByRole("heading", { level: 1, name: "Se protéger des arnaques en ligne" }).waitFor();
     await expectNoA11yViolations(page, "course page");
-    await page.getByRole("link", { name: "Commencer" }).click();
+    await page.getByRole("button", { name: "Commencer" }).click();
 
     await page.getByRole("heading", { level: 1, name: "Les arnaques les plus courantes" }).waitFor();
     await expectNoA11yViolations(page, "lesson page");
@@ -187,7 +187,7 @@ describe("courses in the browser", () => {
     await learner.goto(`/cours?q=${encodeURIComponent("visio")}`);
     await learner.locator('.course-card img[alt="Une grand-mère parle à sa petite-fille en vidéo"]').waitFor();
     await learner.getByRole("link", { name: title }).click();
-    await learner.getByRole("link", { name: "Commencer" }).click();
+    await learner.getByRole("button", { name: "Commencer" }).click();
     await learner.getByRole("heading", { level: 1, name: "Votre premier appel" }).waitFor();
     const body = learner.locator(".lesson-body");
     expect(await body.locator("h2").textContent()).toBe("Avant de commencer");

@@ -179,7 +179,7 @@ describe("journeys on a phone with large text (issue 13)", () => {
     await turnOn(page, "Contraste renforcé");
     await page.goto("/cours/se-proteger-des-arnaques-en-ligne");
     await step(page, "resume", 1, "course");
-    await page.getByRole("link", { name: "Commencer" }).click();
+    await page.getByRole("button", { name: "Commencer" }).click();
     await page.getByRole("heading", { level: 1, name: "Les arnaques les plus courantes" }).waitFor();
     await step(page, "resume", 2, "lesson");
     await page.getByRole("button", { name: "J'ai terminé cette leçon" }).click();

@@ -9,6 +9,7 @@ import {
   loadLessonPage,
   markLessonCompleted,
   resumePath,
+  startCourse,
 } from "../../app/features/courses/learning.server";
 import { coursesPersonalData } from "../../app/features/courses/personal-data.server";
 import { testDb } from "../helpers/db";
@@ -61,7 +62,7 @@ describe("catalogue", () => {
     const tag = `etat${Date.now().toString(36)}`;
     const course = await seedCourse(db, { title: `Suivi ${tag}` });
     const user = await createUser(db);
-    await loadLessonPage(db, user, course.slug, course.lessons[0]!);
+    await startCourse(db, user, course.slug); // « Commencer »: opening a lesson records nothing (decision 042)
     const page = await loadCatalogue(db, user, { page: 1 });
     expect(page.inProgress.map((c) => c.slug)).toContain(course.slug);
     expect((await loadCatalogue(db, user, { q: tag, page: 1 })).courses[0]!.state).toBe("started");
@@ -97,7 +98,7 @@ describe("drafts", () => {
 });
 
 describe("learner progress", () => {
-  it("enrols on the first lesson opened and resumes where the learner left", async () => {
+  it("enrols on the first lesson done and resumes after the last one done", async () => {
     const course = await seedCourse(db, { modules: 2, lessonsPerModule: 2 });
     const user = await createUser(db);
     const before = await loadCoursePage(db, user, course.slug);

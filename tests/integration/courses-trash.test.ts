@@ -50,7 +50,8 @@ describe("the course trash", () => {
     const [l1, l2, l3] = course.lessons as [string, string, string];
     const [a, b] = [await learner(), await learner()];
     await markLessonCompleted(db, a, l2);
-    await loadLessonPage(db, b, course.slug, l2); // started, not completed
+    // Started, not completed: a row from before decision 042 (opening a lesson no longer writes one).
+    await db.insertInto("lesson_progress").values({ user_id: b.id, lesson_id: l2, course_id: course.id }).execute();
 
     const confirm = await loadCourseEditor(db, teacher, course.id, { kind: "lesson", id: l2 });
     expect(confirm.pendingDeletion).toMatchObject({ kind: "lesson", title: "Leçon 1.2", lessonCount: 1, started: 2, completed: 1, completesCourse: 0 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../../db/schema/accounts";
 import { deleteUserAsCoordinator, exportPersonalData } from "../../app/features/accounts/service.server";
 import { activityIri } from "../../app/features/h5p/player.server";
+import { signOpenedAt } from "../../app/features/courses/opened-at.server";
 import { relayStatements, type RelayItem } from "../../app/features/h5p/relay.server";
 import { activityResults, myResults, resultsCsv } from "../../app/features/h5p/results.server";
 import { seedH5p } from "../../app/features/h5p/seed.server";
@@ -140,6 +141,19 @@ describe("the statement relay", () => {
     const enrolment = await db.selectFrom("enrolment").selectAll().where("user_id", "=", other.id).where("course_id", "=", courseId).executeTakeFirstOrThrow();
     // The course has one lesson: completing it completes the course.
     expect(enrolment.completed_at).not.toBeNull();
+  });
+
+  it("times the lesson from the lesson page's signed « opened at » relayed with the result, and ignores a forged one", async () => {
+    const reader = await createUser(db, { role: "learner" });
+    const openedAt = await signOpenedAt(db, reader.id, lessonId, new Date(Date.now() - 7 * 60_000));
+    await relayStatements(db, reader, answer(1).map((item) => ({ ...item, openedAt })), SITE);
+    const timed = await db.selectFrom("lesson_progress").selectAll().where("user_id", "=", reader.id).where("lesson_id", "=", lessonId).executeTakeFirstOrThrow();
+    expect(Math.round((timed.completed_at!.getTime() - timed.started_at.getTime()) / 60_000)).toBe(7);
+    // Someone else's signed value proves nothing about this learner: opened when marked done.
+    const forger = await createUser(db, { role: "learner" });
+    await relayStatements(db, forger, answer(1).map((item) => ({ ...item, openedAt })), SITE);
+    const untimed = await db.selectFrom("lesson_progress").selectAll().where("user_id", "=", forger.id).where("lesson_id", "=", lessonId).executeTakeFirstOrThrow();
+    expect(untimed.started_at.getTime()).toBe(untimed.completed_at!.getTime());
   });
 
   it("waits for every activity of a lesson before completing it", async () => {

@@ -4,7 +4,9 @@ import { withRetryingTransaction, type Db } from "../../lib/db.server";
 import { appError } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
 import { canEditCourse, courseNotFound, lessonNotFound } from "./access";
-import { buildOutline, resumeLesson, type Outline } from "./outline";
+import { href } from "react-router";
+import { signOpenedAt, verifiedOpenedAt } from "./opened-at.server";
+import { buildOutline, lastCompletedLessonId, resumeLesson, type Outline } from "./outline";
 import * as q from "./queries.server";
 
 // The learner's verbs: catalogue, course page, lesson player, progress.
@@ -72,8 +74,9 @@ function progressOf(outline: Outline) {
 
 export async function loadCoursePage(db: Db, user: Viewer, slug: string) {
   const { course, canEdit } = await visibleCourse(db, user, slug);
-  const outline = buildOutline(await q.listOutline(db, course.id, { userId: user?.id }));
-  const resume = course.enrolled_at ? resumeLesson(outline.lessons, course.last_lesson_id) : undefined;
+  const rows = await q.listOutline(db, course.id, { userId: user?.id });
+  const outline = buildOutline(rows);
+  const resume = course.enrolled_at ? resumeLesson(outline.lessons, lastCompletedLessonId(rows) ?? course.last_lesson_id) : undefined;
   return {
     course: {
       id: course.id,
@@ -104,9 +107,25 @@ export async function loadCoursePage(db: Db, user: Viewer, slug: string) {
 /** Where "Reprendre" leads for this learner: the resume lesson, or the course page when it has none. */
 export async function resumePath(db: Db, user: Viewer, slug: string) {
   const { course } = await visibleCourse(db, user, slug);
-  const outline = buildOutline(await q.listOutline(db, course.id, { userId: user?.id }));
-  const lesson = resumeLesson(outline.lessons, course.last_lesson_id);
+  const rows = await q.listOutline(db, course.id, { userId: user?.id });
+  const lesson = resumeLesson(buildOutline(rows).lessons, lastCompletedLessonId(rows) ?? course.last_lesson_id);
   return lesson ? `/cours/${course.slug}/lecons/${lesson.id}` : `/cours/${course.slug}`;
+}
+
+/**
+ * « Commencer » (decision 042): enrols the learner — so the course shows
+ * « en cours » before any lesson is done — and leads to the lesson to start
+ * from. Posted twice, one enrolment. Opening a lesson no longer enrols.
+ */
+export async function startCourse(db: Db, user: User, slug: string) {
+  const { course } = await visibleCourse(db, user, slug);
+  if (course.status !== "published") throw appError(409, "course_not_published", "courses:errors.not_published");
+  const rows = await q.listOutline(db, course.id, { userId: user.id });
+  const lesson = resumeLesson(buildOutline(rows).lessons, lastCompletedLessonId(rows) ?? course.last_lesson_id);
+  await q.enrolOnce(db, { userId: user.id, courseId: course.id, lessonId: lesson?.id ?? null });
+  return lesson
+    ? href("/cours/:slug/lecons/:lessonId", { slug: course.slug, lessonId: lesson.id })
+    : href("/cours/:slug", { slug: course.slug });
 }
 
 export async function loadLessonPage(db: Db, user: Viewer, slug: string, lessonId: string) {
@@ -115,9 +134,8 @@ export async function loadLessonPage(db: Db, user: Viewer, slug: string, lessonI
   const outline = buildOutline(await q.listOutline(db, course.id, { userId: user?.id, bodyOf: lessonId }));
   const index = outline.lessons.findIndex((l) => l.id === lessonId);
   if (index < 0) throw lessonNotFound();
-  if (user && course.status === "published") {
-    await q.recordLessonVisit(db, { userId: user.id, courseId: course.id, lessonId });
-  }
+  // Reading writes nothing (decision 042): the forms carry when the page was served, signed.
+  const openedAt = user && course.status === "published" ? await signOpenedAt(db, user.id, lessonId) : null;
   const lesson = outline.lessons[index]!;
   const module = outline.modules.find((m) => m.lessons.some((l) => l.id === lessonId))!;
   const neighbour = (i: number) => {
@@ -135,6 +153,7 @@ export async function loadLessonPage(db: Db, user: Viewer, slug: string, lessonI
     modules: outline.modules,
     progress: progressOf(outline),
     canEdit,
+    openedAt,
   };
 }
 
@@ -148,7 +167,7 @@ export interface CompletionResult {
 
 async function completeInTransaction(
   db: Db,
-  v: { userId: string; courseId: string; lessonId: string; score: number | null; position: string | null },
+  v: { userId: string; courseId: string; lessonId: string; startedAt?: Date | null; score: number | null; position: string | null },
 ): Promise<CompletionResult> {
   return withRetryingTransaction(db, async (trx) => {
     const enrolment = await q.lockEnrolment(trx, v.userId, v.courseId);
@@ -169,13 +188,14 @@ async function completeInTransaction(
  * stored once (the first completion time is kept; the best score wins).
  * When it completes the last required lesson, the course's completion is
  * stored on the enrolment in the same transaction. Other domains (xAPI
- * results from H5P) call this with a score between 0 and 1.
+ * results from H5P) call this with a score between 0 and 1, and the lesson
+ * page's signed `openedAt` when they have it (decision 042).
  */
 export async function markLessonCompleted(
   db: Db,
   user: Pick<User, "id" | "role">,
   lessonId: string,
-  { score = null, position = null }: { score?: number | null; position?: string | null } = {},
+  { score = null, position = null, openedAt = null }: { score?: number | null; position?: string | null; openedAt?: string | null } = {},
 ): Promise<CompletionResult & { courseId: string }> {
   if (score !== null && !(Number.isFinite(score) && score >= 0 && score <= 1)) {
     throw appError(400, "bad_score", "courses:errors.bad_score");
@@ -191,6 +211,7 @@ export async function markLessonCompleted(
     userId: user.id,
     courseId: lesson.course_id,
     lessonId,
+    startedAt: await verifiedOpenedAt(db, openedAt, user.id, lessonId),
     score,
     position: position?.slice(0, 200) ?? null,
   });
@@ -198,14 +219,15 @@ export async function markLessonCompleted(
 }
 
 /** "J'ai terminé cette leçon": completes it and says where to go next. */
-export async function completeLessonAndContinue(db: Db, user: User, slug: string, lessonId: string) {
+export async function completeLessonAndContinue(db: Db, user: User, slug: string, lessonId: string, openedAt: string | null = null) {
   if (!isUuid(lessonId)) throw lessonNotFound();
   const { course } = await visibleCourse(db, user, slug);
   if (course.status !== "published") throw appError(409, "course_not_published", "courses:errors.not_published");
   const outline = buildOutline(await q.listOutline(db, course.id, { userId: user.id }));
   const index = outline.lessons.findIndex((l) => l.id === lessonId);
   if (index < 0) throw lessonNotFound();
-  const result = await completeInTransaction(db, { userId: user.id, courseId: course.id, lessonId, score: null, position: null });
+  const startedAt = await verifiedOpenedAt(db, openedAt, user.id, lessonId);
+  const result = await completeInTransaction(db, { userId: user.id, courseId: course.id, lessonId, startedAt, score: null, position: null });
   const next = outline.lessons[index + 1];
   if (result.courseCompletedNow || (!next && result.courseCompleted)) return { ...result, redirectTo: `/cours/${course.slug}?termine=1` };
   return { ...result, redirectTo: next ? `/cours/${course.slug}/lecons/${next.id}` : `/cours/${course.slug}` };

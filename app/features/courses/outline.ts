@@ -72,3 +72,17 @@ export function resumeLesson(lessons: OutlineLesson[], lastLessonId: string | nu
   const after = lessons.slice(lastIndex + 1).find((l) => !l.completed);
   return after ?? lessons.find((l) => !l.completed) ?? lessons[lastIndex] ?? lessons[0];
 }
+
+/**
+ * The lesson most recently marked done, from the outline rows: « Reprendre »
+ * continues after it (decision 042 — opening a lesson is not recorded).
+ */
+export function lastCompletedLessonId(rows: Pick<OutlineRow, "lesson_id" | "completed_at">[]): string | null {
+  let last: { id: string; at: number } | null = null;
+  for (const row of rows) {
+    if (!row.lesson_id || !row.completed_at) continue;
+    const at = new Date(row.completed_at).getTime();
+    if (!last || at > last.at) last = { id: row.lesson_id, at };
+  }
+  return last?.id ?? null;
+}

@@ -181,23 +181,27 @@ export function listOutline(db: DbOrTrx, courseId: string, { userId, bodyOf }: {
 }
 
 /**
- * Opening a lesson enrols the learner (once) and remembers the lesson for
- * "Reprendre"; the lesson is marked started (once). One statement.
+ * « Commencer » (decision 042): enrols the learner, once, and remembers the
+ * lesson it leads to for « Reprendre » until a lesson is done. Two posts make
+ * one row (the primary key); the second only moves the resume point.
  */
-export async function recordLessonVisit(db: DbOrTrx, v: { userId: string; courseId: string; lessonId: string }) {
+export async function enrolOnce(db: DbOrTrx, v: { userId: string; courseId: string; lessonId: string | null }) {
   await db
-    .with("enrolled", (d) =>
-      d
-        .insertInto("enrolment")
-        .values({ user_id: v.userId, course_id: v.courseId, last_lesson_id: v.lessonId })
-        .onConflict((oc) =>
-          oc.columns(["user_id", "course_id"]).doUpdateSet({ last_lesson_id: v.lessonId, updated_at: sql`now()` }),
-        ),
+    .insertInto("enrolment")
+    .values({ user_id: v.userId, course_id: v.courseId, last_lesson_id: v.lessonId })
+    .onConflict((oc) =>
+      oc.columns(["user_id", "course_id"]).doUpdateSet({
+        last_lesson_id: sql`coalesce(excluded.last_lesson_id, enrolment.last_lesson_id)`,
+        updated_at: sql`now()`,
+      }),
     )
-    .insertInto("lesson_progress")
-    .values({ user_id: v.userId, lesson_id: v.lessonId, course_id: v.courseId })
-    .onConflict((oc) => oc.columns(["user_id", "lesson_id"]).doNothing())
     .execute();
+}
+
+/** The key signing the lesson page's « opened at » (made by its migration, never on a read). */
+export async function findSigningKey(db: DbOrTrx) {
+  const row = await db.selectFrom("course_signing_key").select("secret").where("id", "=", 1).executeTakeFirstOrThrow();
+  return Buffer.from(row.secret);
 }
 
 /** A lesson with its course's status and whether `userId` authors it. */
@@ -238,10 +242,14 @@ export function lockEnrolment(trx: DbOrTrx, userId: string, courseId: string) {
     .executeTakeFirstOrThrow();
 }
 
-/** Idempotent: the first completion time and the best score are kept. */
+/**
+ * Idempotent: the first completion time and the best score are kept.
+ * `started_at` is the verified « opened at » (decision 042), else the
+ * completion time; a row already there keeps its own.
+ */
 export function upsertLessonCompletion(
   trx: DbOrTrx,
-  v: { userId: string; courseId: string; lessonId: string; at: Date; score: number | null; position: string | null },
+  v: { userId: string; courseId: string; lessonId: string; at: Date; startedAt?: Date | null; score: number | null; position: string | null },
 ) {
   return trx
     .insertInto("lesson_progress")
@@ -249,6 +257,7 @@ export function upsertLessonCompletion(
       user_id: v.userId,
       lesson_id: v.lessonId,
       course_id: v.courseId,
+      started_at: v.startedAt ?? v.at,
       completed_at: v.at,
       best_score: v.score,
       last_position: v.position,

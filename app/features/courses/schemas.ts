@@ -112,3 +112,12 @@ export function parseCatalogueFilters(url: URL) {
     page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
   };
 }
+
+/**
+ * « J'ai terminé cette leçon »: `openedAt` is the signed time the page was
+ * served (opened-at.server.ts); a value that does not verify is ignored.
+ */
+export const CompleteLessonSchema = z.object({ openedAt: z.string().max(100).optional() });
+
+/** « Commencer » on the course page: enrols, then leads to the lesson. */
+export const StartCourseSchema = z.object({ intent: z.literal("start") });

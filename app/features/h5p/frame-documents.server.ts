@@ -105,6 +105,8 @@ export interface HostInput {
   content: Pick<H5pContent, "id" | "title">;
   user: Pick<User, "id">;
   lessonId: string | null;
+  /** The lesson page's signed « opened at », sent back with each statement (decision 042). */
+  openedAt?: string | null;
   /** The learner already has a result (or a declared completion) for this content. */
   finished: boolean;
   locale: string;
@@ -112,12 +114,13 @@ export interface HostInput {
   t: TFunction;
 }
 
-export function hostDocument({ site, content, user, lessonId, finished, locale, display, t }: HostInput): Response {
+export function hostDocument({ site, content, user, lessonId, openedAt = null, finished, locale, display, t }: HostInput): Response {
   const config = {
     contentId: content.id,
     title: content.title,
     locale,
     lessonId,
+    openedAt,
     userId: user.id,
     finished,
     relayUrl: RELAY_PATH,

@@ -11,15 +11,17 @@ import { H5pFrame } from "./components/h5p-frame";
 const attrs = (raw: Record<string, unknown>) =>
   typeof raw.contentId === "string" && isUuid(raw.contentId) ? { contentId: raw.contentId.toLowerCase() } : null;
 
-export function h5pNodeSpec(lessonId?: string): NodeSpec {
+export function h5pNodeSpec(lessonId?: string, openedAt?: string | null): NodeSpec {
   return {
     leaf: true,
     attrs,
-    render: (node, { key }) => <H5pFrame key={key} contentId={node.attrs.contentId as string} lessonId={lessonId} />,
+    render: (node, { key }) => <H5pFrame key={key} contentId={node.attrs.contentId as string} lessonId={lessonId} openedAt={openedAt} />,
   };
 }
 
 const { render, ...options } = h5pNodeSpec();
 registerNodeRenderer("h5p", render, options);
 
-export const lessonRenderers = (lessonId: string): Record<string, NodeSpec> => ({ h5p: h5pNodeSpec(lessonId) });
+export const lessonRenderers = (lessonId: string, openedAt?: string | null): Record<string, NodeSpec> => ({
+  h5p: h5pNodeSpec(lessonId, openedAt),
+});

@@ -56,7 +56,7 @@ export async function bestResults(db: DbOrTrx, userId: string, contentIds: strin
  * idempotent), so calling this again changes nothing. Says whether a
  * course was completed by this call (a badge may then be due).
  */
-export async function updateLessonsFromActivities(db: Db, user: User, lessonIds: string[]) {
+export async function updateLessonsFromActivities(db: Db, user: User, lessonIds: string[], openedAt = new Map<string, string>()) {
   let courseCompletedNow = false;
   for (const lessonId of lessonIds) {
     const lesson = await q.findLessonBody(db, lessonId);
@@ -67,7 +67,7 @@ export async function updateLessonsFromActivities(db: Db, user: User, lessonIds:
     const scores = contentIds.map((id) => best.get(id)).filter((s): s is number => typeof s === "number");
     const score = scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
     try {
-      if ((await markLessonCompleted(db, user, lessonId, { score })).courseCompletedNow) courseCompletedNow = true;
+      if ((await markLessonCompleted(db, user, lessonId, { score, openedAt: openedAt.get(lessonId) ?? null })).courseCompletedNow) courseCompletedNow = true;
     } catch (error) {
       // A draft course (an author trying it) or a lesson gone: the statement stays in the LRS.
       if (isAppError(error)) logger.info({ lessonId, code: error.data.code }, "lesson progress not updated from H5P");

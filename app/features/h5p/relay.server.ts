@@ -32,6 +32,8 @@ export interface RelayItem {
   statement: Json;
   contentId: string;
   lessonId: string | null;
+  /** The lesson page's signed « opened at », verified by the courses domain on completion (decision 042). */
+  openedAt?: string | null;
 }
 
 export interface RelayOutcome {
@@ -53,6 +55,7 @@ export function parseRelayBody(body: unknown): RelayItem[] {
       statement: item.statement,
       contentId: item.contentId.toLowerCase(),
       lessonId: typeof item.lessonId === "string" && isUuid(item.lessonId) ? item.lessonId.toLowerCase() : null,
+      openedAt: typeof item.openedAt === "string" && item.openedAt.length <= 100 ? item.openedAt : null,
     };
   });
 }
@@ -132,7 +135,9 @@ export async function relayStatements(
         .filter(({ p, item }) => item.lessonId && RELEVANT.has(p.row.verb_id) && !result.conflicting.has(p.id))
         .map(({ item }) => item.lessonId!),
     );
-    const { courseCompletedNow } = await updateLessonsFromActivities(db, user, [...touched]);
+    const openedAt = new Map<string, string>();
+    for (const { item } of prepared) if (item.lessonId && item.openedAt && !openedAt.has(item.lessonId)) openedAt.set(item.lessonId, item.openedAt);
+    const { courseCompletedNow } = await updateLessonsFromActivities(db, user, [...touched], openedAt);
     // A course completed by an activity may earn a badge: issued now, by the caller (the badges domain sits above this one).
     if (courseCompletedNow) await onCourseCompleted?.();
   }

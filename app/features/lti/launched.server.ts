@@ -85,11 +85,11 @@ export async function loadLaunchedResource(db: Db, { launch, user }: OpenLaunch,
 }
 
 /** « J'ai terminé cette leçon » inside the platform: the course records it; the score goes to the outbox at once. */
-export async function completeLaunchedLesson(db: Db, open: OpenLaunch, lessonId: string) {
+export async function completeLaunchedLesson(db: Db, open: OpenLaunch, lessonId: string, openedAt: string | null = null) {
   const { launch, user } = open;
   const resource = await loadLaunchedResource(db, open, lessonId);
   if (resource.kind !== "lesson" || resource.page.lesson.id !== lessonId) throw appError(404, "not_found", "lti:errors.target_unknown");
-  await markLessonCompleted(db, user, lessonId);
+  await markLessonCompleted(db, user, lessonId, { openedAt });
   await enqueueScoreFor(db, launch);
   return resource.page.next?.id ?? null;
 }

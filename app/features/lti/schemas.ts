@@ -69,4 +69,5 @@ export const LaunchSchema = z.object({
 export const CompleteSchema = z.object({
   intent: z.literal("complete"),
   lessonId: z.string(E("target_unknown")).regex(UUID, E("target_unknown")),
+  openedAt: z.string().max(100).optional(),
 });

@@ -15,9 +15,21 @@ import { useTranslation } from "../../../lib/use-translation";
  * when clicked, and only then; the player inside keeps its own sandbox
  * without it.
  */
-export function H5pFrame({ contentId, lessonId, title }: { contentId: string; lessonId?: string | null; title?: string }) {
+export function H5pFrame({
+  contentId,
+  lessonId,
+  openedAt,
+  title,
+}: {
+  contentId: string;
+  lessonId?: string | null;
+  /** The lesson page's signed « opened at » (decision 042), relayed with the results. */
+  openedAt?: string | null;
+  title?: string;
+}) {
   const { t } = useTranslation("h5p");
-  const src = `${href("/h5p/cadre/:contentId", { contentId })}${lessonId ? `?lecon=${lessonId}` : ""}`;
+  const query = lessonId ? `?lecon=${lessonId}${openedAt ? `&ouverte=${encodeURIComponent(openedAt)}` : ""}` : "";
+  const src = `${href("/h5p/cadre/:contentId", { contentId })}${query}`;
   return (
     <div className="h5p-activity">
       <iframe

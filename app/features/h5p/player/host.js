@@ -17,7 +17,7 @@
   var manual = document.getElementById("h5p-manual");
   var manualButton = document.getElementById("h5p-manual-button");
   var finished = document.getElementById("h5p-finished");
-  var context = { contentId: config.contentId, lessonId: config.lessonId };
+  var context = { contentId: config.contentId, lessonId: config.lessonId, openedAt: config.openedAt };
   var DATA_TYPE = /^[a-z][a-zA-Z0-9_-]{0,40}$/;
   var SUB_CONTENT = /^[a-zA-Z0-9_-]{1,64}$/;
   var MAX_TEXT = 65536;

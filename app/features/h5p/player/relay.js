@@ -143,7 +143,7 @@
         if (!copy.id) copy.id = uuid(random);
         if (!copy.timestamp) copy.timestamp = now().toISOString();
         var items = load();
-        items.push({ statement: copy, contentId: context.contentId, lessonId: context.lessonId || null });
+        items.push({ statement: copy, contentId: context.contentId, lessonId: context.lessonId || null, openedAt: context.openedAt || null });
         save(items);
         flush();
         return copy.id;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 
 // The relay is a plain browser script; loading it defines globalThis.PasserelleRelay.
 interface Relay {
-  enqueue(statement: object, context: { contentId: string; lessonId?: string | null }): string;
+  enqueue(statement: object, context: { contentId: string; lessonId?: string | null; openedAt?: string | null }): string;
   flush(): void;
   retryNow(): void;
   pending(): number;
@@ -23,6 +23,7 @@ function memoryStorage() {
 /** A server that stores each statement id once, like /h5p/releve. It can fail, or store and then lose the answer. */
 function fakeServer() {
   const stored = new Map<string, object>();
+  const items = new Map<string, object>();
   let mode: "up" | "down" | "lose-answer" = "up";
   const requests: number[] = [];
   const fetch = vi.fn(async (_url: string, init: { body: string }) => {
@@ -35,13 +36,14 @@ function fakeServer() {
       if (stored.has(item.statement.id)) duplicates.push(item.statement.id);
       else {
         stored.set(item.statement.id, item.statement);
+        items.set(item.statement.id, item);
         fresh.push(item.statement.id);
       }
     }
     if (mode === "lose-answer") throw new TypeError("network error after the server stored");
     return { ok: true, status: 200, json: async () => ({ stored: fresh, duplicates, rejected: [] }) };
   });
-  return { stored, fetch, requests, setMode: (m: typeof mode) => (mode = m) };
+  return { stored, items, fetch, requests, setMode: (m: typeof mode) => (mode = m) };
 }
 
 function relayFor(server: ReturnType<typeof fakeServer>, storage = memoryStorage()) {
@@ -67,11 +69,13 @@ describe("the browser's statement relay", () => {
   it("gives each statement an id and a timestamp once, and sends it", async () => {
     const server = fakeServer();
     const { relay } = relayFor(server);
-    const id = relay.enqueue(answered(), { contentId: "c1", lessonId: "l1" });
+    const id = relay.enqueue(answered(), { contentId: "c1", lessonId: "l1", openedAt: "1764849600000.signature" });
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     await vi.waitFor(() => expect(server.stored.size).toBe(1));
     const sent = server.stored.get(id) as { timestamp: string };
     expect(Date.parse(sent.timestamp)).not.toBeNaN();
+    // The lesson page's signed « opened at » goes with the result (decision 042).
+    expect(server.items.get(id)).toMatchObject({ contentId: "c1", lessonId: "l1", openedAt: "1764849600000.signature" });
     await vi.waitFor(() => expect(relay.pending()).toBe(0));
   });
 

@@ -13,6 +13,8 @@ export interface LaunchedLessonData {
   previous: { id: string; title: string } | null;
   next: { id: string; title: string } | null;
   progress: { completed: number; total: number };
+  /** The signed « opened at » of the lesson page (decision 042): the time rule of badges counts from it. */
+  openedAt: string | null;
 }
 
 /** A lesson opened from an LMS: the lesson itself, « J'ai terminé », and within a course its neighbours. */
@@ -33,7 +35,7 @@ export function LaunchedLesson({ launchId, page, justCompleted }: { launchId: st
           </p>
           <h1 id="lesson-title">{lesson.title}</h1>
         </header>
-        <div className="lesson-body">{renderRichText(page.body, { t, renderers: lessonRenderers(lesson.id) })}</div>
+        <div className="lesson-body">{renderRichText(page.body, { t, renderers: lessonRenderers(lesson.id, page.openedAt) })}</div>
       </article>
       <div className="lesson-complete">
         {justCompleted ? (
@@ -47,6 +49,7 @@ export function LaunchedLesson({ launchId, page, justCompleted }: { launchId: st
           <Form method="post">
             <input type="hidden" name="intent" value="complete" />
             <input type="hidden" name="lessonId" value={lesson.id} />
+            {page.openedAt ? <input type="hidden" name="openedAt" value={page.openedAt} /> : null}
             <button type="submit" className="button primary big">
               {t("lesson.complete")}
             </button>
