@@ -1,4 +1,4 @@
-import { createCookie, redirect, type RouterContextProvider } from "react-router";
+import { createCookie, href, redirect, type RouterContextProvider } from "react-router";
 import type { User } from "../../db/schema/accounts";
 import { sessionContext } from "./context";
 import type { DbOrTrx } from "./db.server";
@@ -105,7 +105,7 @@ export function requireUser(context: Readonly<RouterContextProvider>, request: R
   const user = currentUser(context);
   if (!user) {
     const url = new URL(request.url);
-    throw redirect(`/connexion?retour=${encodeURIComponent(url.pathname + url.search)}`);
+    throw redirect(`${href("/connexion")}?retour=${encodeURIComponent(url.pathname + url.search)}`);
   }
   return user;
 }

@@ -51,7 +51,7 @@ export async function action({ request, context }: Route.ActionArgs) {
         return null;
       }
       const token = await changePassword(db, user, value, requestMeta(request));
-      return redirectSignedIn(request, db, "/compte?mot-de-passe=change", token, user);
+      return redirectSignedIn(request, db, `${href("/compte")}?mot-de-passe=change`, token, user);
     },
     { hideFields: SECRETS },
   );
@@ -109,8 +109,8 @@ export default function Account() {
 
       <section aria-labelledby="prefs-heading">
         <h2 id="prefs-heading">{t("account.preferences")}</h2>
-        <Form method="post" action="/preferences" className="stack">
-          <input type="hidden" name="redirectTo" value="/compte" />
+        <Form method="post" action={href("/preferences")} className="stack">
+          <input type="hidden" name="redirectTo" value={href("/compte")} />
           <fieldset>
             <legend>{t("account.language")}</legend>
             <label className="choice">
@@ -143,12 +143,12 @@ export default function Account() {
         <p>{t("data.intro")}</p>
         <ul>
           <li>
-            <a href="/compte/donnees" download>
+            <a href={href("/compte/donnees")} download>
               {t("data.download")}
             </a>
           </li>
           <li>
-            <a href="/compte/supprimer">{t("data.delete")}</a>
+            <a href={href("/compte/supprimer")}>{t("data.delete")}</a>
           </li>
         </ul>
       </section>

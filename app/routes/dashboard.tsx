@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, redirect, useLoaderData } from "react-router";
+import { data, Form, href, redirect, useLoaderData } from "react-router";
 import type { Route } from "./+types/dashboard";
 import { PageTitle } from "../components/ui/page-title";
 import { ChartFigure } from "../features/reports/components/chart-figure";
@@ -45,7 +45,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
   await refreshNow(context.get(dbContext), actor);
   const url = new URL(request.url);
-  return redirect(`/tableau-de-bord${url.search}`);
+  return redirect(`${href("/tableau-de-bord")}${url.search}`);
 }
 
 export default function Dashboard() {
@@ -73,15 +73,15 @@ export default function Dashboard() {
           <p>{t("missing_sources", { list: dashboard.missingSources.map((s) => t(`sources.${s}`)).join(", ") })}</p>
         ) : null}
         <div className="actions">
-          <Form method="post" action={`/tableau-de-bord${suffix}`}>
+          <Form method="post" action={`${href("/tableau-de-bord")}${suffix}`}>
             <button type="submit" className="button secondary">
               {t("refresh")}
             </button>
           </Form>
-          <a className="button secondary" href={`/tableau-de-bord/export/indicateurs.csv${suffix}`} download>
+          <a className="button secondary" href={`${href("/tableau-de-bord/export/:table", { table: "indicateurs.csv" })}${suffix}`} download>
             {t("download_all")}
           </a>
-          <a className="button secondary" href="/rapports">
+          <a className="button secondary" href={href("/rapports")}>
             {t("go_reports")}
           </a>
         </div>
@@ -107,7 +107,7 @@ export default function Dashboard() {
               <p className="hint">{t(`sections.${section.id}.description`)}</p>
               <FigureList figures={section.figures} />
               {section.charts.map((chart) => (
-                <ChartFigure key={chart.id} chart={chart} csvHref={`/tableau-de-bord/export/${chart.id}.csv${suffix}`} />
+                <ChartFigure key={chart.id} chart={chart} csvHref={`${href("/tableau-de-bord/export/:table", { table: `${chart.id}.csv` })}${suffix}`} />
               ))}
               {section.id === "employment" ? <JobsEvaluation tables={jobs} monthLabels={jobMonths} /> : null}
             </section>

@@ -16,11 +16,11 @@ export async function loader({ context }: Route.LoaderArgs) {
 
 /** Each offer and the page it leads to. */
 const OFFERS = [
-  ["courses", "/cours"],
-  ["workshops", "/ateliers"],
-  ["classes", "/classes"],
-  ["paths", "/parcours"],
-  ["help", "/lieux"],
+  ["courses", href("/cours")],
+  ["workshops", href("/ateliers")],
+  ["classes", href("/classes")],
+  ["paths", href("/parcours")],
+  ["help", href("/lieux")],
 ] as const;
 
 export default function Home() {
@@ -42,13 +42,13 @@ export default function Home() {
         <p className="lead">{t("lead")}</p>
         {signedIn ? (
           <p className="actions">
-            <a className="button primary" href="/compte/activites">
+            <a className="button primary" href={href("/compte/activites")}>
               {t("cta_record")}
             </a>
           </p>
         ) : (
           <p className="actions">
-            <a className="button primary" href="/inscription">
+            <a className="button primary" href={href("/inscription")}>
               {t("cta_sign_up")}
             </a>
             <a className="button secondary" href={href("/connexion")}>

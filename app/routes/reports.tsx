@@ -1,5 +1,5 @@
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
+import { data, Form, href, redirect, useActionData, useLoaderData } from "react-router";
 import type { Route } from "./+types/reports";
 import { PageTitle } from "../components/ui/page-title";
 import { listReports, requestReport } from "../features/reports/report-jobs.server";
@@ -25,7 +25,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const parsed = reportRequest.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ error: parsed.error.issues[0]!.message }, { status: 400 });
   const job = await requestReport(context.get(dbContext), actor, parsed.data.year, getLocale(context) === "en" ? "en" : "fr");
-  return redirect(`/rapports/${job.id}`);
+  return redirect(href("/rapports/:reportId", { reportId: job.id }));
 }
 
 export default function Reports() {
@@ -82,7 +82,7 @@ export default function Reports() {
             {reports.map((r) => (
               <tr key={r.id}>
                 <th scope="row">
-                  <a href={`/rapports/${r.id}`}>{t("report.page_title", { year: r.year })}</a>
+                  <a href={href("/rapports/:reportId", { reportId: r.id })}>{t("report.page_title", { year: r.year })}</a>
                 </th>
                 <td>{formatDateTime(r.created_at, i18n.language)}</td>
                 <td>{t(`report.status.${r.status}`)}</td>
@@ -90,10 +90,10 @@ export default function Reports() {
                   {r.status === "done" ? (
                     <ul className="inline-list">
                       <li>
-                        <a href={`/rapports/${r.id}/evaluation-${r.year}.pdf`}>{t("report.download_pdf", { year: r.year, pages: r.page_count ?? "?" })}</a>
+                        <a href={href("/rapports/:reportId/:file", { reportId: r.id, file: `evaluation-${r.year}.pdf` })}>{t("report.download_pdf", { year: r.year, pages: r.page_count ?? "?" })}</a>
                       </li>
                       <li>
-                        <a href={`/rapports/${r.id}/evaluation-${r.year}.csv`}>{t("report.download_csv", { year: r.year })}</a>
+                        <a href={href("/rapports/:reportId/:file", { reportId: r.id, file: `evaluation-${r.year}.csv` })}>{t("report.download_csv", { year: r.year })}</a>
                       </li>
                     </ul>
                   ) : null}

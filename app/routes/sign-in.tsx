@@ -71,7 +71,7 @@ export default function SignIn() {
         </button>
       </Form>
       <p>
-        <a href="/mot-de-passe-oublie">{t("sign_in.forgot")}</a>
+        <a href={href("/mot-de-passe-oublie")}>{t("sign_in.forgot")}</a>
       </p>
       <p>
         {/* Someone sent here from a lesson comes back to it after creating the account too. */}

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { notify } from "../notifications/service.server";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { User } from "../../../db/schema/accounts";
@@ -132,7 +133,7 @@ export type BadgeStatus = "valid" | "revoked" | "invalid";
 /** Checks a stored badge: signature by one of our keys, the credential is this badge's, not revoked. */
 async function checkBadge(db: DbOrTrx, row: { id: string; credential_jwt: string; revoked_at: Date | null }) {
   const result = verifyJwt(row.credential_jwt, await keyResolver(db));
-  const own = result.ok && typeof result.payload.id === "string" && result.payload.id.endsWith(`/badges/${row.id}`);
+  const own = result.ok && typeof result.payload.id === "string" && result.payload.id.endsWith(href("/badges/:id", { id: row.id }));
   const status: BadgeStatus = !own ? "invalid" : row.revoked_at ? "revoked" : "valid";
   return { status, payload: own ? (result.payload as unknown as OpenBadgeCredential) : null, reason: result.ok ? null : result.reason };
 }

@@ -109,7 +109,7 @@ export async function resumePath(db: Db, user: Viewer, slug: string) {
   const { course } = await visibleCourse(db, user, slug);
   const rows = await q.listOutline(db, course.id, { userId: user?.id });
   const lesson = resumeLesson(buildOutline(rows).lessons, lastCompletedLessonId(rows) ?? course.last_lesson_id);
-  return lesson ? `/cours/${course.slug}/lecons/${lesson.id}` : `/cours/${course.slug}`;
+  return lesson ? href("/cours/:slug/lecons/:lessonId", { slug: course.slug, lessonId: lesson.id }) : href("/cours/:slug", { slug: course.slug });
 }
 
 /**
@@ -229,6 +229,6 @@ export async function completeLessonAndContinue(db: Db, user: User, slug: string
   const startedAt = await verifiedOpenedAt(db, openedAt, user.id, lessonId);
   const result = await completeInTransaction(db, { userId: user.id, courseId: course.id, lessonId, startedAt, score: null, position: null });
   const next = outline.lessons[index + 1];
-  if (result.courseCompletedNow || (!next && result.courseCompleted)) return { ...result, redirectTo: `/cours/${course.slug}?termine=1` };
-  return { ...result, redirectTo: next ? `/cours/${course.slug}/lecons/${next.id}` : `/cours/${course.slug}` };
+  if (result.courseCompletedNow || (!next && result.courseCompleted)) return { ...result, redirectTo: `${href("/cours/:slug", { slug: course.slug })}?termine=1` };
+  return { ...result, redirectTo: next ? href("/cours/:slug/lecons/:lessonId", { slug: course.slug, lessonId: next.id }) : href("/cours/:slug", { slug: course.slug }) };
 }

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { can } from "../../lib/permissions";
 import { defineModule } from "../../lib/modules.server";
 import { REPORT_JOBS } from "./jobs.server";
@@ -8,6 +9,6 @@ export default defineModule({
   jobs: [...REPORT_JOBS],
   personalData: [reportsPersonalData],
   nav: [
-    { to: "/tableau-de-bord", labelKey: "reports:nav.dashboard", section: "staff", order: 70, visible: (user) => can(user, "read:report:any") },
+    { to: href("/tableau-de-bord"), labelKey: "reports:nav.dashboard", section: "staff", order: 70, visible: (user) => can(user, "read:report:any") },
   ],
 });

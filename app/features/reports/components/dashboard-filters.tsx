@@ -1,5 +1,5 @@
 import { useTranslation } from "../../../lib/use-translation";
-import { Form } from "react-router";
+import { Form, href } from "react-router";
 import type { DashboardData } from "../dashboard-types";
 
 export interface FilterValues {
@@ -29,7 +29,7 @@ export function DashboardFilters({
     ) : null;
   const described = (name: string, hint?: string) => [hint, errors?.[name] ? `f-${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <Form method="get" action="/tableau-de-bord" className="report-filters">
+    <Form method="get" action={href("/tableau-de-bord")} className="report-filters">
       <fieldset>
         <legend>{t("filters.legend")}</legend>
         <p id="f-month-hint" className="hint">
@@ -103,7 +103,7 @@ export function DashboardFilters({
           <button type="submit" className="button primary">
             {t("filters.submit")}
           </button>
-          <a href="/tableau-de-bord">{t("filters.reset")}</a>
+          <a href={href("/tableau-de-bord")}>{t("filters.reset")}</a>
         </p>
       </fieldset>
     </Form>
