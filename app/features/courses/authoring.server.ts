@@ -12,7 +12,8 @@ import { buildOutline } from "./outline";
 import { listOutline } from "./queries.server";
 import { sanitizeDocument } from "./rich-text/sanitize";
 import { completeEnrolmentsNowDone, lockOpenEnrolments } from "./trash-queries.server";
-import { slugify, type CourseDetailsInput, type LessonInput } from "./schemas";
+import { slugify } from "../../lib/slug";
+import { type CourseDetailsInput, type LessonInput } from "./schemas";
 
 // The authors' verbs. Each one checks the permission once, at the top.
 
@@ -48,7 +49,7 @@ export async function listMyCourses(db: Db, user: User, page: number) {
 }
 
 async function freeSlug(db: Db, wanted: string | undefined, title: string) {
-  const base = wanted ?? (slugify(title) || "cours");
+  const base = wanted ?? slugify(title, "cours");
   const taken = new Set((await a.slugsLike(db, base)).map((r) => r.slug));
   if (!taken.has(base)) return base;
   if (wanted) throw new FieldError("slug", "courses:errors.slug_taken");

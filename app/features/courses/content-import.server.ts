@@ -13,7 +13,8 @@ import { markdownToDocument } from "./rich-text/markdown";
 import { lessonPlainText } from "./rich-text/plain-text";
 import { sanitizeDocument } from "./rich-text/sanitize";
 import { courseImageUrl } from "./rich-text/urls";
-import { slugify, SLUG } from "./schemas";
+import { slugify } from "../../lib/slug";
+import { SLUG } from "./schemas";
 import { AUDIENCES, LEVELS, PIX_COMPETENCES, THEMES } from "./vocabulary";
 
 /**

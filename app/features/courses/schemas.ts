@@ -6,18 +6,6 @@ import { AUDIENCES, LEVELS, PIX_COMPETENCES, THEMES } from "./vocabulary";
 
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-/** "Se protéger des arnaques !" → "se-proteger-des-arnaques" */
-export function slugify(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/, "");
-}
-
 const title = z
   .string({ error: "courses:errors.title_required" })
   .trim()

@@ -5,24 +5,13 @@ import { isUuid } from "../../lib/ids";
 import { can } from "../../lib/permissions";
 import { todayInParis } from "../projects/dates";
 import * as q from "./partners-queries.server";
+import { slugify } from "../../lib/slug";
 import type { PartnerInput } from "./schemas-offers";
 
 const partnerNotFound = () => appError(404, "not_found", "jobs:errors.partner_not_found");
 
 function requireDirectoryManager(actor: User) {
   if (!can(actor, "manage:partner:any")) throw forbidden();
-}
-
-export function slugify(name: string): string {
-  return (
-    name
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 80) || "partenaire"
-  );
 }
 
 const toRow = (input: PartnerInput): Omit<q.PartnerRow, "slug"> => ({
@@ -41,7 +30,7 @@ const toRow = (input: PartnerInput): Omit<q.PartnerRow, "slug"> => ({
 export async function createPartner(db: Db, actor: User, input: PartnerInput) {
   requireDirectoryManager(actor);
   return db.transaction().execute(async (trx) => {
-    const base = slugify(input.name);
+    const base = slugify(input.name, "partenaire");
     const taken = await q.slugsLike(trx, base);
     let slug = base;
     for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;

@@ -132,19 +132,6 @@ export const DirectoryFilterSchema = z.object({
   openNow: z.literal("1").optional().catch(undefined),
 });
 
-/** URL-friendly name: lower case, no accents, dashes. */
-export function slugify(name: string): string {
-  return (
-    name
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 80) || "lieu"
-  );
-}
-
 /** « Archiver » / « Rétablir » on the places list. */
 export const ArchiveSpaceSchema = z.object({
   intent: z.enum(["archive", "restore"], E("not_found")),

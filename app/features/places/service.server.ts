@@ -7,7 +7,8 @@ import { can } from "../../lib/permissions";
 import { upcomingInSpace } from "../workshops/service.server";
 import { isOpenAt, openingStatus, weekOfHours } from "./opening-hours";
 import * as q from "./queries.server";
-import { slugify, type RelaySpaceInput } from "./schemas";
+import { slugify } from "../../lib/slug";
+import { type RelaySpaceInput } from "./schemas";
 
 const spaceNotFound = () => appError(404, "not_found", "places:errors.not_found");
 
@@ -103,7 +104,7 @@ function toRow(input: RelaySpaceInput): Omit<NewRelaySpace, "slug"> {
 }
 
 async function freeSlug(db: Db, name: string, exceptId?: string) {
-  const base = slugify(name);
+  const base = slugify(name, "lieu");
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
     if (!(await q.slugTaken(db, slug, exceptId))) return slug;
