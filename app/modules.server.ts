@@ -7,7 +7,6 @@ import courses from "./features/courses/module.server";
 import diagnostic from "./features/diagnostic/module.server";
 import h5p from "./features/h5p/module.server";
 import jobs from "./features/jobs/module.server";
-import jobSeekers from "./features/jobs/seekers.module.server";
 import lti from "./features/lti/module.server";
 import mediation from "./features/mediation/module.server";
 import notifications from "./features/notifications/module.server";
@@ -48,7 +47,6 @@ export const APP_MODULES = [
   mediation,
   notifications,
   questions,
-  jobSeekers,
   oidc,
   reports,
   xapi,

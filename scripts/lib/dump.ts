@@ -41,6 +41,11 @@ export type Progress = (line: string) => void;
 // data_version is made by its migration and moved by triggers as the rows go
 // in (decision 049): copying it would collide with the row the migration wrote.
 const SKIPPED = new Set(["kysely_migration", "kysely_migration_lock", "data_version"]);
+// Rows a migration makes in every new database (the key that signs a lesson's
+// « opened at », decision 042): carried by the export so signed values stay
+// valid after a move, and replaced on import — a fresh database's own row does
+// not make it "not empty".
+const MADE_BY_MIGRATIONS = new Set(["course_signing_key"]);
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Settings that make COPY text exact and identical whatever the server's configuration. */
@@ -201,13 +206,14 @@ export async function importDatabase(target: Where | Endpoint, dir: string, { re
       const filled: string[] = [];
       for (const table of manifest.tables) {
         const [row] = await tx.query<{ filled: boolean }>(`select exists (select 1 from ${ident(table.name)}) as filled`);
-        if (row?.filled) filled.push(table.name);
+        if (row?.filled && !MADE_BY_MIGRATIONS.has(table.name)) filled.push(table.name);
       }
       if (filled.length && !replace) {
         const named = filled.length > 4 ? `${filled.slice(0, 4).join(", ")} et ${filled.length - 4} autres tables` : filled.join(", ");
         throw new DumpError(`la base de destination contient déjà des données (${named}) : importez dans une base vide, ou ajoutez --replace`);
       }
-      if (filled.length) await tx.query(`truncate ${manifest.tables.map((t) => ident(t.name)).join(", ")} cascade`);
+      const emptied = filled.length ? manifest.tables.map((t) => t.name) : manifest.tables.map((t) => t.name).filter((name) => MADE_BY_MIGRATIONS.has(name));
+      if (emptied.length) await tx.query(`truncate ${emptied.map(ident).join(", ")} cascade`);
       for (const [i, table] of manifest.tables.entries()) {
         await tx.copyIn(`copy ${ident(table.name)} (${table.columns.map(ident).join(", ")}) from stdin`, path.join(dir, table.file));
         const [count] = await tx.query<{ n: string | number }>(`select count(*)::text as n from ${ident(table.name)}`);

@@ -124,7 +124,7 @@ describe("a time that does not exist in Paris (the hour skipped in March)", () =
     const count = async () => Number((await db.selectFrom("workshop").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n);
     const before = await count();
     const response = await workshopFormAction({
-      request: new Request("http://app.test/ateliers/nouveau", { method: "POST", body: formData(workshopFields()) }),
+      request: new Request("http://app.test/ateliers/nouveau", { method: "POST", body: formData({ intent: "save", ...workshopFields() }) }),
       context: routeContext(db, mediator),
       params: {},
     } as never);

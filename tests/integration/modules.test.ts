@@ -44,6 +44,6 @@ describe("the module registry", () => {
     const db = await testDb();
     const sections = (await navigationFor(db, { id: "00000000-0000-4000-8000-000000000000", role: "coordinator" })).map((n) => n.section);
     expect(sections).toEqual([...sections].sort((a, b) => ["discover", "mine", "staff"].indexOf(a) - ["discover", "mine", "staff"].indexOf(b)));
-    expect((await navigationFor(db, null)).map((n) => n.to)).toEqual(["/", "/cours", "/parcours", "/ateliers", "/classes", "/lieux", "/diagnostic-entreprise"]);
+    expect((await navigationFor(db, null)).map((n) => n.to)).toEqual(["/", "/cours", "/parcours", "/ateliers", "/classes", "/emplois", "/lieux", "/diagnostic-entreprise"]);
   });
 });

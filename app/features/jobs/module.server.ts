@@ -1,13 +1,20 @@
 import { href } from "react-router";
 import { defineModule } from "../../lib/modules.server";
 import { can } from "../../lib/permissions";
+import { jobAlertsJob } from "./alerts.server";
+import { worksForAPartner } from "./applications.server";
+import { jobSeekersPersonalData } from "./personal-data-seekers.server";
 
 /**
- * Towards a job (issue 20), part A: the partner directory and local job
- * offers. Part B (job seekers, applications) adds its own entries here.
+ * Towards a job (issue 20): the partner directory and local job offers
+ * (decision 045); job seekers' profiles, applications and alerts (decision 046).
  */
 export default defineModule({
   name: "jobs",
+  jobs: [jobAlertsJob],
+  personalData: [jobSeekersPersonalData],
+  // « Mon projet professionnel » is reached from « Mon suivi » and from each
+  // offer, not from the header, which must stay within three rows on a desktop.
   nav: [
     {
       to: href("/emplois"),
@@ -31,5 +38,6 @@ export default defineModule({
       order: 60,
       visible: (u) => can(u, "moderate:job_offer:any"),
     },
+    { to: href("/emplois/candidatures"), labelKey: "jobseekers:nav.applicants", section: "staff", order: 42, visible: (u) => can(u, "read:job_applicant:own"), visibleWhen: (db, u) => worksForAPartner(db, u.id) },
   ],
 });
