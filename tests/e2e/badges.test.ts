@@ -35,7 +35,8 @@ async function signUp(page: Page, firstName: string) {
 /** Follows a course in the lesson player: open it, then "J'ai terminé cette leçon" until the end (a lesson already done: to the next). */
 async function completeCourse(page: Page, slug: string) {
   await page.goto(`/cours/${slug}`);
-  await page.locator("main a.button.primary").first().click();
+  // « Commencer » (a button: it enrols) or « Reprendre » (a link).
+  await page.locator("main .button.primary.big").first().click();
   await clickThrough(page, slug);
 }
 
@@ -71,7 +72,7 @@ describe("badges in the browser", () => {
       select lesson.id from lesson join course on course.id = lesson.course_id
       where course.slug = 'se-proteger-des-arnaques-en-ligne' and lesson.source_key = 'proteger-ses-comptes'`;
     await page.goto("/cours/se-proteger-des-arnaques-en-ligne");
-    await page.locator("main a.button.primary").first().click();
+    await page.getByRole("button", { name: "Commencer" }).click();
     await clickThrough(page, "se-proteger-des-arnaques-en-ligne", "Protéger ses comptes");
     await page.locator("iframe[data-h5p-content]").scrollIntoViewIfNeeded();
     const { player } = await h5pFrames(page);
