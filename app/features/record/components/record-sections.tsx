@@ -1,9 +1,11 @@
-import { href } from "react-router";
+import { href, useRouteLoaderData } from "react-router";
 import { useTranslation } from "../../../lib/use-translation";
 import { formatDate } from "../../../lib/i18n";
 import { WorkshopWhen } from "../../workshops/components/workshop-list";
 import { AppointmentRecordSection } from "../../appointments/components/record-section";
 import type { LearnerRecordView } from "../service.server";
+import { can } from "../../../lib/permissions";
+import type { RootLoaderData } from "../../../root";
 
 type Record = LearnerRecordView;
 
@@ -13,6 +15,8 @@ type Record = LearnerRecordView;
  * reads it for the person they accompany.
  */
 export function RecordSections({ record, own }: { record: Record; own: boolean }) {
+  // « Mon projet professionnel » is a learner's (and a coordinator's): staff without it would meet a 403.
+  const viewer = useRouteLoaderData<RootLoaderData>("root")?.user ?? null;
   const { t, i18n } = useTranslation("record");
   const day = (d: Date | string) => formatDate(d, i18n.language);
   const { totals } = record;
@@ -92,7 +96,7 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
             ))}
           </ul>
         )}
-        {own ? (
+        {own && can(viewer, "manage:job_profile:own") ? (
           <p>
             <a href={href("/emplois/mon-projet")}>{t("jobseekers:nav.project")}</a>
           </p>
