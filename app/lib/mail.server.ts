@@ -1,13 +1,13 @@
 import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
-import { sql } from "kysely";
 import type { Db, DbOrTrx } from "./db.server";
 import type { PeriodicJob } from "./jobs.server";
 import { env } from "./env.server";
 import type { MailAttachment } from "../../db/schema/platform";
 import { logger } from "./logger.server";
 import { mailHtml } from "./mail-layout";
+import { drainOutboxTable } from "./outbox.server";
 import { publicUrl } from "./public-url.server";
 
 export interface MailToQueue {
@@ -90,84 +90,25 @@ export function createMailTransport(): MailTransport {
   };
 }
 
-const LEASE_SECONDS = 120;
-const MAX_ATTEMPTS = 8;
+export { retryDelaySeconds } from "./outbox.server";
 
-/** Exponential backoff: 30 s, 1 min, 2 min … capped at 1 h. */
-export function retryDelaySeconds(attempts: number) {
-  return Math.min(30 * 2 ** (attempts - 1), 3600);
-}
-
-/**
- * Claims due messages with FOR UPDATE SKIP LOCKED and a lease, sends them
- * outside the transaction, then records the outcome. Several processes can
- * run this at once: a row is claimed by one of them only.
- */
-export async function drainOutbox(db: Db, transport: MailTransport, batchSize = 20): Promise<{ sent: number; failed: number }> {
-  const claimed = await db.transaction().execute(async (trx) => {
-    const due = await trx
-      .selectFrom("outbox_message")
-      .select("id")
-      .where("status", "=", "pending")
-      .where("next_attempt_at", "<=", sql<Date>`now()`)
-      .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<", sql<Date>`now()`)]))
-      .orderBy("id")
-      .limit(batchSize)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    if (due.length === 0) return [];
-    return trx
-      .updateTable("outbox_message")
-      .set({
-        locked_until: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
-        attempts: sql`attempts + 1`,
-      })
-      .where(
-        "id",
-        "in",
-        due.map((r) => r.id),
-      )
-      .returningAll()
-      .execute();
-  });
-
-  let sent = 0;
-  let failed = 0;
+/** Sends due mail through the transport; several processes can run this at once (app/lib/outbox.server.ts). */
+export function drainOutbox(db: Db, transport: MailTransport, batchSize = 20) {
   const from = env().MAIL_FROM;
-  for (const message of claimed) {
-    try {
-      await transport.send({
+  return drainOutboxTable(
+    db,
+    "outbox_message",
+    (message) =>
+      transport.send({
         from,
         to: message.to_address,
         subject: message.subject,
         text: message.text_body,
         html: message.html_body,
         attachments: message.attachments,
-      });
-      await db
-        .updateTable("outbox_message")
-        .set({ status: "sent", sent_at: sql`now()`, locked_until: null, last_error: null })
-        .where("id", "=", message.id)
-        .execute();
-      sent++;
-    } catch (error) {
-      failed++;
-      const dead = message.attempts >= MAX_ATTEMPTS;
-      logger.warn({ err: error, id: message.id, attempts: message.attempts, dead }, "mail send failed");
-      await db
-        .updateTable("outbox_message")
-        .set({
-          status: dead ? "dead" : "pending",
-          locked_until: null,
-          last_error: String((error as Error)?.message ?? error).slice(0, 1000),
-          next_attempt_at: sql`now() + make_interval(secs => ${retryDelaySeconds(message.attempts)})`,
-        })
-        .where("id", "=", message.id)
-        .execute();
-    }
-  }
-  return { sent, failed };
+      }),
+    { batchSize, what: "mail" },
+  );
 }
 
 export function startOutboxWorker(db: Db, { intervalMs = 2000 } = {}) {

@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { sql } from "kysely";
 import type { Db, DbOrTrx } from "./db.server";
 import { env } from "./env.server";
 import type { PeriodicJob } from "./jobs.server";
 import { logger } from "./logger.server";
 import { DEAD_MAIL_RETENTION_DAYS, SENT_MAIL_RETENTION_DAYS } from "./mail.server";
+import { drainOutboxTable } from "./outbox.server";
 
 /**
  * SMS for people who have a phone and no e-mail address, built like the mail
@@ -68,60 +68,13 @@ export function fileSmsTransport(dir: string): SmsTransport {
   };
 }
 
-const LEASE_SECONDS = 120;
-const MAX_ATTEMPTS = 8;
-
-/** Claims due rows (SKIP LOCKED, a lease), sends them, records each outcome; several processes may run it. */
-export async function drainSmsOutbox(db: Db, transport: SmsTransport, batchSize = 20) {
-  const claimed = await db.transaction().execute(async (trx) => {
-    const due = await trx
-      .selectFrom("sms_message")
-      .select("id")
-      .where("status", "=", "pending")
-      .where("next_attempt_at", "<=", sql<Date>`now()`)
-      .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<", sql<Date>`now()`)]))
-      .orderBy("id")
-      .limit(batchSize)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    if (due.length === 0) return [];
-    return trx
-      .updateTable("sms_message")
-      .set({ locked_until: sql`now() + make_interval(secs => ${LEASE_SECONDS})`, attempts: sql`attempts + 1` })
-      .where(
-        "id",
-        "in",
-        due.map((r) => r.id),
-      )
-      .returningAll()
-      .execute();
-  });
-  let sent = 0;
-  let failed = 0;
+/** Sends due SMS through the transport; several processes may run it (app/lib/outbox.server.ts). */
+export function drainSmsOutbox(db: Db, transport: SmsTransport, batchSize = 20) {
   const from = env().SMS_FROM;
-  for (const message of claimed) {
-    try {
-      await transport.send({ from, to: message.to_number, text: message.body });
-      await db.updateTable("sms_message").set({ status: "sent", sent_at: sql`now()`, locked_until: null, last_error: null }).where("id", "=", message.id).execute();
-      sent++;
-    } catch (error) {
-      failed++;
-      const dead = message.attempts >= MAX_ATTEMPTS;
-      logger.warn({ err: error, id: message.id, attempts: message.attempts, dead }, "SMS send failed");
-      await db
-        .updateTable("sms_message")
-        .set({
-          status: dead ? "dead" : "pending",
-          locked_until: null,
-          last_error: String((error as Error)?.message ?? error).slice(0, 1000),
-          next_attempt_at: sql`now() + make_interval(secs => ${Math.min(30 * 2 ** (message.attempts - 1), 3600)})`,
-        })
-        .where("id", "=", message.id)
-        .execute();
-    }
-  }
-  return { sent, failed };
+  return drainOutboxTable(db, "sms_message", (message) => transport.send({ from, to: message.to_number, text: message.body }), {
+    batchSize,
+    what: "SMS",
+  });
 }
 
 let transport: SmsTransport | undefined;

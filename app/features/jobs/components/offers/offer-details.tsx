@@ -51,7 +51,7 @@ export function OfferDetails({ offer }: { offer: OfferView }) {
         {offer.noDiploma ? (
           <>
             <dt>{t("edit.fields.no_diploma")}</dt>
-            <dd>{t("offer.no_diploma")}</dd>
+            <dd>{t("offer.yes")}</dd>
           </>
         ) : null}
       </dl>
