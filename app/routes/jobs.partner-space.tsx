@@ -1,4 +1,5 @@
-import { Form, href, Link, useLoaderData } from "react-router";
+import { href, Link, useLoaderData } from "react-router";
+import { IntentButton } from "../components/ui/intent-button";
 import type { Route } from "./+types/jobs.partner-space";
 import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
@@ -85,17 +86,15 @@ export default function PartnerSpace() {
                           {t("space.edit_short")}
                         </Link>
                         {(["filled", "withdrawn"] as const).map((intent) => (
-                          <Form method="post" key={intent}>
-                            <input type="hidden" name="intent" value={intent} />
-                            <input type="hidden" name="offerId" value={o.id} />
-                            <button
-                              type="submit"
-                              className="button"
-                              aria-label={t(intent === "filled" ? "space.filled_label" : "space.withdraw_label", { title: o.title })}
-                            >
-                              {t(intent === "filled" ? "space.filled" : "space.withdraw")}
-                            </button>
-                          </Form>
+                          <IntentButton
+                            key={intent}
+                            intent={intent}
+                            fields={{ offerId: o.id }}
+                            variant="plain"
+                            ariaLabel={t(intent === "filled" ? "space.filled_label" : "space.withdraw_label", { title: o.title })}
+                          >
+                            {t(intent === "filled" ? "space.filled" : "space.withdraw")}
+                          </IntentButton>
                         ))}
                       </div>
                     ) : null}

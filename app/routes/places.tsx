@@ -1,6 +1,7 @@
 import { useTranslation } from "../lib/use-translation";
-import { Form, href, useLoaderData } from "react-router";
+import { href, useLoaderData } from "react-router";
 import type { Route } from "./+types/places";
+import { FilterCheckbox, FilterForm, FilterSelect } from "../components/ui/filters";
 import { PageTitle } from "../components/ui/page-title";
 import { OpeningStatusText } from "../features/places/components/opening-status";
 import { DirectoryFilterSchema } from "../features/places/schemas";
@@ -26,36 +27,23 @@ export default function Places() {
       <PageTitle>{t("directory.title")}</PageTitle>
       <h1>{t("directory.title")}</h1>
       <p className="lead">{t("directory.intro")}</p>
-      <Form method="get" className="filters" aria-label={t("directory.filters")}>
-        <div className="field">
-          <label htmlFor="f-commune">{t("directory.commune")}</label>
-          <select id="f-commune" name="commune" defaultValue={filters.commune ?? ""}>
-            <option value="">{t("directory.all_communes")}</option>
-            {communes.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-service">{t("directory.service")}</label>
-          <select id="f-service" name="service" defaultValue={filters.service ?? ""}>
-            <option value="">{t("directory.all_services")}</option>
-            {SERVICES.map((s) => (
-              <option key={s.key} value={s.value}>
-                {t(vocabKey("services", s.value))}
-              </option>
-            ))}
-          </select>
-        </div>
-        <label className="choice">
-          <input type="checkbox" name="openNow" value="1" defaultChecked={filters.openNow === "1"} /> {t("directory.open_now")}
-        </label>
-        <button type="submit" className="button primary">
-          {t("directory.apply")}
-        </button>
-      </Form>
+      <FilterForm label={t("directory.filters")} apply={t("directory.apply")}>
+        <FilterSelect
+          name="commune"
+          label={t("directory.commune")}
+          anyLabel={t("directory.all_communes")}
+          value={filters.commune}
+          options={communes.map((c) => ({ value: c, label: c }))}
+        />
+        <FilterSelect
+          name="service"
+          label={t("directory.service")}
+          anyLabel={t("directory.all_services")}
+          value={filters.service}
+          options={SERVICES.map((s) => ({ value: s.value, label: t(vocabKey("services", s.value)) }))}
+        />
+        <FilterCheckbox name="openNow" label={t("directory.open_now")} checked={filters.openNow === "1"} />
+      </FilterForm>
       <p role="status">{t("directory.count", { count: spaces.length })}</p>
       <ul className="cards place-cards">
         {spaces.map((s) => (

@@ -1,6 +1,7 @@
 import { useTranslation } from "../lib/use-translation";
-import { Form, href, useLoaderData, useRouteLoaderData } from "react-router";
+import { href, useLoaderData, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/workshops";
+import { FilterDate, FilterForm, FilterSelect } from "../components/ui/filters";
 import { PageTitle } from "../components/ui/page-title";
 import { Pagination } from "../components/ui/pagination";
 import { THEMES, codes } from "../features/mediation/vocabulary";
@@ -38,38 +39,23 @@ export default function Workshops() {
           </a>
         </p>
       ) : null}
-      <Form method="get" className="filters" aria-label={t("list.filters")}>
-        <div className="field">
-          <label htmlFor="f-from">{t("list.from")}</label>
-          <input id="f-from" type="date" name="from" defaultValue={filters.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-place">{t("list.place")}</label>
-          <select id="f-place" name="place" defaultValue={filters.place ?? ""}>
-            <option value="">{t("list.all_places")}</option>
-            {spaces.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.commune})
-              </option>
-            ))}
-            <option value={REMOTE}>{t("remote")}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-theme">{t("list.theme")}</label>
-          <select id="f-theme" name="theme" defaultValue={filters.theme ?? ""}>
-            <option value="">{t("list.all_themes")}</option>
-            {codes(THEMES).map((c) => (
-              <option key={c} value={c}>
-                {t(`mediation:vocab.thematique.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button primary">
-          {t("list.apply")}
-        </button>
-      </Form>
+      <FilterForm label={t("list.filters")} apply={t("list.apply")}>
+        <FilterDate name="from" label={t("list.from")} value={filters.from} />
+        <FilterSelect
+          name="place"
+          label={t("list.place")}
+          anyLabel={t("list.all_places")}
+          value={filters.place}
+          options={[...spaces.map((s) => ({ value: s.id, label: `${s.name} (${s.commune})` })), { value: REMOTE, label: t("remote") }]}
+        />
+        <FilterSelect
+          name="theme"
+          label={t("list.theme")}
+          anyLabel={t("list.all_themes")}
+          value={filters.theme}
+          options={codes(THEMES).map((c) => ({ value: c, label: t(`mediation:vocab.thematique.${c}`) }))}
+        />
+      </FilterForm>
       <p role="status">{t("list.count", { count: total })}</p>
       {workshops.length > 0 ? <WorkshopList workshops={workshops} /> : <p>{t("list.none")}</p>}
       <Pagination page={page} pageCount={pageCount} />

@@ -1,4 +1,5 @@
 import { Form, href } from "react-router";
+import { IntentButton } from "../../../../components/ui/intent-button";
 import { ActionMessage } from "../../../../components/ui/action-reply";
 import type { ActionReply } from "../../../../lib/action-reply";
 import { formatDate } from "../../../../lib/i18n";
@@ -37,13 +38,9 @@ export function ApplicantList({ applicants, shared, replies }: { applicants: App
           {a.status === "withdrawn" ? null : shared?.applicationId === a.id ? (
             <SharedProfile shared={shared} />
           ) : (
-            <Form method="post">
-              <input type="hidden" name="intent" value="view" />
-              <input type="hidden" name="applicationId" value={a.id} />
-              <button type="submit" className="button secondary">
-                {t("applicants.view", { name: fullName(a) })}
-              </button>
-            </Form>
+            <IntentButton intent="view" fields={{ applicationId: a.id }}>
+              {t("applicants.view", { name: fullName(a) })}
+            </IntentButton>
           )}
           {replies.view && shared?.applicationId === a.id ? <ActionMessage reply={replies.view} /> : null}
           <h3>{t("applicants.history")}</h3>

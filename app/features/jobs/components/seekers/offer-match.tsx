@@ -1,4 +1,5 @@
 import { Form, href } from "react-router";
+import { IntentButton } from "../../../../components/ui/intent-button";
 import { ActionMessage } from "../../../../components/ui/action-reply";
 import type { ActionReply } from "../../../../lib/action-reply";
 import { formatDate, formatDateTime } from "../../../../lib/i18n";
@@ -107,22 +108,14 @@ export function OfferMatch({ match, replies, done }: { match: OfferMatchView; re
           {match.followingSince ? (
             <>
               <p>{t("match.following", { date: formatDate(match.followingSince, i18n.language) })}</p>
-              <Form method="post" action={action}>
-                <input type="hidden" name="intent" value="unfollow" />
-                <ForPerson learnerId={learnerId} />
-                <button type="submit" className="button secondary">
-                  {t("match.unfollow")}
-                </button>
-              </Form>
+              <IntentButton intent="unfollow" fields={{ learnerId }} action={action}>
+                {t("match.unfollow")}
+              </IntentButton>
             </>
           ) : (
-            <Form method="post" action={action}>
-              <input type="hidden" name="intent" value="follow" />
-              <ForPerson learnerId={learnerId} />
-              <button type="submit" className="button primary">
-                {t("match.follow")}
-              </button>
-            </Form>
+            <IntentButton intent="follow" fields={{ learnerId }} action={action} variant="primary">
+              {t("match.follow")}
+            </IntentButton>
           )}
         </>
       ) : (

@@ -1,7 +1,8 @@
-import { Form, href } from "react-router";
+import { href } from "react-router";
+import { IntentButton } from "../../../../components/ui/intent-button";
 import { formatDate, formatDateTime } from "../../../../lib/i18n";
 import { useTranslation } from "../../../../lib/use-translation";
-import { ApplicationHistory, ForPerson, type HistoryEvent } from "./history";
+import { ApplicationHistory, type HistoryEvent } from "./history";
 
 /** An offer's path page, for the person or for a mediator with them. */
 const pathLink = (offerId: string, learnerId: string | null) => {
@@ -85,14 +86,9 @@ export function MyApplications({ applications, learnerId }: { applications: MyAp
             </p>
             <ApplicationHistory events={a.history} />
             {a.status !== "withdrawn" && a.status !== "hired" ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="withdraw" />
-                <input type="hidden" name="applicationId" value={a.id} />
-                <ForPerson learnerId={learnerId} />
-                <button type="submit" className="button secondary">
-                  {t("project.withdraw")} — {a.title}
-                </button>
-              </Form>
+              <IntentButton intent="withdraw" fields={{ applicationId: a.id, learnerId }}>
+                {t("project.withdraw")} — {a.title}
+              </IntentButton>
             ) : null}
           </li>
         ))}
@@ -126,14 +122,9 @@ export function FollowedJobPaths({ paths, learnerId, headingLevel = 2 }: { paths
               {t("project.path_progress", { done: p.done, total: p.count })}
             </p>
             {learnerId !== undefined ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="unfollow" />
-                <input type="hidden" name="offerId" value={p.offerId} />
-                <ForPerson learnerId={learnerId} />
-                <button type="submit" className="button secondary">
-                  {t("project.unfollow")} — {p.title}
-                </button>
-              </Form>
+              <IntentButton intent="unfollow" fields={{ offerId: p.offerId, learnerId }}>
+                {t("project.unfollow")} — {p.title}
+              </IntentButton>
             ) : null}
           </li>
         ))}
