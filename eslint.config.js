@@ -38,7 +38,6 @@ const REACHES_INTO_ANOTHER_DOMAINS_QUERIES = [
   "app/features/workshops/service.server.ts",
 ];
 const TOO_LONG = [
-  "app/routes/courses.edit.tsx",
   "app/routes/projects.class.tsx",
   "app/routes/projects.project.tsx",
   "app/routes/projects.submission.tsx",
