@@ -8,8 +8,6 @@ const BUILDS_QUERIES_OUTSIDE_QUERY_MODULES = [
   "app/features/accounts/service.server.ts",
   "app/features/calendar/feed.server.ts",
   "app/features/classrooms/personal-data.server.ts",
-  "app/features/courses/content-import.server.ts",
-  "app/features/courses/personal-data.server.ts",
   "app/features/h5p/personal-data.server.ts",
   "app/features/h5p/progress.server.ts",
   "app/features/h5p/results.server.ts",
@@ -27,10 +25,6 @@ const BUILDS_QUERIES_OUTSIDE_QUERY_MODULES = [
   "app/features/projects/retention.server.ts",
   "app/features/projects/submissions.server.ts",
   "app/features/projects/tasks.server.ts",
-  "app/features/reports/cache.server.ts",
-  "app/features/reports/personal-data.server.ts",
-  "app/features/reports/refresh.server.ts",
-  "app/features/reports/report-jobs.server.ts",
   "app/features/workshops/calendar.server.ts",
   "app/features/workshops/mails.server.ts",
   "app/features/workshops/personal-data.server.ts",
@@ -44,7 +38,6 @@ const REACHES_INTO_ANOTHER_DOMAINS_QUERIES = [
   "app/features/workshops/service.server.ts",
 ];
 const TOO_LONG = [
-  "app/routes/courses.edit.tsx",
   "app/routes/projects.class.tsx",
   "app/routes/projects.project.tsx",
   "app/routes/projects.submission.tsx",

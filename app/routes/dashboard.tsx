@@ -8,9 +8,11 @@ import { FigureList } from "../features/reports/components/figures";
 import { StaleSources } from "../features/reports/components/stale-sources";
 import { monthLabel } from "../features/reports/compute.server";
 import { refreshNow, showDashboard } from "../features/reports/service.server";
+import { refreshRequest } from "../features/reports/schemas";
 import { JobsEvaluation } from "../features/jobs/components/seekers/jobs-evaluation";
 import { getJobsEvaluation } from "../features/jobs/evaluation.server";
 import { monthsOf } from "../features/reports/period";
+import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
 import { formatDateTime } from "../lib/i18n";
 import { getLocale, serverT } from "../lib/i18n.server";
@@ -43,9 +45,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
-  await refreshNow(context.get(dbContext), actor);
-  const url = new URL(request.url);
-  return redirect(`${href("/tableau-de-bord")}${url.search}`);
+  return handleForm(request, refreshRequest, async () => {
+    await refreshNow(context.get(dbContext), actor);
+    return redirect(`${href("/tableau-de-bord")}${new URL(request.url).search}`);
+  });
 }
 
 export default function Dashboard() {

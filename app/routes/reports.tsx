@@ -1,10 +1,12 @@
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, href, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, href, redirect, useLoaderData } from "react-router";
 import type { Route } from "./+types/reports";
+import { useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
 import { listReports, requestReport } from "../features/reports/report-jobs.server";
 import { reportRequest } from "../features/reports/schemas";
 import { parisMonth } from "../features/reports/period";
+import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
 import { formatDateTime } from "../lib/i18n";
 import { getLocale } from "../lib/i18n.server";
@@ -22,16 +24,18 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const actor = requireUser(context, request);
-  const parsed = reportRequest.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: parsed.error.issues[0]!.message }, { status: 400 });
-  const job = await requestReport(context.get(dbContext), actor, parsed.data.year, getLocale(context) === "en" ? "en" : "fr");
-  return redirect(href("/rapports/:reportId", { reportId: job.id }));
+  return handleForm(request, reportRequest, async ({ year }) => {
+    const job = await requestReport(context.get(dbContext), actor, year, getLocale(context) === "en" ? "en" : "fr");
+    return redirect(href("/rapports/:reportId", { reportId: job.id }));
+  });
 }
 
 export default function Reports() {
   const { t, i18n } = useTranslation("reports");
   const { reports, currentYear } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const reply = useActionReply();
+  // A year out of range is refused by the schema or, for a year not over yet, by the service (a form-level message).
+  const error = reply?.error?.year?.[0] ?? reply?.error?.[""]?.[0];
   const years = Array.from({ length: currentYear - 2016 }, (_, i) => currentYear - i);
   return (
     <div className="page reports-page">
@@ -45,8 +49,8 @@ export default function Reports() {
             id="report-year"
             name="year"
             defaultValue={String(currentYear - 1)}
-            aria-invalid={actionData?.error ? true : undefined}
-            aria-describedby={actionData?.error ? "report-year-error" : undefined}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "report-year-error" : undefined}
           >
             {years.map((y) => (
               <option key={y} value={y}>
@@ -54,9 +58,9 @@ export default function Reports() {
               </option>
             ))}
           </select>
-          {actionData?.error ? (
+          {error ? (
             <p id="report-year-error" className="field-errors">
-              {t(actionData.error)}
+              {t(error)}
             </p>
           ) : null}
         </div>

@@ -49,7 +49,7 @@ export function summaryItems(errors: Record<string, string[] | null | undefined>
 
 /** The summary of a form built with conform's `useForm`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form's shape
-export function ErrorSummary({ form }: { form: FormMetadata<any, string[]> }) {
+export function ErrorSummary({ form, values }: { form: FormMetadata<any, string[]>; values?: Record<string, string | number> }) {
   const errors: Record<string, string[]> = { "": form.errors ?? [], ...form.allErrors };
-  return <ErrorSummaryBox id={form.errorId} items={summaryItems(errors, form.id)} />;
+  return <ErrorSummaryBox id={form.errorId} items={summaryItems(errors, form.id)} values={values} />;
 }

@@ -2,11 +2,11 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
-import { sql } from "kysely";
 import { z } from "zod";
 import type { Audience, CourseLevel } from "../../../db/schema/courses";
 import type { Db, DbOrTrx } from "../../lib/db.server";
 import { refreshSearchExtra } from "./authoring-queries.server";
+import * as q from "./content-import-queries.server";
 import { completeEnrolmentsNowDone } from "./trash-queries.server";
 import { storeCourseImageAs } from "./images.server";
 import { markdownToDocument } from "./rich-text/markdown";
@@ -133,9 +133,9 @@ async function imageResolver(course: ContentCourse) {
 
 export type ImportOutcome = "created" | "updated" | "unchanged";
 
-async function upsertCourse(trx: DbOrTrx, course: ContentCourse, images: Map<string, string>) {
+function upsertCourse(trx: DbOrTrx, course: ContentCourse, images: Map<string, string>) {
   const m = course.meta;
-  const values = {
+  return q.upsertImportedCourse(trx, course.slug, {
     title: m.title,
     summary: m.summary,
     objectives: m.objectives,
@@ -147,53 +147,11 @@ async function upsertCourse(trx: DbOrTrx, course: ContentCourse, images: Map<str
     cover_image_key: m.cover ? images.get(m.cover)! : null,
     cover_alt: m.cover ? m.cover_alt! : null,
     content_hash: course.hash,
-  };
-  return trx
-    .insertInto("course")
-    .values({ ...values, slug: course.slug, published_at: m.status === "published" ? sql`now()` : null })
-    .onConflict((oc) =>
-      oc.column("slug").doUpdateSet({
-        ...values,
-        published_at: m.status === "published" ? sql`coalesce(course.published_at, now())` : null,
-        updated_at: sql`now()`,
-      }),
-    )
-    .returning(["id", sql<boolean>`(xmax = 0)`.as("inserted")])
-    .executeTakeFirstOrThrow();
-}
-
-/**
- * Lessons and modules of a course that the folder no longer has go to the
- * trash, placed after the live ones (positions are unique per module and per
- * course, trashed rows included).
- */
-async function trashRemovedContent(trx: DbOrTrx, courseId: string, liveModuleIds: string[], liveLessonKeys: string[]) {
-  // Every non-live row is renumbered after the live ones, those already in the
-  // trash too (an author's own lesson may hold a position the folder now uses).
-  await sql`
-    update lesson l set deleted_at = coalesce(l.deleted_at, now()), position = r.next_position
-    from (
-      select l2.id,
-        coalesce((select max(k.position) from lesson k
-                  where k.module_id = l2.module_id and k.source_key = any(${sql.val(liveLessonKeys)}::text[])), -1)
-          + row_number() over (partition by l2.module_id order by l2.position) as next_position
-      from lesson l2
-      where l2.course_id = ${courseId} and (l2.source_key is null or l2.source_key <> all(${sql.val(liveLessonKeys)}::text[]))
-    ) r
-    where l.id = r.id`.execute(trx);
-  await sql`
-    update course_module m set deleted_at = coalesce(m.deleted_at, now()), position = ${liveModuleIds.length - 1} + r.n
-    from (
-      select m2.id, row_number() over (order by m2.position) as n
-      from course_module m2
-      where m2.course_id = ${courseId} and m2.id <> all(${sql.val(liveModuleIds)}::uuid[])
-    ) r
-    where m.id = r.id`.execute(trx);
+  });
 }
 
 async function importOne(db: Db, course: ContentCourse): Promise<ImportOutcome> {
-  const existing = await db.selectFrom("course").select(["content_hash"]).where("slug", "=", course.slug).executeTakeFirst();
-  if (existing?.content_hash === course.hash) return "unchanged";
+  if ((await q.importedContentHash(db, course.slug)) === course.hash) return "unchanged";
   const images = await imageResolver(course);
   const resolveImage = (src: string) => {
     const fileName = images.get(src);
@@ -204,13 +162,7 @@ async function importOne(db: Db, course: ContentCourse): Promise<ImportOutcome> 
     const moduleTitles = [...new Set(course.lessons.map((l) => l.meta.module))];
     const moduleIds = new Map<string, string>();
     for (const [position, title] of moduleTitles.entries()) {
-      const row = await trx
-        .insertInto("course_module")
-        .values({ course_id: courseId, title, position, source_key: slugify(title) })
-        .onConflict((oc) => oc.columns(["course_id", "source_key"]).where("source_key", "is not", null).doUpdateSet({ title, position, deleted_at: null, deleted_by: null }))
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      moduleIds.set(title, row.id);
+      moduleIds.set(title, await q.upsertImportedModule(trx, courseId, { title, position, sourceKey: slugify(title) }));
     }
     const lessonKeys: string[] = [];
     const nextPosition = new Map<string, number>();
@@ -231,16 +183,12 @@ async function importOne(db: Db, course: ContentCourse): Promise<ImportOutcome> 
         deleted_at: null,
         deleted_by: null,
       };
-      await trx
-        .insertInto("lesson")
-        .values({ ...values, course_id: courseId, source_key: lesson.key })
-        .onConflict((oc) => oc.columns(["course_id", "source_key"]).where("source_key", "is not", null).doUpdateSet({ ...values, updated_at: sql`now()` }))
-        .execute();
+      await q.upsertImportedLesson(trx, courseId, lesson.key, values);
       lessonKeys.push(lesson.key);
     }
     // The folder is the truth: what is no longer in it goes to the course's
     // trash (learners' progress kept, restorable for 30 days, decision 017).
-    await trashRemovedContent(trx, courseId, [...moduleIds.values()], lessonKeys);
+    await q.trashRemovedContent(trx, courseId, [...moduleIds.values()], lessonKeys);
     await completeEnrolmentsNowDone(trx, courseId);
     await refreshSearchExtra(trx, courseId);
     return inserted ? "created" : "updated";

@@ -353,3 +353,30 @@ export function courseEffort(db: DbOrTrx, userId: string, slugs: string[]) {
     .groupBy(["course.slug", "course.title"])
     .execute();
 }
+
+/** A person's enrolments, lesson progress and authorships, for "download my data". */
+export async function personalCourseData(db: DbOrTrx, userId: string) {
+  const enrolments = await db
+    .selectFrom("enrolment")
+    .innerJoin("course", "course.id", "enrolment.course_id")
+    .select(["course.slug", "course.title", "enrolment.enrolled_at", "enrolment.completed_at", "enrolment.updated_at"])
+    .where("enrolment.user_id", "=", userId)
+    .orderBy("enrolment.enrolled_at")
+    .execute();
+  const lessons = await db
+    .selectFrom("lesson_progress")
+    .innerJoin("lesson", "lesson.id", "lesson_progress.lesson_id")
+    .innerJoin("course", "course.id", "lesson_progress.course_id")
+    .select(["course.slug as course", "lesson.title as lesson", "lesson_progress.started_at", "lesson_progress.completed_at", "lesson_progress.best_score", "lesson_progress.last_position"])
+    .where("lesson_progress.user_id", "=", userId)
+    .orderBy("lesson_progress.started_at")
+    .execute();
+  const authored = await db
+    .selectFrom("course_author")
+    .innerJoin("course", "course.id", "course_author.course_id")
+    .select(["course.slug", "course.title", "course.status", "course_author.added_at"])
+    .where("course_author.user_id", "=", userId)
+    .orderBy("course_author.added_at")
+    .execute();
+  return { enrolments, lessons, authored };
+}

@@ -57,12 +57,40 @@ export const NewLessonSchema = z.object({
   title,
 });
 
+// Posted by buttons, never typed: a wrong value is a forged or stale form.
+const BAD_REQUEST = { error: "errors:bad_request" };
+
 export const MoveSchema = z.object({
-  id: z.uuid(),
-  direction: z.enum(["up", "down"]),
+  id: z.uuid(BAD_REQUEST),
+  direction: z.enum(["up", "down"], BAD_REQUEST),
 });
 
-export const IdSchema = z.object({ id: z.uuid() });
+export const IdSchema = z.object({ id: z.uuid(BAD_REQUEST) });
+
+const intent = <T extends string>(name: T) => ({ intent: z.literal(name) });
+
+/** Every form of the course editor, told apart by its `intent` (app/routes/courses.edit.tsx). */
+export const CourseEditSchema = z.discriminatedUnion(
+  "intent",
+  [
+    CourseDetailsSchema.extend(intent("details")),
+    CoverSchema.extend(intent("cover")),
+    z.object(intent("remove-cover")),
+    z.object(intent("publish")),
+    z.object(intent("unpublish")),
+    ModuleTitleSchema.extend(intent("add-module")),
+    ModuleTitleSchema.extend(IdSchema.shape).extend(intent("rename-module")),
+    NewLessonSchema.extend(intent("add-lesson")),
+    MoveSchema.extend(intent("move-module")),
+    MoveSchema.extend(intent("move-lesson")),
+    IdSchema.extend(intent("trash-module")),
+    IdSchema.extend(intent("trash-lesson")),
+    IdSchema.extend(intent("restore-module")),
+    IdSchema.extend(intent("restore-lesson")),
+  ],
+  BAD_REQUEST,
+);
+export type CourseEdit = z.output<typeof CourseEditSchema>;
 
 /** The editor posts the tiptap document as JSON in a hidden input. */
 export const LessonSchema = z.object({

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { sql } from "kysely";
 import type { DbOrTrx } from "../../lib/db.server";
 import { resources } from "../../locales/resources";
 import { computeDashboard, type ComputeOptions } from "./compute.server";
@@ -30,15 +29,11 @@ function definitionsHash(locale: string) {
 }
 
 async function currentVersion(db: DbOrTrx, locale: string) {
-  const [states, spaces, sources] = await Promise.all([
-    db.selectFrom("stats_source_state").select(["source", "changed_at", "refreshed_at", "last_error"]).orderBy("source").execute(),
-    sql<{ n: string; last: Date | null }>`select count(*)::text as n, max(updated_at) as last from relay_space`.execute(db),
-    availableSources(db),
-  ]);
+  const [{ states, spaces }, sources] = await Promise.all([q.dashboardVersionInputs(db), availableSources(db)]);
   const names = sources.map((s) => s.name);
   const version = sha({
     changed: states.map((s) => [s.source, new Date(s.changed_at).toISOString(), s.last_error]),
-    spaces: spaces.rows[0],
+    spaces,
     sources: names,
     definitions: definitionsHash(locale),
   });
@@ -50,25 +45,20 @@ async function currentVersion(db: DbOrTrx, locale: string) {
 export async function cachedDashboard(db: DbOrTrx, o: Omit<ComputeOptions, "charts">): Promise<Computed & { cached: boolean }> {
   const key = sha({ period: o.period, filters: Object.entries(o.filters).filter(([, v]) => v).sort(), locale: o.locale });
   const { version, updatedAt } = await currentVersion(db, o.locale);
-  const hit = await db.selectFrom("stats_dashboard_cache").select("data").where("key", "=", key).where("version", "=", version).executeTakeFirst();
+  const hit = await q.storedDashboard(db, key, version);
   if (hit) return { ...(JSON.parse(hit.data) as Computed), updatedAt, cached: true };
   const [computed, spaces, communes] = await Promise.all([computeDashboard(db, { ...o, charts: true }), q.listSpaces(db), q.knownCommunes(db)]);
   const data: Computed = {
     ...computed,
     options: { spaces: spaces.map((s) => ({ id: s.id, name: s.name })), communes, audiences: AUDIENCES },
   };
-  await db
-    .insertInto("stats_dashboard_cache")
-    .values({ key, version, data: JSON.stringify(data) })
-    .onConflict((oc) => oc.column("key").doUpdateSet({ version, data: JSON.stringify(data), created_at: new Date() }))
-    .execute();
+  await q.storeDashboard(db, key, version, JSON.stringify(data));
   return { ...data, updatedAt, cached: false };
 }
 
 /** Views of older versions are never read again; the refresh job clears them. */
 export async function pruneDashboardCache(db: DbOrTrx, olderThan = new Date(Date.now() - 60 * 60 * 1000)) {
-  const result = await db.deleteFrom("stats_dashboard_cache").where("created_at", "<", olderThan).executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return q.deleteStoredDashboards(db, olderThan);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { PersonalDataSource } from "../../lib/personal-data.server";
+import { forgetPersonInStats } from "./queries.server";
 
 /**
  * The aggregates keep pseudonymous person ids (to count people once over a
@@ -13,9 +14,6 @@ export const reportsPersonalData: PersonalDataSource = {
     return undefined;
   },
   async erase(trx, userId) {
-    const stranger = crypto.randomUUID();
-    await trx.updateTable("stats_people").set({ person: stranger }).where("person", "=", userId).execute();
-    await trx.updateTable("stats_person_first").set({ person: stranger }).where("person", "=", userId).execute();
-    await trx.updateTable("report_job").set({ requested_by: null }).where("requested_by", "=", userId).execute();
+    await forgetPersonInStats(trx, userId, crypto.randomUUID());
   },
 };

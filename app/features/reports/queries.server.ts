@@ -187,3 +187,115 @@ export async function recordSourceFailure(db: DbOrTrx, source: string, message: 
     .onConflict((oc) => oc.column("source").doUpdateSet({ last_error: message, error_ref: errorRef, failed_at: sql<Date>`now()` }))
     .execute();
 }
+
+// ---- Source states, as the refresh writes them ----
+
+/** One source's state row, read inside the refresh's transaction. */
+export function sourceState(db: DbOrTrx, source: string) {
+  return db.selectFrom("stats_source_state").selectAll().where("source", "=", source).executeTakeFirst();
+}
+
+/** Every source's whole state row, by name. */
+export function allSourceStates(db: DbOrTrx) {
+  return db.selectFrom("stats_source_state").selectAll().orderBy("source").execute();
+}
+
+export interface SourceRefreshed {
+  watermark: Date;
+  refreshed_at: Date;
+  full_rebuild_at?: Date;
+  changed_at?: Date;
+  last_error: null;
+  failed_at: null;
+  error_ref: null;
+}
+
+/** A successful refresh of one source: its row created on the first one, updated after. */
+export async function recordSourceRefresh(db: DbOrTrx, source: string, at: Date, values: SourceRefreshed) {
+  await db
+    .insertInto("stats_source_state")
+    .values({ source, full_rebuild_at: at, changed_at: at, ...values })
+    .onConflict((oc) => oc.column("source").doUpdateSet(values))
+    .execute();
+}
+
+// ---- The dashboard's stored views (cache.server.ts) ----
+
+/** What a stored view's version is made of: each source's last change, and the relay spaces. */
+export async function dashboardVersionInputs(db: DbOrTrx) {
+  const [states, spaces] = await Promise.all([
+    db.selectFrom("stats_source_state").select(["source", "changed_at", "refreshed_at", "last_error"]).orderBy("source").execute(),
+    sql<{ n: string; last: Date | null }>`select count(*)::text as n, max(updated_at) as last from relay_space`.execute(db),
+  ]);
+  return { states, spaces: spaces.rows[0] };
+}
+
+export function storedDashboard(db: DbOrTrx, key: string, version: string) {
+  return db.selectFrom("stats_dashboard_cache").select("data").where("key", "=", key).where("version", "=", version).executeTakeFirst();
+}
+
+export async function storeDashboard(db: DbOrTrx, key: string, version: string, data: string) {
+  await db
+    .insertInto("stats_dashboard_cache")
+    .values({ key, version, data })
+    .onConflict((oc) => oc.column("key").doUpdateSet({ version, data, created_at: new Date() }))
+    .execute();
+}
+
+export async function deleteStoredDashboards(db: DbOrTrx, olderThan: Date) {
+  const result = await db.deleteFrom("stats_dashboard_cache").where("created_at", "<", olderThan).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+// ---- Yearly reports (report-jobs.server.ts) ----
+
+export function insertReportJob(db: DbOrTrx, job: { year: number; locale: "fr" | "en"; requestedBy: string }) {
+  return db
+    .insertInto("report_job")
+    .values({ year: job.year, locale: job.locale, requested_by: job.requestedBy, step: "queued" })
+    .returning(["id", "year"])
+    .executeTakeFirstOrThrow();
+}
+
+export function latestReportJobs(db: DbOrTrx, limit: number) {
+  return db
+    .selectFrom("report_job")
+    .select(["id", "year", "status", "progress", "step", "created_at", "finished_at", "page_count", "error"])
+    .orderBy("created_at", "desc")
+    .limit(limit)
+    .execute();
+}
+
+export function findReportJob(db: DbOrTrx, id: string) {
+  return db.selectFrom("report_job").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function setReportProgress(db: DbOrTrx, id: string, progress: number, step: string) {
+  await db.updateTable("report_job").set({ progress, step }).where("id", "=", id).execute();
+}
+
+export async function finishReportJob(db: DbOrTrx, id: string, files: { pdfKey: string; csvKey: string; pageCount: number }) {
+  await db
+    .updateTable("report_job")
+    .set({ status: "done", progress: 100, step: "done", pdf_key: files.pdfKey, csv_key: files.csvKey, page_count: files.pageCount, finished_at: new Date(), locked_until: null, error: null })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** A failed build: queued again for another attempt, or failed for good. */
+export async function releaseFailedReportJob(db: DbOrTrx, id: string, failed: boolean, error: string) {
+  await db
+    .updateTable("report_job")
+    .set({ status: failed ? "failed" : "queued", error, locked_until: null })
+    .where("id", "=", id)
+    .execute();
+}
+
+// ---- Personal data ----
+
+/** A person's pseudonymous id in the aggregates replaced by `stranger`; their report requests kept without them. */
+export async function forgetPersonInStats(db: DbOrTrx, userId: string, stranger: string) {
+  await db.updateTable("stats_people").set({ person: stranger }).where("person", "=", userId).execute();
+  await db.updateTable("stats_person_first").set({ person: stranger }).where("person", "=", userId).execute();
+  await db.updateTable("report_job").set({ requested_by: null }).where("requested_by", "=", userId).execute();
+}

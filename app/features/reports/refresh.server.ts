@@ -102,7 +102,7 @@ async function refreshSource(
     await sql`select pg_advisory_xact_lock(${lockKey(`stats:${source.name}`)})`.execute(trx);
     const { rows } = await sql<{ now: Date }>`select now() as now`.execute(trx);
     const dbNow = new Date(rows[0]!.now);
-    const state = await trx.selectFrom("stats_source_state").selectAll().where("source", "=", source.name).executeTakeFirst();
+    const state = await q.sourceState(trx, source.name);
     const isFull = full || !state || now.getTime() - new Date(state.full_rebuild_at).getTime() >= FULL_REBUILD_EVERY_MS;
     let months: Months = null;
     if (!isFull) {
@@ -124,11 +124,7 @@ async function refreshSource(
       failed_at: null,
       error_ref: null,
     };
-    await trx
-      .insertInto("stats_source_state")
-      .values({ source: source.name, full_rebuild_at: dbNow, changed_at: dbNow, ...values })
-      .onConflict((oc) => oc.column("source").doUpdateSet(values))
-      .execute();
+    await q.recordSourceRefresh(trx, source.name, dbNow, values);
     return { source: source.name, mode: isFull ? "full" : "incremental", months: months?.length ?? -1, ms: Math.round(performance.now() - started) };
   });
 }
@@ -175,5 +171,5 @@ async function keepPlannerInformed(db: Db, results: SourceRefresh[]) {
 }
 
 export async function sourceStates(db: Db) {
-  return db.selectFrom("stats_source_state").selectAll().orderBy("source").execute();
+  return q.allSourceStates(db);
 }

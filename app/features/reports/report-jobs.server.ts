@@ -12,6 +12,7 @@ import { parisMonth, yearPeriod } from "./period";
 import { refreshStats } from "./refresh.server";
 import { renderReportPdf } from "./report-pdf.server";
 import { SPREADSHEET_CSV, toCsvBlocks } from "../../lib/csv";
+import * as q from "./queries.server";
 import { figuresTable, requireReportReader } from "./service.server";
 
 /**
@@ -28,29 +29,20 @@ export async function requestReport(db: Db, actor: User, year: number, locale: "
   requireReportReader(actor);
   const currentYear = Number(parisMonth(now).slice(0, 4));
   if (!Number.isInteger(year) || year < 2017 || year > currentYear) throw appError(400, "bad_year", "reports:errors.year");
-  const job = await db
-    .insertInto("report_job")
-    .values({ year, locale, requested_by: actor.id, step: "queued" })
-    .returning(["id", "year"])
-    .executeTakeFirstOrThrow();
+  const job = await q.insertReportJob(db, { year, locale, requestedBy: actor.id });
   startReportWorker(db);
   return job;
 }
 
 export async function listReports(db: Db, actor: User) {
   requireReportReader(actor);
-  return db
-    .selectFrom("report_job")
-    .select(["id", "year", "status", "progress", "step", "created_at", "finished_at", "page_count", "error"])
-    .orderBy("created_at", "desc")
-    .limit(50)
-    .execute();
+  return q.latestReportJobs(db, 50);
 }
 
 export async function getReport(db: Db, actor: User, id: string) {
   requireReportReader(actor);
   if (!isUuid(id)) throw notFound();
-  const job = await db.selectFrom("report_job").selectAll().where("id", "=", id).executeTakeFirst();
+  const job = await q.findReportJob(db, id);
   if (!job) throw notFound();
   return job;
 }
@@ -80,7 +72,7 @@ export async function claimReportJob(db: Db): Promise<ReportJob | null> {
 }
 
 async function progress(db: Db, id: string, value: number, step: string) {
-  await db.updateTable("report_job").set({ progress: value, step }).where("id", "=", id).execute();
+  await q.setReportProgress(db, id, value, step);
 }
 
 /** Builds one claimed job: figures → PDF and CSV → storage. */
@@ -121,11 +113,7 @@ export async function buildReport(db: Db, job: ReportJob, now = new Date()) {
   const csvKey = `reports/${job.id}/evaluation-${job.year}.csv`;
   await storage.put(pdfKey, new Uint8Array(pdf.bytes), "application/pdf");
   await storage.put(csvKey, new TextEncoder().encode(csv), "text/csv; charset=utf-8");
-  await db
-    .updateTable("report_job")
-    .set({ status: "done", progress: 100, step: "done", pdf_key: pdfKey, csv_key: csvKey, page_count: pdf.pageCount, finished_at: new Date(), locked_until: null, error: null })
-    .where("id", "=", job.id)
-    .execute();
+  await q.finishReportJob(db, job.id, { pdfKey, csvKey, pageCount: pdf.pageCount });
 }
 
 /** Runs waiting jobs one after the other until none is left; returns how many were built. */
@@ -140,11 +128,7 @@ export async function processReportJobs(db: Db, { max = 5 } = {}) {
     } catch (err) {
       logger.error({ err, job: job.id }, "report generation failed");
       const failed = job.attempts >= MAX_ATTEMPTS;
-      await db
-        .updateTable("report_job")
-        .set({ status: failed ? "failed" : "queued", error: (err as Error).message.slice(0, 300), locked_until: null })
-        .where("id", "=", job.id)
-        .execute();
+      await q.releaseFailedReportJob(db, job.id, failed, (err as Error).message.slice(0, 300));
     }
   }
   return built;

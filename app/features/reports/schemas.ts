@@ -28,3 +28,6 @@ export type DashboardQuery = z.infer<typeof dashboardQuery>;
 export const reportRequest = z.object({
   year: z.coerce.number("reports:errors.year").int("reports:errors.year").min(2017, "reports:errors.year").max(2100, "reports:errors.year"),
 });
+
+/** « Mettre à jour les données maintenant »: the button alone, nothing to read. */
+export const refreshRequest = z.object({});

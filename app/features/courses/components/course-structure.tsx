@@ -1,5 +1,6 @@
 import { useTranslation } from "../../../lib/use-translation";
 import { Form, href } from "react-router";
+import type { ActionReply } from "../../../lib/action-reply";
 import type { OutlineModule } from "../outline";
 
 /** Where a failed structure form (empty title…) shows its message. */
@@ -7,6 +8,23 @@ export interface StructureError {
   intent: string;
   target: string;
   messageKey: string;
+}
+
+/** The forms of the structure whose failures show beside them, and where (the module, or "new"). */
+const STRUCTURE_FORMS: Record<string, (values: Record<string, unknown>) => unknown> = {
+  "add-module": () => "new",
+  "rename-module": (values) => values.id,
+  "add-lesson": (values) => values.moduleId,
+};
+
+export const isStructureForm = (form: string) => Object.hasOwn(STRUCTURE_FORMS, form);
+
+/** Where a failed reply of a structure form shows, or null for another form's reply. */
+export function structureErrorOf(reply: ActionReply | undefined): StructureError | null {
+  const targetOf = reply && reply.status !== "success" && isStructureForm(reply.form) ? STRUCTURE_FORMS[reply.form] : undefined;
+  if (!reply || !targetOf) return null;
+  const target = targetOf((reply.initialValue ?? {}) as Record<string, unknown>);
+  return { intent: reply.form, target: String(target), messageKey: reply.error?.title?.[0] ?? reply.error?.[""]?.[0] ?? "courses:errors.title_required" };
 }
 
 function ErrorFor({ error, intent, target }: { error?: StructureError | null; intent: string; target: string }) {
