@@ -27,7 +27,6 @@ const ACTIONS_NOT_YET_ON_THE_CONTRACT = new Set<string>([
   // Shrinks to nothing as routes are converted (issue 18).
   "app/routes/courses.edit.tsx",
   "app/routes/dashboard.tsx",
-  "app/routes/projects.document.tsx",
   "app/routes/reports.tsx",
 ]);
 
