@@ -1,7 +1,7 @@
 import { can } from "../../lib/permissions";
 import type { User } from "../../../db/schema/accounts";
 import type { StoredDoc, TeamMode } from "../../../db/schema/projects";
-import type { Db } from "../../lib/db.server";
+import { type Db, withRetryingTransaction } from "../../lib/db.server";
 import { appError, forbidden, FieldError, isAppError } from "../../lib/errors";
 import { requireOpenClass, notFound, projectAccess, projectTeacherAccess, teacherClass } from "./access.server";
 import { todayInParis } from "./dates";
@@ -27,7 +27,7 @@ export async function createProject(
   const schoolClass = await teacherClass(db, user, input.classId);
   requireOpenClass(schoolClass);
   const brief = briefOfNewProject(input);
-  return db.transaction().execute(async (trx) => {
+  return withRetryingTransaction(db, async (trx) => {
     const project = await pq.insertProject(trx, schoolClass.id, user.id, projectRow(input, brief));
     await pq.addProjectClass(trx, project.id, schoolClass.id);
     await pq.addProjectTeacher(trx, project.id, user.id, "owner");

@@ -127,7 +127,7 @@ export async function reviewSubmission(
       }
       return parsed;
     });
-  await db.transaction().execute(async (trx) => {
+  await withRetryingTransaction(db, async (trx) => {
     const review = await sq.insertReview(trx, { submissionId: submission.id, decision: input.decision, comment: input.comment, reviewedBy: user.id });
     const unique = new Map(levels.map((l) => [`${l.seatId}|${l.competence}`, l]));
     if (unique.size) await sq.insertAssessments(trx, review.id, [...unique.values()]);
