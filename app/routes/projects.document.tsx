@@ -1,23 +1,22 @@
-import type { JSONContent } from "@tiptap/core";
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Suspense } from "react";
 import { useTranslation } from "../lib/use-translation";
-import { data, Form, redirect, useFetcher, useLoaderData, useNavigate, useSearchParams, type ShouldRevalidateFunctionArgs, href } from "react-router";
+import { data, redirect, useLoaderData, useSearchParams, type ShouldRevalidateFunctionArgs, href } from "react-router";
 import type { Route } from "./+types/projects.document";
 import { PageTitle } from "../components/ui/page-title";
+import { AutosavingEditor, PlainForm } from "../features/projects/components/autosaving-editor";
 import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
 import { PupilName } from "../features/projects/components/pupil-name";
 import { RichTextView } from "../features/projects/components/rich-text-view";
 import { useHydrated } from "../features/projects/components/use-hydrated";
-import { getTeamDocument, restoreRevision, saveTeamDocumentInput, type SaveOutcome } from "../features/projects/documents.server";
+import { getTeamDocument, saveOrRestoreDocument } from "../features/projects/documents.server";
 import { SaveDocumentSchema } from "../features/projects/schemas";
+import { handleJson } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
-import { appErrorStatus, isAppError } from "../lib/errors";
-import { parseForm } from "../lib/forms.server";
+import { appError, appErrorStatus, isAppError } from "../lib/errors";
 import { formatDateTime } from "../lib/i18n";
 import { requireUser } from "../lib/session.server";
 import type { RouteHandle } from "../root";
-
-const DocEditor = lazy(() => import("../features/projects/components/doc-editor"));
 
 // The team document autosaves: the one page of the domain that needs JavaScript
 // (it still saves through a plain form without it).
@@ -28,32 +27,33 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return getTeamDocument(context.get(dbContext), user, params.projectId, params.teamId);
 }
 
-export type AutosaveAnswer = (SaveOutcome & { conflictUrl?: string }) | { status: "error"; messageKey: string };
-
 export async function action({ context, request, params }: Route.ActionArgs) {
   const user = requireUser(context, request);
   const db = context.get(dbContext);
+  const { projectId, teamId } = params;
+  const form = await request.formData();
+  const submission = parseWithZod(form, { schema: SaveDocumentSchema });
+  // The editor's background save is a JSON endpoint: the outcome, a conflict as 409, a failure as the one error body.
+  if (form.get("mode") === "json") {
+    return handleJson(context, async () => {
+      if (submission.status !== "success") throw appError(400, "document_invalid", "projects:errors.document_invalid");
+      const outcome = await saveOrRestoreDocument(db, user, projectId, teamId, submission.value);
+      if (outcome.status !== "conflict") return outcome;
+      const conflictUrl = href("/projets/:projectId/equipes/:teamId/document/conflit/:revisionId", { projectId, teamId, revisionId: outcome.revisionId });
+      return Response.json({ ...outcome, conflictUrl }, { status: 409 });
+    });
+  }
+  // The plain form (no JavaScript) posts and is redirected: to the merge screen, or back with a message.
+  if (submission.status !== "success") return data({ status: "error", messageKey: "projects:errors.document_invalid" }, { status: 400 });
   const base = href("/projets/:projectId/equipes/:teamId/document", params);
-  const submission = await parseForm(request, SaveDocumentSchema);
-  if (submission.status !== "success") return data<AutosaveAnswer>({ status: "error", messageKey: "projects:errors.document_invalid" }, { status: 400 });
-  const v = submission.value;
-  let outcome: SaveOutcome;
   try {
-    outcome =
-      v.intent === "restore" && v.revisionId
-        ? await restoreRevision(db, user, params.projectId, params.teamId, { revisionId: v.revisionId, expectedVersion: v.expectedVersion })
-        : await saveTeamDocumentInput(db, user, params.projectId, params.teamId, { json: v.content, markdown: v.markdown, expectedVersion: v.expectedVersion });
+    const outcome = await saveOrRestoreDocument(db, user, projectId, teamId, submission.value);
+    if (outcome.status === "conflict") return redirect(href("/projets/:projectId/equipes/:teamId/document/conflit/:revisionId", { projectId, teamId, revisionId: outcome.revisionId }), 303);
+    return redirect(`${base}?enregistre=${outcome.version}`, 303);
   } catch (error) {
-    if (isAppError(error) && [400, 409].includes(appErrorStatus(error))) {
-      if (v.mode === "json") return data<AutosaveAnswer>({ status: "error", messageKey: error.data.messageKey }, { status: appErrorStatus(error) });
-      return redirect(`${base}?erreur=${error.data.code}`, 303);
-    }
+    if (isAppError(error) && [400, 409].includes(appErrorStatus(error))) return redirect(`${base}?erreur=${error.data.code}`, 303);
     throw error;
   }
-  const conflictUrl = outcome.status === "conflict" ? href("/projets/:projectId/equipes/:teamId/document/conflit/:revisionId", { ...params, revisionId: outcome.revisionId }) : undefined;
-  if (v.mode === "json") return data<AutosaveAnswer>({ ...outcome, conflictUrl }, { status: outcome.status === "conflict" ? 409 : 200 });
-  if (conflictUrl) return redirect(conflictUrl, 303);
-  return redirect(`${base}?enregistre=${outcome.version}`, 303);
 }
 
 /** Background saves do not reload the page's data (the editor holds the text). */
@@ -61,8 +61,6 @@ export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRe
   if (formData?.get("mode") === "json") return false;
   return defaultShouldRevalidate;
 }
-
-const AUTOSAVE_DELAY_MS = 1500;
 
 export default function TeamDocument() {
   const doc = useLoaderData<typeof loader>();
@@ -108,106 +106,6 @@ export default function TeamDocument() {
         <a href={teamUrl}>{t("document.back_to_team")}</a>
         <a href={href("/projets/:projectId/equipes/:teamId/document/versions", { projectId: doc.project.id, teamId: doc.team.id })}>{t("team.history")}</a>
       </p>
-    </div>
-  );
-}
-
-/** Without JavaScript: the document as Markdown in a textarea, saved by a normal post. */
-function PlainForm({ markdown, version }: { markdown: string; version: number }) {
-  const { t } = useTranslation("projects");
-  return (
-    <Form method="post" className="stack">
-      <input type="hidden" name="expectedVersion" value={version} />
-      <input type="hidden" name="mode" value="form" />
-      <div className="field">
-        <label htmlFor="doc-markdown">{t("document.text_label")}</label>
-        <p className="hint" id="doc-markdown-hint">
-          {t("document.markdown_hint")}
-        </p>
-        <textarea id="doc-markdown" name="markdown" rows={20} defaultValue={markdown} aria-describedby="doc-markdown-hint" />
-      </div>
-      <button type="submit" name="intent" value="save" className="button primary">
-        {t("document.save")}
-      </button>
-    </Form>
-  );
-}
-
-type SaveState = "saved" | "dirty" | "saving" | "error";
-
-/**
- * The tiptap editor with autosave: 1.5 s after the last keystroke the JSON
- * is posted with the version it was based on. A save that finds a newer
- * version goes to the merge screen; nothing is overwritten.
- */
-function AutosavingEditor({ initial, version }: { initial: unknown; version: number }) {
-  const { t } = useTranslation("projects");
-  const fetcher = useFetcher<AutosaveAnswer>();
-  const navigate = useNavigate();
-  const [state, setState] = useState<SaveState>("saved");
-  const [errorKey, setErrorKey] = useState<string | null>(null);
-  const versionRef = useRef(version);
-  const pending = useRef<JSONContent | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const [savedVersion, setSavedVersion] = useState(version);
-
-  const flush = useCallback(() => {
-    clearTimeout(timer.current);
-    if (!pending.current || fetcher.state !== "idle") return;
-    const content = JSON.stringify(pending.current);
-    pending.current = null;
-    setState("saving");
-    void fetcher.submit({ intent: "save", mode: "json", content, expectedVersion: String(versionRef.current) }, { method: "post" });
-  }, [fetcher]);
-
-  useEffect(() => {
-    const answer = fetcher.data;
-    if (fetcher.state !== "idle" || !answer) return;
-    if (answer.status === "saved" || answer.status === "unchanged") {
-      versionRef.current = answer.version;
-      setSavedVersion(answer.version);
-      setErrorKey(null);
-      if (pending.current) flush();
-      else setState("saved");
-    } else if (answer.status === "conflict" && answer.conflictUrl) {
-      void navigate(answer.conflictUrl);
-    } else if (answer.status === "error") {
-      setErrorKey(answer.messageKey);
-      setState("error");
-    }
-  }, [fetcher.state, fetcher.data, flush, navigate]);
-
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const onChange = (doc: JSONContent) => {
-    pending.current = doc;
-    setState("dirty");
-    clearTimeout(timer.current);
-    timer.current = setTimeout(flush, AUTOSAVE_DELAY_MS);
-  };
-
-  const status =
-    state === "saving"
-      ? t("document.status_saving")
-      : state === "dirty"
-        ? t("document.status_dirty")
-        : state === "error"
-          ? t(errorKey ?? "projects:errors.save_failed")
-          : t("document.status_saved", { version: savedVersion });
-  return (
-    <div className="autosave">
-      <p id="doc-editor-label" className="field-label">
-        {t("document.text_label")}
-      </p>
-      <DocEditor initial={initial} labelId="doc-editor-label" onChange={onChange} />
-      <div className="autosave-bar">
-        <p role="status" aria-live="polite" className={`autosave-status autosave-${state}`} data-state={state}>
-          {status}
-        </p>
-        <button type="button" className="button secondary" onClick={flush} disabled={state !== "dirty"}>
-          {t("document.save_now")}
-        </button>
-      </div>
     </div>
   );
 }

@@ -25,7 +25,6 @@ const isXapi = (file: string) => /app\/routes\/xapi\./.test(file);
 
 const ACTIONS_NOT_YET_ON_THE_CONTRACT = new Set<string>([
   // Shrinks to nothing as routes are converted (issue 18).
-  "app/routes/projects.document.tsx",
 ]);
 
 function hasAction(source: string) {

@@ -6,6 +6,7 @@ import type { PeriodicJob } from "../../lib/jobs.server";
 import { releaseStorage, reserveStorage } from "../../lib/quota.server";
 import { fileStorage, type UploadRules } from "../../lib/storage.server";
 import { notFound, teamAccess, teamMemberAccess } from "./access.server";
+import * as q from "./attachments/queries.server";
 import { checkUploadSafely } from "./rich.server";
 
 /** What a team may attach: documents, images, sound and short videos; 10 MB each, 30 files per team. */
@@ -39,13 +40,7 @@ export function cleanFileName(name: string): string {
 
 /** A team keeps at most MAX_FILES_PER_TEAM files (deleted ones waiting in the trash do not count). */
 async function requireRoomForFile(db: DbOrTrx, teamId: string) {
-  const { n } = await db
-    .selectFrom("team_attachment")
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where("team_id", "=", teamId)
-    .where("deleted_at", "is", null)
-    .executeTakeFirstOrThrow();
-  if (Number(n) >= MAX_FILES_PER_TEAM) throw appError(409, "too_many_files", "projects:errors.too_many_files", { max: MAX_FILES_PER_TEAM });
+  if ((await q.countLiveFiles(db, teamId)) >= MAX_FILES_PER_TEAM) throw appError(409, "too_many_files", "projects:errors.too_many_files", { max: MAX_FILES_PER_TEAM });
 }
 
 export async function uploadAttachment(db: Db, user: User, projectId: string, teamId: string, file: File | null) {
@@ -63,18 +58,15 @@ export async function uploadAttachment(db: Db, user: User, projectId: string, te
   try {
     // The file first, then the row: a crash in between leaves an orphan file, never a row without its file.
     await fileStorage().put(key, body, contentType);
-    await db
-      .insertInto("team_attachment")
-      .values({
-        id,
-        team_id: access.team.id,
-        file_name: cleanFileName(file.name),
-        content_type: contentType,
-        size_bytes: body.byteLength,
-        storage_key: key,
-        uploaded_by_pupil_id: access.viewer.seatId,
-      })
-      .execute();
+    await q.insertAttachment(db, {
+      id,
+      teamId: access.team.id,
+      fileName: cleanFileName(file.name),
+      contentType,
+      sizeBytes: body.byteLength,
+      storageKey: key,
+      seatId: access.viewer.seatId,
+    });
   } catch (error) {
     await releaseStorage(db, key);
     throw error;
@@ -85,15 +77,7 @@ export async function uploadAttachment(db: Db, user: User, projectId: string, te
 /** The file, for the team's pupils and the project's teachers only. */
 export async function getAttachmentFile(db: Db, user: User, projectId: string, teamId: string, attachmentId: string) {
   const access = await teamAccess(db, user, projectId, teamId);
-  const row = isUuid(attachmentId)
-    ? await db
-        .selectFrom("team_attachment")
-        .selectAll()
-        .where("id", "=", attachmentId)
-        .where("team_id", "=", access.team.id)
-        .where("deleted_at", "is", null)
-        .executeTakeFirst()
-    : undefined;
+  const row = isUuid(attachmentId) ? await q.findLiveAttachment(db, access.team.id, attachmentId) : undefined;
   if (!row) throw notFound("file");
   const stored = await fileStorage().get(row.storage_key);
   if (!stored) throw notFound("file");
@@ -111,17 +95,10 @@ const DAY_MS = 86_400_000;
  */
 export async function deleteAttachment(db: Db, user: User, projectId: string, teamId: string, attachmentId: string) {
   const access = await teamMemberAccess(db, user, projectId, teamId);
-  const row = await db
-    .selectFrom("team_attachment")
-    .selectAll()
-    .where("id", "=", attachmentId)
-    .where("team_id", "=", access.team.id)
-    .where("deleted_at", "is", null)
-    .executeTakeFirst();
+  const row = await q.findLiveAttachment(db, access.team.id, attachmentId);
   if (!row) throw notFound("file");
-  const handedIn = await db.selectFrom("submission_attachment").select("submission_id").where("attachment_id", "=", row.id).executeTakeFirst();
-  if (handedIn) throw appError(409, "file_handed_in", "projects:errors.file_handed_in");
-  await db.updateTable("team_attachment").set({ deleted_at: new Date(), deleted_by: user.id }).where("id", "=", row.id).execute();
+  if (await q.isHandedIn(db, row.id)) throw appError(409, "file_handed_in", "projects:errors.file_handed_in");
+  await q.markAttachmentDeleted(db, row.id, user.id);
 }
 
 /** Puts a deleted file back, if the team still has room for it: the team's pupils or its teachers. */
@@ -130,28 +107,17 @@ export async function restoreAttachment(db: Db, user: User, projectId: string, t
   if (access.readOnly) throw appError(409, "class_archived", "projects:errors.class_archived");
   await withRetryingTransaction(db, async (trx) => {
     // The team's row serialises restores and uploads against the file limit.
-    await trx.selectFrom("project_team").select("id").where("id", "=", access.team.id).forUpdate().execute();
-    const row = await trx
-      .selectFrom("team_attachment")
-      .select("id")
-      .where("id", "=", attachmentId)
-      .where("team_id", "=", access.team.id)
-      .where("deleted_at", "is not", null)
-      .executeTakeFirst();
+    await q.lockTeamRow(trx, access.team.id);
+    const row = await q.findDeletedAttachment(trx, access.team.id, attachmentId);
     if (!row) throw notFound("file");
     await requireRoomForFile(trx, access.team.id);
-    await trx.updateTable("team_attachment").set({ deleted_at: null, deleted_by: null }).where("id", "=", row.id).execute();
+    await q.markAttachmentRestored(trx, row.id);
   });
 }
 
 /** Removes files deleted more than FILE_TRASH_DAYS ago, rows then bytes (a failed byte delete leaves an orphan, never a dangling row). */
 export async function purgeDeletedAttachments(db: Db, now = new Date()) {
-  const gone = await db
-    .deleteFrom("team_attachment")
-    .where("deleted_at", "<", new Date(now.getTime() - FILE_TRASH_DAYS * DAY_MS))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("submission_attachment").select("submission_id").whereRef("submission_attachment.attachment_id", "=", "team_attachment.id"))))
-    .returning("storage_key")
-    .execute();
+  const gone = await q.deleteTrashedBefore(db, new Date(now.getTime() - FILE_TRASH_DAYS * DAY_MS));
   for (const { storage_key } of gone) await fileStorage().delete(storage_key);
   await releaseStorage(db, gone.map((g) => g.storage_key));
   return gone.length;

@@ -1,11 +1,12 @@
 import { href } from "react-router";
 import type { User } from "../../../db/schema/accounts";
-import type { Db, DbOrTrx } from "../../lib/db.server";
+import { type Db, type DbOrTrx, withRetryingTransaction } from "../../lib/db.server";
 import { appError } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
 import { invalidateUserSessions } from "../../lib/session.server";
 import { issueAccessCardWithin } from "../mediation/access-card.server";
 import { requireOpenClass, notFound, teacherClass } from "./access.server";
+import { findSeatWithAccount } from "./classes/queries.server";
 import { formatAccessCode } from "../mediation/access-code";
 
 /**
@@ -32,19 +33,11 @@ export { formatAccessCode };
 export async function reissuePupilCard(db: Db, user: User, classId: string, seatId: string) {
   const schoolClass = await teacherClass(db, user, classId);
   requireOpenClass(schoolClass);
-  const pupil = isUuid(seatId)
-    ? await db
-        .selectFrom("class_pupil")
-        .innerJoin("app_user", "app_user.id", "class_pupil.user_id")
-        .leftJoin("pupil_profile", "pupil_profile.user_id", "class_pupil.user_id")
-        .select(["app_user.id", "app_user.first_name", "pupil_profile.account_created_for_class_id"])
-        .where("class_pupil.id", "=", seatId)
-        .where("class_pupil.class_id", "=", schoolClass.id)
-        .executeTakeFirst()
-    : undefined;
+  const pupil = isUuid(seatId) ? await findSeatWithAccount(db, schoolClass.id, seatId) : undefined;
   if (!pupil) throw notFound("pupil");
   if (pupil.account_created_for_class_id !== schoolClass.id) throw appError(409, "card_not_for_class", "projects:errors.card_not_for_class");
-  const code = await db.transaction().execute(async (trx) => {
+  // Issuing locks the card holder's row (the mediation domain's card rules).
+  const code = await withRetryingTransaction(db, async (trx) => {
     const issued = await issuePupilCard(trx, pupil.id, user);
     await invalidateUserSessions(trx, pupil.id);
     return issued;

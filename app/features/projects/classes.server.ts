@@ -2,7 +2,7 @@ import { href } from "react-router";
 import QRCode from "qrcode";
 import type { User } from "../../../db/schema/accounts";
 import type { SchoolLevel } from "../../../db/schema/projects";
-import type { Db } from "../../lib/db.server";
+import { type Db, withRetryingTransaction } from "../../lib/db.server";
 import { publicUrl } from "../../lib/public-url.server";
 import { appError, forbidden, FieldError } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
@@ -12,8 +12,8 @@ import { requireOpenClass, notFound, teacherClass } from "./access.server";
 import { isLimited, labelPupil } from "./people";
 import { isUnderConsentAge, todayInParis } from "./dates";
 import { formatJoinCode, generateJoinCode, normalizeJoinCode } from "./join-code";
+import * as cq from "./classes/queries.server";
 import * as q from "./queries.server";
-
 
 const UNIQUE_VIOLATION = "23505";
 
@@ -30,65 +30,15 @@ async function withFreshCode<T>(work: (code: string) => Promise<T>): Promise<T> 
 
 export async function createClass(db: Db, user: User, input: { name: string; school: string; level: SchoolLevel; schoolYear: string }) {
   if (!can(user, "create:school_class:own")) throw forbidden();
-  return withFreshCode((code) =>
-    db
-      .insertInto("school_class")
-      .values({ name: input.name, school: input.school, level: input.level, school_year: input.schoolYear, join_code: code, teacher_id: user.id })
-      .returningAll()
-      .executeTakeFirstOrThrow(),
-  );
+  return withFreshCode((code) => cq.insertClass(db, user.id, input, code));
 }
 
 /** The teacher's classes and projects, or the pupil's classes with their projects. */
 export async function listSchoolSpace(db: Db, user: User) {
-  const teaching = can(user, "manage:school_class:own")
-    ? await db
-        .selectFrom("school_class")
-        .select((eb) => [
-          "id",
-          "name",
-          "school",
-          "level",
-          "school_year",
-          "archived_at",
-          "personal_data_purged_at",
-          eb.selectFrom("class_pupil").select((e) => e.fn.countAll<string>().as("n")).whereRef("class_pupil.class_id", "=", "school_class.id").where("class_pupil.user_id", "is not", null).as("pupils"),
-        ])
-        .where("teacher_id", "=", user.id)
-        .orderBy("archived_at", (ob) => ob.desc().nullsFirst())
-        .orderBy("created_at", "desc")
-        .execute()
-    : [];
-  const coTeaching = await db
-    .selectFrom("project_teacher")
-    .innerJoin("school_project", "school_project.id", "project_teacher.project_id")
-    .innerJoin("school_class", "school_class.id", "school_project.class_id")
-    .select(["school_project.id", "school_project.title", "school_class.name as class_name", "school_class.school"])
-    .where("project_teacher.user_id", "=", user.id)
-    .where("project_teacher.role", "=", "co_teacher")
-    .orderBy("school_project.created_at", "desc")
-    .execute();
-  const learning = await db
-    .selectFrom("class_pupil")
-    .innerJoin("school_class", "school_class.id", "class_pupil.class_id")
-    .select(["school_class.id", "school_class.name", "school_class.school", "school_class.archived_at"])
-    .where("class_pupil.user_id", "=", user.id)
-    .where("school_class.personal_data_purged_at", "is", null)
-    .orderBy("class_pupil.joined_at", "desc")
-    .execute();
-  const projects = learning.length
-    ? await db
-        .selectFrom("project_class")
-        .innerJoin("school_project", "school_project.id", "project_class.project_id")
-        .select(["project_class.class_id", "school_project.id", "school_project.title"])
-        .where(
-          "project_class.class_id",
-          "in",
-          learning.map((c) => c.id),
-        )
-        .orderBy("school_project.created_at", "desc")
-        .execute()
-    : [];
+  const teaching = can(user, "manage:school_class:own") ? await cq.classesOfTeacher(db, user.id) : [];
+  const coTeaching = await cq.coTaughtProjects(db, user.id);
+  const learning = await cq.classesOfPupil(db, user.id);
+  const projects = learning.length ? await cq.projectsOfClasses(db, learning.map((c) => c.id)) : [];
   return {
     teaching: teaching.map((c) => ({ ...c, pupils: Number(c.pupils ?? 0) })),
     coTeaching,
@@ -111,9 +61,7 @@ export async function getClassForTeacher(db: Db, user: User, classId: string) {
   const schoolClass = await teacherClass(db, user, classId);
   const today = todayInParis();
   const rows = await q.pupilRows(db, { classId: schoolClass.id });
-  const madeHere = new Set(
-    (await db.selectFrom("pupil_profile").select("user_id").where("account_created_for_class_id", "=", schoolClass.id).execute()).map((p) => p.user_id),
-  );
+  const madeHere = new Set((await cq.accountsMadeForClass(db, schoolClass.id)).map((p) => p.user_id));
   const pupils = rows
     .filter((r) => r.userId)
     .map((r) => ({
@@ -123,13 +71,7 @@ export async function getClassForTeacher(db: Db, user: User, classId: string) {
       hasConsent: r.hasConsent,
       limited: isLimited(r, today),
     }));
-  const projects = await db
-    .selectFrom("project_class")
-    .innerJoin("school_project", "school_project.id", "project_class.project_id")
-    .select(["school_project.id", "school_project.title", "school_project.class_id"])
-    .where("project_class.class_id", "=", schoolClass.id)
-    .orderBy("school_project.created_at", "desc")
-    .execute();
+  const projects = await cq.projectsOfClass(db, schoolClass.id);
   const code = schoolClass.join_code;
   const url = code ? joinUrl(code) : null;
   return {
@@ -145,17 +87,7 @@ export async function getClassForPupil(db: Db, user: User, classId: string) {
   const schoolClass = isUuid(classId) ? await q.findClass(db, classId) : undefined;
   const seat = schoolClass && !schoolClass.personal_data_purged_at ? await q.findSeatOfUser(db, schoolClass.id, user.id) : undefined;
   if (!schoolClass || !seat) throw notFound("class");
-  const projects = await db
-    .selectFrom("project_class")
-    .innerJoin("school_project", "school_project.id", "project_class.project_id")
-    .leftJoin("project_team_member", (j) =>
-      j.onRef("project_team_member.project_id", "=", "school_project.id").on("project_team_member.pupil_id", "=", seat.id),
-    )
-    .leftJoin("project_team", "project_team.id", "project_team_member.team_id")
-    .select(["school_project.id", "school_project.title", "project_team.id as team_id", "project_team.name as team_name"])
-    .where("project_class.class_id", "=", schoolClass.id)
-    .orderBy("school_project.created_at", "desc")
-    .execute();
+  const projects = await cq.projectsOfClassForSeat(db, schoolClass.id, seat.id);
   return {
     schoolClass: { id: schoolClass.id, name: schoolClass.name, school: schoolClass.school, schoolYear: schoolClass.school_year, archivedAt: schoolClass.archived_at },
     projects,
@@ -174,14 +106,12 @@ export async function getClassPage(db: Db, user: User, classId: string) {
 export async function renewJoinCode(db: Db, user: User, classId: string) {
   const schoolClass = await teacherClass(db, user, classId);
   requireOpenClass(schoolClass);
-  await withFreshCode((code) =>
-    db.updateTable("school_class").set({ join_code: code, updated_at: new Date() }).where("id", "=", schoolClass.id).execute(),
-  );
+  await withFreshCode((code) => cq.setJoinCode(db, schoolClass.id, code));
 }
 
 export async function closeJoining(db: Db, user: User, classId: string) {
   const schoolClass = await teacherClass(db, user, classId);
-  await db.updateTable("school_class").set({ join_code: null, updated_at: new Date() }).where("id", "=", schoolClass.id).execute();
+  await cq.setJoinCode(db, schoolClass.id, null);
 }
 
 export interface JoinMeta {
@@ -203,12 +133,10 @@ export async function joinClass(db: Db, user: User, input: { code: string; birth
   ];
   if (!(await countAttempt(db, counters))) throw appError(429, "throttled", "projects:errors.join_throttled");
   const code = normalizeJoinCode(input.code);
-  const schoolClass = code
-    ? await db.selectFrom("school_class").selectAll().where("join_code", "=", code).where("archived_at", "is", null).executeTakeFirst()
-    : undefined;
+  const schoolClass = code ? await cq.findOpenClassByCode(db, code) : undefined;
   if (!schoolClass) throw new FieldError("code", "projects:errors.code_unknown");
   await forgiveAttempt(db, counters.map((c) => c.key));
-  const profile = await db.selectFrom("pupil_profile").select("user_id").where("user_id", "=", user.id).executeTakeFirst();
+  const profile = await cq.findPupilProfile(db, user.id);
   if (!profile) {
     if (!input.birthDate) throw new FieldError("birthDate", "projects:errors.birth_date_required");
     const today = todayInParis();
@@ -227,21 +155,20 @@ export async function joinClass(db: Db, user: User, input: { code: string; birth
 }
 
 function insertSeat(db: Db, user: User, classId: string, birthDate: string | undefined) {
-  return db.transaction().execute(async (trx) => {
+  // The class's row, locked by the seat counter's update, orders concurrent joins.
+  return withRetryingTransaction(db, async (trx) => {
     const existing = await q.findSeatOfUser(trx, classId, user.id);
     if (existing) return { classId, alreadyMember: true };
-    if (birthDate) {
-      await trx.insertInto("pupil_profile").values({ user_id: user.id, birth_date: birthDate }).onConflict((oc) => oc.column("user_id").doNothing()).execute();
-    }
+    if (birthDate) await cq.insertPupilProfileIfMissing(trx, user.id, birthDate);
     const number = await q.nextSeatNumber(trx, classId);
-    await trx.insertInto("class_pupil").values({ class_id: classId, user_id: user.id, number, joined_via: "code" }).execute();
+    await cq.insertSeat(trx, { classId, userId: user.id, number, joinedVia: "code" });
     return { classId, alreadyMember: false };
   });
 }
 
 /** What the join page needs before the form: is a birth date still to be asked? */
 export async function joinFormNeeds(db: Db, user: User) {
-  const profile = await db.selectFrom("pupil_profile").select("user_id").where("user_id", "=", user.id).executeTakeFirst();
+  const profile = await cq.findPupilProfile(db, user.id);
   return { askBirthDate: !profile, canJoin: isLearner(user) };
 }
 

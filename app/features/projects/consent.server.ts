@@ -9,6 +9,7 @@ import { queueMail } from "../../lib/mail.server";
 import { notFound, teacherClass } from "./access.server";
 import { isUnderConsentAge, todayInParis } from "./dates";
 import { isLimited, labelPupil } from "./people";
+import * as cq from "./consent/queries.server";
 import * as q from "./queries.server";
 
 /**
@@ -17,11 +18,7 @@ import * as q from "./queries.server";
  * conversation (see docs/decisions/ on minors' accounts).
  */
 export async function pupilStanding(db: DbOrTrx, userId: string, today = todayInParis()) {
-  const row = await db
-    .selectFrom("pupil_profile")
-    .select((eb) => [q.dateText("pupil_profile.birth_date").as("birthDate"), q.hasConsent(eb.ref("pupil_profile.user_id")).as("hasConsent")])
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
+  const row = await cq.pupilProfileStanding(db, userId);
   if (!row) return { isPupil: false, underAge: false, hasConsent: false, limited: false };
   return {
     isPupil: true,
@@ -42,15 +39,7 @@ export async function isProfileVisible(db: DbOrTrx, userId: string) {
  */
 export async function mayMessage(db: DbOrTrx, userId: string, otherUserId: string) {
   if (!(await pupilStanding(db, userId)).limited) return true;
-  const shared = await db
-    .selectFrom("class_pupil as mine")
-    .innerJoin("school_class", "school_class.id", "mine.class_id")
-    .leftJoin("class_pupil as theirs", (j) => j.onRef("theirs.class_id", "=", "mine.class_id").on("theirs.user_id", "=", otherUserId))
-    .select("mine.id")
-    .where("mine.user_id", "=", userId)
-    .where((eb) => eb.or([eb("theirs.id", "is not", null), eb("school_class.teacher_id", "=", otherUserId)]))
-    .executeTakeFirst();
-  return !!shared;
+  return cq.sharesAClass(db, userId, otherUserId);
 }
 
 /** The pupils under 15 of a class, with their consent on record (who, when, how). */
@@ -58,29 +47,7 @@ export async function getConsentPage(db: Db, user: User, classId: string) {
   const schoolClass = await teacherClass(db, user, classId);
   const today = todayInParis();
   const rows = (await q.pupilRows(db, { classId: schoolClass.id })).filter((r) => r.userId && r.birthDate && isUnderConsentAge(r.birthDate, today));
-  const records = rows.length
-    ? await db
-        .selectFrom("parental_consent")
-        .leftJoin("app_user as recorder", "recorder.id", "parental_consent.recorded_by")
-        .select([
-          "parental_consent.id",
-          "parental_consent.pupil_user_id",
-          "parental_consent.given_by",
-          "parental_consent.method",
-          q.dateText("parental_consent.given_on").as("given_on"),
-          "parental_consent.recorded_at",
-          "recorder.first_name as recorder_first_name",
-          "recorder.last_name as recorder_last_name",
-        ])
-        .where(
-          "parental_consent.pupil_user_id",
-          "in",
-          rows.map((r) => r.userId!),
-        )
-        .where("parental_consent.withdrawn_at", "is", null)
-        .orderBy("parental_consent.recorded_at", "desc")
-        .execute()
-    : [];
+  const records = rows.length ? await cq.consentsOfPupils(db, rows.map((r) => r.userId!)) : [];
   return {
     schoolClass,
     pupils: rows.map((r) => ({
@@ -114,17 +81,14 @@ export async function recordConsent(
   const schoolClass = await teacherClass(db, user, classId);
   const pupil = await underAgeSeat(db, schoolClass.id, input.seatId);
   if (input.givenOn > todayInParis()) throw appError(400, "given_on_future", "projects:errors.given_on_future");
-  await db
-    .insertInto("parental_consent")
-    .values({
-      pupil_user_id: pupil.userId,
-      class_id: schoolClass.id,
-      given_by: input.givenBy,
-      method: input.method,
-      given_on: input.givenOn,
-      recorded_by: user.id,
-    })
-    .execute();
+  await cq.insertConsent(db, {
+    pupilUserId: pupil.userId,
+    classId: schoolClass.id,
+    givenBy: input.givenBy,
+    method: input.method,
+    givenOn: input.givenOn,
+    recordedBy: user.id,
+  });
 }
 
 export interface ConsentForm {

@@ -6,6 +6,7 @@ import { notFound, teamAccess, teamMemberAccess } from "./access.server";
 import { documentToMarkdown } from "./doc-markdown";
 import * as dq from "./documents/queries.server";
 import { documentFromInput, sameDocument } from "./rich.server";
+import type { SaveDocumentPost } from "./schemas";
 import { seatLabels } from "./teams.server";
 
 /** The team document, for its page: current content and version, and the plain-form Markdown. */
@@ -126,4 +127,11 @@ export async function listRevisions(db: Db, user: User, projectId: string, teamI
     revisions: revisions.map(({ saved_by_pupil_id, ...r }) => ({ ...r, savedBy: saved_by_pupil_id ? (labels.get(saved_by_pupil_id) ?? null) : null })),
     shown: shown && { id: shown.id, kind: shown.kind, version: shown.version, content: shown.content, savedAt: shown.saved_at },
   };
+}
+
+/** A post of the document page: restoring an earlier revision, or saving (the editor's JSON or the plain form's Markdown). */
+export function saveOrRestoreDocument(db: Db, user: User, projectId: string, teamId: string, post: SaveDocumentPost) {
+  return post.intent === "restore" && post.revisionId
+    ? restoreRevision(db, user, projectId, teamId, { revisionId: post.revisionId, expectedVersion: post.expectedVersion })
+    : saveTeamDocumentInput(db, user, projectId, teamId, { json: post.content, markdown: post.markdown, expectedVersion: post.expectedVersion });
 }

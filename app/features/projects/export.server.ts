@@ -3,7 +3,9 @@ import type { Db } from "../../lib/db.server";
 import { projectTeacherAccess } from "./access.server";
 import { todayInParis } from "./dates";
 import { labelPupil, type Viewer } from "./people";
+import * as pq from "./project/queries.server";
 import * as q from "./queries.server";
+import { milestonesOfProject } from "./teams/queries.server";
 
 /**
  * A project as one document to keep or share (HTML): brief, milestones and
@@ -16,41 +18,12 @@ export async function getProjectExport(db: Db, user: User, projectId: string) {
   const outsider: Viewer = { kind: "pupil", userId: "", seatId: "" };
   const today = todayInParis();
   const [classes, milestones, teams, members, documents, submissions] = await Promise.all([
-    db
-      .selectFrom("project_class")
-      .innerJoin("school_class", "school_class.id", "project_class.class_id")
-      .select(["school_class.name", "school_class.school", "school_class.school_year"])
-      .where("project_class.project_id", "=", project.id)
-      .execute(),
-    db.selectFrom("project_milestone").select(["id", "title", q.dateText("due_on").as("dueOn")]).where("project_id", "=", project.id).orderBy("due_on").execute(),
-    db.selectFrom("project_team").select(["id", "name"]).where("project_id", "=", project.id).orderBy("name").execute(),
-    db.selectFrom("project_team_member").select(["team_id", "pupil_id"]).where("project_id", "=", project.id).execute(),
-    db
-      .selectFrom("team_document")
-      .innerJoin("project_team", "project_team.id", "team_document.team_id")
-      .select(["team_document.team_id", "team_document.content", "team_document.version"])
-      .where("project_team.project_id", "=", project.id)
-      .execute(),
-    db
-      .selectFrom("project_submission")
-      .innerJoin("project_team", "project_team.id", "project_submission.team_id")
-      .select((eb) => [
-        "project_submission.id",
-        "project_submission.team_id",
-        "project_submission.milestone_id",
-        "project_submission.version",
-        "project_submission.submitted_at",
-        eb
-          .selectFrom("submission_review")
-          .select("decision")
-          .whereRef("submission_review.submission_id", "=", "project_submission.id")
-          .orderBy("reviewed_at", "desc")
-          .limit(1)
-          .as("decision"),
-      ])
-      .where("project_team.project_id", "=", project.id)
-      .orderBy("project_submission.version")
-      .execute(),
+    pq.classNamesOfProject(db, project.id),
+    milestonesOfProject(db, project.id),
+    pq.teamsByName(db, project.id),
+    pq.teamMembersOfProject(db, project.id),
+    pq.documentsOfProject(db, project.id),
+    pq.submissionVersionsOfProject(db, project.id),
   ]);
   const rows = await q.pupilRows(db, { seatIds: [...new Set(members.map((m) => m.pupil_id))] });
   const labels = new Map(rows.map((r) => [r.seatId, labelPupil(r, outsider, today)]));

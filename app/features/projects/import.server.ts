@@ -1,11 +1,12 @@
 import type { User } from "../../../db/schema/accounts";
-import type { Db, DbOrTrx } from "../../lib/db.server";
+import { type Db, type DbOrTrx, withRetryingTransaction } from "../../lib/db.server";
 import { appError } from "../../lib/errors";
 import { logger } from "../../lib/logger.server";
 import { requireOpenClass, teacherClass } from "./access.server";
 import { issuePupilCard } from "./cards.server";
 import { mapPupilColumns, parseCsv, decodeCsvBytes } from "./csv";
 import { parseBirthDate, todayInParis } from "./dates";
+import * as cq from "./classes/queries.server";
 import * as q from "./queries.server";
 
 export const IMPORT_MAX_ROWS = 200;
@@ -93,7 +94,8 @@ export async function importPupils(db: Db, user: User, classId: string, csv: str
       continue;
     }
     try {
-      const created = await db.transaction().execute((trx) => createPupil(trx, user, schoolClass.id, { firstName, lastName, birthDate }));
+      // The seat counter and the card holder are row locks: a deadlock or serialization failure is retried.
+      const created = await withRetryingTransaction(db, (trx) => createPupil(trx, user, schoolClass.id, { firstName, lastName, birthDate }));
       Object.assign(entry, { status: "created", seatNumber: created.number, cardCode: created.cardCode });
     } catch (error) {
       const { code, constraint } = error as { code?: string; constraint?: string; constraint_name?: string };
@@ -111,14 +113,10 @@ export async function importPupils(db: Db, user: User, classId: string, csv: str
 
 /** One row: account (no email, no password), birth date, seat, card — the caller's transaction makes it atomic. */
 async function createPupil(trx: DbOrTrx, teacher: User, classId: string, pupil: { firstName: string; lastName: string; birthDate: string }) {
-  const account = await trx
-    .insertInto("app_user")
-    .values({ email: null, password_hash: null, first_name: pupil.firstName, last_name: pupil.lastName || null, role: "learner", created_by: teacher.id })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await trx.insertInto("pupil_profile").values({ user_id: account.id, birth_date: pupil.birthDate, account_created_for_class_id: classId }).execute();
+  const account = await cq.insertCardAccount(trx, { firstName: pupil.firstName, lastName: pupil.lastName || null, createdBy: teacher.id });
+  await cq.insertImportedProfile(trx, account.id, pupil.birthDate, classId);
   const number = await q.nextSeatNumber(trx, classId);
-  await trx.insertInto("class_pupil").values({ class_id: classId, user_id: account.id, number, joined_via: "import" }).execute();
+  await cq.insertSeat(trx, { classId, userId: account.id, number, joinedVia: "import" });
   const cardCode = await issuePupilCard(trx, account.id, teacher);
   return { userId: account.id, number, cardCode };
 }

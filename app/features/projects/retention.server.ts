@@ -4,6 +4,7 @@ import { env } from "../../lib/env.server";
 import { logger } from "../../lib/logger.server";
 import { personalDataSources } from "../../lib/personal-data.server";
 import { teacherClass } from "./access.server";
+import * as q from "./retention/queries.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -15,7 +16,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function archiveClass(db: Db, user: User, classId: string, now = new Date()) {
   const schoolClass = await teacherClass(db, user, classId);
   if (schoolClass.archived_at) return schoolClass.archived_at;
-  await db.updateTable("school_class").set({ archived_at: now, join_code: null, updated_at: now }).where("id", "=", schoolClass.id).execute();
+  await q.markClassArchived(db, schoolClass.id, now);
   return now;
 }
 
@@ -35,53 +36,37 @@ export function purgeDate(archivedAt: Date, retentionDays = env().PROJECTS_RETEN
  * Submissions and documents never store names, so nothing else to scrub.
  */
 export async function purgeClassPersonalData(trx: DbOrTrx, classId: string, now = new Date()) {
-  const seats = await trx.selectFrom("class_pupil").select(["id", "user_id"]).where("class_id", "=", classId).where("user_id", "is not", null).execute();
+  const seats = await q.linkedSeatsOfClass(trx, classId);
   let deletedAccounts = 0;
   for (const seat of seats) {
     const userId = seat.user_id!;
-    await trx.deleteFrom("parental_consent").where("pupil_user_id", "=", userId).where("class_id", "=", classId).execute();
-    await trx.updateTable("class_pupil").set({ user_id: null }).where("id", "=", seat.id).execute();
-    const elsewhere = await trx
-      .selectFrom("class_pupil")
-      .innerJoin("school_class", "school_class.id", "class_pupil.class_id")
-      .select("class_pupil.id")
-      .where("class_pupil.user_id", "=", userId)
-      .where("school_class.personal_data_purged_at", "is", null)
-      .where("school_class.id", "!=", classId)
-      .executeTakeFirst();
-    if (elsewhere) continue;
-    const profile = await trx.selectFrom("pupil_profile").select("account_created_for_class_id").where("user_id", "=", userId).executeTakeFirst();
-    await trx.deleteFrom("parental_consent").where("pupil_user_id", "=", userId).execute();
+    await q.deleteConsentsOfPupil(trx, userId, classId);
+    await q.unlinkSeat(trx, seat.id);
+    if (await q.seatedElsewhere(trx, userId, classId)) continue;
+    const profile = await q.profileOrigin(trx, userId);
+    await q.deleteConsentsOfPupil(trx, userId);
     if (profile?.account_created_for_class_id === classId) {
       // The same erasure as an account deletion: every domain's hook, then the row (FKs cascade or set null).
       for (const source of personalDataSources()) await source.erase?.(trx, userId);
-      await trx.deleteFrom("app_user").where("id", "=", userId).execute();
+      await q.deleteAccount(trx, userId);
       deletedAccounts++;
     } else {
-      await trx.deleteFrom("pupil_profile").where("user_id", "=", userId).execute();
+      await q.deletePupilProfile(trx, userId);
     }
   }
-  await trx.updateTable("school_class").set({ personal_data_purged_at: now, join_code: null, updated_at: now }).where("id", "=", classId).execute();
+  await q.markClassPurged(trx, classId, now);
   return { seats: seats.length, deletedAccounts };
 }
 
 /** The periodic job: every class archived for longer than the retention period, one transaction each. */
 export async function purgeExpiredClasses(db: Db, now = new Date(), retentionDays = env().PROJECTS_RETENTION_DAYS) {
-  const due = await db
-    .selectFrom("school_class")
-    .select("id")
-    .where("archived_at", "is not", null)
-    .where("personal_data_purged_at", "is", null)
-    .where("archived_at", "<=", new Date(now.getTime() - retentionDays * DAY_MS))
-    .orderBy("archived_at")
-    .limit(50)
-    .execute();
+  const due = await q.classesDueForPurge(db, new Date(now.getTime() - retentionDays * DAY_MS));
   const done: { classId: string; seats: number; deletedAccounts: number }[] = [];
   for (const { id } of due) {
     try {
       const result = await withRetryingTransaction(db, async (trx) => {
         // Another process may have purged it meanwhile: lock and re-check.
-        const still = await trx.selectFrom("school_class").select("id").where("id", "=", id).where("personal_data_purged_at", "is", null).forUpdate().executeTakeFirst();
+        const still = await q.lockClassToPurge(trx, id);
         return still ? purgeClassPersonalData(trx, id, now) : null;
       });
       if (result) done.push({ classId: id, ...result });

@@ -122,6 +122,7 @@ export const SaveDocumentSchema = z.object({
   /** "json" when the editor posts in the background: answer with data, not a redirect. */
   mode: z.enum(["json", "form"]).default("form"),
 });
+export type SaveDocumentPost = z.output<typeof SaveDocumentSchema>;
 
 export const TASK_STATUSES = ["todo", "doing", "done"] as const;
 const optionalSeat = z.union([z.uuid(), z.literal("")]).default("");

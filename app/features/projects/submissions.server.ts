@@ -4,7 +4,8 @@ import { type Db, withRetryingTransaction } from "../../lib/db.server";
 import { appError } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
 import { notFound, projectTeacherAccess, teamAccess, teamMemberAccess } from "./access.server";
-import * as q from "./queries.server";
+import * as sq from "./submissions/queries.server";
+import { memberSeats } from "./teams/queries.server";
 import { parseAssessmentValue } from "./schemas";
 import { seatLabels, teamMembers } from "./teams.server";
 
@@ -22,59 +23,29 @@ export async function submitWork(
 ) {
   const access = await teamMemberAccess(db, user, projectId, teamId);
   const milestone = isUuid(input.milestoneId)
-    ? await db.selectFrom("project_milestone").select("id").where("id", "=", input.milestoneId).where("project_id", "=", access.project.id).executeTakeFirst()
+    ? await sq.findMilestoneOfProject(db, access.project.id, input.milestoneId)
     : undefined;
   if (!milestone) throw notFound("milestone");
   const fileIds = [...new Set(input.attachmentIds)];
   return withRetryingTransaction(db, async (trx) => {
     // Lock the team's document: the snapshot and the version number are taken together.
-    const doc = await trx.selectFrom("team_document").select(["content", "version"]).where("team_id", "=", access.team.id).forUpdate().executeTakeFirstOrThrow();
-    const previous = await trx
-      .selectFrom("project_submission")
-      .select((eb) => [
-        "project_submission.version",
-        eb
-          .selectFrom("submission_review")
-          .select("decision")
-          .whereRef("submission_review.submission_id", "=", "project_submission.id")
-          .orderBy("reviewed_at", "desc")
-          .limit(1)
-          .as("decision"),
-      ])
-      .where("team_id", "=", access.team.id)
-      .where("milestone_id", "=", milestone.id)
-      .orderBy("version", "desc")
-      .execute();
+    const doc = await sq.lockTeamDocument(trx, access.team.id);
+    const previous = await sq.submissionsForMilestone(trx, access.team.id, milestone.id);
     if (previous.some((p) => p.decision === "accepted")) throw appError(409, "milestone_accepted", "projects:errors.milestone_accepted");
     if (fileIds.length) {
-      const owned = await trx
-        .selectFrom("team_attachment")
-        .select("id")
-        .where("team_id", "=", access.team.id)
-        .where("id", "in", fileIds)
-        .where("deleted_at", "is", null)
-        .execute();
+      const owned = await sq.liveFilesOfTeam(trx, access.team.id, fileIds);
       if (owned.length !== fileIds.length) throw notFound("file");
     }
-    const submission = await trx
-      .insertInto("project_submission")
-      .values({
-        team_id: access.team.id,
-        milestone_id: milestone.id,
-        version: (previous[0]?.version ?? 0) + 1,
-        document: q.jsonb(doc.content),
-        document_version: doc.version,
-        message: input.message,
-        submitted_by_pupil_id: access.viewer.seatId,
-      })
-      .returning(["id", "version"])
-      .executeTakeFirstOrThrow();
-    if (fileIds.length) {
-      await trx
-        .insertInto("submission_attachment")
-        .values(fileIds.map((attachment_id) => ({ submission_id: submission.id, attachment_id })))
-        .execute();
-    }
+    const submission = await sq.insertSubmission(trx, {
+      teamId: access.team.id,
+      milestoneId: milestone.id,
+      version: (previous[0]?.version ?? 0) + 1,
+      document: doc.content,
+      documentVersion: doc.version,
+      message: input.message,
+      seatId: access.viewer.seatId,
+    });
+    if (fileIds.length) await sq.insertSubmissionFiles(trx, submission.id, fileIds);
     return submission;
   });
 }
@@ -86,53 +57,15 @@ export async function submitWork(
  */
 export async function getSubmission(db: Db, user: User, projectId: string, teamId: string, submissionId: string) {
   const access = await teamAccess(db, user, projectId, teamId);
-  const submission = isUuid(submissionId)
-    ? await db
-        .selectFrom("project_submission")
-        .innerJoin("project_milestone", "project_milestone.id", "project_submission.milestone_id")
-        .selectAll("project_submission")
-        .select(["project_milestone.title as milestone_title"])
-        .where("project_submission.id", "=", submissionId)
-        .where("project_submission.team_id", "=", access.team.id)
-        .executeTakeFirst()
-    : undefined;
+  const submission = isUuid(submissionId) ? await sq.findSubmissionOfTeam(db, access.team.id, submissionId) : undefined;
   if (!submission) throw notFound("submission");
   const [files, versions, reviews, members] = await Promise.all([
-    db
-      .selectFrom("submission_attachment")
-      .innerJoin("team_attachment", "team_attachment.id", "submission_attachment.attachment_id")
-      .select(["team_attachment.id", "team_attachment.file_name", "team_attachment.size_bytes", "team_attachment.content_type"])
-      .where("submission_attachment.submission_id", "=", submission.id)
-      .orderBy("team_attachment.file_name")
-      .execute(),
-    db
-      .selectFrom("project_submission")
-      .select(["id", "version", "submitted_at"])
-      .where("team_id", "=", access.team.id)
-      .where("milestone_id", "=", submission.milestone_id)
-      .orderBy("version", "desc")
-      .execute(),
-    db
-      .selectFrom("submission_review")
-      .leftJoin("app_user", "app_user.id", "submission_review.reviewed_by")
-      .select(["submission_review.id", "submission_review.decision", "submission_review.comment", "submission_review.reviewed_at", "app_user.first_name", "app_user.last_name"])
-      .where("submission_review.submission_id", "=", submission.id)
-      .orderBy("submission_review.reviewed_at", "desc")
-      .execute(),
+    sq.filesOfSubmission(db, submission.id),
+    sq.versionsForMilestone(db, access.team.id, submission.milestone_id),
+    sq.reviewsOfSubmission(db, submission.id),
     teamMembers(db, access.team.id, access.viewer),
   ]);
-  let assessments = reviews.length
-    ? await db
-        .selectFrom("pupil_assessment")
-        .select(["review_id", "pupil_id", "competence", "level"])
-        .where(
-          "review_id",
-          "in",
-          reviews.map((r) => r.id),
-        )
-        .orderBy("competence")
-        .execute()
-    : [];
+  let assessments = reviews.length ? await sq.assessmentsOfReviews(db, reviews.map((r) => r.id)) : [];
   if (access.viewer.kind === "pupil") {
     const mine = access.viewer.seatId;
     assessments = assessments.filter((a) => a.pupil_id === mine);
@@ -179,18 +112,11 @@ export async function reviewSubmission(
   const access = await projectTeacherAccess(db, user, projectId);
   if (access.readOnly) throw appError(409, "class_archived", "projects:errors.class_archived");
   const submission = isUuid(submissionId) && isUuid(teamId)
-    ? await db
-        .selectFrom("project_submission")
-        .innerJoin("project_team", "project_team.id", "project_submission.team_id")
-        .select(["project_submission.id", "project_submission.team_id"])
-        .where("project_submission.id", "=", submissionId)
-        .where("project_submission.team_id", "=", teamId)
-        .where("project_team.project_id", "=", access.project.id)
-        .executeTakeFirst()
+    ? await sq.findSubmissionInProject(db, access.project.id, teamId, submissionId)
     : undefined;
   if (!submission) throw notFound("submission");
   const members = new Set(
-    (await db.selectFrom("project_team_member").select("pupil_id").where("team_id", "=", submission.team_id).execute()).map((m) => m.pupil_id),
+    (await memberSeats(db, submission.team_id)).map((m) => m.pupil_id),
   );
   const levels = input.assessment
     .filter((v): v is string => !!v)
@@ -201,18 +127,9 @@ export async function reviewSubmission(
       }
       return parsed;
     });
-  await db.transaction().execute(async (trx) => {
-    const review = await trx
-      .insertInto("submission_review")
-      .values({ submission_id: submission.id, decision: input.decision, comment: input.comment, reviewed_by: user.id })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+  await withRetryingTransaction(db, async (trx) => {
+    const review = await sq.insertReview(trx, { submissionId: submission.id, decision: input.decision, comment: input.comment, reviewedBy: user.id });
     const unique = new Map(levels.map((l) => [`${l.seatId}|${l.competence}`, l]));
-    if (unique.size) {
-      await trx
-        .insertInto("pupil_assessment")
-        .values([...unique.values()].map((l) => ({ review_id: review.id, pupil_id: l.seatId, competence: l.competence, level: l.level })))
-        .execute();
-    }
+    if (unique.size) await sq.insertAssessments(trx, review.id, [...unique.values()]);
   });
 }

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import type { TaskStatus } from "../../../../db/schema/projects";
 import type { DbOrTrx } from "../../../lib/db.server";
 import { dateText } from "../queries.server";
 
@@ -121,5 +122,45 @@ export function milestonesOfProject(db: DbOrTrx, projectId: string) {
     .select(["id", "title", dateText("due_on").as("dueOn")])
     .where("project_id", "=", projectId)
     .orderBy("due_on")
+    .execute();
+}
+
+export function findTeamMember(db: DbOrTrx, teamId: string, seatId: string) {
+  return db.selectFrom("project_team_member").select("pupil_id").where("team_id", "=", teamId).where("pupil_id", "=", seatId).executeTakeFirst();
+}
+
+export async function insertTask(db: DbOrTrx, task: { teamId: string; title: string; assignee: string | null; seatId: string }) {
+  await db
+    .insertInto("team_task")
+    .values({ team_id: task.teamId, title: task.title, assignee_pupil_id: task.assignee, created_by_pupil_id: task.seatId })
+    .execute();
+}
+
+/** Whether the team had that task to change. */
+export async function updateTaskOfTeam(db: DbOrTrx, teamId: string, taskId: string, change: { status: TaskStatus; assignee: string | null }) {
+  const updated = await db
+    .updateTable("team_task")
+    .set({ status: change.status, assignee_pupil_id: change.assignee, updated_at: new Date() })
+    .where("id", "=", taskId)
+    .where("team_id", "=", teamId)
+    .executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
+}
+
+/** Whether the team had that task to delete. */
+export async function deleteTaskOfTeam(db: DbOrTrx, teamId: string, taskId: string) {
+  const deleted = await db.deleteFrom("team_task").where("id", "=", taskId).where("team_id", "=", teamId).executeTakeFirst();
+  return deleted.numDeletedRows > 0n;
+}
+
+/** The teams a person's seats belong to, with their projects (download my data). */
+export function teamsOfUser(db: DbOrTrx, userId: string) {
+  return db
+    .selectFrom("project_team_member")
+    .innerJoin("class_pupil", "class_pupil.id", "project_team_member.pupil_id")
+    .innerJoin("project_team", "project_team.id", "project_team_member.team_id")
+    .innerJoin("school_project", "school_project.id", "project_team.project_id")
+    .select(["school_project.title as project", "project_team.name as team"])
+    .where("class_pupil.user_id", "=", userId)
     .execute();
 }
