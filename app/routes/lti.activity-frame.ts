@@ -9,7 +9,7 @@ import { readDisplayPrefs } from "../lib/display.server";
 import { isAppError } from "../lib/errors";
 import { getInstance, getLocale } from "../lib/i18n.server";
 
-/** The host of an H5P activity inside an LMS launch (decisions 029 and 050): the launch's cookie, not a session. */
+/** The host of an H5P activity inside an LMS launch (decisions 029 and 048): the launch's cookie, not a session. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const db = context.get(dbContext);
   const { t } = getInstance(context);

@@ -8,7 +8,7 @@ import { readDisplayPrefs } from "../lib/display.server";
 import { isAppError } from "../lib/errors";
 import { getLocale } from "../lib/i18n.server";
 
-/** The sandboxed player of an activity inside an LMS launch (decisions 029 and 050), framed by its host only. */
+/** The sandboxed player of an activity inside an LMS launch (decisions 029 and 048), framed by its host only. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const db = context.get(dbContext);
   const open = await requireLaunch(db, request, params.launchId).catch((error: unknown) => {

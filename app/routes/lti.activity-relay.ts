@@ -9,7 +9,7 @@ import { handleJson } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
 
 /**
- * The statements of an activity played inside an LMS launch (decision 050),
+ * The statements of an activity played inside an LMS launch (decision 048),
  * with the launch's cookie — the launch's user, this launch's activities —
  * and the Origin check of every cookie-authenticated POST. Same answers as
  * /h5p/releve: 401 without a launch; 400 and 413 refused for good.

@@ -153,7 +153,7 @@ async function accountOf(sub: string) {
   return row?.user_id;
 }
 
-describe("H5P inside the platform's frame (decision 050)", () => {
+describe("H5P inside the platform's frame (decision 048)", () => {
   it("a teacher links an H5P activity; a platform user plays it in the iframe with the launch's cookie only; the answer is theirs and its score reaches the gradebook", async () => {
     const [content] = await sql<{ id: string; title: string }[]>`select id, title from h5p_content where source_key = 'demo:mot-de-passe'`;
     const teacher = await (await browser.newContext({ locale: "fr-FR" })).newPage();
@@ -204,8 +204,9 @@ describe("H5P inside the platform's frame (decision 050)", () => {
     const learner = await (await browser.newContext({ locale: "fr-FR" })).newPage();
     await learner.goto(platform.coursePageUrl({ sub: "moodle-user-89", givenName: "Rémi", targetLinkUri: `${baseUrl()}/cours/${lesson!.slug}/lecons/${lesson!.id}` }));
     const frame = await toolFrame(learner, lesson!.title);
+    // The activity's frame loads lazily: it is further down the lesson.
+    await frame.locator("iframe[data-h5p-content]").scrollIntoViewIfNeeded();
     const { player } = await h5pFrames(frame as unknown as Page);
-    expect(frame.locator("iframe[data-h5p-content]")).toBeTruthy();
     await player.getByLabel("Cheval-Pile-Agrafe-Correct").check();
     await player.getByRole("button", { name: "Vérifier ma réponse" }).click();
     const userId = (await accountOf("moodle-user-89"))!;
@@ -221,16 +222,24 @@ describe("H5P inside the platform's frame (decision 050)", () => {
       select lesson.id, lesson.title, course.slug from lesson join course on course.id = lesson.course_id
       where course.status = 'published' order by course.slug, lesson.position limit 1`;
     const context = await browser.newContext({ locale: "fr-FR" });
-    // The browser keeps no cookie of Passerelle inside the platform's frame (third-party cookies blocked):
-    // whatever /lti/login set there is gone before the platform posts the launch back. A top-level window keeps its cookies.
-    await context.route(`${platform.authUrl}?*`, async (route) => {
-      if (route.request().frame().parentFrame()) await context.clearCookies({ domain: new URL(baseUrl()).hostname });
-      await route.continue();
-    });
+    // The browser keeps no cookie of Passerelle inside the platform's frame (third-party cookies blocked): the
+    // state's cookie /lti/login set there is gone when the platform posts the launch back. A top-level window keeps it.
+    let blocked = 0;
+    await context.route(
+      (url) => url.href === `${baseUrl()}/lti/launch`,
+      async (route) => {
+        if (route.request().frame().parentFrame()) {
+          await context.clearCookies({ name: /^passerelle_lti_state_/ });
+          blocked++;
+        }
+        await route.continue();
+      },
+    );
     const learner = await context.newPage();
     await learner.goto(platform.coursePageUrl({ sub: "moodle-user-90", givenName: "Lou", targetLinkUri: `${baseUrl()}/cours/${lesson!.slug}/lecons/${lesson!.id}` }));
     const frame = await toolFrame(learner, "Ouvrir Passerelle dans une nouvelle fenêtre");
     await expectNoA11yViolations(frame as unknown as Page, "new-window fallback");
+    expect(blocked).toBe(1);
     expect(await accountOf("moodle-user-90"), "a launch refused in the frame stores nothing").toBeUndefined();
 
     const opened = context.waitForEvent("page");

@@ -42,7 +42,7 @@ const htmlOpen = (locale: string, display: DisplayPrefs) => {
 const policy = (directives: string[]) => directives.join("; ");
 
 /**
- * An activity played inside an LMS's frame (decision 050): the host and the
+ * An activity played inside an LMS's frame (decision 048): the host and the
  * player are addressed under the launch's pages, whose cookie is the
  * credential, and may be framed by that launch's platform only.
  */
@@ -129,7 +129,7 @@ export interface HostInput {
   locale: string;
   display: DisplayPrefs;
   t: TFunction;
-  /** Played inside an LMS's frame, with the launch's credentials (decision 050). */
+  /** Played inside an LMS's frame, with the launch's credentials (decision 048). */
   embedding?: LaunchEmbedding;
 }
 
@@ -188,7 +188,7 @@ export interface PlayerInput {
   state: string | null;
   locale: string;
   display: DisplayPrefs;
-  /** Inside an LMS's frame: its origins may be ancestors too (decision 050). */
+  /** Inside an LMS's frame: its origins may be ancestors too (decision 048). */
   embedding?: Pick<LaunchEmbedding, "frameAncestors">;
 }
 

@@ -11,7 +11,7 @@ import { H5pFrame } from "./components/h5p-frame";
 const attrs = (raw: Record<string, unknown>) =>
   typeof raw.contentId === "string" && isUuid(raw.contentId) ? { contentId: raw.contentId.toLowerCase() } : null;
 
-/** `hostSrc`: where the activity's host is served, when not /h5p/cadre (inside an LMS launch, decision 050). */
+/** `hostSrc`: where the activity's host is served, when not /h5p/cadre (inside an LMS launch, decision 048). */
 export function h5pNodeSpec(lessonId?: string, openedAt?: string | null, hostSrc?: (contentId: string) => string): NodeSpec {
   return {
     leaf: true,

@@ -1,7 +1,7 @@
 import { href } from "react-router";
 
 /**
- * Where an H5P activity plays inside an LMS launch (decision 050): under the
+ * Where an H5P activity plays inside an LMS launch (decision 048): under the
  * launch's own pages, so that the launch's cookie — and nothing else — comes
  * with its requests. `scope` is the launched lesson the activity sits in, or
  * `activite` for an activity linked on its own.

@@ -11,7 +11,7 @@ import { loadLaunchedResource, type OpenLaunch } from "./launched.server";
 import { enqueueScoreFor } from "./scores.server";
 
 /**
- * H5P inside an LMS launch (decision 050). The two frames of decision 029
+ * H5P inside an LMS launch (decision 048). The two frames of decision 029
  * stay as they are — a host of ours, a player in an opaque origin reading
  * signed content addresses — but both are served under the launch's pages:
  * the launch's cookie is their credential (never a Passerelle session), the

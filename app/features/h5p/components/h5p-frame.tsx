@@ -23,7 +23,7 @@ export function H5pFrame({
   src: givenSrc,
 }: {
   contentId: string;
-  /** Another host address for the same activity: inside an LMS launch, the launch's own (decision 050). */
+  /** Another host address for the same activity: inside an LMS launch, the launch's own (decision 048). */
   src?: string;
   lessonId?: string | null;
   /** The lesson page's signed « opened at » (decision 042), relayed with the results. */

@@ -23,7 +23,7 @@ export function LaunchedLesson({ launchId, page, justCompleted }: { launchId: st
   const { t } = useTranslation("courses");
   const { t: tl } = useTranslation("lti");
   const { lesson } = page;
-  // The lesson's activities play here, with this launch's cookie (decision 050).
+  // The lesson's activities play here, with this launch's cookie (decision 048).
   const activityHref = (contentId: string) => launchedActivityHref(launchId, lesson.id, contentId, page.openedAt);
   const lessonHref = (id: string) => `${href("/lti/l/:launchId", { launchId })}?lecon=${encodeURIComponent(id)}`;
   return (
