@@ -4,8 +4,10 @@ import { useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
 import { PlatformForm } from "../features/lti/components/platform-form";
 import { ToolConfiguration } from "../features/lti/components/tool-configuration";
+import { ToolKeys } from "../features/lti/components/tool-keys";
+import { rotateToolKey, toolKeysSummary } from "../features/lti/keys.server";
 import { listPlatformsForAdmin, registerPlatform } from "../features/lti/platforms.server";
-import { PlatformSchema } from "../features/lti/schemas";
+import { AdminLtiSchema } from "../features/lti/schemas";
 import { handleForm } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
 import { requireUser } from "../lib/session.server";
@@ -17,13 +19,19 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: ltiC
 /** Coordinators register the LMSs that may open Passerelle (LTI 1.3), and copy the tool's addresses into them. */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = requireUser(context, request);
-  return listPlatformsForAdmin(context.get(dbContext), user);
+  const db = context.get(dbContext);
+  const page = await listPlatformsForAdmin(db, user);
+  return { ...page, keys: await toolKeysSummary(db) };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = requireUser(context, request);
   const db = context.get(dbContext);
-  return handleForm(request, PlatformSchema, async (value) => {
+  return handleForm(request, AdminLtiSchema, async (value) => {
+    if (value.intent === "rotate_key") {
+      await rotateToolKey(db, user);
+      return;
+    }
     const id = await registerPlatform(db, user, value);
     return redirect(`${href("/admin/lti/:platformId", { platformId: id })}?enregistree=1`);
   });
@@ -31,14 +39,16 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function AdminLti() {
   const { t } = useTranslation("lti");
-  const { platforms, tool } = useLoaderData<typeof loader>();
+  const { platforms, tool, keys } = useLoaderData<typeof loader>();
   const reply = useActionReply("save");
+  const rotated = useActionReply("rotate_key");
   return (
     <div className="page">
       <PageTitle>{t("admin.title")}</PageTitle>
       <h1>{t("admin.title")}</h1>
       <p className="lead">{t("admin.intro")}</p>
       <ToolConfiguration tool={tool} />
+      <ToolKeys keys={keys} reply={rotated} />
 
       <h2>{t("admin.list_heading")}</h2>
       {platforms.length === 0 ? (

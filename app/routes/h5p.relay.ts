@@ -1,14 +1,12 @@
 import type { Route } from "./+types/h5p.relay";
 import { awardEarnedBadges } from "../features/badges/service.server";
 import { publicBaseUrl } from "../features/badges/urls.server";
-import { parseRelayBody, relayStatements } from "../features/h5p/relay.server";
+import { readRelayRequest, relayStatements } from "../features/h5p/relay.server";
 import { siteUrl } from "../features/xapi/http.server";
 import { handleJson } from "../lib/actions.server";
 import { dbContext } from "../lib/context";
 import { appError } from "../lib/errors";
 import { currentUser } from "../lib/session.server";
-
-const MAX_BODY = 512 * 1024;
 
 /**
  * The browser's xAPI statements, with the learner's session cookie. Unlike
@@ -21,17 +19,9 @@ export async function action({ request, context }: Route.ActionArgs) {
     async () => {
       const user = currentUser(context);
       if (!user) throw appError(401, "signed_out", "errors:signed_out");
-      if (!/^application\/json\b/i.test(request.headers.get("Content-Type") ?? "")) throw appError(400, "content_type", "errors:unsupported_body");
-      const text = await request.text();
-      if (text.length > MAX_BODY) throw appError(413, "too_large", "errors:too_large");
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        throw appError(400, "bad_json", "errors:bad_json");
-      }
+      const items = await readRelayRequest(request);
       const db = context.get(dbContext);
-      return relayStatements(db, user, parseRelayBody(body), siteUrl(request), {
+      return relayStatements(db, user, items, siteUrl(request), {
         onCourseCompleted: () => awardEarnedBadges(db, user.id, publicBaseUrl(request)),
       });
     },

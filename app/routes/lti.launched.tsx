@@ -1,5 +1,7 @@
 import { href, redirect, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/lti.launched";
+import { H5pFrame } from "../features/h5p/components/h5p-frame";
+import { ACTIVITY_SCOPE, launchedActivityHref } from "../features/lti/activity-urls";
 import { LaunchedLesson } from "../features/lti/components/launched-lesson";
 import { completeLaunchedLesson, loadLaunchedResource, requireLaunch } from "../features/lti/launched.server";
 import { embeddersFor } from "../features/lti/platforms.server";
@@ -42,13 +44,9 @@ export default function LtiLaunched() {
     return (
       <div className="page narrow">
         <title>{`${resource.activity.title} — Passerelle`}</title>
+        <p className="lesson-kicker">{t("launched.activity_from_platform")}</p>
         <h1>{resource.activity.title}</h1>
-        <p>{t("launched.activity_explain")}</p>
-        <p>
-          <a className="button primary big" href={href("/h5p/jeu/:contentId", { contentId: resource.activity.id })} target="_blank" rel="noopener">
-            {t("launched.activity_open")}
-          </a>
-        </p>
+        <H5pFrame contentId={resource.activity.id} title={resource.activity.title} src={launchedActivityHref(launchId, ACTIVITY_SCOPE, resource.activity.id)} />
       </div>
     );
   }

@@ -60,7 +60,8 @@ export interface LtiPlatform {
   scoreAttempts: number;
   failNextScores: number;
   tokenRequests: number;
-  deepLinkResponses: { payload: JWTPayload; error?: undefined }[];
+  /** Verified Deep Linking responses, with the `kid` of the tool's key that signed each. */
+  deepLinkResponses: { payload: JWTPayload; kid: string }[];
   deepLinkErrors: string[];
   close(): Promise<void>;
 }
@@ -243,7 +244,7 @@ export async function startLtiPlatform(tool: { origin: string; login: string; la
         if (payload[`${LTI}deployment_id`] !== platform.deploymentId) throw new Error("deployment");
         if (!payload.nonce) throw new Error("nonce");
         if (payload["https://purl.imsglobal.org/spec/lti-dl/claim/data"] !== "opaque-platform-data-123") throw new Error("data not echoed");
-        platform.deepLinkResponses.push({ payload });
+        platform.deepLinkResponses.push({ payload, kid: protectedHeader.kid });
         const items = payload["https://purl.imsglobal.org/spec/lti-dl/claim/content_items"] as { title: string }[];
         return html(res, 200, `<main><h1>Contenu ajouté</h1><p>${escapeHtml(items.map((i) => i.title).join(", "))}</p></main>`);
       } catch (error) {

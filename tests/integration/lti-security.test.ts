@@ -1,4 +1,6 @@
+import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RETIRED_KEY_GRACE_MS, rotateToolKey, signAsTool, toolJwks } from "../../app/features/lti/keys.server";
 import type { Db } from "../../app/lib/db.server";
 import { completeLaunch, startLogin, toolUrls } from "../../app/features/lti/launch.server";
 import { registerPlatform } from "../../app/features/lti/platforms.server";
@@ -18,12 +20,13 @@ import { ROLE, startLtiPlatform, type LaunchSpec, type LtiPlatform } from "../he
 let db: Db;
 let platform: LtiPlatform;
 let lessonUrl: string;
+let coordinator: Awaited<ReturnType<typeof createUser>>;
 
 beforeAll(async () => {
   db = await testDb();
   const urls = toolUrls();
   platform = await startLtiPlatform({ origin: urls.origin, login: urls.login, launch: urls.launch, jwks: urls.jwks });
-  const coordinator = await createUser(db, { role: "coordinator" });
+  coordinator = await createUser(db, { role: "coordinator" });
   await registerPlatform(db, coordinator, {
     intent: "save",
     name: "Moodle de test",
@@ -133,5 +136,37 @@ describe("LTI launch checks (issue 21, acceptance 3)", () => {
     await expectRefused(() => completeLaunch(db, { idToken: token, state, cookieState: "someone-else" }), 400);
     expect(await statusOf(startLogin(db, { iss: "https://unknown.example", login_hint: "x", target_link_uri: lessonUrl }))).toBe(403);
     expect(await statusOf(startLogin(db, { iss: platform.issuer, login_hint: "x", target_link_uri: "https://elsewhere.example/cours" }))).toBe(400);
+  });
+});
+
+describe("the tool's signing key (decision 048)", () => {
+  it("rotates on a coordinator's request: new messages carry the new key, the old one stays published for the grace period only", async () => {
+    const signed = async () => {
+      const jwt = await signAsTool(db, { iss: "passerelle-tool", aud: "https://lms.example" });
+      return { jwt, kid: decodeProtectedHeader(jwt).kid };
+    };
+    const before = await signed();
+    expect((await toolJwks(db)).keys.map((k) => k.kid)).toEqual([before.kid]);
+
+    const learner = await createUser(db, { role: "learner" });
+    expect(await statusOf(rotateToolKey(db, learner))).toBe(403);
+    expect((await signed()).kid).toBe(before.kid);
+
+    const rotatedAt = new Date();
+    const next = await rotateToolKey(db, coordinator, rotatedAt);
+    expect(next.kid).not.toBe(before.kid);
+    const after = await signed();
+    expect(after.kid).toBe(next.kid);
+    const published = await toolJwks(db);
+    expect(published.keys.map((k) => k.kid)).toEqual([next.kid, before.kid]);
+    // A platform holding the published set verifies what either key signed.
+    const keySet = createLocalJWKSet(published);
+    await expect(jwtVerify(before.jwt, keySet, { audience: "https://lms.example" })).resolves.toBeTruthy();
+    await expect(jwtVerify(after.jwt, keySet, { audience: "https://lms.example" })).resolves.toBeTruthy();
+
+    const pastGrace = new Date(rotatedAt.getTime() + RETIRED_KEY_GRACE_MS + 1000);
+    const later = await toolJwks(db, pastGrace);
+    expect(later.keys.map((k) => k.kid)).toEqual([next.kid]);
+    await expect(jwtVerify(before.jwt, createLocalJWKSet(later), { audience: "https://lms.example", currentDate: rotatedAt })).rejects.toThrow();
   });
 });

@@ -15,6 +15,7 @@ const routeFiles = readdirSync("app/routes").map((f) => path.join("app/routes", 
 const SPEC_ENDPOINTS: Record<string, string> = {
   "app/routes/api.livekit-webhook.ts": "LiveKit's signed webhook: raw body, verified signature",
   "app/routes/h5p.state.ts": "H5P core's content-user-data protocol ({ success, data })",
+  "app/routes/lti.activity-state.ts": "the same H5P content-user-data protocol, inside an LMS launch (decision 048)",
 };
 /** Actions that read no body at all, so have nothing to parse. */
 const BODYLESS_ACTIONS: Record<string, string> = {

@@ -41,16 +41,32 @@ const htmlOpen = (locale: string, display: DisplayPrefs) => {
 
 const policy = (directives: string[]) => directives.join("; ");
 
+/**
+ * An activity played inside an LMS's frame (decision 048): the host and the
+ * player are addressed under the launch's pages, whose cookie is the
+ * credential, and may be framed by that launch's platform only.
+ */
+export interface LaunchEmbedding {
+  relayUrl: string;
+  stateUrl: string;
+  /** The player document's path (no origin, no query). */
+  playerSrc: string;
+  /** The launch's platform origins, added to `frame-ancestors` (never `*`). */
+  frameAncestors: string[];
+}
+
+const ancestors = (first: string, embedding?: Pick<LaunchEmbedding, "frameAncestors">) => [first, ...(embedding?.frameAncestors ?? [])].join(" ");
+
 /** Our scripts only; the session's requests; frames only of the player document. */
-export function hostContentSecurityPolicy(site: string) {
+export function hostContentSecurityPolicy(site: string, embedding?: LaunchEmbedding) {
   return policy([
     "default-src 'none'",
     `script-src ${site}${PLAYER_PATH}/`,
     `style-src ${site}${PLAYER_PATH}/`,
     "img-src 'self' data:",
     "connect-src 'self'",
-    `frame-src ${site}${PLAYER_FRAME_PATH}/`,
-    "frame-ancestors 'self'",
+    embedding ? `frame-src ${site}${embedding.playerSrc}` : `frame-src ${site}${PLAYER_FRAME_PATH}/`,
+    `frame-ancestors ${ancestors("'self'", embedding)}`,
     "form-action 'none'",
     "base-uri 'none'",
     "object-src 'none'",
@@ -63,7 +79,7 @@ export function hostContentSecurityPolicy(site: string) {
  * content's signed files and the libraries; an opaque origin whatever frames it.
  * Sources are the site's absolute URL: 'self' means little to an opaque origin.
  */
-export function playerContentSecurityPolicy(site: string, contentId: string) {
+export function playerContentSecurityPolicy(site: string, contentId: string, embedding?: Pick<LaunchEmbedding, "frameAncestors">) {
   return policy([
     "default-src 'none'",
     `script-src ${site}${PLAYER_PATH}/ ${site}${LIBRARIES_PATH}/ 'unsafe-eval'`,
@@ -74,7 +90,7 @@ export function playerContentSecurityPolicy(site: string, contentId: string) {
     `font-src ${site}/h5p/ data:`,
     `connect-src ${site}${CONTENT_PATH}/${contentId}/jeton/ ${site}${LIBRARIES_PATH}/`,
     "frame-src 'none'",
-    `frame-ancestors ${site}`,
+    `frame-ancestors ${ancestors(site, embedding)}`,
     "form-action 'none'",
     "base-uri 'none'",
     "object-src 'none'",
@@ -82,15 +98,16 @@ export function playerContentSecurityPolicy(site: string, contentId: string) {
   ]);
 }
 
-function documentResponse(html: string, csp: string, status = 200) {
+function documentResponse(html: string, csp: string, status = 200, embedded = false) {
   return new Response(html, {
     status,
     headers: {
       "Content-Type": "text/html; charset=utf-8",
       "Content-Security-Policy": csp,
       "Cache-Control": "private, no-store",
-      // frame-ancestors above is what browsers apply; this keeps old ones in step.
-      "X-Frame-Options": "SAMEORIGIN",
+      // frame-ancestors above is what browsers apply; this keeps old ones in step
+      // (not inside an LMS, which X-Frame-Options cannot name).
+      ...(embedded ? {} : { "X-Frame-Options": "SAMEORIGIN" }),
       "Referrer-Policy": "same-origin",
     },
   });
@@ -112,9 +129,11 @@ export interface HostInput {
   locale: string;
   display: DisplayPrefs;
   t: TFunction;
+  /** Played inside an LMS's frame, with the launch's credentials (decision 048). */
+  embedding?: LaunchEmbedding;
 }
 
-export function hostDocument({ site, content, user, lessonId, openedAt = null, finished, locale, display, t }: HostInput): Response {
+export function hostDocument({ site, content, user, lessonId, openedAt = null, finished, locale, display, t, embedding }: HostInput): Response {
   const config = {
     contentId: content.id,
     title: content.title,
@@ -123,8 +142,8 @@ export function hostDocument({ site, content, user, lessonId, openedAt = null, f
     openedAt,
     userId: user.id,
     finished,
-    relayUrl: RELAY_PATH,
-    stateUrl: STATE_PATH,
+    relayUrl: embedding?.relayUrl ?? RELAY_PATH,
+    stateUrl: embedding?.stateUrl ?? STATE_PATH,
     activityIri: activityIri(site, content.id),
     declaredIri: declaredCompletionIri(site),
     messages: {
@@ -134,7 +153,7 @@ export function hostDocument({ site, content, user, lessonId, openedAt = null, f
       declared: t("h5p:frame.declared"),
     },
   };
-  const src = href("/h5p/jeu/:contentId", { contentId: content.id });
+  const src = embedding?.playerSrc ?? href("/h5p/jeu/:contentId", { contentId: content.id });
   const html = `<!doctype html>
 ${htmlOpen(locale, display)}
 <head>
@@ -158,7 +177,7 @@ ${htmlOpen(locale, display)}
 <script src="${PLAYER_PATH}/host.js"></script>
 </body>
 </html>`;
-  return documentResponse(html, hostContentSecurityPolicy(site));
+  return documentResponse(html, hostContentSecurityPolicy(site, embedding), 200, !!embedding);
 }
 
 export interface PlayerInput {
@@ -169,10 +188,12 @@ export interface PlayerInput {
   state: string | null;
   locale: string;
   display: DisplayPrefs;
+  /** Inside an LMS's frame: its origins may be ancestors too (decision 048). */
+  embedding?: Pick<LaunchEmbedding, "frameAncestors">;
 }
 
 /** The player document: no name, no id of the learner — only their saved state for this content. */
-export function playerDocument({ site, content, token, state, locale, display }: PlayerInput): Response {
+export function playerDocument({ site, content, token, state, locale, display, embedding }: PlayerInput): Response {
   const config = {
     contentId: content.id,
     site,
@@ -200,7 +221,7 @@ ${htmlOpen(locale, display)}
 <script src="${site}${PLAYER_PATH}/main.bundle.js"></script>
 </body>
 </html>`;
-  return documentResponse(html, playerContentSecurityPolicy(site, content.id));
+  return documentResponse(html, playerContentSecurityPolicy(site, content.id, embedding), 200, !!embedding);
 }
 
 /** Shown in the host frame to a visitor who is not signed in. */
@@ -210,6 +231,15 @@ ${htmlOpen(locale, display)}<head><meta charset="utf-8"><title>${escapeHtml(t("h
 <link rel="stylesheet" href="${PLAYER_PATH}/frame.css"></head>
 <body class="h5p-host"><main><p>${escapeHtml(t("h5p:frame.sign_in"))} <a href="${href("/connexion")}?retour=${encodeURIComponent(returnTo)}" target="_top">${escapeHtml(t("h5p:frame.sign_in_link"))}</a></p></main></body></html>`;
   return documentResponse(html, hostContentSecurityPolicy(site));
+}
+
+/** A host frame inside an LMS whose launch has ended (or whose cookie did not come): a sentence, no script. */
+export function endedFrame(site: string, locale: string, display: DisplayPrefs, text: string, embedding: Pick<LaunchEmbedding, "frameAncestors">): Response {
+  const html = `<!doctype html>
+${htmlOpen(locale, display)}<head><meta charset="utf-8"><title>${escapeHtml(text)}</title>
+<link rel="stylesheet" href="${PLAYER_PATH}/frame.css"></head>
+<body class="h5p-host"><main><p>${escapeHtml(text)}</p></main></body></html>`;
+  return documentResponse(html, policy(["default-src 'none'", `style-src ${site}${PLAYER_PATH}/`, `frame-ancestors ${ancestors("'self'", embedding)}`, "base-uri 'none'"]), 401, true);
 }
 
 /** The player document asked for without a session (the host never does that): nothing to play. */

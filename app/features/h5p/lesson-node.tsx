@@ -11,17 +11,21 @@ import { H5pFrame } from "./components/h5p-frame";
 const attrs = (raw: Record<string, unknown>) =>
   typeof raw.contentId === "string" && isUuid(raw.contentId) ? { contentId: raw.contentId.toLowerCase() } : null;
 
-export function h5pNodeSpec(lessonId?: string, openedAt?: string | null): NodeSpec {
+/** `hostSrc`: where the activity's host is served, when not /h5p/cadre (inside an LMS launch, decision 048). */
+export function h5pNodeSpec(lessonId?: string, openedAt?: string | null, hostSrc?: (contentId: string) => string): NodeSpec {
   return {
     leaf: true,
     attrs,
-    render: (node, { key }) => <H5pFrame key={key} contentId={node.attrs.contentId as string} lessonId={lessonId} openedAt={openedAt} />,
+    render: (node, { key }) => {
+      const contentId = node.attrs.contentId as string;
+      return <H5pFrame key={key} contentId={contentId} lessonId={lessonId} openedAt={openedAt} src={hostSrc?.(contentId)} />;
+    },
   };
 }
 
 const { render, ...options } = h5pNodeSpec();
 registerNodeRenderer("h5p", render, options);
 
-export const lessonRenderers = (lessonId: string, openedAt?: string | null): Record<string, NodeSpec> => ({
-  h5p: h5pNodeSpec(lessonId, openedAt),
+export const lessonRenderers = (lessonId: string, openedAt?: string | null, hostSrc?: (contentId: string) => string): Record<string, NodeSpec> => ({
+  h5p: h5pNodeSpec(lessonId, openedAt, hostSrc),
 });

@@ -42,6 +42,32 @@ describe("the H5P player's files and frames", () => {
     expect(directive(csp, "script-src")).not.toContain("unsafe-inline");
   });
 
+  it("inside an LMS launch (decision 048): the launch's addresses, framed by that platform's origins only, the player still opaque", async () => {
+    const embedding = {
+      relayUrl: "/lti/l/L1/releve",
+      stateUrl: "/lti/l/L1/etat/activite",
+      playerSrc: `/lti/l/L1/h5p/activite/${CONTENT}/jeu`,
+      frameAncestors: ["https://moodle.example"],
+    };
+    const display = { largeText: false, highContrast: false };
+    const host = hostDocument({ site: SITE, content: { id: CONTENT, title: "Quiz" }, user: { id: USER }, lessonId: null, finished: false, locale: "fr", display, t, embedding });
+    const hostCsp = host.headers.get("Content-Security-Policy")!;
+    expect(directive(hostCsp, "frame-ancestors")).toBe("frame-ancestors 'self' https://moodle.example");
+    expect(directive(hostCsp, "frame-src")).toBe(`frame-src ${SITE}/lti/l/L1/h5p/activite/${CONTENT}/jeu`);
+    expect(host.headers.get("X-Frame-Options")).toBeNull();
+    const html = await host.text();
+    expect(html).toContain(`src="/lti/l/L1/h5p/activite/${CONTENT}/jeu"`);
+    expect(configOf(html, "h5p-host-config")).toMatchObject({ relayUrl: "/lti/l/L1/releve", stateUrl: "/lti/l/L1/etat/activite" });
+
+    const player = playerDocument({ site: SITE, content: { id: CONTENT, title: "Quiz" }, token: "1800000000-abc", state: null, locale: "fr", display, embedding });
+    const playerCsp = player.headers.get("Content-Security-Policy")!;
+    expect(directive(playerCsp, "frame-ancestors")).toBe(`frame-ancestors ${SITE} https://moodle.example`);
+    expect(directive(playerCsp, "sandbox")).toBe("sandbox allow-scripts allow-popups allow-popups-to-escape-sandbox");
+    expect(player.headers.get("X-Frame-Options")).toBeNull();
+    // Outside a launch nothing changes.
+    expect(hostDocument({ site: SITE, content: { id: CONTENT, title: "Quiz" }, user: { id: USER }, lessonId: null, finished: false, locale: "fr", display, t }).headers.get("X-Frame-Options")).toBe("SAMEORIGIN");
+  });
+
   it("escapes the title and configuration of both documents, and tells the player nothing about the learner", async () => {
     const evil = '</script><script>alert(1)</script><!--"';
     const display = { largeText: true, highContrast: false };

@@ -44,6 +44,22 @@ export interface RelayOutcome {
   adjusted: string[];
 }
 
+const MAX_BODY = 512 * 1024;
+
+/** The relay's request: JSON of at most 512 KB, in the shape parseRelayBody takes (400 and 413 otherwise, refused for good). */
+export async function readRelayRequest(request: Request): Promise<RelayItem[]> {
+  if (!/^application\/json\b/i.test(request.headers.get("Content-Type") ?? "")) throw appError(400, "content_type", "errors:unsupported_body");
+  const text = await request.text();
+  if (text.length > MAX_BODY) throw appError(413, "too_large", "errors:too_large");
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw appError(400, "bad_json", "errors:bad_json");
+  }
+  return parseRelayBody(body);
+}
+
 export function parseRelayBody(body: unknown): RelayItem[] {
   const items = isObject(body) && Array.isArray(body.statements) ? body.statements : null;
   if (!items || items.length === 0 || items.length > MAX_RELAY_BATCH) throw appError(400, "bad_relay", "h5p:errors.bad_relay");

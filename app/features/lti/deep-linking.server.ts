@@ -64,7 +64,8 @@ async function contentItem(db: Db, input: DeepLinkInput) {
   } else {
     const content = await findPlayableContent(db, id);
     title = content.title;
-    url = base + href("/h5p/jeu/:contentId", { contentId: id });
+    // The activity's page (the sandboxed player's address is no page to link to).
+    url = base + href("/activites/:contentId", { contentId: id });
   }
   return {
     type: "ltiResourceLink",

@@ -1,5 +1,8 @@
 import { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair, importPKCS8, SignJWT, type JWK, type JWTPayload } from "jose";
+import type { User } from "../../../db/schema/accounts";
 import type { Db, DbOrTrx } from "../../lib/db.server";
+import { forbidden } from "../../lib/errors";
+import { can } from "../../lib/permissions";
 import * as q from "./queries.server";
 
 /**
@@ -22,19 +25,42 @@ export async function activeToolKey(db: DbOrTrx) {
   return { kid: key!.id, privateKeyPkcs8: key!.private_key_pkcs8 };
 }
 
-/** Retires the active key and creates the next one (decision 048: how to rotate). */
-export async function rotateToolKey(db: Db) {
+/**
+ * How long a retired key stays in /lti/jwks.json: a platform that cached our
+ * key set (Moodle keeps it until an unknown `kid` comes) still verifies what
+ * the old key signed, and anything it signed has expired long before.
+ */
+export const RETIRED_KEY_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Retires the active key and creates the next one (decision 048): new
+ * messages are signed with the new key at once; the old one stays published
+ * for the grace period. A coordinator rotates from /admin/lti.
+ */
+export async function rotateToolKey(db: Db, user: User, now = new Date()) {
+  if (!can(user, "manage:lti_platform:any")) throw forbidden();
   return db.transaction().execute(async (trx) => {
-    await q.retireActiveKey(trx, new Date());
+    await q.retireActiveKey(trx, now);
     return activeToolKey(trx);
   });
 }
 
-/** The JWKS the tool publishes: every key, the active one first created if needed. */
-export async function toolJwks(db: DbOrTrx): Promise<{ keys: JWK[] }> {
+/** The JWKS the tool publishes: the active key (created if needed) first, then the keys retired within the grace period. */
+export async function toolJwks(db: DbOrTrx, now = new Date()): Promise<{ keys: JWK[] }> {
   await activeToolKey(db);
-  const keys = await q.listKeys(db);
+  const keys = await q.listPublishedKeys(db, new Date(now.getTime() - RETIRED_KEY_GRACE_MS));
   return { keys: keys.map((k) => ({ ...k.public_jwk, kid: k.id, alg: "RS256", use: "sig" })) };
+}
+
+/** For the admin page (a GET: creates nothing): the active key and the retired ones still published. */
+export async function toolKeysSummary(db: DbOrTrx, now = new Date()) {
+  const keys = await q.listPublishedKeys(db, new Date(now.getTime() - RETIRED_KEY_GRACE_MS));
+  return keys.map((k) => ({
+    kid: k.id,
+    createdAt: k.created_at.toISOString(),
+    retiredAt: k.retired_at?.toISOString() ?? null,
+    publishedUntil: k.retired_at ? new Date(k.retired_at.getTime() + RETIRED_KEY_GRACE_MS).toISOString() : null,
+  }));
 }
 
 /** Signs a JWT with the tool's active key, `kid` in the header. */

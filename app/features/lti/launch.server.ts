@@ -199,7 +199,8 @@ export async function resolveTarget(db: Db, custom: Record<string, unknown>, tar
   const path = new URL(targetLinkUri).pathname;
   const lesson = /^\/cours\/[^/]+\/lecons\/([^/]+)$/.exec(path);
   if (lesson) return checkTarget(db, "lesson", lesson[1]!);
-  const activity = /^\/h5p\/jeu\/([^/]+)$/.exec(path);
+  // /h5p/jeu/<id>: what our Deep Linking answered before the activity page was linked.
+  const activity = /^\/(?:activites|h5p\/jeu)\/([^/]+)$/.exec(path);
   if (activity) return checkTarget(db, "h5p", activity[1]!);
   const course = /^\/cours\/([^/]+)$/.exec(path);
   if (!course) return null;

@@ -62,8 +62,15 @@ export function findActiveKey(db: DbOrTrx) {
   return db.selectFrom("lti_tool_key").selectAll().where("retired_at", "is", null).executeTakeFirst();
 }
 
-export function listKeys(db: DbOrTrx) {
-  return db.selectFrom("lti_tool_key").select(["id", "public_jwk", "retired_at"]).orderBy("created_at").execute();
+/** The active key first, then the keys retired after `retiredSince`, newest first. */
+export function listPublishedKeys(db: DbOrTrx, retiredSince: Date) {
+  return db
+    .selectFrom("lti_tool_key")
+    .select(["id", "public_jwk", "created_at", "retired_at"])
+    .where((eb) => eb.or([eb("retired_at", "is", null), eb("retired_at", ">", retiredSince)]))
+    .orderBy(sql`retired_at is null`, "desc")
+    .orderBy("created_at", "desc")
+    .execute();
 }
 
 export async function insertKeyIfNoneActive(db: DbOrTrx, values: { id: string; publicJwk: Record<string, string>; privateKeyPkcs8: string }) {

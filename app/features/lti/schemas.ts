@@ -35,6 +35,9 @@ export const PlatformSchema = z.object({
 });
 export type PlatformInput = z.infer<typeof PlatformSchema>;
 
+/** /admin/lti: register a platform, or rotate the tool's signing key. */
+export const AdminLtiSchema = z.discriminatedUnion("intent", [PlatformSchema, z.object({ intent: z.literal("rotate_key") })]);
+
 export const PlatformPageSchema = z.discriminatedUnion("intent", [
   PlatformSchema,
   z.object({ intent: z.literal("disable") }),

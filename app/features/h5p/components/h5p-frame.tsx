@@ -20,8 +20,11 @@ export function H5pFrame({
   lessonId,
   openedAt,
   title,
+  src: givenSrc,
 }: {
   contentId: string;
+  /** Another host address for the same activity: inside an LMS launch, the launch's own (decision 048). */
+  src?: string;
   lessonId?: string | null;
   /** The lesson page's signed « opened at » (decision 042), relayed with the results. */
   openedAt?: string | null;
@@ -29,7 +32,7 @@ export function H5pFrame({
 }) {
   const { t } = useTranslation("h5p");
   const query = lessonId ? `?lecon=${lessonId}${openedAt ? `&ouverte=${encodeURIComponent(openedAt)}` : ""}` : "";
-  const src = `${href("/h5p/cadre/:contentId", { contentId })}${query}`;
+  const src = givenSrc ?? `${href("/h5p/cadre/:contentId", { contentId })}${query}`;
   return (
     <div className="h5p-activity">
       <iframe

@@ -3,6 +3,7 @@ import { useTranslation } from "../../../lib/use-translation";
 import { ProgressMeter } from "../../courses/components/course-meta";
 import { renderRichText } from "../../courses/rich-text/render";
 import { lessonRenderers } from "../../h5p/lesson-node";
+import { launchedActivityHref } from "../activity-urls";
 
 export interface LaunchedLessonData {
   course: { title: string };
@@ -22,6 +23,8 @@ export function LaunchedLesson({ launchId, page, justCompleted }: { launchId: st
   const { t } = useTranslation("courses");
   const { t: tl } = useTranslation("lti");
   const { lesson } = page;
+  // The lesson's activities play here, with this launch's cookie (decision 048).
+  const activityHref = (contentId: string) => launchedActivityHref(launchId, lesson.id, contentId, page.openedAt);
   const lessonHref = (id: string) => `${href("/lti/l/:launchId", { launchId })}?lecon=${encodeURIComponent(id)}`;
   return (
     <div className="page lesson-page">
@@ -35,7 +38,7 @@ export function LaunchedLesson({ launchId, page, justCompleted }: { launchId: st
           </p>
           <h1 id="lesson-title">{lesson.title}</h1>
         </header>
-        <div className="lesson-body">{renderRichText(page.body, { t, renderers: lessonRenderers(lesson.id, page.openedAt) })}</div>
+        <div className="lesson-body">{renderRichText(page.body, { t, renderers: lessonRenderers(lesson.id, page.openedAt, activityHref) })}</div>
       </article>
       <div className="lesson-complete">
         {justCompleted ? (
