@@ -14,24 +14,6 @@ const BUILDS_QUERIES_OUTSIDE_QUERY_MODULES = [
   "app/features/mediation/personal-data.server.ts",
   "app/features/opendata/aggregates.server.ts",
   "app/features/paths/personal-data.server.ts",
-<<<<<<< HEAD
-  "app/features/projects/attachments.server.ts",
-  "app/features/projects/cards.server.ts",
-  "app/features/projects/classes.server.ts",
-  "app/features/projects/consent.server.ts",
-  "app/features/projects/export.server.ts",
-  "app/features/projects/import.server.ts",
-  "app/features/projects/personal-data.server.ts",
-  "app/features/projects/projects.server.ts",
-  "app/features/projects/retention.server.ts",
-  "app/features/projects/submissions.server.ts",
-  "app/features/projects/tasks.server.ts",
-=======
-  "app/features/reports/cache.server.ts",
-  "app/features/reports/personal-data.server.ts",
-  "app/features/reports/refresh.server.ts",
-  "app/features/reports/report-jobs.server.ts",
->>>>>>> projects
   "app/features/workshops/calendar.server.ts",
   "app/features/workshops/mails.server.ts",
   "app/features/workshops/personal-data.server.ts",
@@ -43,16 +25,6 @@ const REACHES_INTO_ANOTHER_DOMAINS_QUERIES = [
   "app/features/mediation/learners.server.ts",
   "app/features/record/service.server.ts",
   "app/features/workshops/service.server.ts",
-];
-const TOO_LONG = [
-<<<<<<< HEAD
-  "app/routes/projects.class.tsx",
-  "app/routes/projects.project.tsx",
-  "app/routes/projects.submission.tsx",
-  "app/routes/projects.team.tsx",
-=======
-  "app/routes/courses.edit.tsx",
->>>>>>> projects
 ];
 
 // How the code must read (docs/STYLE.md), enforced: the lint test
@@ -127,5 +99,4 @@ export default tseslint.config(
       ],
     },
   },
-  { files: TOO_LONG, rules: { "max-lines": "off" } },
 );

@@ -24,10 +24,6 @@ const BODYLESS_ACTIONS: Record<string, string> = {
 };
 const isXapi = (file: string) => /app\/routes\/xapi\./.test(file);
 
-const ACTIONS_NOT_YET_ON_THE_CONTRACT = new Set<string>([
-  // Shrinks to nothing as routes are converted (issue 18).
-]);
-
 function hasAction(source: string) {
   return /export (async )?function action\b|export const action\b/.test(source);
 }
@@ -39,8 +35,7 @@ describe("the action contract", () => {
       if (!hasAction(source) || isXapi(file) || SPEC_ENDPOINTS[file] || BODYLESS_ACTIONS[file]) return false;
       return !/\bhandle(Form|ResourceForm|Json)\(/.test(source);
     });
-    expect(offenders.filter((f) => !ACTIONS_NOT_YET_ON_THE_CONTRACT.has(f))).toEqual([]);
-    expect([...ACTIONS_NOT_YET_ON_THE_CONTRACT].filter((f) => !offenders.includes(f))).toEqual([]);
+    expect(offenders).toEqual([]);
   });
 });
 
