@@ -12,10 +12,16 @@ function domainOf(file) {
   return file.slice(at + FEATURES.length).split(path.sep)[0] ?? null;
 }
 
-/** A module of Kysely queries: queries.server.ts, x-queries.server.ts, or anything under a queries/ folder. */
+/**
+ * A module of Kysely queries: queries.server.ts, x-queries.server.ts, or anything under a
+ * domain's queries/ folder. Only the path inside app/features counts: a checkout that
+ * itself sits in a folder named `queries` must not turn every file into a queries module.
+ */
 export function isQueryModule(file) {
   const base = path.basename(file);
-  return /(^|-)queries\.server\.tsx?$/.test(base) || file.split(path.sep).includes("queries");
+  if (/(^|-)queries\.server\.tsx?$/.test(base)) return true;
+  const at = file.lastIndexOf(FEATURES);
+  return at >= 0 && file.slice(at + FEATURES.length).split(path.sep).slice(1, -1).includes("queries");
 }
 
 const boundaries = {

@@ -2,31 +2,6 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 import passerelle from "./eslint-rules.js";
 
-// Files written before the boundaries were enforced (issue 18). These lists
-// only shrink: convert a file, then delete its line.
-const BUILDS_QUERIES_OUTSIDE_QUERY_MODULES = [
-  "app/features/accounts/service.server.ts",
-  "app/features/calendar/feed.server.ts",
-  "app/features/classrooms/personal-data.server.ts",
-  "app/features/h5p/personal-data.server.ts",
-  "app/features/h5p/progress.server.ts",
-  "app/features/h5p/results.server.ts",
-  "app/features/mediation/personal-data.server.ts",
-  "app/features/opendata/aggregates.server.ts",
-  "app/features/paths/personal-data.server.ts",
-  "app/features/workshops/calendar.server.ts",
-  "app/features/workshops/mails.server.ts",
-  "app/features/workshops/personal-data.server.ts",
-  "app/features/workshops/reminders.server.ts",
-];
-const REACHES_INTO_ANOTHER_DOMAINS_QUERIES = [
-  "app/features/classrooms/scheduling.server.ts",
-  "app/features/mediation/activity.server.ts",
-  "app/features/mediation/learners.server.ts",
-  "app/features/record/service.server.ts",
-  "app/features/workshops/service.server.ts",
-];
-
 // How the code must read (docs/STYLE.md), enforced: the lint test
 // (tests/lint/lint.test.ts) shows each rule failing on a fixture file.
 const USE_TRANSLATION = {
@@ -57,13 +32,12 @@ export default tseslint.config(
       "passerelle/boundaries": "error",
     },
   },
-  { files: REACHES_INTO_ANOTHER_DOMAINS_QUERIES, rules: { "passerelle/boundaries": "off" } },
   {
     // Domain code builds queries only in its queries modules. Demo seeds are
     // fixtures written through Kysely directly; app/lib is the plumbing that
     // owns its own few tables (sessions, throttling, outbox).
     files: ["app/features/**/*.{ts,tsx}"],
-    ignores: ["**/*.test.{ts,tsx}", "**/*seed*.server.ts", ...BUILDS_QUERIES_OUTSIDE_QUERY_MODULES],
+    ignores: ["**/*.test.{ts,tsx}", "**/*seed*.server.ts"],
     rules: { "passerelle/queries-in-query-modules": "error" },
   },
   {

@@ -136,8 +136,19 @@ export async function closeAppDatabase() {
 const RETRYABLE = new Set(["40001", "40P01"]);
 
 /**
+ * Thrown by a transaction's work to be run again from the top, as after a
+ * serialization failure: for a race the database settles without an error
+ * (an `ON CONFLICT DO NOTHING` insert that lost to a concurrent one, whose
+ * row the next attempt sees).
+ */
+export class RetryTransaction extends Error {
+  override name = "RetryTransaction";
+}
+
+/**
  * Runs `work` in a transaction, retrying on serialization failures and
- * deadlocks (SQLSTATE 40001 / 40P01) with a short jittered backoff.
+ * deadlocks (SQLSTATE 40001 / 40P01), or when the work throws
+ * RetryTransaction, with a short jittered backoff.
  */
 export async function withRetryingTransaction<T>(
   db: Db,
@@ -151,7 +162,8 @@ export async function withRetryingTransaction<T>(
       return await builder.execute(work);
     } catch (error) {
       const code = (error as { code?: string }).code;
-      if (!code || !RETRYABLE.has(code) || attempt >= attempts) throw error;
+      const retryable = error instanceof RetryTransaction || (!!code && RETRYABLE.has(code));
+      if (!retryable || attempt >= attempts) throw error;
       await new Promise((r) => setTimeout(r, Math.random() * 10 * 2 ** attempt));
     }
   }

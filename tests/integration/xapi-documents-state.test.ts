@@ -53,6 +53,14 @@ describe("State resource", () => {
     expect((await state("GET", where)).headers.get("ETag")).toBe('"a9993e364706816aba3e25717850c26c9cd0d89d"');
   });
 
+  it("keeps every property when POSTs create the same document at the same time", async () => {
+    // The inserts that lose the race start their transaction again and merge into the winner's row.
+    const where = { activityId: unique(), agent: newAgent(), stateId: "race" };
+    const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => state("POST", where, { body: JSON.stringify({ [`k${i}`]: i }) })));
+    expect(answers.map((r) => r.status)).toEqual([204, 204, 204, 204, 204]);
+    expect(await json(await state("GET", where))).toEqual({ k0: 0, k1: 1, k2: 2, k3: 3, k4: 4 });
+  });
+
   it("POST merges top-level properties of JSON objects, and refuses to merge anything else", async () => {
     const where = { activityId: unique(), agent: newAgent(), stateId: "vars" };
     expect((await state("POST", where, { body: JSON.stringify({ x: "foo", y: "bar" }) })).status).toBe(204);

@@ -5,8 +5,7 @@ import { describe, expect, it } from "vitest";
 /**
  * One way to do each thing (docs/STYLE.md): every action goes through the
  * action contract, and internal links are built with React Router's typed
- * `href()` — no exception left in app/. The list of actions not yet on the
- * contract may only shrink (a listed file that already follows it fails).
+ * `href()` — no exception left in app/.
  */
 
 const routeFiles = readdirSync("app/routes").map((f) => path.join("app/routes", f));

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ESLint } from "eslint";
 import { describe, expect, it, vi } from "vitest";
+import { isQueryModule } from "../../eslint-rules.js";
 
 /**
  * The style guide is executable: each fixture breaks one rule of docs/STYLE.md
@@ -37,5 +38,11 @@ describe("lint enforces the boundaries", () => {
   });
   it("passes a service reading its own domain's queries", async () => {
     expect(await ruleIdsFor("clean-service.ts", "app/features/courses/fixture.server.ts")).toEqual([]);
+  });
+  it("judges a queries module by its place inside app/features, not by the checkout's folder", () => {
+    expect(isQueryModule("/work/queries/app/features/courses/learning.server.ts")).toBe(false);
+    expect(isQueryModule("/srv/app/features/courses/queries/lessons.server.ts")).toBe(true);
+    expect(isQueryModule("/srv/app/features/courses/card-queries.server.ts")).toBe(true);
+    expect(isQueryModule("/srv/app/features/queries/service.server.ts")).toBe(false);
   });
 });

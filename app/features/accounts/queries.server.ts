@@ -9,6 +9,11 @@ export function findUserByEmail(db: DbOrTrx, email: string): Promise<User | unde
   return db.selectFrom("app_user").selectAll().where("email", "=", email.toLowerCase()).executeTakeFirst();
 }
 
+/** The account row itself; what points at it cascades or is unlinked by the schema. */
+export async function deleteUser(db: DbOrTrx, id: string) {
+  await db.deleteFrom("app_user").where("id", "=", id).execute();
+}
+
 export function insertUser(
   db: DbOrTrx,
   values: {

@@ -13,6 +13,9 @@ import { addressKey, countAttempt, forgiveAttempt, PASSWORD_RECHECK_LIMIT, reset
 import { generateToken, hashToken } from "../../lib/tokens.server";
 import * as q from "./queries.server";
 
+// How other domains read an account.
+export { findUserByEmail, findUserById } from "./queries.server";
+
 export interface RequestMeta {
   ip: string | null;
   userAgent: string | null;
@@ -252,6 +255,6 @@ export async function deleteUserAsCoordinator(db: Db, actor: User, userId: strin
 async function eraseUser(db: Db, userId: string) {
   await db.transaction().execute(async (trx) => {
     for (const source of personalDataSources()) await source.erase?.(trx, userId);
-    await trx.deleteFrom("app_user").where("id", "=", userId).execute();
+    await q.deleteUser(trx, userId);
   });
 }

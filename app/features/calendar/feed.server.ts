@@ -5,6 +5,7 @@ import { serverT } from "../../lib/i18n.server";
 import { buildCalendar } from "../../lib/ics.server";
 import { generateToken, hashToken } from "../../lib/tokens.server";
 import { calendarSources } from "../../lib/modules.server";
+import * as q from "./queries.server";
 
 const DAY = 24 * 60 * 60 * 1000;
 /** How far back the feed goes (recent events stay visible in calendar apps). */
@@ -17,20 +18,16 @@ export const FEED_LOOKBACK_MS = 30 * DAY;
  */
 export async function createFeed(db: Db, user: User) {
   const token = generateToken();
-  await db
-    .insertInto("calendar_feed")
-    .values({ user_id: user.id, token_hash: hashToken(token) })
-    .onConflict((oc) => oc.column("user_id").doUpdateSet({ token_hash: hashToken(token), created_at: new Date() }))
-    .execute();
+  await q.saveFeedToken(db, user.id, hashToken(token));
   return `${publicUrl()}/calendrier/${token}.ics`;
 }
 
 export async function revokeFeed(db: Db, user: User) {
-  await db.deleteFrom("calendar_feed").where("user_id", "=", user.id).execute();
+  await q.deleteFeed(db, user.id);
 }
 
 export async function feedStatus(db: Db, user: User) {
-  const row = await db.selectFrom("calendar_feed").select("created_at").where("user_id", "=", user.id).executeTakeFirst();
+  const row = await q.findFeedOf(db, user.id);
   return row ? { active: true, createdAt: row.created_at } : { active: false, createdAt: null };
 }
 
@@ -38,12 +35,7 @@ export async function feedStatus(db: Db, user: User) {
 export async function personalFeedIcs(db: Db, token: string, now = new Date()) {
   const match = /^([a-z0-9]{20,64})$/.exec(token);
   if (!match) return null;
-  const owner = await db
-    .selectFrom("calendar_feed")
-    .innerJoin("app_user", "app_user.id", "calendar_feed.user_id")
-    .select(["app_user.id", "app_user.first_name", "app_user.locale", "app_user.disabled_at"])
-    .where("calendar_feed.token_hash", "=", hashToken(match[1]!))
-    .executeTakeFirst();
+  const owner = await q.findFeedOwner(db, hashToken(match[1]!));
   if (!owner || owner.disabled_at) return null;
   const from = new Date(now.getTime() - FEED_LOOKBACK_MS);
   const events = (await Promise.all(calendarSources().map((source) => source(db, owner.id, { from, locale: owner.locale })))).flat();

@@ -306,3 +306,39 @@ export function listRegistrationsWithClass(db: DbOrTrx, userId: string) {
 export function findRegistrantContact(db: DbOrTrx, userId: string) {
   return db.selectFrom("app_user").select(["email", "first_name", "locale"]).where("id", "=", userId).executeTakeFirst();
 }
+
+/* A person's data, for "download my data" */
+
+export function listRegistrationsOf(db: DbOrTrx, userId: string) {
+  return db
+    .selectFrom("classroom_registration as r")
+    .innerJoin("classroom as c", "c.id", "r.classroom_id")
+    .select(["c.id", "c.title", "c.starts_at", "c.ends_at", "r.registered_at", "r.can_speak", "r.removed_at"])
+    .where("r.user_id", "=", userId)
+    .orderBy("c.starts_at")
+    .execute();
+}
+
+/** Classes the person hosted or co-hosted. */
+export function listClassesHostedBy(db: DbOrTrx, userId: string) {
+  return db
+    .selectFrom("classroom as c")
+    .select(["c.id", "c.title", "c.starts_at", "c.ends_at"])
+    .where((eb) =>
+      eb.or([
+        eb("c.host_id", "=", userId),
+        eb.exists(eb.selectFrom("classroom_cohost as h").select("h.user_id").whereRef("h.classroom_id", "=", "c.id").where("h.user_id", "=", userId)),
+      ]),
+    )
+    .orderBy("c.starts_at")
+    .execute();
+}
+
+export function listPresenceOf(db: DbOrTrx, userId: string) {
+  return db
+    .selectFrom("classroom_presence")
+    .select(["classroom_id", "joined_at", "left_at"])
+    .where("user_id", "=", userId)
+    .orderBy("joined_at")
+    .execute();
+}

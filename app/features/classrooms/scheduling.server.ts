@@ -13,12 +13,12 @@ import { isUuid } from "../../lib/ids";
 import type { PeriodicJob } from "../../lib/jobs.server";
 import { queueMail } from "../../lib/mail.server";
 import { can } from "../../lib/permissions";
-import { findUserByEmail, findUserById } from "../accounts/queries.server";
+import { findUserByEmail, findUserById } from "../accounts/service.server";
 import { accessTo, classNotFound, joinWindow, loadClassAccess, opensAt } from "./access.server";
 import { livekitConfig } from "./livekit.server";
 import * as q from "./queries.server";
 import type { ScheduleClassInput } from "./schemas";
-import { listPublishedCourseTitles } from "../courses/queries.server";
+import { listPublishedCourseTitles } from "../courses/learning.server";
 import { listClassStepTargets } from "../paths/definitions.server";
 
 

@@ -12,7 +12,7 @@ import * as q from "./queries.server";
 // The learner's verbs: catalogue, course page, lesson player, progress.
 // Each page loader is one call here and runs a fixed number of queries.
 
-export { courseEffort, listCompletedCourses } from "./queries.server";
+export { courseEffort, listCompletedCourses, listCoursesInProgress, listPublishedCourseTitles } from "./queries.server";
 
 export const CATALOGUE_PAGE_SIZE = 12;
 

@@ -206,3 +206,38 @@ export async function findUrlKey(db: DbOrTrx) {
   const row = await db.selectFrom("h5p_url_key").select("secret").where("id", "=", 1).executeTakeFirstOrThrow();
   return Buffer.from(row.secret);
 }
+
+/* A learner's data, for "download my data" */
+
+/** The statements relayed for the person, as stored (actor included). */
+export function listRelayedStatementsOf(db: DbOrTrx, userId: string) {
+  return db
+    .selectFrom("h5p_statement_link as l")
+    .innerJoin("xapi_statement as s", "s.id", "l.statement_id")
+    .select(["s.statement", "s.voided", "l.content_id", "l.lesson_id"])
+    .where("l.user_id", "=", userId)
+    .orderBy("s.stored")
+    .execute();
+}
+
+export function listSavedStatesOf(db: DbOrTrx, userId: string) {
+  return db
+    .selectFrom("h5p_user_state")
+    .select(["content_id", "data_type", "sub_content_id", "state", "updated_at"])
+    .where("user_id", "=", userId)
+    .execute();
+}
+
+/** Deletes from the LRS every statement naming the person: relayed by the app, or stored by an external tool under their account. */
+export async function deleteStatementsOf(db: DbOrTrx, userId: string) {
+  await db
+    .deleteFrom("xapi_statement")
+    .where((eb) =>
+      eb.or([
+        eb("id", "in", eb.selectFrom("h5p_statement_link").select("statement_id").where("user_id", "=", userId)),
+        // Statements an external tool stored under the same account (homePage = this site, name = the id).
+        eb("actor_key", "like", sql<string>`${"account:%"} || ${` ${userId}`}`),
+      ]),
+    )
+    .execute();
+}

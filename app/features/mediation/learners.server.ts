@@ -4,7 +4,7 @@ import { appError, forbidden, FieldError } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
 import { hashPassword } from "../../lib/password.server";
 import { can, isLearner } from "../../lib/permissions";
-import { findUserById } from "../accounts/queries.server";
+import { findUserById } from "../accounts/service.server";
 import { listCardConsents } from "./card-queries.server";
 import * as q from "./queries.server";
 import { personChoice } from "./person-label";

@@ -1,4 +1,5 @@
 import type { PersonalDataSource } from "../../lib/personal-data.server";
+import * as q from "./personal-data-queries.server";
 
 /**
  * A person's mediation data for "download my data": their profile, the
@@ -12,43 +13,11 @@ import type { PersonalDataSource } from "../../lib/personal-data.server";
 export const mediationPersonalData: PersonalDataSource = {
   name: "mediation",
   async collect(db, userId) {
-    const profile = await db
-      .selectFrom("app_user")
-      .select(["age_band", "commune", "commune_insee", "audience", "created_by"])
-      .where("id", "=", userId)
-      .executeTakeFirst();
-    const consents = await db
-      .selectFrom("assisted_consent")
-      .select(["recorded_at", "recorded_by", "given_by", "representative_name", "explained", "notes", "withdrawn_at"])
-      .where("user_id", "=", userId)
-      .execute();
-    const cardConsents = await db
-      .selectFrom("access_card_consent")
-      .select(["recorded_at", "recorded_by", "given_by", "representative_name", "explained", "notes", "withdrawn_at"])
-      .where("user_id", "=", userId)
-      .execute();
-    const accessCards = await db
-      .selectFrom("access_card")
-      .select(["issued_at", "issued_by", "revoked_at", "last_used_at"])
-      .where("user_id", "=", userId)
-      .orderBy("issued_at")
-      .execute();
-    const accompaniments = await db
-      .selectFrom("mediation_beneficiary")
-      .innerJoin("mediation_activity", "mediation_activity.id", "mediation_beneficiary.activity_id")
-      .select([
-        "mediation_activity.activity_date",
-        "mediation_activity.activity_type",
-        "mediation_activity.duration_minutes",
-        "mediation_activity.place_type",
-        "mediation_activity.themes",
-        "mediation_activity.autonomy",
-        "mediation_activity.redirection",
-        "mediation_activity.notes",
-      ])
-      .where("mediation_beneficiary.user_id", "=", userId)
-      .orderBy("mediation_activity.activity_date")
-      .execute();
+    const profile = await q.findMediationProfile(db, userId);
+    const consents = await q.listAssistedConsentsOf(db, userId);
+    const cardConsents = await q.listCardConsentRecordsOf(db, userId);
+    const accessCards = await q.listAccessCardsOf(db, userId);
+    const accompaniments = await q.listAccompanimentsOf(db, userId);
     return { profile, consents, cardConsents, accessCards, accompaniments };
   },
 };

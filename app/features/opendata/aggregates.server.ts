@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { STANDARD_CSV, toCsv } from "../../lib/csv";
 import type { Db, DbOrTrx } from "../../lib/db.server";
 import { serverT } from "../../lib/i18n.server";
@@ -15,43 +14,23 @@ import * as q from "./queries.server";
  */
 const NOT_RECORDED = "Non renseigné";
 
-/** People with an account (distinct per cell), unfolded from their months. */
-const identified = (indicator: string, before: string) => sql`
-  select p.commune, p.audience, p.category, p.person, m
-  from stats_people p cross join lateral unnest(p.months) m
-  where p.indicator = ${indicator} and m < ${before}::date`;
-
 async function communeThemeCells(db: DbOrTrx, before: string) {
-  const people = await sql<{ m: string; commune: string | null; theme: string | null; n: number }>`
-    select to_char(m, 'YYYY-MM') as m, case when grouping(commune) = 1 then null else commune end as commune,
-      category as theme, count(distinct person)::int as n
-    from (${identified("mediation.people_theme", before)}) x
-    group by grouping sets ((m, commune, category), (m, category))
-    union all
-    select to_char(m, 'YYYY-MM'), case when grouping(commune) = 1 then null else commune end, null, count(distinct person)::int
-    from (${identified("mediation.people", before)}) x
-    group by grouping sets ((m, commune), (m))`.execute(db);
+  const people = await q.countPeopleByCommuneTheme(db, before);
   // People without an account are unique: their counts add up. Accompaniments likewise.
-  const sums = await sql<{ indicator: string; m: string; commune: string; theme: string; n: number }>`
-    select indicator, to_char(month, 'YYYY-MM') as m, commune, category as theme, sum(value)::float8 as n
-    from stats_monthly
-    where audience = '*' and month < ${before}::date
-      and (indicator in ('mediation.themes', 'mediation.anonymous_theme')
-        or (indicator in ('mediation.accompaniments', 'mediation.anonymous_people') and category = '*'))
-    group by indicator, month, commune, category`.execute(db);
+  const sums = await q.sumActivityByCommuneTheme(db, before);
   const counts = new CountMap();
   const months = new Map<string, { communes: Set<string>; themes: Set<string> }>();
   const seen = (m: string) => {
     if (!months.has(m)) months.set(m, { communes: new Set(), themes: new Set() });
     return months.get(m)!;
   };
-  for (const r of people.rows) {
+  for (const r of people) {
     const slot = seen(r.m);
     if (r.commune !== null) slot.communes.add(r.commune);
     if (r.theme !== null) slot.themes.add(r.theme);
     counts.add([r.m, r.commune ?? "*", r.theme ?? "*"], r.n, 0);
   }
-  for (const r of sums.rows) {
+  for (const r of sums) {
     const slot = seen(r.m);
     if (r.commune !== "*") slot.communes.add(r.commune);
     if (r.theme !== "*") slot.themes.add(r.theme);
@@ -63,31 +42,21 @@ async function communeThemeCells(db: DbOrTrx, before: string) {
 }
 
 async function monthAudienceCells(db: DbOrTrx, before: string) {
-  const people = await sql<{ y: string; m: string | null; audience: string | null; n: number }>`
-    select y, case when grouping(mm) = 1 then null else mm end as m,
-      case when grouping(audience) = 1 then null else audience end as audience, count(distinct person)::int as n
-    from (select to_char(m, 'YYYY') as y, to_char(m, 'YYYY-MM') as mm, audience, person
-          from (${identified("mediation.people", before)}) x) p
-    group by grouping sets ((y, mm, audience), (y, mm), (y, audience), (y))`.execute(db);
-  const sums = await sql<{ indicator: string; m: string; audience: string; n: number }>`
-    select indicator, to_char(month, 'YYYY-MM') as m, audience, sum(value)::float8 as n
-    from stats_monthly
-    where indicator in ('mediation.accompaniments', 'mediation.anonymous_people') and commune = '*' and category = '*'
-      and month < ${before}::date
-    group by indicator, month, audience`.execute(db);
+  const people = await q.countPeopleByMonthAudience(db, before);
+  const sums = await q.sumActivityByMonthAudience(db, before);
   const counts = new CountMap();
   const years = new Map<string, { months: Set<string>; audiences: Set<string> }>();
   const seen = (y: string) => {
     if (!years.has(y)) years.set(y, { months: new Set(), audiences: new Set() });
     return years.get(y)!;
   };
-  for (const r of people.rows) {
+  for (const r of people) {
     const slot = seen(r.y);
     if (r.m !== null) slot.months.add(r.m);
     if (r.audience !== null) slot.audiences.add(r.audience);
     counts.add([r.y, r.m ?? "*", r.audience ?? "*"], r.n, 0);
   }
-  for (const r of sums.rows) {
+  for (const r of sums) {
     const year = r.m.slice(0, 4);
     const slot = seen(year);
     slot.months.add(r.m);

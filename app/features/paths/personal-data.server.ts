@@ -1,5 +1,6 @@
 import type { PersonalDataSource } from "../../lib/personal-data.server";
 import { listChoicesOf } from "./choice-queries.server";
+import * as q from "./queries.server";
 
 /**
  * A person's diagnostics, business pre-diagnostics, badges and path choices
@@ -13,29 +14,13 @@ import { listChoicesOf } from "./choice-queries.server";
 export const pathsPersonalData: PersonalDataSource = {
   name: "paths",
   async collect(db, userId) {
-    const diagnostics = await db
-      .selectFrom("diagnostic_result")
-      .select(["created_at", "goal", "answers", "competence_scores", "domain_levels", "recommended_path_slug", "claimed_at"])
-      .where("user_id", "=", userId)
-      .orderBy("created_at")
-      .execute();
-    const businessDiagnostics = await db
-      .selectFrom("business_diagnostic")
-      .select(["created_at", "business_name", "sector", "commune", "answers", "axis_scores", "overall_score"])
-      .where("user_id", "=", userId)
-      .orderBy("created_at")
-      .execute();
-    const badges = await db
-      .selectFrom("badge")
-      .innerJoin("achievement", "achievement.id", "badge.achievement_id")
-      .select(["badge.id", "achievement.name", "badge.issued_at", "badge.show_name", "badge.revoked_at", "badge.credential", "badge.credential_jwt"])
-      .where("badge.user_id", "=", userId)
-      .orderBy("badge.issued_at")
-      .execute();
+    const diagnostics = await q.listDiagnosticsOf(db, userId);
+    const businessDiagnostics = await q.listBusinessDiagnosticsOf(db, userId);
+    const badges = await q.listBadgesOf(db, userId);
     const pathChoices = await listChoicesOf(db, userId);
     return { diagnostics, businessDiagnostics, badges, pathChoices };
   },
   async erase(trx, userId) {
-    await trx.deleteFrom("business_diagnostic").where("user_id", "=", userId).execute();
+    await q.deleteBusinessDiagnosticsOf(trx, userId);
   },
 };

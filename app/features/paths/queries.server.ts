@@ -155,3 +155,39 @@ export async function listUpcomingLinkedClasses(db: DbOrTrx, linkedPaths: string
     .limit(20)
     .execute();
 }
+
+/* A person's data, for "download my data" */
+
+export function listDiagnosticsOf(db: DbOrTrx, userId: string) {
+  return db
+    .selectFrom("diagnostic_result")
+    .select(["created_at", "goal", "answers", "competence_scores", "domain_levels", "recommended_path_slug", "claimed_at"])
+    .where("user_id", "=", userId)
+    .orderBy("created_at")
+    .execute();
+}
+
+export function listBusinessDiagnosticsOf(db: DbOrTrx, userId: string) {
+  return db
+    .selectFrom("business_diagnostic")
+    .select(["created_at", "business_name", "sector", "commune", "answers", "axis_scores", "overall_score"])
+    .where("user_id", "=", userId)
+    .orderBy("created_at")
+    .execute();
+}
+
+/** Badges with their signed credentials, revoked ones included. */
+export function listBadgesOf(db: DbOrTrx, userId: string) {
+  return db
+    .selectFrom("badge")
+    .innerJoin("achievement", "achievement.id", "badge.achievement_id")
+    .select(["badge.id", "achievement.name", "badge.issued_at", "badge.show_name", "badge.revoked_at", "badge.credential", "badge.credential_jwt"])
+    .where("badge.user_id", "=", userId)
+    .orderBy("badge.issued_at")
+    .execute();
+}
+
+/** Pre-diagnostics may name a sole trader's business: they go with the account. */
+export async function deleteBusinessDiagnosticsOf(db: DbOrTrx, userId: string) {
+  await db.deleteFrom("business_diagnostic").where("user_id", "=", userId).execute();
+}

@@ -2,7 +2,7 @@ import type { User } from "../../../db/schema/accounts";
 import type { Db } from "../../lib/db.server";
 import { listMyBadges } from "../badges/service.server";
 import { listClassAttendance, listUpcomingRegistrations } from "../classrooms/attendance.server";
-import { listCompletedCourses, listCoursesInProgress } from "../courses/queries.server";
+import { listCompletedCourses, listCoursesInProgress } from "../courses/learning.server";
 import { latestBusinessDiagnosticOf } from "../business-diagnostic/service.server";
 import { latestDiagnosticOf } from "../diagnostic/service.server";
 import { requireHelpableLearner } from "../mediation/learners.server";

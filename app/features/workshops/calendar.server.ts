@@ -5,6 +5,7 @@ import { serverT } from "../../lib/i18n.server";
 import { buildCalendar, type CalendarEvent } from "../../lib/ics.server";
 import { isUuid } from "../../lib/ids";
 import { workshopNotFound } from "./access.server";
+import { listCalendarWorkshopsOf } from "./person-queries.server";
 import * as q from "./queries.server";
 
 type Summary = NonNullable<Awaited<ReturnType<typeof q.findWorkshopSummary>>>;
@@ -48,29 +49,6 @@ export async function workshopIcsAttachment(db: DbOrTrx, id: string, locale: Loc
  * so calendar apps remove it.
  */
 export async function workshopCalendarEvents(db: DbOrTrx, userId: string, { from, locale }: { from: Date; locale: Locale }) {
-  const rows = await q
-    .workshopSummaries(db)
-    .where("workshop.ends_at", ">=", from)
-    .where((eb) =>
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom("booking")
-            .select("booking.id")
-            .whereRef("booking.workshop_id", "=", "workshop.id")
-            .where("booking.user_id", "=", userId)
-            .where("booking.status", "=", "confirmed"),
-        ),
-        eb.exists(
-          eb
-            .selectFrom("workshop_mediator")
-            .select("workshop_mediator.user_id")
-            .whereRef("workshop_mediator.workshop_id", "=", "workshop.id")
-            .where("workshop_mediator.user_id", "=", userId),
-        ),
-      ]),
-    )
-    .orderBy("workshop.starts_at")
-    .execute();
+  const rows = await listCalendarWorkshopsOf(db, userId, from);
   return rows.map((w) => workshopEvent(w, locale));
 }

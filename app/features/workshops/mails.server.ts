@@ -7,20 +7,13 @@ import { serverT } from "../../lib/i18n.server";
 import { queueMail } from "../../lib/mail.server";
 import { mayMail, notify } from "../notifications/service.server";
 import { workshopIcsAttachment } from "./calendar.server";
+import { findRecipient, findSpaceAddress } from "./mail-queries.server";
 
 
 async function placeLabel(db: DbOrTrx, workshop: Workshop, locale: Locale) {
   if (workshop.is_remote || !workshop.relay_space_id) return serverT(locale)("workshops:remote");
-  const space = await db
-    .selectFrom("relay_space")
-    .select(["name", "address", "postal_code", "commune"])
-    .where("id", "=", workshop.relay_space_id)
-    .executeTakeFirst();
+  const space = await findSpaceAddress(db, workshop.relay_space_id);
   return space ? `${space.name}, ${space.address}, ${space.postal_code} ${space.commune}` : "";
-}
-
-async function recipient(db: DbOrTrx, userId: string) {
-  return db.selectFrom("app_user").select(["email", "first_name", "locale"]).where("id", "=", userId).executeTakeFirst();
 }
 
 async function mailAbout(
@@ -30,7 +23,7 @@ async function mailAbout(
   userId: string,
   dedupeKey: string,
 ) {
-  const user = await recipient(db, userId);
+  const user = await findRecipient(db, userId);
   if (!user?.email || !(await mayMail(db, userId))) return false;
   const t = serverT(user.locale);
   const values = {

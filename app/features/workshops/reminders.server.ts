@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import type { Db } from "../../lib/db.server";
 import type { PeriodicJob } from "../../lib/jobs.server";
 import { TIME_ZONE } from "../../lib/i18n";
+import { listBookingsToRemind } from "./mail-queries.server";
 import { sendReminder } from "./mails.server";
 
 /**
@@ -12,19 +13,7 @@ import { sendReminder } from "./mails.server";
  */
 export async function sendWorkshopReminders(db: Db, now = new Date()) {
   const tomorrow = DateTime.fromJSDate(now).setZone(TIME_ZONE).startOf("day").plus({ days: 1 });
-  const rows = await db
-    .selectFrom("booking")
-    .innerJoin("workshop", "workshop.id", "booking.workshop_id")
-    .innerJoin("app_user", "app_user.id", "booking.user_id")
-    .selectAll("workshop")
-    .select(["booking.id as booking_id", "booking.user_id"])
-    .where("booking.status", "=", "confirmed")
-    .where("workshop.cancelled_at", "is", null)
-    .where("workshop.starts_at", ">=", tomorrow.toJSDate())
-    .where("workshop.starts_at", "<", tomorrow.plus({ days: 1 }).toJSDate())
-    .where("app_user.email", "is not", null)
-    .where("app_user.disabled_at", "is", null)
-    .execute();
+  const rows = await listBookingsToRemind(db, tomorrow.toJSDate(), tomorrow.plus({ days: 1 }).toJSDate());
   let queued = 0;
   for (const { booking_id, user_id, ...workshop } of rows) {
     if (await sendReminder(db, workshop, { id: booking_id, user_id })) queued++;

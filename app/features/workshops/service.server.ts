@@ -7,7 +7,7 @@ import { isUuid } from "../../lib/ids";
 import { can } from "../../lib/permissions";
 import type { Workshop } from "../../../db/schema/workshops";
 import { openingHoursCover, weekOfHours } from "../places/opening-hours";
-import { findSpaceById, listSpaceChoices } from "../places/queries.server";
+import { findSpaceById, listSpaceChoices } from "../places/spaces.server";
 import { canManageWorkshop, requireManagedWorkshop, workshopNotFound } from "./access.server";
 import { fillFromWaitlist } from "./booking.server";
 import { notifyWorkshopCancelled } from "./mails.server";

@@ -1,4 +1,4 @@
-import { withRetryingTransaction, type Db, type DbOrTrx } from "../../lib/db.server";
+import { RetryTransaction, withRetryingTransaction, type Db, type DbOrTrx } from "../../lib/db.server";
 import { canonicalActivity } from "./activities.server";
 import {
   contextHash,
@@ -120,29 +120,23 @@ export async function storeDocument(
     }
   }
   const place = placement(request, documentId);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const stored = await withRetryingTransaction(db, async (trx) => {
-      const existing = await q.findDocument(trx, place.key_hash, { forUpdate: true });
-      checkPreconditions(rules, method, pre, existing?.etag ?? null);
-      let content: Uint8Array = incoming.content;
-      let contentType = incoming.contentType;
-      if (method === "POST" && existing) {
-        const merged = isJsonType(existing.content_type) && isJsonType(contentType) ? mergeJsonDocuments(existing.content, content) : null;
-        if (!merged) throw badRequest("merge_not_json");
-        if (merged.byteLength > MAX_DOCUMENT_BYTES) throw tooLarge();
-        content = merged;
-        contentType = "application/json";
-      }
-      const values = { content, content_type: contentType, etag: etagOf(content), updated_at: new Date() };
-      if (existing) {
-        await q.replaceDocument(trx, existing.id, values);
-        return true;
-      }
-      return q.insertDocument(trx, { ...place, ...values });
-    });
-    if (stored) return;
-  }
-  throw new Error("xapi document: the insert kept losing races");
+  await withRetryingTransaction(db, async (trx) => {
+    const existing = await q.findDocument(trx, place.key_hash, { forUpdate: true });
+    checkPreconditions(rules, method, pre, existing?.etag ?? null);
+    let content: Uint8Array = incoming.content;
+    let contentType = incoming.contentType;
+    if (method === "POST" && existing) {
+      const merged = isJsonType(existing.content_type) && isJsonType(contentType) ? mergeJsonDocuments(existing.content, content) : null;
+      if (!merged) throw badRequest("merge_not_json");
+      if (merged.byteLength > MAX_DOCUMENT_BYTES) throw tooLarge();
+      content = merged;
+      contentType = "application/json";
+    }
+    const values = { content, content_type: contentType, etag: etagOf(content), updated_at: new Date() };
+    if (existing) await q.replaceDocument(trx, existing.id, values);
+    // Another request created the document since we looked: start again, against its row.
+    else if (!(await q.insertDocument(trx, { ...place, ...values }))) throw new RetryTransaction("xapi document: the insert lost a race");
+  });
 }
 
 /** DELETE one document (idempotent), or every document of a State context when no id is given. */
