@@ -4,6 +4,8 @@
 // writes its profile, and prints self time by package/file and by function.
 // The .cpuprofile stays in test-results/profiles/ for Chrome DevTools.
 //   PROFILE_PAGES="/,/cours" PROFILE_SIGNED_IN=1 npm run bench:profile
+// In a page, `:lesson` stands for the first lesson of the course named before
+// it (`/cours/faire-ses-demarches-en-ligne/lecons/:lesson`): its id is made by the seed.
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
@@ -75,7 +77,8 @@ async function run() {
         await sessionCookieHeader(token, new Date(Date.now() + 86_400_000))
       ).split(";")[0]!;
     }
-    for (const page of pages) {
+    for (const named of pages) {
+      const page = await withLessonId(opened.db, named);
       const cpuBefore = treeCpuMs(app.child.pid!);
       const figures = await measure(`${app.baseUrl}${page}`, {
         connections: 10,
@@ -93,6 +96,21 @@ async function run() {
     await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
     await admin.end();
   }
+}
+
+async function withLessonId(db: Awaited<ReturnType<typeof openDatabase>>["db"], page: string) {
+  const m = /^\/cours\/([^/]+)\/lecons\/:lesson$/.exec(page);
+  if (!m) return page;
+  const lesson = await db
+    .selectFrom("lesson")
+    .innerJoin("course", "course.id", "lesson.course_id")
+    .select("lesson.id")
+    .where("course.slug", "=", m[1]!)
+    .where("lesson.deleted_at", "is", null)
+    .orderBy("lesson.module_id")
+    .orderBy("lesson.position")
+    .executeTakeFirstOrThrow();
+  return page.replace(":lesson", lesson.id);
 }
 
 // The busiest profile is the HTTP worker's (the primary and the background worker idle).
