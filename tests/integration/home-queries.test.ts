@@ -42,9 +42,9 @@ beforeAll(async () => {
         user_id: follower.id,
         version: 1,
         goal: "seniors",
-        answers: JSON.stringify({}),
-        competence_scores: JSON.stringify({ "5.1": 1, "5.2": 1, "2.4": 0.2 }),
-        domain_levels: JSON.stringify({}),
+        answers: {},
+        competence_scores: { "5.1": 1, "5.2": 1, "2.4": 0.2 },
+        domain_levels: {},
         recommended_path_slug: SENIORS,
       })
       .execute();
