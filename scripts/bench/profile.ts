@@ -3,7 +3,9 @@
 // the demo data, loads each page with 10 connections, stops the worker so V8
 // writes its profile, and prints self time by package/file and by function.
 // The .cpuprofile stays in test-results/profiles/ for Chrome DevTools.
-//   PROFILE_PAGES="/,/cours" PROFILE_SIGNED_IN=1 npm run bench:profile
+//   PROFILE_PAGES="/,/cours" PROFILE_SIGNED_IN=1 [PROFILE_PATH=<path slug>] npm run bench:profile
+// In a page, `:lesson` stands for the first lesson of the course named before
+// it (`/cours/faire-ses-demarches-en-ligne/lecons/:lesson`): its id is made by the seed.
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
@@ -11,6 +13,7 @@ import {
   createSession,
   sessionCookieHeader,
 } from "../../app/lib/session.server";
+import { choosePath } from "../../app/features/paths/choices.server";
 import { migrateToLatest, openDatabase } from "../../app/lib/db.server";
 import { seedDemo } from "../../db/seed";
 import { startApp } from "../../tests/helpers/e2e-server";
@@ -64,9 +67,11 @@ async function run() {
     if (signedIn) {
       const learner = await opened.db
         .selectFrom("app_user")
-        .select("id")
+        .selectAll()
         .where("email", "=", "apprenant@demo.passerelle.fr")
         .executeTakeFirstOrThrow();
+      // PROFILE_PATH=<slug>: the learner follows that path (the home computes its progress).
+      if (process.env.PROFILE_PATH) await choosePath(opened.db, learner, process.env.PROFILE_PATH);
       const token = await createSession(opened.db, learner.id, {
         ip: "127.0.0.1",
         userAgent: "profile",
@@ -75,7 +80,11 @@ async function run() {
         await sessionCookieHeader(token, new Date(Date.now() + 86_400_000))
       ).split(";")[0]!;
     }
-    for (const page of pages) {
+    const urls = await Promise.all(pages.map((named) => withLessonId(opened.db, named)));
+    // Every page once under load first: the first requests load route modules
+    // and run cold code, which would be charged to whichever page came first.
+    for (const page of urls) await measure(`${app.baseUrl}${page}`, { connections: 4, seconds: 2, headers });
+    for (const page of urls) {
       const cpuBefore = treeCpuMs(app.child.pid!);
       const figures = await measure(`${app.baseUrl}${page}`, {
         connections: 10,
@@ -93,6 +102,21 @@ async function run() {
     await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
     await admin.end();
   }
+}
+
+async function withLessonId(db: Awaited<ReturnType<typeof openDatabase>>["db"], page: string) {
+  const m = /^\/cours\/([^/]+)\/lecons\/:lesson$/.exec(page);
+  if (!m) return page;
+  const lesson = await db
+    .selectFrom("lesson")
+    .innerJoin("course", "course.id", "lesson.course_id")
+    .select("lesson.id")
+    .where("course.slug", "=", m[1]!)
+    .where("lesson.deleted_at", "is", null)
+    .orderBy("lesson.module_id")
+    .orderBy("lesson.position")
+    .executeTakeFirstOrThrow();
+  return page.replace(":lesson", lesson.id);
 }
 
 // The busiest profile is the HTTP worker's (the primary and the background worker idle).
@@ -153,7 +177,7 @@ function summarise(profile: CpuProfile, where: string) {
     ) {
       const f = byId.get(at)!.callFrame;
       if (f.url) owners.add(owner(f.url));
-      if (f.url.includes("/build/server/")) functions.add(label(f));
+      if (f.url.includes(`/${process.env.BUILD_DIR ?? "build"}/server/`)) functions.add(label(f));
     }
     for (const o of owners) add(totalByOwner, o, us);
     for (const f of functions) add(totalByFunction, f, us);

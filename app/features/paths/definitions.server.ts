@@ -13,7 +13,9 @@ export interface StoredPath {
   definition: PathDefinition;
 }
 
-function toStep(row: PathStep): StepDefinition {
+type StepRow = Pick<PathStep, "key" | "kind" | "title" | "description" | "course_slug" | "workshop_theme" | "optional" | "requires" | "competences">;
+
+function toStep(row: StepRow): StepDefinition {
   return {
     key: row.key,
     kind: row.kind,
@@ -27,7 +29,7 @@ function toStep(row: PathStep): StepDefinition {
   };
 }
 
-function toStored(path: LearningPath, steps: PathStep[]): StoredPath {
+export function toStored(path: Pick<LearningPath, "id" | "slug" | "title" | "audience" | "goal" | "summary">, steps: StepRow[]): StoredPath {
   const audience = path.audience as PathAudience;
   return {
     id: path.id,

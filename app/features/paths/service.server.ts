@@ -7,10 +7,10 @@ import { findPathBadge } from "../badges/service.server";
 import { latestBusinessDiagnosticOf } from "../business-diagnostic/service.server";
 import { anonymousDiagnostic, latestDiagnosticOf } from "../diagnostic/service.server";
 import { followedPaths } from "./choices.server";
-import { availableCourses, loadPublishedPath, loadPublishedPaths } from "./definitions.server";
+import { availableCourses, loadPublishedPath, loadPublishedPaths, type StoredPath } from "./definitions.server";
 import { stepAnchor, stepLinkedPath } from "./model";
-import { computePathProgress, EMPTY_RECORD, masteredStepKeys, type PathProgress } from "./progress";
-import { loadLearnerRecord } from "./record.server";
+import { computePathProgress, EMPTY_RECORD, masteredStepKeys, type LearnerRecord, type PathProgress } from "./progress";
+import { loadChosenPathsWithRecord, loadLearnerRecord } from "./record.server";
 import { listUpcomingLinkedClasses } from "./queries.server";
 
 const pathNotFound = () => appError(404, "path_not_found", "paths:errors.not_found");
@@ -28,38 +28,48 @@ export async function listPathsOverview(db: Db, user: User | null, anonymousToke
   return {
     recommendedSlug: diagnostic?.recommended_path_slug ?? null,
     hasDiagnostic: !!diagnostic,
-    paths: paths.map((p) => {
-      const skipped = diagnostic ? masteredStepKeys(p.definition, diagnostic.competence_scores) : new Set<string>();
-      const progress = computePathProgress(p.definition, record, { skipped, availableCourses: available });
-      return {
-        slug: p.slug,
-        title: p.title,
-        audience: p.audience,
-        goal: p.goal,
-        stepCount: p.definition.steps.length,
-        chosenAt: followed.get(p.id) ?? null,
-        progress: user
-          ? {
-              requiredDone: progress.requiredDone,
-              requiredCount: progress.requiredCount,
-              stepsDone: progress.steps.filter((s) => s.status === "done").length,
-              complete: progress.complete,
-              started: progress.started,
-            }
-          : null,
-      };
-    }),
+    paths: paths.map((p) =>
+      pathOverview(p, followed.get(p.id) ?? null, user ? record : null, { competenceScores: diagnostic?.competence_scores ?? null, available }),
+    ),
+  };
+}
+
+/** One path as the paths page lists it; `record` null for a visitor (no progress). */
+function pathOverview(
+  p: StoredPath,
+  chosenAt: Date | null,
+  record: LearnerRecord | null,
+  { competenceScores, available }: { competenceScores: Readonly<Record<string, number>> | null; available: ReadonlySet<string> },
+) {
+  const skipped = competenceScores ? masteredStepKeys(p.definition, competenceScores) : new Set<string>();
+  const progress = computePathProgress(p.definition, record ?? EMPTY_RECORD, { skipped, availableCourses: available });
+  return {
+    slug: p.slug,
+    title: p.title,
+    audience: p.audience,
+    goal: p.goal,
+    stepCount: p.definition.steps.length,
+    chosenAt,
+    progress: record
+      ? {
+          requiredDone: progress.requiredDone,
+          requiredCount: progress.requiredCount,
+          stepsDone: progress.steps.filter((s) => s.status === "done").length,
+          complete: progress.complete,
+          started: progress.started,
+        }
+      : null,
   };
 }
 
 /**
  * The paths a learner chose, with their progress, as listPathsOverview counts
- * it. When they chose none (most people), that one lookup is all it reads.
+ * it, in one statement whatever the record's size (the learner home, issue
+ * 17); when they chose none (most people), that statement reads nothing else.
  */
-export async function listChosenPaths(db: Db, user: User) {
-  const followed = await followedPaths(db, user.id);
-  if (followed.size === 0) return [];
-  return (await listPathsOverview(db, user, null)).paths.filter((p) => p.chosenAt && p.progress);
+export async function listChosenPaths(db: Db, user: User, now = new Date()) {
+  const { paths, record, competenceScores, available } = await loadChosenPathsWithRecord(db, user.id, now);
+  return paths.map(({ path, chosenAt }) => pathOverview(path, chosenAt, record, { competenceScores, available }));
 }
 
 function stepLink(kind: string, target: { courseSlug: string | null; workshopTheme: string | null }) {
