@@ -1,4 +1,5 @@
-import { sql, type Expression, type RawBuilder } from "kysely";
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder } from "kysely";
+import type { Database } from "../../../db/types";
 import type { DbOrTrx } from "../../lib/db.server";
 
 /** A `date` column as "YYYY-MM-DD" text (both drivers would otherwise hand back a UTC Date). */
@@ -10,6 +11,17 @@ export function dateText(column: string): RawBuilder<string> {
  * A value for a jsonb column. Sent as text and cast by the server: a bare
  * JSON string would be stored by postgres.js as a JSON *string* scalar.
  */
+/** A submission's latest review decision (null before any review), as the column `decision`. */
+export function latestDecision(eb: ExpressionBuilder<Database, "project_submission">) {
+  return eb
+    .selectFrom("submission_review")
+    .select("decision")
+    .whereRef("submission_review.submission_id", "=", "project_submission.id")
+    .orderBy("reviewed_at", "desc")
+    .limit(1)
+    .as("decision");
+}
+
 export function jsonb<T>(value: T): RawBuilder<T> {
   return sql<T>`cast(${JSON.stringify(value)} as text)::jsonb`;
 }

@@ -1,6 +1,6 @@
 import type { StoredDoc, TeamMode } from "../../../../db/schema/projects";
 import type { DbOrTrx } from "../../../lib/db.server";
-import { dateText, jsonb } from "../queries.server";
+import { dateText, jsonb, latestDecision } from "../queries.server";
 
 export interface ProjectRow {
   title: string;
@@ -123,13 +123,7 @@ export function submissionsOfProject(db: DbOrTrx, projectId: string) {
       "project_team.id as team_id",
       "project_team.name as team_name",
       "project_milestone.title as milestone_title",
-      eb
-        .selectFrom("submission_review")
-        .select("decision")
-        .whereRef("submission_review.submission_id", "=", "project_submission.id")
-        .orderBy("reviewed_at", "desc")
-        .limit(1)
-        .as("decision"),
+      latestDecision(eb),
     ])
     .where("project_team.project_id", "=", projectId)
     .orderBy("project_submission.submitted_at", "desc")
@@ -180,13 +174,7 @@ export function submissionVersionsOfProject(db: DbOrTrx, projectId: string) {
       "project_submission.milestone_id",
       "project_submission.version",
       "project_submission.submitted_at",
-      eb
-        .selectFrom("submission_review")
-        .select("decision")
-        .whereRef("submission_review.submission_id", "=", "project_submission.id")
-        .orderBy("reviewed_at", "desc")
-        .limit(1)
-        .as("decision"),
+      latestDecision(eb),
     ])
     .where("project_team.project_id", "=", projectId)
     .orderBy("project_submission.version")

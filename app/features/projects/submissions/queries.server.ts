@@ -1,6 +1,6 @@
 import type { ReviewDecision, StoredDoc } from "../../../../db/schema/projects";
 import type { DbOrTrx } from "../../../lib/db.server";
-import { jsonb } from "../queries.server";
+import { jsonb, latestDecision } from "../queries.server";
 
 export function findMilestoneOfProject(db: DbOrTrx, projectId: string, milestoneId: string) {
   return db.selectFrom("project_milestone").select("id").where("id", "=", milestoneId).where("project_id", "=", projectId).executeTakeFirst();
@@ -17,13 +17,7 @@ export function submissionsForMilestone(db: DbOrTrx, teamId: string, milestoneId
     .selectFrom("project_submission")
     .select((eb) => [
       "project_submission.version",
-      eb
-        .selectFrom("submission_review")
-        .select("decision")
-        .whereRef("submission_review.submission_id", "=", "project_submission.id")
-        .orderBy("reviewed_at", "desc")
-        .limit(1)
-        .as("decision"),
+      latestDecision(eb),
     ])
     .where("team_id", "=", teamId)
     .where("milestone_id", "=", milestoneId)

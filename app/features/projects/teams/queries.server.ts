@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { TaskStatus } from "../../../../db/schema/projects";
 import type { DbOrTrx } from "../../../lib/db.server";
-import { dateText } from "../queries.server";
+import { dateText, latestDecision } from "../queries.server";
 
 /** A team and its (empty) document, created together. */
 export async function insertTeam(db: DbOrTrx, projectId: string, name: string) {
@@ -99,13 +99,7 @@ export function teamSubmissions(db: DbOrTrx, teamId: string) {
       "project_submission.submitted_at",
       "project_milestone.id as milestone_id",
       "project_milestone.title as milestone_title",
-      eb
-        .selectFrom("submission_review")
-        .select("decision")
-        .whereRef("submission_review.submission_id", "=", "project_submission.id")
-        .orderBy("reviewed_at", "desc")
-        .limit(1)
-        .as("decision"),
+      latestDecision(eb),
     ])
     .where("project_submission.team_id", "=", teamId)
     .orderBy("project_submission.submitted_at", "desc")
