@@ -1,4 +1,5 @@
-import { Form, Link, href, useLoaderData, useSearchParams } from "react-router";
+import { Link, href, useLoaderData, useSearchParams } from "react-router";
+import { IntentButton } from "../components/ui/intent-button";
 import type { Route } from "./+types/admin.lti-platform";
 import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
@@ -63,12 +64,9 @@ export default function AdminLtiPlatform() {
       <ActionMessage reply={saved?.status === "success" ? saved : undefined} okKey="lti:admin.saved" />
       <ActionMessage reply={toggled} okKey={platform.disabled ? "lti:admin.now_disabled" : "lti:admin.now_enabled"} />
       <p>{platform.disabled ? t("admin.disabled_notice") : t("admin.enabled_notice")}</p>
-      <Form method="post">
-        <input type="hidden" name="intent" value={platform.disabled ? "enable" : "disable"} />
-        <button type="submit" className="button secondary">
-          {platform.disabled ? t("admin.enable") : t("admin.disable")}
-        </button>
-      </Form>
+      <IntentButton intent={platform.disabled ? "enable" : "disable"}>
+        {platform.disabled ? t("admin.enable") : t("admin.disable")}
+      </IntentButton>
       <h2>{t("admin.edit_heading")}</h2>
       <PlatformForm reply={saved} defaults={defaults} submitLabel={t("admin.save")} />
     </div>

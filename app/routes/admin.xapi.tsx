@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import type { z } from "zod";
 import { useTranslation } from "../lib/use-translation";
 import { Form, useLoaderData } from "react-router";
+import { IntentButton } from "../components/ui/intent-button";
 import type { Route } from "./+types/admin.xapi";
 import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { FieldErrors, FormField } from "../components/ui/form-field";
@@ -127,13 +128,9 @@ export default function AdminXapi() {
                   {c.revoked_at ? (
                     t("admin.revoked_on", { date: formatDate(c.revoked_at, i18n.language, { dateStyle: "medium" }) })
                   ) : (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="credentialId" value={c.id} />
-                      <button type="submit" className="button secondary" aria-label={t("admin.revoke_label", { label: c.label })}>
-                        {t("admin.revoke")}
-                      </button>
-                    </Form>
+                    <IntentButton intent="revoke" fields={{ credentialId: c.id }} ariaLabel={t("admin.revoke_label", { label: c.label })}>
+                      {t("admin.revoke")}
+                    </IntentButton>
                   )}
                 </td>
               </tr>

@@ -1,5 +1,6 @@
 import { useTranslation } from "../lib/use-translation";
 import { Form, href, redirect, useLoaderData, useSearchParams } from "react-router";
+import { IntentButton } from "../components/ui/intent-button";
 import type { Route } from "./+types/appointments";
 import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
@@ -76,13 +77,9 @@ export default function MyAppointments() {
                 {a.canChange ? <a href={`${href("/rendez-vous/prendre")}?motif=${a.reason}&deplacer=${a.id}`}>{t("mine.move")}</a> : null}
               </p>
               {a.canChange ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="cancel" />
-                  <input type="hidden" name="appointmentId" value={a.id} />
-                  <button type="submit" className="button secondary">
-                    {t("mine.cancel")}
-                  </button>
-                </Form>
+                <IntentButton intent="cancel" fields={{ appointmentId: a.id }}>
+                  {t("mine.cancel")}
+                </IntentButton>
               ) : null}
             </li>
           ))}

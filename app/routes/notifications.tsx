@@ -1,5 +1,6 @@
 import { useTranslation } from "../lib/use-translation";
 import { Form, href, useLoaderData } from "react-router";
+import { IntentButton } from "../components/ui/intent-button";
 import type { Route } from "./+types/notifications";
 import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
@@ -43,12 +44,9 @@ export default function Notifications() {
       <ActionMessage reply={allReply} okKey="notifications:page.all_marked" />
       <ActionMessage reply={readReply} okKey="notifications:page.marked" />
       {unread > 0 ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="read-all" />
-          <button type="submit" className="button secondary">
-            {t("page.mark_all")}
-          </button>
-        </Form>
+        <IntentButton intent="read-all">
+          {t("page.mark_all")}
+        </IntentButton>
       ) : null}
       {items.length === 0 ? <p>{t("page.empty")}</p> : null}
       <ul className="notification-list">

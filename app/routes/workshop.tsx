@@ -1,5 +1,6 @@
 import { useTranslation } from "../lib/use-translation";
-import { Form, href, redirect, useLoaderData, useRouteLoaderData, useSearchParams } from "react-router";
+import { href, redirect, useLoaderData, useRouteLoaderData, useSearchParams } from "react-router";
+import { IntentButton } from "../components/ui/intent-button";
 import type { Route } from "./+types/workshop";
 import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
@@ -114,13 +115,9 @@ export default function WorkshopPage() {
               {myBooking.status === "confirmed" ? t("page.you_have_seat") : t("page.you_are_waitlisted", { position: myBooking.position })}
             </p>
             {bookingOpen ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="cancel" />
-                <input type="hidden" name="bookingId" value={myBooking.id} />
-                <button type="submit" className="button secondary">
-                  {myBooking.status === "confirmed" ? t("page.cancel_seat") : t("page.leave_waitlist")}
-                </button>
-              </Form>
+              <IntentButton intent="cancel" fields={{ bookingId: myBooking.id }}>
+                {myBooking.status === "confirmed" ? t("page.cancel_seat") : t("page.leave_waitlist")}
+              </IntentButton>
             ) : null}
           </>
         ) : bookingOpen && !root?.user ? (
@@ -130,12 +127,9 @@ export default function WorkshopPage() {
             </a>
           </p>
         ) : bookingOpen ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="book" />
-            <button type="submit" className="button primary">
-              {w.seatsLeft > 0 ? t("page.book") : t("page.join_waitlist")}
-            </button>
-          </Form>
+          <IntentButton intent="book" variant="primary">
+            {w.seatsLeft > 0 ? t("page.book") : t("page.join_waitlist")}
+          </IntentButton>
         ) : (
           <p>{t("page.booking_closed")}</p>
         )}

@@ -1,5 +1,5 @@
 import { useTranslation } from "../../../lib/use-translation";
-import { Form } from "react-router";
+import { IntentButton } from "../../../components/ui/intent-button";
 import { ActionMessage, useActionReply } from "../../../components/ui/action-reply";
 import { formatDate } from "../../../lib/i18n";
 import type { StaffRole } from "../staff.server";
@@ -42,20 +42,12 @@ export function PendingInvitations({ pending }: { pending: Pending[] }) {
                 date: formatDate(inv.expires_at, i18n.language),
               })}
               <span className="actions">
-                <Form method="post">
-                  <input type="hidden" name="intent" value="resend" />
-                  <input type="hidden" name="invitationId" value={inv.id} />
-                  <button type="submit" className="button secondary" aria-label={t("invite.resend_label", { email: inv.email })}>
-                    {t("invite.resend")}
-                  </button>
-                </Form>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="cancel" />
-                  <input type="hidden" name="invitationId" value={inv.id} />
-                  <button type="submit" className="button secondary" aria-label={t("invite.cancel_label", { email: inv.email })}>
-                    {t("invite.cancel")}
-                  </button>
-                </Form>
+                <IntentButton intent="resend" fields={{ invitationId: inv.id }} ariaLabel={t("invite.resend_label", { email: inv.email })}>
+                  {t("invite.resend")}
+                </IntentButton>
+                <IntentButton intent="cancel" fields={{ invitationId: inv.id }} ariaLabel={t("invite.cancel_label", { email: inv.email })}>
+                  {t("invite.cancel")}
+                </IntentButton>
               </span>
             </li>
           ))}

@@ -1,5 +1,6 @@
 import { useTranslation } from "../../../lib/use-translation";
 import { Form } from "react-router";
+import { IntentButton } from "../../../components/ui/intent-button";
 import type { Role } from "../../../../db/schema/accounts";
 import { replyMessages, useActionReply } from "../../../components/ui/action-reply";
 import { ConfirmedActionForm } from "../../../components/ui/confirmed-action";
@@ -28,12 +29,9 @@ export function UserAdminForms({ name, role, suspended }: { name: string; role: 
       </Form>
       <h2>{t("user.sessions_heading")}</h2>
       <p>{t("user.sessions_intro")}</p>
-      <Form method="post">
-        <input type="hidden" name="intent" value="end-sessions" />
-        <button type="submit" className="button secondary">
-          {t("user.end_sessions")}
-        </button>
-      </Form>
+      <IntentButton intent="end-sessions">
+        {t("user.end_sessions")}
+      </IntentButton>
       <h2>{suspended ? t("user.reactivate_heading") : t("user.suspend_heading")}</h2>
       <p>{suspended ? t("user.reactivate_intro") : t("user.suspend_intro")}</p>
       <Form method="post">

@@ -1,5 +1,6 @@
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { Form } from "react-router";
+import { IntentButton } from "../../../components/ui/intent-button";
 import type { OidcRoleMapping } from "../../../../db/schema/oidc";
 import { ActionMessage, useActionReply } from "../../../components/ui/action-reply";
 import { ErrorSummary } from "../../../components/ui/error-summary";
@@ -43,13 +44,9 @@ export function RoleMappingList({ providers, locale }: { providers: ProviderWith
                     </td>
                     <td>{t(`accounts:roles.${mapping.role}`)}</td>
                     <td>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="remove" />
-                        <input type="hidden" name="mappingId" value={mapping.id} />
-                        <button type="submit" className="button secondary">
-                          {t("admin.remove")}
-                        </button>
-                      </Form>
+                      <IntentButton intent="remove" fields={{ mappingId: mapping.id }}>
+                        {t("admin.remove")}
+                      </IntentButton>
                     </td>
                   </tr>
                 ))}

@@ -1,4 +1,5 @@
-import { Form, href } from "react-router";
+import { href } from "react-router";
+import { IntentButton } from "../../../components/ui/intent-button";
 import { formatDate } from "../../../lib/i18n";
 import { useTranslation } from "../../../lib/use-translation";
 import type { ProviderButton } from "../types";
@@ -17,13 +18,9 @@ export function SignInProviderList({ providers, locale }: { providers: (Provider
             {provider.linkedAt ? (
               <>
                 <p>{t("account.linked_since", { date: formatDate(provider.linkedAt, locale) })}</p>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="unlink" />
-                  <input type="hidden" name="providerId" value={provider.id} />
-                  <button type="submit" className="button secondary">
-                    {t("account.unlink", { provider: name })}
-                  </button>
-                </Form>
+                <IntentButton intent="unlink" fields={{ providerId: provider.id }}>
+                  {t("account.unlink", { provider: name })}
+                </IntentButton>
               </>
             ) : (
               <>

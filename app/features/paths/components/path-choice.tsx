@@ -1,5 +1,5 @@
 import { useTranslation } from "../../../lib/use-translation";
-import { Form } from "react-router";
+import { IntentButton } from "../../../components/ui/intent-button";
 import { ActionMessage, useActionReply } from "../../../components/ui/action-reply";
 import { formatDate } from "../../../lib/i18n";
 
@@ -19,22 +19,16 @@ export function PathChoice({ chosenAt, locale }: { chosenAt: Date | string | nul
       {chosenAt ? (
         <>
           <p>{t("choice.following_since", { date: formatDate(chosenAt, locale) })}</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="leave" />
-            <button type="submit" className="button secondary">
-              {t("choice.leave")}
-            </button>
-          </Form>
+          <IntentButton intent="leave">
+            {t("choice.leave")}
+          </IntentButton>
         </>
       ) : (
         <>
           <p>{t("choice.why")}</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="choose" />
-            <button type="submit" className="button primary">
-              {t("choice.choose")}
-            </button>
-          </Form>
+          <IntentButton intent="choose" variant="primary">
+            {t("choice.choose")}
+          </IntentButton>
         </>
       )}
     </section>
