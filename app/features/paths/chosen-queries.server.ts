@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DbOrTrx } from "../../lib/db.server";
+import type { StepRow } from "./queries.server";
 
 /** Dates inside JSON arrive as ISO strings. */
 type Stamp = string;
@@ -13,17 +14,7 @@ export interface ChosenPathsRow {
     goal: string;
     summary: string;
     chosen_at: Stamp;
-    steps: {
-      key: string;
-      kind: "course" | "workshop_theme" | "classroom";
-      title: string;
-      description: string;
-      course_slug: string | null;
-      workshop_theme: string | null;
-      optional: boolean;
-      requires: string[];
-      competences: string[];
-    }[];
+    steps: StepRow[];
   }[];
   /** Null when the person follows no path: nothing else was read. */
   facts: {

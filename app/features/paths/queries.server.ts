@@ -1,4 +1,5 @@
 import type { DbOrTrx } from "../../lib/db.server";
+import type { StepKind } from "../../../db/schema/paths";
 
 export function listPublishedPaths(db: DbOrTrx) {
   return db
@@ -53,21 +54,20 @@ export function upsertPath(
     .executeTakeFirstOrThrow();
 }
 
-export async function replaceSteps(
-  db: DbOrTrx,
-  pathId: string,
-  steps: {
-    key: string;
-    kind: "course" | "workshop_theme" | "classroom";
-    title: string;
-    description: string;
-    course_slug: string | null;
-    workshop_theme: string | null;
-    optional: boolean;
-    requires: string[];
-    competences: string[];
-  }[],
-) {
+/** A path step as stored, without its path and position. */
+export interface StepRow {
+  key: string;
+  kind: StepKind;
+  title: string;
+  description: string;
+  course_slug: string | null;
+  workshop_theme: string | null;
+  optional: boolean;
+  requires: string[];
+  competences: string[];
+}
+
+export async function replaceSteps(db: DbOrTrx, pathId: string, steps: StepRow[]) {
   const keys = steps.map((s) => s.key);
   let del = db.deleteFrom("path_step").where("path_id", "=", pathId);
   if (keys.length) del = del.where("key", "not in", keys);
