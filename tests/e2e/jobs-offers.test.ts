@@ -77,7 +77,8 @@ describe("partners and local job offers (issue 20, part A)", () => {
     await coordinator.getByRole("heading", { level: 1, name: `Partenaire : ${name}` }).waitFor();
     await expectNoA11yViolations(coordinator, "partner admin page");
     await coordinator.getByRole("link", { name: "Inviter une personne de ce partenaire" }).click();
-    const email = `lemaire-${unique()}@exemple.fr`;
+    // A long address, as real ones can be: it must wrap on a phone, not push the page sideways.
+    const email = `recrutement.menuiserie-lemaire-${unique()}@exemple.fr`;
     const started = Date.now();
     await coordinator.getByLabel("Prénom de la personne").fill("Inès");
     await coordinator.getByLabel("Son adresse e-mail").fill(email);
