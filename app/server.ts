@@ -10,7 +10,8 @@ import { BODY_LIMITS, DEFAULT_BODY_LIMIT } from "./body-limits.server";
 import { FRAMEABLE_PATH, STATIC_SECURITY_HEADERS } from "./lib/csp.server";
 import { appDatabase, closeAppDatabase } from "./lib/db.server";
 import { listenToDataVersion, listenToEmbeddedDataVersion } from "./lib/data-version.server";
-import { notModifiedBeforeRendering, setBuildId } from "./lib/http-cache.server";
+import { answerBeforeRendering, setBuildId } from "./lib/http-cache.server";
+import { setVisitorPageMemoryLimits } from "./lib/visitor-page-memory.server";
 import { env } from "./lib/env.server";
 import { logger } from "./lib/logger.server";
 import { startJobScheduler } from "./lib/jobs.server";
@@ -30,7 +31,7 @@ export { runPrimary } from "./lib/cluster.server";
  * the workers that call startServer().
  */
 export async function startServer() {
-  const { PORT, HOST, OUTBOX_WORKER, TRUST_PROXY, DATABASE_URL } = env();
+  const { PORT, HOST, OUTBOX_WORKER, TRUST_PROXY, DATABASE_URL, VISITOR_PAGE_MEMORY } = env();
   const started = Date.now();
   process.on("uncaughtException", (err) => {
     // The primary starts a new worker; say why this one ends.
@@ -69,8 +70,8 @@ export async function startServer() {
           url: req.originalUrl,
           status: res.statusCode,
           ms: Number(process.hrtime.bigint() - begin) / 1e6,
-          // A 304 answered from the data version, without rendering (decision 049).
-          ...(res.locals.notModifiedBeforeRendering ? { rendered: false } : {}),
+          // A 304 or a kept page answered from the data version, without rendering (decisions 049, 050).
+          ...(res.locals.answeredBeforeRendering ? { rendered: false, answer: res.locals.answeredBeforeRendering } : {}),
         },
         "request",
       );
@@ -81,11 +82,13 @@ export async function startServer() {
   // re-derives its route tables on every request when given a function (a
   // development-time feature), which cost about a sixth of each page's CPU.
   const build = await import("virtual:react-router/server-build");
-  // Visitors' pages revalidated without rendering (decision 049): before
-  // compression, which a body-less 304 does not need.
+  // Visitors' pages answered without rendering, with a 304 (decision 049) or
+  // the page this worker kept under the same tag (decision 050): before
+  // compression, which a 304 does not need and a kept page did once.
   setBuildId(build.assets.version);
   const stopListening = database.embedded ? await listenToEmbeddedDataVersion(database.embedded) : listenToDataVersion(DATABASE_URL!);
-  app.use(notModifiedBeforeRendering);
+  setVisitorPageMemoryLimits({ entries: VISITOR_PAGE_MEMORY });
+  app.use(answerBeforeRendering);
   app.use(compression());
   const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../client");
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));

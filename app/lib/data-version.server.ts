@@ -102,6 +102,19 @@ export function listenToDataVersion(connectionString: string): () => Promise<voi
 }
 
 /**
+ * After this worker's own write, before its answer leaves: the row as
+ * committed, so that the writer's next page — and anyone's on this worker —
+ * is never answered from a tag older than the write while the notification
+ * is still on its way (decision 050). Only while listening: an unknown
+ * version stays unknown until the listening connection is back.
+ */
+export async function catchUpAfterWrite(read: () => Promise<string | number | bigint | null | undefined>) {
+  if (current === null) return;
+  const value = await read();
+  if (current !== null) learn(value);
+}
+
+/**
  * PGlite runs inside this one process: its own listen() hears the NOTIFY of
  * every statement as it completes, before the writer's promise resolves, so
  * the version is never behind a write.

@@ -47,6 +47,8 @@ const schema = z.object({
   OUTBOX_WORKER: withDefault(z.enum(["true", "false"]), "true"),
   /** Worker processes of `npm start` (one per core by default); always 1 on the embedded database. */
   WEB_CONCURRENCY: optional(z.coerce.number({ message: "must be a number of processes" }).int().min(1).max(64)),
+  /** Visitors' pages each worker keeps under their tag (decision 050); 0 keeps none. */
+  VISITOR_PAGE_MEMORY: withDefault(z.coerce.number({ message: "must be a number of pages" }).int().min(0).max(100_000), 300),
   LIVEKIT_URL: optional(urlWithScheme(["ws", "wss", "http", "https"], "wss://livekit.example.fr")),
   LIVEKIT_API_KEY: optional(z.string()),
   LIVEKIT_API_SECRET: optional(z.string()),

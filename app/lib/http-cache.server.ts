@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import type { RequestHandler } from "express";
+import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { currentDataVersion } from "./data-version.server";
+import { claimRendering, encodedBody, recall, remember, visitorPageMemoryEnabled, type RememberedPage } from "./visitor-page-memory.server";
 
 /**
  * Visitors' pages (catalogue, course, lesson, place, workshop…) are the same
@@ -107,13 +108,16 @@ function setVisitorHeaders(headers: { set(name: string, value: string): unknown 
 }
 
 /**
- * Express, before React Router: an anonymous GET/HEAD of a tagged page whose
- * If-None-Match holds the current tag is answered 304 here, without running
- * the router, a loader or a query.
+ * Express, before React Router and compression: an anonymous GET/HEAD of a
+ * tagged page is answered here, without running the router, a loader or a
+ * query — with a 304 when its If-None-Match holds the current tag, with the
+ * page this worker rendered under the same tag when it has it (decision 050).
+ * While one request renders a tag, the others for the same tag wait for it.
  */
-export const notModifiedBeforeRendering: RequestHandler = (req, res, next) => {
+export const answerBeforeRendering: RequestHandler = async (req, res, next) => {
+  if (req.method !== "GET" && req.method !== "HEAD") return next();
   const ifNoneMatch = req.headers["if-none-match"];
-  if (!ifNoneMatch || (req.method !== "GET" && req.method !== "HEAD")) return next();
+  if (!ifNoneMatch && !visitorPageMemoryEnabled()) return next();
   let pathAndQuery: string;
   try {
     const url = new URL(req.originalUrl, "http://localhost");
@@ -122,12 +126,39 @@ export const notModifiedBeforeRendering: RequestHandler = (req, res, next) => {
     return next();
   }
   const etag = visitorTag({ pathAndQuery, header: (name) => [req.headers[name]].flat()[0] });
-  if (!etag || !matches(ifNoneMatch, etag)) return next();
-  setVisitorHeaders(res, etag);
-  res.setHeader("Vary", "Cookie, Accept-Language");
-  res.locals.notModifiedBeforeRendering = true;
-  res.status(304).end();
+  if (!etag) return next();
+  if (ifNoneMatch && matches(ifNoneMatch, etag)) {
+    setVisitorHeaders(res, etag);
+    res.setHeader("Vary", "Cookie, Accept-Language");
+    res.locals.answeredBeforeRendering = "not modified";
+    return void res.status(304).end();
+  }
+  if (!visitorPageMemoryEnabled()) return next();
+  let page = recall(etag);
+  if (!page) {
+    const claim = claimRendering(etag);
+    if ("release" in claim) {
+      res.once("close", claim.release);
+      return next();
+    }
+    await claim.wait;
+    // Not kept (an error page, a cookie set): this one renders on its own.
+    page = recall(etag);
+    if (!page) return next();
+  }
+  sendRemembered(req, res, page);
 };
+
+function sendRemembered(req: ExpressRequest, res: ExpressResponse, page: RememberedPage) {
+  const encoding = req.headers["accept-encoding"] ? req.acceptsEncodings("br", "gzip", "identity") || "identity" : "identity";
+  const body = encodedBody(page, encoding as "br" | "gzip" | "identity");
+  for (const [name, value] of page.headers) res.setHeader(name, value);
+  res.vary("Accept-Encoding");
+  if (encoding !== "identity") res.setHeader("Content-Encoding", encoding);
+  res.setHeader("Content-Length", body.length);
+  res.locals.answeredBeforeRendering = "kept page";
+  res.status(200).end(req.method === "HEAD" ? undefined : body);
+}
 
 function matches(ifNoneMatch: string | null, etag: string) {
   if (!ifNoneMatch) return false;
@@ -146,7 +177,12 @@ export async function withValidators(request: Request, response: Response, nonce
   if (tagBeforeRendering) {
     setVisitorHeaders(headers, tagBeforeRendering);
     headers.append("Vary", "Cookie, Accept-Language");
-    if (!matches(request.headers.get("If-None-Match"), tagBeforeRendering)) return new Response(response.body, { status: 200, headers });
+    if (!matches(request.headers.get("If-None-Match"), tagBeforeRendering)) {
+      if (!visitorPageMemoryEnabled() || request.method !== "GET") return new Response(response.body, { status: 200, headers });
+      const body = new Uint8Array(await response.arrayBuffer());
+      remember(tagBeforeRendering, headers, body);
+      return new Response(body, { status: 200, headers });
+    }
     await response.body?.cancel();
     for (const name of ["Content-Type", "Content-Length", "Content-Security-Policy"]) headers.delete(name);
     return new Response(null, { status: 304, headers });

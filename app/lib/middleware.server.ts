@@ -1,6 +1,7 @@
 import { href, type MiddlewareFunction } from "react-router";
 import { dbContext, nonceContext, requestIdContext, sessionContext } from "./context";
 import { appDatabase } from "./db.server";
+import { catchUpAfterWrite } from "./data-version.server";
 import { env } from "./env.server";
 import { isVisitorPage, tagOfRequest, withValidators } from "./http-cache.server";
 import { logger } from "./logger.server";
@@ -84,7 +85,7 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
   // Before any loader reads: a page rendered from data newer than its tag is
   // harmless, a tag newer than the data it was rendered from is not.
   const tagBeforeRendering = SAFE_METHODS.has(request.method) ? tagOfRequest(request) : null;
-  const { db } = await appDatabase();
+  const { db, kind } = await appDatabase();
   context.set(dbContext, db);
 
   let setCookie: string | null = null;
@@ -102,6 +103,12 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
   }
 
   const response = await next();
+  // PGlite hears its own NOTIFY before the writer's promise resolves; a server's arrives on its own connection.
+  if (!SAFE_METHODS.has(request.method) && kind === "postgres") {
+    await catchUpAfterWrite(async () => (await db.selectFrom("data_version").select("version").executeTakeFirst())?.version).catch((err: unknown) =>
+      logger.warn({ err, requestId }, "data version: not re-read after a write, the notification will bring it"),
+    );
+  }
   // A route that signed in or out has already set its own cookie.
   if (setCookie && !response.headers.get("Set-Cookie")?.includes("passerelle_session")) {
     response.headers.append("Set-Cookie", setCookie);

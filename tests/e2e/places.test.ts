@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, expectNoA11yViolations, launchBrowser, newPage, signIn } from "../helpers/browser";
+import { baseUrl, DEMO, expectNoA11yViolations, launchBrowser, newPage, signIn } from "../helpers/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -48,6 +48,10 @@ describe("relay spaces in the browser", () => {
   });
 
   it("a coordinator edits a space; hours that do not parse are refused with a hint", async () => {
+    // A visitor's copy of the page, kept by the worker (decision 050): the second answer is the first one again, nonce included.
+    const visitorPage = () => fetch(`${baseUrl()}/lieux/rieux-mairie`).then(async (r) => ({ csp: r.headers.get("Content-Security-Policy"), html: await r.text() }));
+    const kept = await visitorPage();
+    expect((await visitorPage()).csp).toBe(kept.csp);
     const page = await newPage(browser);
     await signIn(page, DEMO.coordinator, DEMO.password);
     await page.goto("/gestion/lieux");
@@ -64,6 +68,10 @@ describe("relay spaces in the browser", () => {
     await page.getByLabel("Boucle magnétique").check();
     await page.getByRole("button", { name: "Enregistrer le lieu" }).click();
     await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Le lieu est enregistré");
+    // The next visitor, right after the save: rendered anew, not the kept copy (no waiting for the notification).
+    const fresh = await visitorPage();
+    expect(fresh.csp).not.toBe(kept.csp);
+    expect(fresh.html).toContain("14 h – 17 h 30");
     await page.goto("/lieux/rieux-mairie");
     // The hours in plain words (the coming week, holidays applied), not the OpenStreetMap syntax.
     await page.getByText(/^Le (lundi|mercredi) : 14 h – 17 h 30$/).first().waitFor();

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { currentDataVersion, DATA_VERSION_CHANNEL, listenToDataVersion } from "../../app/lib/data-version.server";
+import { catchUpAfterWrite, currentDataVersion, DATA_VERSION_CHANNEL, listenToDataVersion } from "../../app/lib/data-version.server";
 import { setBuildId, visitorTag } from "../../app/lib/http-cache.server";
 import type { Db } from "../../app/lib/db.server";
 import { closeTestDb, testDb } from "../helpers/db";
@@ -85,11 +85,24 @@ describe("the data version", () => {
     await sql`select pg_terminate_backend(pid) from pg_stat_activity
       where datname = current_database() and application_name = 'passerelle-data-version'`.execute(db);
     await expect.poll(currentDataVersion, { timeout: 2_000, interval: 5 }).toBeNull();
+    // A worker's own write does not make the version known while nothing listens (decision 050).
+    await catchUpAfterWrite(async () => "999999");
+    expect(currentDataVersion()).toBeNull();
     await sql`update relay_space set name = name`.execute(db);
     await seedCourse(db, {});
     await expect.poll(currentDataVersion, { timeout: 5_000 }).not.toBeNull();
     const [row] = (await sql<{ version: string }>`select version from data_version`.execute(db)).rows;
     expect(currentDataVersion()).toBe(row!.version);
+  });
+
+  it("is known to the writing worker when its write is done, notification or not", async () => {
+    const before = version();
+    await seedCourse(db, {});
+    await catchUpAfterWrite(async () => (await sql<{ version: string }>`select version from data_version`.execute(db)).rows[0]?.version);
+    expect(version()).toBeGreaterThan(before);
+    // Never backwards, whatever a late read says.
+    await catchUpAfterWrite(async () => before.toString());
+    expect(version()).toBeGreaterThan(before);
   });
 
   it("is in the tag of a visitor's page, with everything else the page depends on", async () => {
