@@ -19,7 +19,8 @@ import { claimRendering, encodedBody, recall, remember, visitorPageMemoryEnabled
  * - The catalogue, course, lesson, path, place and workshop pages carry a tag
  *   known before rendering (decision 049): the data version, the build, the
  *   URL, the headers the page may depend on and the minute. A worker answers
- *   a matching If-None-Match from that alone (notModifiedBeforeRendering).
+ *   a matching If-None-Match from that alone (answerBeforeRendering), and
+ *   the next visitor from the page it kept under that tag (decision 050).
  *   Other visitors' pages keep a hash of the rendered page without its CSP
  *   nonce, which changes on every request while the page does not.
  */
