@@ -59,6 +59,8 @@ async function run() {
         DATABASE_URL: url,
         LOG_LEVEL: "warn",
         OUTBOX_WORKER: "false",
+        // What rendering costs: a visitor's page kept by its tag (decision 050) would show only the memory's answer.
+        VISITOR_PAGE_MEMORY: process.env.VISITOR_PAGE_MEMORY ?? "0",
         // The workers inherit the primary's flags (cluster.fork), so each writes its profile.
       },
       ["--cpu-prof", `--cpu-prof-dir=${dir}`],
