@@ -140,6 +140,26 @@ describe("LTI launch checks (issue 21, acceptance 3)", () => {
 });
 
 describe("the tool's signing key (decision 048)", () => {
+  it("is made when a platform is registered, never by a GET of the key set", async () => {
+    const keysInTable = async () => (await db.selectFrom("lti_tool_key").select("id").execute()).length;
+    await db.deleteFrom("lti_tool_key").execute();
+    expect(await toolJwks(db)).toEqual({ keys: [] });
+    expect(await keysInTable()).toBe(0);
+    await registerPlatform(db, coordinator, {
+      intent: "save",
+      name: "Un second Moodle",
+      issuer: "https://second-moodle.example",
+      clientId: "second",
+      deploymentIds: ["1"],
+      jwksUrl: "https://second-moodle.example/jwks",
+      authUrl: "https://second-moodle.example/auth",
+      tokenUrl: "https://second-moodle.example/token",
+      school: false,
+    });
+    expect(await keysInTable()).toBe(1);
+    expect((await toolJwks(db)).keys).toHaveLength(1);
+  });
+
   it("rotates on a coordinator's request: new messages carry the new key, the old one stays published for the grace period only", async () => {
     const signed = async () => {
       const jwt = await signAsTool(db, { iss: "passerelle-tool", aud: "https://lms.example" });

@@ -7,7 +7,8 @@ import * as q from "./queries.server";
 
 /**
  * Passerelle's own RSA key as an LTI tool (RS256 is what every LMS accepts),
- * created the first time it is needed and kept in the database like the
+ * created when the first platform is registered (or, failing that, the first
+ * time something is signed) and kept in the database like the
  * badge issuer's, so every worker signs with the same key. The `kid` is the
  * key's RFC 7638 thumbprint; a rotated key stays published (retired) for a
  * while, so a platform holding a cached key set keeps verifying.
@@ -45,9 +46,13 @@ export async function rotateToolKey(db: Db, user: User, now = new Date()) {
   });
 }
 
-/** The JWKS the tool publishes: the active key (created if needed) first, then the keys retired within the grace period. */
+/**
+ * The JWKS the tool publishes: the active key first, then the keys retired
+ * within the grace period. A GET creates nothing: the key is made when the
+ * first platform is registered (or on first signing), so the set is empty
+ * only while no platform could be asking for it.
+ */
 export async function toolJwks(db: DbOrTrx, now = new Date()): Promise<{ keys: JWK[] }> {
-  await activeToolKey(db);
   const keys = await q.listPublishedKeys(db, new Date(now.getTime() - RETIRED_KEY_GRACE_MS));
   return { keys: keys.map((k) => ({ ...k.public_jwk, kid: k.id, alg: "RS256", use: "sig" })) };
 }

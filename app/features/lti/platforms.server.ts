@@ -4,6 +4,7 @@ import { appError, forbidden, FieldError } from "../../lib/errors";
 import { isUuid } from "../../lib/ids";
 import { can } from "../../lib/permissions";
 import { toolUrls } from "./launch.server";
+import { activeToolKey } from "./keys.server";
 import * as q from "./queries.server";
 import type { PlatformInput } from "./schemas";
 
@@ -39,6 +40,8 @@ export async function registerPlatform(db: Db, user: User, input: PlatformInput)
   requireCoordinator(user);
   const row = await q.insertPlatform(db, { ...valuesOf(input), created_by: user.id });
   if (!row) throw new FieldError("clientId", "lti:errors.already_registered");
+  // The tool's key exists before the platform first fetches /lti/jwks.json, which itself creates nothing.
+  await activeToolKey(db);
   return row.id;
 }
 
