@@ -1,5 +1,6 @@
 import { href, useRouteLoaderData } from "react-router";
 import { useTranslation } from "../../../lib/use-translation";
+import { TableScroll } from "../../../components/ui/table-scroll";
 import { formatDate } from "../../../lib/i18n";
 import { WorkshopWhen } from "../../workshops/components/workshop-list";
 import { AppointmentRecordSection } from "../../appointments/components/record-section";
@@ -138,27 +139,29 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
         {record.workshops.attended.length === 0 ? (
           <p>{t("workshops.no_attended")}</p>
         ) : (
-          <table className="data-table">
-            <caption className="visually-hidden">{t("workshops.attended")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("date")}</th>
-                <th scope="col">{t("workshops.workshop")}</th>
-                <th scope="col">{t("workshops.themes")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {record.workshops.attended.map((a) => (
-                <tr key={a.workshopId}>
-                  <td>{day(a.startsAt)}</td>
-                  <td>
-                    <a href={href("/ateliers/:id", { id: a.workshopId })}>{a.title}</a>
-                  </td>
-                  <td>{a.themes.map((c) => t(`mediation:vocab.thematique.${c}`)).join(", ")}</td>
+          <TableScroll label={t("workshops.attended")}>
+            <table className="data-table">
+              <caption className="visually-hidden">{t("workshops.attended")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("date")}</th>
+                  <th scope="col">{t("workshops.workshop")}</th>
+                  <th scope="col">{t("workshops.themes")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {record.workshops.attended.map((a) => (
+                  <tr key={a.workshopId}>
+                    <td>{day(a.startsAt)}</td>
+                    <td>
+                      <a href={href("/ateliers/:id", { id: a.workshopId })}>{a.title}</a>
+                    </td>
+                    <td>{a.themes.map((c) => t(`mediation:vocab.thematique.${c}`)).join(", ")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
 
@@ -182,27 +185,29 @@ export function RecordSections({ record, own }: { record: Record; own: boolean }
           </ul>
         ) : null}
         {record.classes.past.length > 0 ? (
-          <table className="data-table">
-            <caption>{t("classes.past")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("date")}</th>
-                <th scope="col">{t("classes.class")}</th>
-                <th scope="col">{t("classes.presence")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {record.classes.past.map((c) => (
-                <tr key={c.classroomId}>
-                  <td>{day(c.startsAt)}</td>
-                  <td>
-                    <a href={href("/classes/:id", { id: c.classroomId })}>{c.title}</a>
-                  </td>
-                  <td>{c.attended ? t("classes.attended", { minutes: c.minutes }) : t("classes.missed", { minutes: c.minutes })}</td>
+          <TableScroll label={t("classes.past")}>
+            <table className="data-table">
+              <caption>{t("classes.past")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("date")}</th>
+                  <th scope="col">{t("classes.class")}</th>
+                  <th scope="col">{t("classes.presence")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {record.classes.past.map((c) => (
+                  <tr key={c.classroomId}>
+                    <td>{day(c.startsAt)}</td>
+                    <td>
+                      <a href={href("/classes/:id", { id: c.classroomId })}>{c.title}</a>
+                    </td>
+                    <td>{c.attended ? t("classes.attended", { minutes: c.minutes }) : t("classes.missed", { minutes: c.minutes })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         ) : null}
       </section>
 
