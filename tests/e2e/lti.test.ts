@@ -58,15 +58,6 @@ describe("Passerelle as an LTI 1.3 tool (issue 21)", () => {
     await admin.goto("/admin/lti");
     await admin.getByRole("heading", { level: 1, name: "Plateformes d’apprentissage (LTI)" }).waitFor();
     await expect.poll(() => admin.getByText(`${baseUrl()}/lti/jwks.json`).count()).toBeGreaterThan(0);
-    // The coordinator changes the tool's signing key: both keys are published, the new one signs from now on (step 5 checks it).
-    const kids = async () => ((await (await fetch(`${baseUrl()}/lti/jwks.json`)).json()) as { keys: { kid: string }[] }).keys.map((k) => k.kid);
-    const [oldKid] = await kids();
-    await admin.getByRole("button", { name: "Changer de clé" }).click();
-    await admin.getByText("La nouvelle clé est en service. L’ancienne reste publiée 7 jours.").waitFor();
-    const published = await kids();
-    expect(published).toHaveLength(2);
-    expect(published[1]).toBe(oldKid);
-    const newKid = published[0]!;
     await admin.getByLabel(/^Nom\b/).fill("Moodle du collège");
     await admin.getByLabel("Identifiant de la plateforme (Platform ID)").fill(platform.issuer);
     await admin.getByLabel("Identifiant client (Client ID)").fill(platform.clientId);
@@ -77,6 +68,18 @@ describe("Passerelle as an LTI 1.3 tool (issue 21)", () => {
     await admin.getByRole("button", { name: "Enregistrer la plateforme" }).click();
     await admin.getByText("La plateforme est enregistrée.").waitFor();
     await expectNoA11yViolations(admin, "platform page");
+    // Registering made the tool's key (a GET of the key set creates none). The coordinator then changes it:
+    // both keys are published, the new one signs from now on (step 5 checks it).
+    await admin.goto("/admin/lti");
+    const kids = async () => ((await (await fetch(`${baseUrl()}/lti/jwks.json`)).json()) as { keys: { kid: string }[] }).keys.map((k) => k.kid);
+    const [oldKid] = await kids();
+    expect(oldKid).toBeTruthy();
+    await admin.getByRole("button", { name: "Changer de clé" }).click();
+    await admin.getByText("La nouvelle clé est en service. L’ancienne reste publiée 7 jours.").waitFor();
+    const published = await kids();
+    expect(published.slice(0, 2)).toEqual([published[0], oldKid]);
+    expect(published[0]).not.toBe(oldKid);
+    const newKid = published[0]!;
     await admin.setViewportSize({ width: 390, height: 844 });
     await admin.goto("/admin/lti");
     expect(await admin.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), "admin page: sideways scroll on a phone").toBeLessThanOrEqual(0);
