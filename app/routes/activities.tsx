@@ -3,6 +3,7 @@ import { data, Form, href, redirect, useLoaderData } from "react-router";
 import type { Route } from "./+types/activities";
 import { useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
+import { TableScroll } from "../components/ui/table-scroll";
 import { H5pDuplicateError, H5pPackageError } from "../features/h5p/errors";
 import { UploadContentSchema } from "../features/h5p/schemas";
 import { listContents, uploadContent } from "../features/h5p/service.server";
@@ -127,33 +128,35 @@ export default function Activities() {
         {contents.length === 0 ? (
           <p>{t("list.empty")}</p>
         ) : (
-          <table className="data-table">
-            <caption className="visually-hidden">{t("list.heading")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("list.activity")}</th>
-                <th scope="col">{t("list.type")}</th>
-                <th scope="col">{t("list.author")}</th>
-                <th scope="col">{t("list.added")}</th>
-                <th scope="col">{t("list.id")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {contents.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <a href={href("/activites/:contentId", { contentId: c.id })}>{c.title}</a>
-                  </td>
-                  <td>{c.main_library}</td>
-                  <td>{c.author ?? t("list.unknown_author")}</td>
-                  <td>{formatDate(c.created_at, i18n.language)}</td>
-                  <td>
-                    <code>{c.id}</code>
-                  </td>
+          <TableScroll label={t("list.heading")}>
+            <table className="data-table">
+              <caption className="visually-hidden">{t("list.heading")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("list.activity")}</th>
+                  <th scope="col">{t("list.type")}</th>
+                  <th scope="col">{t("list.author")}</th>
+                  <th scope="col">{t("list.added")}</th>
+                  <th scope="col">{t("list.id")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {contents.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      <a href={href("/activites/:contentId", { contentId: c.id })}>{c.title}</a>
+                    </td>
+                    <td>{c.main_library}</td>
+                    <td>{c.author ?? t("list.unknown_author")}</td>
+                    <td>{formatDate(c.created_at, i18n.language)}</td>
+                    <td>
+                      <code>{c.id}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
     </div>

@@ -3,6 +3,7 @@ import { Form, href, useLoaderData, useLocation, useSearchParams } from "react-r
 import type { Route } from "./+types/activity-log";
 import { PageTitle } from "../components/ui/page-title";
 import { Pagination } from "../components/ui/pagination";
+import { TableScroll } from "../components/ui/table-scroll";
 import { listActivityLog } from "../features/mediation/activity.server";
 import { ActivityFilterSchema } from "../features/mediation/schemas";
 import { ACTIVITY_TYPES, THEMES, codes } from "../features/mediation/vocabulary";
@@ -60,23 +61,25 @@ export default function ActivityLog() {
         </a>
       </p>
 
-      <table className="data-table totals">
-        <caption>{t("log.totals")}</caption>
-        <thead>
-          <tr>
-            <td />
-            <th scope="col">{t("log.individual")}</th>
-            <th scope="col">{t("log.collective")}</th>
-            <th scope="col">{t("log.people")}</th>
-            <th scope="col">{t("log.time")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <TotalsRow label={t("log.this_month")} totals={totals.month} />
-          <TotalsRow label={t("log.this_year")} totals={totals.year} />
-          <TotalsRow label={t("log.selection")} totals={totals.filtered} />
-        </tbody>
-      </table>
+      <TableScroll label={t("log.totals")}>
+        <table className="data-table totals">
+          <caption>{t("log.totals")}</caption>
+          <thead>
+            <tr>
+              <td />
+              <th scope="col">{t("log.individual")}</th>
+              <th scope="col">{t("log.collective")}</th>
+              <th scope="col">{t("log.people")}</th>
+              <th scope="col">{t("log.time")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <TotalsRow label={t("log.this_month")} totals={totals.month} />
+            <TotalsRow label={t("log.this_year")} totals={totals.year} />
+            <TotalsRow label={t("log.selection")} totals={totals.filtered} />
+          </tbody>
+        </table>
+      </TableScroll>
 
       <Form method="get" className="filters" aria-label={t("log.filters")}>
         {seeAll ? (
@@ -139,52 +142,54 @@ export default function ActivityLog() {
       </Form>
 
       <p role="status">{t("log.count", { count: total })}</p>
-      <table className="data-table">
-        <caption className="visually-hidden">{t("log.entries")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("fields.date")}</th>
-            {seeAll ? <th scope="col">{t("log.mediator")}</th> : null}
-            <th scope="col">{t("fields.activity_type")}</th>
-            <th scope="col">{t("fields.themes")}</th>
-            <th scope="col">{t("log.place")}</th>
-            <th scope="col">{t("log.people")}</th>
-            <th scope="col">{t("log.entry")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id}>
-              <td>{formatDate(e.activity_date, i18n.language)}</td>
-              {seeAll ? <td>{[e.mediator_first_name, e.mediator_last_name].filter(Boolean).join(" ")}</td> : null}
-              <td>
-                {t(`vocab.type_activite.${e.activity_type}`)}, {t("fields.minutes", { count: e.duration_minutes })}
-              </td>
-              <td>{e.themes.map((c) => t(`vocab.thematique.${c}`)).join(", ")}</td>
-              <td>{e.space_name ?? t(`vocab.type_lieu.${e.place_type}`)}</td>
-              <td>
-                {e.people}
-                {e.beneficiaries.some((b) => b.name) ? (
-                  <span className="people-names">
-                    {" "}
-                    ({e.beneficiaries
-                      .map((b) => b.name)
-                      .filter(Boolean)
-                      .join(", ")}
-                    )
-                  </span>
-                ) : null}
-              </td>
-              <td>
-                <a href={href("/accompagnement/journal/:id", { id: e.id })}>
-                  {e.needs_review ? t("log.review") : t("log.open")}
-                  <span className="visually-hidden"> {formatDate(e.activity_date, i18n.language)}</span>
-                </a>
-              </td>
+      <TableScroll label={t("log.entries")}>
+        <table className="data-table">
+          <caption className="visually-hidden">{t("log.entries")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("fields.date")}</th>
+              {seeAll ? <th scope="col">{t("log.mediator")}</th> : null}
+              <th scope="col">{t("fields.activity_type")}</th>
+              <th scope="col">{t("fields.themes")}</th>
+              <th scope="col">{t("log.place")}</th>
+              <th scope="col">{t("log.people")}</th>
+              <th scope="col">{t("log.entry")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <td>{formatDate(e.activity_date, i18n.language)}</td>
+                {seeAll ? <td>{[e.mediator_first_name, e.mediator_last_name].filter(Boolean).join(" ")}</td> : null}
+                <td>
+                  {t(`vocab.type_activite.${e.activity_type}`)}, {t("fields.minutes", { count: e.duration_minutes })}
+                </td>
+                <td>{e.themes.map((c) => t(`vocab.thematique.${c}`)).join(", ")}</td>
+                <td>{e.space_name ?? t(`vocab.type_lieu.${e.place_type}`)}</td>
+                <td>
+                  {e.people}
+                  {e.beneficiaries.some((b) => b.name) ? (
+                    <span className="people-names">
+                      {" "}
+                      ({e.beneficiaries
+                        .map((b) => b.name)
+                        .filter(Boolean)
+                        .join(", ")}
+                      )
+                    </span>
+                  ) : null}
+                </td>
+                <td>
+                  <a href={href("/accompagnement/journal/:id", { id: e.id })}>
+                    {e.needs_review ? t("log.review") : t("log.open")}
+                    <span className="visually-hidden"> {formatDate(e.activity_date, i18n.language)}</span>
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <Pagination page={page} pageCount={pageCount} />
     </div>
   );

@@ -2,6 +2,7 @@ import { useTranslation } from "../lib/use-translation";
 import { href, useLoaderData } from "react-router";
 import type { Route } from "./+types/activity.results";
 import { PageTitle } from "../components/ui/page-title";
+import { TableScroll } from "../components/ui/table-scroll";
 import { activityResults } from "../features/h5p/results.server";
 import { dbContext } from "../lib/context";
 import { formatDate, formatNumber } from "../lib/i18n";
@@ -32,33 +33,35 @@ export default function ActivityResults() {
       </div>
       <p>{t("results.count", { count: rows.length })}</p>
       {rows.length ? (
-        <table className="data-table">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("results.learner")}</th>
-              <th scope="col">{t("results.attempts")}</th>
-              <th scope="col">{t("results.best")}</th>
-              <th scope="col">{t("results.last")}</th>
-              <th scope="col">{t("results.success")}</th>
-              <th scope="col">{t("results.last_at")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.userId}>
-                <th scope="row">
-                  {r.firstName} {r.lastName ?? ""}
-                </th>
-                <td className="score-cell">{r.attempts}</td>
-                <td className="score-cell">{pct(r.best)}</td>
-                <td className="score-cell">{pct(r.last)}</td>
-                <td>{r.success === null ? "—" : t(r.success ? "results.yes" : "results.no")}</td>
-                <td>{formatDate(r.lastAt, i18n.language, { dateStyle: "medium", timeStyle: "short" })}</td>
+        <TableScroll label={title}>
+          <table className="data-table">
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("results.learner")}</th>
+                <th scope="col">{t("results.attempts")}</th>
+                <th scope="col">{t("results.best")}</th>
+                <th scope="col">{t("results.last")}</th>
+                <th scope="col">{t("results.success")}</th>
+                <th scope="col">{t("results.last_at")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.userId}>
+                  <th scope="row">
+                    {r.firstName} {r.lastName ?? ""}
+                  </th>
+                  <td className="score-cell">{r.attempts}</td>
+                  <td className="score-cell">{pct(r.best)}</td>
+                  <td className="score-cell">{pct(r.last)}</td>
+                  <td>{r.success === null ? "—" : t(r.success ? "results.yes" : "results.no")}</td>
+                  <td>{formatDate(r.lastAt, i18n.language, { dateStyle: "medium", timeStyle: "short" })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
     </div>
   );

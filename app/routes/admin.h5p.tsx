@@ -3,6 +3,7 @@ import { data, Form, useLoaderData } from "react-router";
 import type { Route } from "./+types/admin.h5p";
 import { useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
+import { TableScroll } from "../components/ui/table-scroll";
 import { H5pPackageError } from "../features/h5p/errors";
 import { InstallLibrariesSchema } from "../features/h5p/schemas";
 import { installLibraries, listLibraries } from "../features/h5p/service.server";
@@ -77,34 +78,36 @@ export default function AdminH5p() {
         </button>
       </Form>
       <h2>{t("libraries.heading")}</h2>
-      <table className="data-table">
-        <caption className="visually-hidden">{t("libraries.heading")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("libraries.name")}</th>
-            <th scope="col">{t("libraries.version")}</th>
-            <th scope="col">{t("libraries.runnable")}</th>
-            <th scope="col">{t("libraries.updated")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {libraries.map((l) => (
-            <tr key={l.id}>
-              <th scope="row">
-                {l.title} <code>{l.machine_name}</code>
-              </th>
-              <td>
-                {l.major_version}.{l.minor_version}.{l.patch_version}
-              </td>
-              <td>{t(l.runnable ? "results.yes" : "results.no")}</td>
-              <td>
-                {formatDate(l.updated_at, i18n.language, { dateStyle: "medium" })}
-                {l.installed_by_name ? ` — ${l.installed_by_name}` : ""}
-              </td>
+      <TableScroll label={t("libraries.heading")}>
+        <table className="data-table">
+          <caption className="visually-hidden">{t("libraries.heading")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("libraries.name")}</th>
+              <th scope="col">{t("libraries.version")}</th>
+              <th scope="col">{t("libraries.runnable")}</th>
+              <th scope="col">{t("libraries.updated")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {libraries.map((l) => (
+              <tr key={l.id}>
+                <th scope="row">
+                  {l.title} <code>{l.machine_name}</code>
+                </th>
+                <td>
+                  {l.major_version}.{l.minor_version}.{l.patch_version}
+                </td>
+                <td>{t(l.runnable ? "results.yes" : "results.no")}</td>
+                <td>
+                  {formatDate(l.updated_at, i18n.language, { dateStyle: "medium" })}
+                  {l.installed_by_name ? ` — ${l.installed_by_name}` : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { Link, href, redirect, useLoaderData } from "react-router";
 import type { Route } from "./+types/admin.lti";
 import { useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
+import { TableScroll } from "../components/ui/table-scroll";
 import { PlatformForm } from "../features/lti/components/platform-form";
 import { ToolConfiguration } from "../features/lti/components/tool-configuration";
 import { ToolKeys } from "../features/lti/components/tool-keys";
@@ -54,7 +55,7 @@ export default function AdminLti() {
       {platforms.length === 0 ? (
         <p>{t("admin.none")}</p>
       ) : (
-        <div className="lti-platforms-wrap">
+        <TableScroll label={t("admin.list_heading")}>
           <table className="data-table lti-platforms">
             <caption className="visually-hidden">{t("admin.list_heading")}</caption>
             <thead>
@@ -84,7 +85,7 @@ export default function AdminLti() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
 
       <section aria-labelledby="register-heading" className="card">

@@ -3,6 +3,7 @@ import { Form, href, Link, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/admin.users";
 import { PageTitle } from "../components/ui/page-title";
 import { Pagination } from "../components/ui/pagination";
+import { TableScroll } from "../components/ui/table-scroll";
 import { listUsersForAdmin } from "../features/accounts/service.server";
 import { dbContext } from "../lib/context";
 import { formatDate } from "../lib/i18n";
@@ -43,34 +44,36 @@ export default function AdminUsers() {
         </button>
       </Form>
       <p>{t("users.count", { count: total })}</p>
-      <table className="data-table">
-        <caption className="visually-hidden">{t("users.title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("users.name")}</th>
-            <th scope="col">{t("users.contact")}</th>
-            <th scope="col">{t("users.commune")}</th>
-            <th scope="col">{t("users.role")}</th>
-            <th scope="col">{t("users.created")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>
-                <Link to={href("/admin/utilisateurs/:userId", { userId: u.id })}>
-                  {u.first_name} {u.last_name ?? ""}
-                </Link>
-                {u.disabled_at ? <> ({t("users.suspended")})</> : null}
-              </td>
-              <td>{u.email ?? (u.has_card ? t("users.card_holder") : t("users.no_email"))}</td>
-              <td>{u.commune ?? t("users.no_commune")}</td>
-              <td>{t(`accounts:roles.${u.role}`)}</td>
-              <td>{formatDate(u.created_at, i18n.language)}</td>
+      <TableScroll label={t("users.title")}>
+        <table className="data-table">
+          <caption className="visually-hidden">{t("users.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("users.name")}</th>
+              <th scope="col">{t("users.contact")}</th>
+              <th scope="col">{t("users.commune")}</th>
+              <th scope="col">{t("users.role")}</th>
+              <th scope="col">{t("users.created")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  <Link to={href("/admin/utilisateurs/:userId", { userId: u.id })}>
+                    {u.first_name} {u.last_name ?? ""}
+                  </Link>
+                  {u.disabled_at ? <> ({t("users.suspended")})</> : null}
+                </td>
+                <td>{u.email ?? (u.has_card ? t("users.card_holder") : t("users.no_email"))}</td>
+                <td>{u.commune ?? t("users.no_commune")}</td>
+                <td>{t(`accounts:roles.${u.role}`)}</td>
+                <td>{formatDate(u.created_at, i18n.language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <Pagination page={page} pageCount={pageCount} />
     </div>
   );

@@ -7,6 +7,7 @@ import type { Route } from "./+types/admin.xapi";
 import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { FieldErrors, FormField } from "../components/ui/form-field";
 import { PageTitle } from "../components/ui/page-title";
+import { TableScroll } from "../components/ui/table-scroll";
 import { issueCredential, listCredentials, revokeCredential } from "../features/xapi/credentials.server";
 import { siteUrl } from "../features/xapi/http.server";
 import { CredentialFormSchema, type IssueCredentialSchema, SCOPES } from "../features/xapi/schemas";
@@ -93,50 +94,52 @@ export default function AdminXapi() {
       {credentials.length === 0 ? (
         <p>{t("admin.none")}</p>
       ) : (
-        <table className="data-table">
-          <caption className="visually-hidden">{t("admin.list_heading")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.label")}</th>
-              <th scope="col">{t("admin.key")}</th>
-              <th scope="col">{t("admin.scopes")}</th>
-              <th scope="col">{t("admin.created")}</th>
-              <th scope="col">{t("admin.last_used")}</th>
-              <th scope="col">{t("admin.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {credentials.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">{c.label}</th>
-                <td>
-                  <code>{c.api_key}</code>
-                </td>
-                <td>
-                  <ul className="scope-list">
-                    {c.scopes.map((s) => (
-                      <li key={s}>{t(`admin.scope.${s}`)}</li>
-                    ))}
-                  </ul>
-                </td>
-                <td>
-                  {formatDate(c.created_at, i18n.language, { dateStyle: "medium" })}
-                  {c.created_by_name ? ` — ${c.created_by_name}` : ""}
-                </td>
-                <td>{c.last_used_at ? formatDate(c.last_used_at, i18n.language, { dateStyle: "medium", timeStyle: "short" }) : "—"}</td>
-                <td>
-                  {c.revoked_at ? (
-                    t("admin.revoked_on", { date: formatDate(c.revoked_at, i18n.language, { dateStyle: "medium" }) })
-                  ) : (
-                    <IntentButton intent="revoke" fields={{ credentialId: c.id }} ariaLabel={t("admin.revoke_label", { label: c.label })}>
-                      {t("admin.revoke")}
-                    </IntentButton>
-                  )}
-                </td>
+        <TableScroll label={t("admin.list_heading")}>
+          <table className="data-table">
+            <caption className="visually-hidden">{t("admin.list_heading")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.label")}</th>
+                <th scope="col">{t("admin.key")}</th>
+                <th scope="col">{t("admin.scopes")}</th>
+                <th scope="col">{t("admin.created")}</th>
+                <th scope="col">{t("admin.last_used")}</th>
+                <th scope="col">{t("admin.status")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {credentials.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">{c.label}</th>
+                  <td>
+                    <code>{c.api_key}</code>
+                  </td>
+                  <td>
+                    <ul className="scope-list">
+                      {c.scopes.map((s) => (
+                        <li key={s}>{t(`admin.scope.${s}`)}</li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>
+                    {formatDate(c.created_at, i18n.language, { dateStyle: "medium" })}
+                    {c.created_by_name ? ` — ${c.created_by_name}` : ""}
+                  </td>
+                  <td>{c.last_used_at ? formatDate(c.last_used_at, i18n.language, { dateStyle: "medium", timeStyle: "short" }) : "—"}</td>
+                  <td>
+                    {c.revoked_at ? (
+                      t("admin.revoked_on", { date: formatDate(c.revoked_at, i18n.language, { dateStyle: "medium" }) })
+                    ) : (
+                      <IntentButton intent="revoke" fields={{ credentialId: c.id }} ariaLabel={t("admin.revoke_label", { label: c.label })}>
+                        {t("admin.revoke")}
+                      </IntentButton>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import { Form, href, redirect, useLoaderData, useSearchParams } from "react-rout
 import type { Route } from "./+types/badges";
 import { Pagination } from "../components/ui/pagination";
 import { PageTitle } from "../components/ui/page-title";
+import { TableScroll } from "../components/ui/table-scroll";
 import { VisibilitySchema } from "../features/badges/schemas";
 import { listIssuedBadges, listMyBadges, setBadgeNameVisibility } from "../features/badges/service.server";
 import { dbContext } from "../lib/context";
@@ -102,28 +103,30 @@ export default function Badges() {
       {issued ? (
         <section aria-labelledby="issued-heading">
           <h2 id="issued-heading">{t("issued.title")}</h2>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("issued.col_badge")}</th>
-                <th scope="col">{t("issued.col_person")}</th>
-                <th scope="col">{t("issued.col_date")}</th>
-                <th scope="col">{t("issued.col_status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {issued.rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <a href={href("/badges/:id", { id: r.id })}>{r.achievement_name}</a>
-                  </td>
-                  <td>{[r.first_name, r.last_name].filter(Boolean).join(" ")}</td>
-                  <td>{formatDate(r.issued_at, locale)}</td>
-                  <td>{r.revoked_at ? t("issued.revoked") : t("issued.active")}</td>
+          <TableScroll label={t("issued.title")}>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("issued.col_badge")}</th>
+                  <th scope="col">{t("issued.col_person")}</th>
+                  <th scope="col">{t("issued.col_date")}</th>
+                  <th scope="col">{t("issued.col_status")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {issued.rows.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      <a href={href("/badges/:id", { id: r.id })}>{r.achievement_name}</a>
+                    </td>
+                    <td>{[r.first_name, r.last_name].filter(Boolean).join(" ")}</td>
+                    <td>{formatDate(r.issued_at, locale)}</td>
+                    <td>{r.revoked_at ? t("issued.revoked") : t("issued.active")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <Pagination page={issued.page} pageCount={issued.pageCount} />
         </section>
       ) : null}

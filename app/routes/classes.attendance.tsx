@@ -2,6 +2,7 @@ import { useTranslation } from "../lib/use-translation";
 import { href, useLoaderData } from "react-router";
 import type { Route } from "./+types/classes.attendance";
 import { PageTitle } from "../components/ui/page-title";
+import { TableScroll } from "../components/ui/table-scroll";
 import { attendanceReport } from "../features/classrooms/service.server";
 import { dbContext } from "../lib/context";
 import { formatDate } from "../lib/i18n";
@@ -41,27 +42,29 @@ export default function ClassAttendance() {
       )}
       {rows.length > 0 ? (
         <>
-          <table className="data-table">
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("attendance.name")}</th>
-                <th scope="col">{t("attendance.minutes")}</th>
-                <th scope="col">{t("attendance.percent")}</th>
-                <th scope="col">{t("attendance.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.userId}>
-                  <td>{`${r.firstName} ${r.lastName ?? ""}`.trim()}</td>
-                  <td>{t("attendance.minutes_value", { count: r.minutes, total: r.durationMinutes })}</td>
-                  <td>{`${r.percent} %`}</td>
-                  <td>{r.attended ? t("attendance.present") : r.removed ? t("attendance.removed") : t("attendance.absent")}</td>
+          <TableScroll label={title}>
+            <table className="data-table">
+              <caption className="visually-hidden">{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("attendance.name")}</th>
+                  <th scope="col">{t("attendance.minutes")}</th>
+                  <th scope="col">{t("attendance.percent")}</th>
+                  <th scope="col">{t("attendance.status")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.userId}>
+                    <td>{`${r.firstName} ${r.lastName ?? ""}`.trim()}</td>
+                    <td>{t("attendance.minutes_value", { count: r.minutes, total: r.durationMinutes })}</td>
+                    <td>{`${r.percent} %`}</td>
+                    <td>{r.attended ? t("attendance.present") : r.removed ? t("attendance.removed") : t("attendance.absent")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <p className="actions">
             <a className="button secondary" href={href("/classes/:id/presence.csv", { id: classroom.id })} download>
               {t("attendance.csv")}

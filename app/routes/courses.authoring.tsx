@@ -3,6 +3,7 @@ import { href, useLoaderData } from "react-router";
 import type { Route } from "./+types/courses.authoring";
 import { PageTitle } from "../components/ui/page-title";
 import { Pagination } from "../components/ui/pagination";
+import { TableScroll } from "../components/ui/table-scroll";
 import { listMyCourses } from "../features/courses/authoring.server";
 import { dbContext } from "../lib/context";
 import { formatDate } from "../lib/i18n";
@@ -31,29 +32,31 @@ export default function Authoring() {
         </a>
       </p>
       {courses.length ? (
-        <table className="data-table">
-          <caption>{t("authoring.count", { count: total })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("authoring.col_title")}</th>
-              <th scope="col">{t("authoring.col_status")}</th>
-              <th scope="col">{t("authoring.col_lessons")}</th>
-              <th scope="col">{t("authoring.col_updated")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {courses.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <a href={href("/creer/cours/:courseId", { courseId: c.id })}>{c.title}</a>
-                </td>
-                <td>{t(`status.${c.status}`)}</td>
-                <td>{c.lessonCount}</td>
-                <td>{formatDate(c.updatedAt, i18n.language)}</td>
+        <TableScroll label={t("authoring.count", { count: total })}>
+          <table className="data-table">
+            <caption>{t("authoring.count", { count: total })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("authoring.col_title")}</th>
+                <th scope="col">{t("authoring.col_status")}</th>
+                <th scope="col">{t("authoring.col_lessons")}</th>
+                <th scope="col">{t("authoring.col_updated")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {courses.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <a href={href("/creer/cours/:courseId", { courseId: c.id })}>{c.title}</a>
+                  </td>
+                  <td>{t(`status.${c.status}`)}</td>
+                  <td>{c.lessonCount}</td>
+                  <td>{formatDate(c.updatedAt, i18n.language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : (
         <p>{t("authoring.none")}</p>
       )}

@@ -3,6 +3,7 @@ import { IntentButton } from "../components/ui/intent-button";
 import type { Route } from "./+types/jobs.partner-space";
 import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
+import { TableScroll } from "../components/ui/table-scroll";
 import { closeOffer, listOffersOfPartner } from "../features/jobs/offers.server";
 import { CloseOfferSchema } from "../features/jobs/schemas-offers";
 import { todayInParis } from "../features/projects/dates";
@@ -47,63 +48,65 @@ export default function PartnerSpace() {
       {offers.length === 0 ? (
         <p>{t("space.empty")}</p>
       ) : (
-        <table className="data-table">
-          <caption>{t("space.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("edit.fields.title")}</th>
-              <th scope="col">{t("space.status")}</th>
-              <th scope="col">{t("space.expires")}</th>
-              <th scope="col">{t("space.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {offers.map((o) => {
-              const open = o.status !== "filled" && o.status !== "withdrawn";
-              return (
-                <tr key={o.id}>
-                  <th scope="row">
-                    <Link to={href("/emplois/:id", { id: o.id })}>{o.title}</Link>
-                    {partners.length > 1 ? <div className="hint">{o.partnerName}</div> : null}
-                  </th>
-                  <td>
-                    {t(`statuses.${o.status}`)}
-                    {o.status === "published" && o.expiresOn < today ? ` (${t("space.expired")})` : null}
-                    {o.status === "rejected" && o.moderationNote ? (
-                      <div className="hint">{t("offer.moderation_note", { note: o.moderationNote })}</div>
-                    ) : null}
-                  </td>
-                  <td>{formatDate(o.expiresOn, i18n.language)}</td>
-                  <td>
-                    {open ? (
-                      <div className="inline-actions">
-                        <Link
-                          to={href("/espace-partenaire/offres/:id", {
-                            id: o.id,
-                          })}
-                          aria-label={t("space.edit", { title: o.title })}
-                        >
-                          {t("space.edit_short")}
-                        </Link>
-                        {(["filled", "withdrawn"] as const).map((intent) => (
-                          <IntentButton
-                            key={intent}
-                            intent={intent}
-                            fields={{ offerId: o.id }}
-                            variant="plain"
-                            ariaLabel={t(intent === "filled" ? "space.filled_label" : "space.withdraw_label", { title: o.title })}
+        <TableScroll label={t("space.caption")}>
+          <table className="data-table">
+            <caption>{t("space.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("edit.fields.title")}</th>
+                <th scope="col">{t("space.status")}</th>
+                <th scope="col">{t("space.expires")}</th>
+                <th scope="col">{t("space.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {offers.map((o) => {
+                const open = o.status !== "filled" && o.status !== "withdrawn";
+                return (
+                  <tr key={o.id}>
+                    <th scope="row">
+                      <Link to={href("/emplois/:id", { id: o.id })}>{o.title}</Link>
+                      {partners.length > 1 ? <div className="hint">{o.partnerName}</div> : null}
+                    </th>
+                    <td>
+                      {t(`statuses.${o.status}`)}
+                      {o.status === "published" && o.expiresOn < today ? ` (${t("space.expired")})` : null}
+                      {o.status === "rejected" && o.moderationNote ? (
+                        <div className="hint">{t("offer.moderation_note", { note: o.moderationNote })}</div>
+                      ) : null}
+                    </td>
+                    <td>{formatDate(o.expiresOn, i18n.language)}</td>
+                    <td>
+                      {open ? (
+                        <div className="inline-actions">
+                          <Link
+                            to={href("/espace-partenaire/offres/:id", {
+                              id: o.id,
+                            })}
+                            aria-label={t("space.edit", { title: o.title })}
                           >
-                            {t(intent === "filled" ? "space.filled" : "space.withdraw")}
-                          </IntentButton>
-                        ))}
-                      </div>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                            {t("space.edit_short")}
+                          </Link>
+                          {(["filled", "withdrawn"] as const).map((intent) => (
+                            <IntentButton
+                              key={intent}
+                              intent={intent}
+                              fields={{ offerId: o.id }}
+                              variant="plain"
+                              ariaLabel={t(intent === "filled" ? "space.filled_label" : "space.withdraw_label", { title: o.title })}
+                            >
+                              {t(intent === "filled" ? "space.filled" : "space.withdraw")}
+                            </IntentButton>
+                          ))}
+                        </div>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import { href, Link, useLoaderData } from "react-router";
 import type { Route } from "./+types/jobs.partners-admin";
 import { PageTitle } from "../components/ui/page-title";
+import { TableScroll } from "../components/ui/table-scroll";
 import { listPartnersForAdmin } from "../features/jobs/partners.server";
 import { dbContext } from "../lib/context";
 import { requireUser } from "../lib/session.server";
@@ -25,32 +26,34 @@ export default function PartnersAdmin() {
         </Link>{" "}
         <Link to={href("/admin/offres")}>{t("admin.moderation")}</Link>
       </p>
-      <table className="data-table">
-        <caption>{t("admin.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("admin.name")}</th>
-            <th scope="col">{t("admin.kind")}</th>
-            <th scope="col">{t("admin.commune")}</th>
-            <th scope="col">{t("admin.staff")}</th>
-            <th scope="col">{t("admin.pending")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {partners.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">
-                <Link to={href("/admin/partenaires/:id", { id: p.id })}>{p.name}</Link>
-                {p.archived ? ` (${t("admin.archived")})` : null}
-              </th>
-              <td>{t(`kinds.${p.kind}`)}</td>
-              <td>{p.commune}</td>
-              <td>{p.staff}</td>
-              <td>{p.pending}</td>
+      <TableScroll label={t("admin.caption")}>
+        <table className="data-table">
+          <caption>{t("admin.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.name")}</th>
+              <th scope="col">{t("admin.kind")}</th>
+              <th scope="col">{t("admin.commune")}</th>
+              <th scope="col">{t("admin.staff")}</th>
+              <th scope="col">{t("admin.pending")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {partners.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">
+                  <Link to={href("/admin/partenaires/:id", { id: p.id })}>{p.name}</Link>
+                  {p.archived ? ` (${t("admin.archived")})` : null}
+                </th>
+                <td>{t(`kinds.${p.kind}`)}</td>
+                <td>{p.commune}</td>
+                <td>{p.staff}</td>
+                <td>{p.pending}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

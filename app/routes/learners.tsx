@@ -4,6 +4,7 @@ import { Form, href, useLoaderData } from "react-router";
 import type { Route } from "./+types/learners";
 import { PageTitle } from "../components/ui/page-title";
 import { Pagination } from "../components/ui/pagination";
+import { TableScroll } from "../components/ui/table-scroll";
 import { listHelpedLearners } from "../features/mediation/learners.server";
 import { dbContext } from "../lib/context";
 import { formatDate } from "../lib/i18n";
@@ -45,31 +46,33 @@ export default function Learners() {
         </button>
       </Form>
       <p role="status">{t("learners.count", { count: total })}</p>
-      <table className="data-table">
-        <caption className="visually-hidden">{t("learners.title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("fields.name")}</th>
-            <th scope="col">{t("fields.commune")}</th>
-            <th scope="col">{t("fields.age_band")}</th>
-            <th scope="col">{t("learners.access")}</th>
-            <th scope="col">{t("learners.created_at")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {learners.map((l) => (
-            <tr key={l.id}>
-              <td>
-                <a href={href("/accompagnement/personnes/:id", { id: l.id })}>{[l.first_name, l.last_name].filter(Boolean).join(" ")}</a>
-              </td>
-              <td>{l.commune ?? ""}</td>
-              <td>{l.age_band ? t(`vocab.tranche_age.${l.age_band}`) : ""}</td>
-              <td>{l.email ? t("learners.has_email") : l.has_card ? t("learners.has_card") : t("learners.no_access")}</td>
-              <td>{formatDate(l.created_at, i18n.language, { dateStyle: "medium" })}</td>
+      <TableScroll label={t("learners.title")}>
+        <table className="data-table">
+          <caption className="visually-hidden">{t("learners.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("fields.name")}</th>
+              <th scope="col">{t("fields.commune")}</th>
+              <th scope="col">{t("fields.age_band")}</th>
+              <th scope="col">{t("learners.access")}</th>
+              <th scope="col">{t("learners.created_at")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {learners.map((l) => (
+              <tr key={l.id}>
+                <td>
+                  <a href={href("/accompagnement/personnes/:id", { id: l.id })}>{[l.first_name, l.last_name].filter(Boolean).join(" ")}</a>
+                </td>
+                <td>{l.commune ?? ""}</td>
+                <td>{l.age_band ? t(`vocab.tranche_age.${l.age_band}`) : ""}</td>
+                <td>{l.email ? t("learners.has_email") : l.has_card ? t("learners.has_card") : t("learners.no_access")}</td>
+                <td>{formatDate(l.created_at, i18n.language, { dateStyle: "medium" })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <Pagination page={page} pageCount={pageCount} />
     </div>
   );

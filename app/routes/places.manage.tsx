@@ -3,6 +3,7 @@ import { Form, href, redirect, useLoaderData, useSearchParams } from "react-rout
 import type { Route } from "./+types/places.manage";
 import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
+import { TableScroll } from "../components/ui/table-scroll";
 import { ArchiveSpaceSchema } from "../features/places/schemas";
 import { listSpacesForManagement, setSpaceArchived } from "../features/places/service.server";
 import { handleForm } from "../lib/actions.server";
@@ -48,37 +49,39 @@ export default function ManagePlaces() {
           {t("manage.new")}
         </a>
       </p>
-      <table className="data-table">
-        <caption className="visually-hidden">{t("manage.title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("fields.name")}</th>
-            <th scope="col">{t("fields.commune")}</th>
-            <th scope="col">{t("manage.state")}</th>
-            <th scope="col">{t("manage.actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {spaces.map((s) => (
-            <tr key={s.id}>
-              <td>
-                <a href={href("/gestion/lieux/:id", { id: s.id })}>{s.name}</a>
-              </td>
-              <td>{s.commune}</td>
-              <td>{s.archived_at ? t("manage.archived") : t("manage.active")}</td>
-              <td>
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="id" value={s.id} />
-                  <button type="submit" name="intent" value={s.archived_at ? "restore" : "archive"} className="button secondary">
-                    {s.archived_at ? t("manage.restore") : t("manage.archive")}
-                    <span className="visually-hidden"> {s.name}</span>
-                  </button>
-                </Form>
-              </td>
+      <TableScroll label={t("manage.title")}>
+        <table className="data-table">
+          <caption className="visually-hidden">{t("manage.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("fields.name")}</th>
+              <th scope="col">{t("fields.commune")}</th>
+              <th scope="col">{t("manage.state")}</th>
+              <th scope="col">{t("manage.actions")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {spaces.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  <a href={href("/gestion/lieux/:id", { id: s.id })}>{s.name}</a>
+                </td>
+                <td>{s.commune}</td>
+                <td>{s.archived_at ? t("manage.archived") : t("manage.active")}</td>
+                <td>
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="id" value={s.id} />
+                    <button type="submit" name="intent" value={s.archived_at ? "restore" : "archive"} className="button secondary">
+                      {s.archived_at ? t("manage.restore") : t("manage.archive")}
+                      <span className="visually-hidden"> {s.name}</span>
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { replyMessages, useActionReply } from "../components/ui/action-reply";
 import type { Route } from "./+types/projects.class-import";
 import { PageTitle } from "../components/ui/page-title";
+import { TableScroll } from "../components/ui/table-scroll";
 import { cardSignInPath, formatAccessCode } from "../features/projects/cards.server";
 import { getClassHeader, joinQrDataUrl } from "../features/projects/classes.server";
 import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
@@ -86,25 +87,27 @@ export default function ImportPupils() {
           <div className={failed.length ? "alert notice" : "alert success"} role="status">
             <p>{t("import.summary", { count: created.length, failed: t("import.failed_lines", { count: failed.length }) })}</p>
           </div>
-          <table className="data-table">
-            <caption>{t("import.report_caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("import.col_line")}</th>
-                <th scope="col">{t("import.col_name")}</th>
-                <th scope="col">{t("import.col_outcome")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.map((r) => (
-                <tr key={r.line} className={r.status === "error" ? "row-error" : undefined}>
-                  <td>{r.line}</td>
-                  <td>{[r.firstName, r.lastName].filter(Boolean).join(" ") || "—"}</td>
-                  <td>{r.status === "created" ? t("import.created", { number: r.seatNumber }) : t(`import.reasons.${r.reason}`)}</td>
+          <TableScroll label={t("import.report_caption")}>
+            <table className="data-table">
+              <caption>{t("import.report_caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("import.col_line")}</th>
+                  <th scope="col">{t("import.col_name")}</th>
+                  <th scope="col">{t("import.col_outcome")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {report.map((r) => (
+                  <tr key={r.line} className={r.status === "error" ? "row-error" : undefined}>
+                    <td>{r.line}</td>
+                    <td>{[r.firstName, r.lastName].filter(Boolean).join(" ") || "—"}</td>
+                    <td>{r.status === "created" ? t("import.created", { number: r.seatNumber }) : t(`import.reasons.${r.reason}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           {result ? <AccessCards cards={result.cards} siteUrl={result.siteUrl} className={schoolClass.name} /> : null}
           <p>
             <a href={classUrl}>{t("import.back_to_class")}</a>

@@ -2,6 +2,7 @@ import { useTranslation } from "../lib/use-translation";
 import { Form, useLoaderData, href } from "react-router";
 import type { Route } from "./+types/projects.document-versions";
 import { PageTitle } from "../components/ui/page-title";
+import { TableScroll } from "../components/ui/table-scroll";
 import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
 import { PupilName } from "../features/projects/components/pupil-name";
 import { RichTextView } from "../features/projects/components/rich-text-view";
@@ -60,34 +61,36 @@ export default function DocumentVersions() {
       {revisions.length === 0 ? (
         <p>{t("versions.none")}</p>
       ) : (
-        <table className="data-table">
-          <caption className="visually-hidden">{t("versions.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("versions.col_version")}</th>
-              <th scope="col">{t("versions.col_by")}</th>
-              <th scope="col">{t("versions.col_when")}</th>
-              <th scope="col">{t("versions.col_show")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {revisions.map((r) => (
-              <tr key={r.id}>
-                <td>{r.kind === "saved" ? t("versions.version", { version: r.version }) : t("versions.conflict_copy")}</td>
-                <td>
-                  <PupilName pupil={r.savedBy} />
-                </td>
-                <td>{formatDateTime(r.saved_at, i18n.language)}</td>
-                <td>
-                  <a href={`${base}?voir=${r.id}`}>
-                    {t("versions.show")}
-                    <span className="visually-hidden"> {r.kind === "saved" ? t("versions.version", { version: r.version }) : t("versions.conflict_copy")}</span>
-                  </a>
-                </td>
+        <TableScroll label={t("versions.title")}>
+          <table className="data-table">
+            <caption className="visually-hidden">{t("versions.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("versions.col_version")}</th>
+                <th scope="col">{t("versions.col_by")}</th>
+                <th scope="col">{t("versions.col_when")}</th>
+                <th scope="col">{t("versions.col_show")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {revisions.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.kind === "saved" ? t("versions.version", { version: r.version }) : t("versions.conflict_copy")}</td>
+                  <td>
+                    <PupilName pupil={r.savedBy} />
+                  </td>
+                  <td>{formatDateTime(r.saved_at, i18n.language)}</td>
+                  <td>
+                    <a href={`${base}?voir=${r.id}`}>
+                      {t("versions.show")}
+                      <span className="visually-hidden"> {r.kind === "saved" ? t("versions.version", { version: r.version }) : t("versions.conflict_copy")}</span>
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </div>
   );

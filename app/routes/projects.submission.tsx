@@ -2,6 +2,7 @@ import { useTranslation } from "../lib/use-translation";
 import { href, redirect, useLoaderData, useSearchParams } from "react-router";
 import type { Route } from "./+types/projects.submission";
 import { PageTitle } from "../components/ui/page-title";
+import { TableScroll } from "../components/ui/table-scroll";
 import { competenceLabel } from "../features/projects/competences";
 import { Breadcrumbs } from "../features/projects/components/breadcrumbs";
 import { PupilName, pupilText } from "../features/projects/components/pupil-name";
@@ -77,29 +78,37 @@ export default function SubmissionPage() {
             <p className="hint">{t("feedback.by", { name: r.reviewer })}</p>
             {r.comment ? <p className="review-comment">{r.comment}</p> : null}
             {r.assessments.length ? (
-              <table className="data-table">
-                <caption>{s.viewerKind === "pupil" ? t("feedback.my_levels") : t("feedback.levels")}</caption>
-                <thead>
-                  <tr>
-                    {s.viewerKind === "teacher" ? <th scope="col">{t("class.col_name")}</th> : null}
-                    <th scope="col">{t("feedback.competence")}</th>
-                    <th scope="col">{t("feedback.level")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.assessments.map((a) => (
-                    <tr key={`${a.pupil?.seatId}-${a.competence}`}>
-                      {s.viewerKind === "teacher" ? (
-                        <td>
-                          <PupilName pupil={a.pupil} />
-                        </td>
-                      ) : null}
-                      <td>{competenceLabel(a.competence, i18n.language)}</td>
-                      <td>{t("feedback.level_value", { level: a.level })}</td>
+              <TableScroll
+                label={[
+                  s.viewerKind === "pupil" ? t("feedback.my_levels") : t("feedback.levels"),
+                  t(`decisions.${r.decision}`),
+                  formatDateTime(r.reviewedAt, i18n.language),
+                ].join(" — ")}
+              >
+                <table className="data-table">
+                  <caption>{s.viewerKind === "pupil" ? t("feedback.my_levels") : t("feedback.levels")}</caption>
+                  <thead>
+                    <tr>
+                      {s.viewerKind === "teacher" ? <th scope="col">{t("class.col_name")}</th> : null}
+                      <th scope="col">{t("feedback.competence")}</th>
+                      <th scope="col">{t("feedback.level")}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {r.assessments.map((a) => (
+                      <tr key={`${a.pupil?.seatId}-${a.competence}`}>
+                        {s.viewerKind === "teacher" ? (
+                          <td>
+                            <PupilName pupil={a.pupil} />
+                          </td>
+                        ) : null}
+                        <td>{competenceLabel(a.competence, i18n.language)}</td>
+                        <td>{t("feedback.level_value", { level: a.level })}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
             ) : null}
           </article>
         ))}

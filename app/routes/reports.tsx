@@ -3,6 +3,7 @@ import { Form, href, redirect, useLoaderData } from "react-router";
 import type { Route } from "./+types/reports";
 import { useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
+import { TableScroll } from "../components/ui/table-scroll";
 import { listReports, requestReport } from "../features/reports/report-jobs.server";
 import { reportRequest } from "../features/reports/schemas";
 import { parisMonth } from "../features/reports/period";
@@ -72,40 +73,42 @@ export default function Reports() {
       {reports.length === 0 ? (
         <p>{t("report.none")}</p>
       ) : (
-        <table className="data-table">
-          <caption className="visually-hidden">{t("report.list_title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("report.col_year")}</th>
-              <th scope="col">{t("report.col_requested")}</th>
-              <th scope="col">{t("report.col_status")}</th>
-              <th scope="col">{t("report.col_files")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reports.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">
-                  <a href={href("/rapports/:reportId", { reportId: r.id })}>{t("report.page_title", { year: r.year })}</a>
-                </th>
-                <td>{formatDateTime(r.created_at, i18n.language)}</td>
-                <td>{t(`report.status.${r.status}`)}</td>
-                <td>
-                  {r.status === "done" ? (
-                    <ul className="inline-list">
-                      <li>
-                        <a href={href("/rapports/:reportId/:file", { reportId: r.id, file: `evaluation-${r.year}.pdf` })}>{t("report.download_pdf", { year: r.year, pages: r.page_count ?? "?" })}</a>
-                      </li>
-                      <li>
-                        <a href={href("/rapports/:reportId/:file", { reportId: r.id, file: `evaluation-${r.year}.csv` })}>{t("report.download_csv", { year: r.year })}</a>
-                      </li>
-                    </ul>
-                  ) : null}
-                </td>
+        <TableScroll label={t("report.list_title")}>
+          <table className="data-table">
+            <caption className="visually-hidden">{t("report.list_title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("report.col_year")}</th>
+                <th scope="col">{t("report.col_requested")}</th>
+                <th scope="col">{t("report.col_status")}</th>
+                <th scope="col">{t("report.col_files")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {reports.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <a href={href("/rapports/:reportId", { reportId: r.id })}>{t("report.page_title", { year: r.year })}</a>
+                  </th>
+                  <td>{formatDateTime(r.created_at, i18n.language)}</td>
+                  <td>{t(`report.status.${r.status}`)}</td>
+                  <td>
+                    {r.status === "done" ? (
+                      <ul className="inline-list">
+                        <li>
+                          <a href={href("/rapports/:reportId/:file", { reportId: r.id, file: `evaluation-${r.year}.pdf` })}>{t("report.download_pdf", { year: r.year, pages: r.page_count ?? "?" })}</a>
+                        </li>
+                        <li>
+                          <a href={href("/rapports/:reportId/:file", { reportId: r.id, file: `evaluation-${r.year}.csv` })}>{t("report.download_csv", { year: r.year })}</a>
+                        </li>
+                      </ul>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </div>
   );

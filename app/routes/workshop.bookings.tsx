@@ -3,6 +3,7 @@ import { Form, href, redirect, useLoaderData, useSearchParams } from "react-rout
 import type { Route } from "./+types/workshop.bookings";
 import { ActionMessage, useActionReply } from "../components/ui/action-reply";
 import { PageTitle } from "../components/ui/page-title";
+import { TableScroll } from "../components/ui/table-scroll";
 import { PERSON_SEARCH_PARAM, PersonChoiceForm, PersonSearch } from "../features/mediation/components/person-picker";
 import { bookSeat, cancelBooking, getBookingList } from "../features/workshops/booking.server";
 import { SeatsLeft, WorkshopWhen } from "../features/workshops/components/workshop-list";
@@ -68,39 +69,41 @@ export default function WorkshopBookings() {
       ) : null}
       <ActionMessage reply={cancelReply} />
       <ActionMessage reply={bookReply} />
-      <table className="data-table">
-        <caption>{t("bookings.caption", { count: confirmed, seats: w.seats, waitlisted })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("bookings.person")}</th>
-            <th scope="col">{t("bookings.status")}</th>
-            <th scope="col">{t("bookings.booked_at")}</th>
-            <th scope="col">{t("bookings.actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {bookings.map((b) => {
-            const name = [b.first_name, b.last_name].filter(Boolean).join(" ");
-            return (
-              <tr key={b.id}>
-                <td>{name}</td>
-                <td>{t(`status.${b.status}`)}</td>
-                <td>{formatDate(b.created_at, i18n.language, { dateStyle: "short", timeStyle: "short" })}</td>
-                <td>
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="cancel" />
-                    <input type="hidden" name="bookingId" value={b.id} />
-                    <button type="submit" className="button secondary">
-                      {t("bookings.cancel")}
-                      <span className="visually-hidden"> {name}</span>
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TableScroll label={t("bookings.caption", { count: confirmed, seats: w.seats, waitlisted })}>
+        <table className="data-table">
+          <caption>{t("bookings.caption", { count: confirmed, seats: w.seats, waitlisted })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("bookings.person")}</th>
+              <th scope="col">{t("bookings.status")}</th>
+              <th scope="col">{t("bookings.booked_at")}</th>
+              <th scope="col">{t("bookings.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {bookings.map((b) => {
+              const name = [b.first_name, b.last_name].filter(Boolean).join(" ");
+              return (
+                <tr key={b.id}>
+                  <td>{name}</td>
+                  <td>{t(`status.${b.status}`)}</td>
+                  <td>{formatDate(b.created_at, i18n.language, { dateStyle: "short", timeStyle: "short" })}</td>
+                  <td>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="cancel" />
+                      <input type="hidden" name="bookingId" value={b.id} />
+                      <button type="submit" className="button secondary">
+                        {t("bookings.cancel")}
+                        <span className="visually-hidden"> {name}</span>
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
       <section aria-labelledby="on-behalf-heading">
         <h2 id="on-behalf-heading">{t("bookings.on_behalf")}</h2>
         <p>{t("bookings.on_behalf_intro")}</p>

@@ -2,6 +2,7 @@ import { useTranslation } from "../lib/use-translation";
 import { href, useLoaderData } from "react-router";
 import type { Route } from "./+types/workshop.sheet";
 import { PageTitle } from "../components/ui/page-title";
+import { TableScroll } from "../components/ui/table-scroll";
 import { getSignInSheet } from "../features/workshops/checkin.server";
 import { WorkshopWhen } from "../features/workshops/components/workshop-list";
 import { dbContext } from "../lib/context";
@@ -38,32 +39,34 @@ export default function SignInSheet() {
         <dt>{t("page.mediators")}</dt>
         <dd>{mediators.join(", ")}</dd>
       </dl>
-      <table className="data-table sign-in-sheet">
-        <caption className="visually-hidden">{t("sheet.heading")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("sheet.number")}</th>
-            <th scope="col">{t("sheet.name")}</th>
-            <th scope="col">{t("sheet.signature")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((name, i) => (
-            <tr key={`p${i}`}>
-              <td>{i + 1}</td>
-              <td>{name}</td>
-              <td />
+      <TableScroll label={t("sheet.heading")}>
+        <table className="data-table sign-in-sheet">
+          <caption className="visually-hidden">{t("sheet.heading")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("sheet.number")}</th>
+              <th scope="col">{t("sheet.name")}</th>
+              <th scope="col">{t("sheet.signature")}</th>
             </tr>
-          ))}
-          {Array.from({ length: blankLines }, (_, i) => (
-            <tr key={`b${i}`}>
-              <td>{people.length + i + 1}</td>
-              <td />
-              <td />
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {people.map((name, i) => (
+              <tr key={`p${i}`}>
+                <td>{i + 1}</td>
+                <td>{name}</td>
+                <td />
+              </tr>
+            ))}
+            {Array.from({ length: blankLines }, (_, i) => (
+              <tr key={`b${i}`}>
+                <td>{people.length + i + 1}</td>
+                <td />
+                <td />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { Form, href } from "react-router";
 import { formatDate, formatDateTime } from "../../../lib/i18n";
 import { MODES, REASON_CODES } from "../reasons";
 import { PhoneField } from "./booking-forms";
+import { TableScroll } from "../../../components/ui/table-scroll";
 
 /** Publish a window of availability: where (a place, or phone / video), when, how long each slot, for which reasons. */
 export function PublishForm({ places, today }: { places: { id: string; name: string; commune: string }[]; today: string }) {
@@ -119,51 +120,53 @@ function MoveForm({ a, slots }: { a: DeskAppointment; slots: FreeSlot[] }) {
 export function DeskTable({ appointments, freeSlots }: { appointments: DeskAppointment[]; freeSlots: FreeSlot[] }) {
   const { t, i18n } = useTranslation("appointments");
   return (
-    <table className="data-table">
-      <caption>{t("desk.caption", { count: appointments.length })}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("desk.when")}</th>
-          <th scope="col">{t("desk.person")}</th>
-          <th scope="col">{t("desk.reason")}</th>
-          <th scope="col">{t("desk.where")}</th>
-          <th scope="col">{t("desk.status")}</th>
-          <th scope="col">{t("desk.actions")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {appointments.map((a) => (
-          <tr key={a.id}>
-            <td>{formatDateTime(a.startsAt, i18n.language)}</td>
-            <td>
-              <a href={href("/accompagnement/personnes/:id", { id: a.userId })}>{a.person}</a>
-            </td>
-            <td>
-              {t(`reasons.${a.reason}`)}
-              {a.businessDiagnostic ? (
-                <p className="hint">{t("desk.business_diagnostic", { date: formatDate(a.businessDiagnostic.takenAt, i18n.language), score: a.businessDiagnostic.overall })}</p>
-              ) : null}
-            </td>
-            <td>{a.mode === "place" ? a.place : t(`mode.${a.mode}`)}</td>
-            <td>{t(`status.${a.status}`)}</td>
-            <td>
-              {a.canMark ? (
-                <>
-                  <Action id={a.id} intent="mark" outcome="attended" label={t("desk.attended")} person={a.person} />
-                  <Action id={a.id} intent="mark" outcome="no_show" label={t("desk.no_show")} person={a.person} />
-                </>
-              ) : null}
-              {a.status === "booked" ? (
-                <>
-                  <Action id={a.id} intent="cancel" label={t("desk.cancel")} person={a.person} />
-                  <MoveForm a={a} slots={freeSlots} />
-                </>
-              ) : null}
-            </td>
+    <TableScroll label={t("desk.caption", { count: appointments.length })}>
+      <table className="data-table">
+        <caption>{t("desk.caption", { count: appointments.length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("desk.when")}</th>
+            <th scope="col">{t("desk.person")}</th>
+            <th scope="col">{t("desk.reason")}</th>
+            <th scope="col">{t("desk.where")}</th>
+            <th scope="col">{t("desk.status")}</th>
+            <th scope="col">{t("desk.actions")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {appointments.map((a) => (
+            <tr key={a.id}>
+              <td>{formatDateTime(a.startsAt, i18n.language)}</td>
+              <td>
+                <a href={href("/accompagnement/personnes/:id", { id: a.userId })}>{a.person}</a>
+              </td>
+              <td>
+                {t(`reasons.${a.reason}`)}
+                {a.businessDiagnostic ? (
+                  <p className="hint">{t("desk.business_diagnostic", { date: formatDate(a.businessDiagnostic.takenAt, i18n.language), score: a.businessDiagnostic.overall })}</p>
+                ) : null}
+              </td>
+              <td>{a.mode === "place" ? a.place : t(`mode.${a.mode}`)}</td>
+              <td>{t(`status.${a.status}`)}</td>
+              <td>
+                {a.canMark ? (
+                  <>
+                    <Action id={a.id} intent="mark" outcome="attended" label={t("desk.attended")} person={a.person} />
+                    <Action id={a.id} intent="mark" outcome="no_show" label={t("desk.no_show")} person={a.person} />
+                  </>
+                ) : null}
+                {a.status === "booked" ? (
+                  <>
+                    <Action id={a.id} intent="cancel" label={t("desk.cancel")} person={a.person} />
+                    <MoveForm a={a} slots={freeSlots} />
+                  </>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -5,6 +5,7 @@ import { useTranslation } from "../../../lib/use-translation";
 import { Form } from "react-router";
 import { FieldErrors} from "../../../components/ui/form-field";
 import { ErrorSummary } from "../../../components/ui/error-summary";
+import { TableScroll } from "../../../components/ui/table-scroll";
 
 interface RegistrantsPage {
   classroom: { id: string };
@@ -28,34 +29,36 @@ export function RegistrantsSection({ page, registerResult }: { page: Registrants
         <>
           <p>{t("registrants.count", { count: current.length })}</p>
           {current.length > 0 ? (
-            <table className="data-table">
-              <caption className="visually-hidden">{t("registrants.title")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("registrants.name")}</th>
-                  <th scope="col">{t("registrants.contact")}</th>
-                  {active ? <th scope="col">{t("registrants.actions")}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {current.map((r) => (
-                  <tr key={r.id}>
-                    <td>{`${r.firstName} ${r.lastName ?? ""}`.trim()}</td>
-                    <td>{r.email ?? t("registrants.no_email")}</td>
-                    {active ? (
-                      <td>
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="learnerId" value={r.id} />
-                          <button type="submit" name="intent" value="unregister_learner" className="link-button">
-                            {t("registrants.unregister", { name: r.firstName })}
-                          </button>
-                        </Form>
-                      </td>
-                    ) : null}
+            <TableScroll label={t("registrants.title")}>
+              <table className="data-table">
+                <caption className="visually-hidden">{t("registrants.title")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("registrants.name")}</th>
+                    <th scope="col">{t("registrants.contact")}</th>
+                    {active ? <th scope="col">{t("registrants.actions")}</th> : null}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {current.map((r) => (
+                    <tr key={r.id}>
+                      <td>{`${r.firstName} ${r.lastName ?? ""}`.trim()}</td>
+                      <td>{r.email ?? t("registrants.no_email")}</td>
+                      {active ? (
+                        <td>
+                          <Form method="post" className="inline-form">
+                            <input type="hidden" name="learnerId" value={r.id} />
+                            <button type="submit" name="intent" value="unregister_learner" className="link-button">
+                              {t("registrants.unregister", { name: r.firstName })}
+                            </button>
+                          </Form>
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           ) : null}
           {removed.length > 0 ? <p>{t("registrants.removed", { names: removed.map((r) => r.firstName).join(", ") })}</p> : null}
         </>

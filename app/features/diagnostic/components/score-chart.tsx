@@ -1,3 +1,5 @@
+import { TableScroll } from "../../../components/ui/table-scroll";
+
 export interface ScoreRow {
   label: string;
   /** 0..100, or null for "does not apply" (no bar). */
@@ -62,27 +64,29 @@ export function ScoreChart({
           );
         })}
       </svg>
-      <table className="data-table score-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {headers.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.label}>
-              <th scope="row">{row.label}</th>
-              <td>{row.valueText}</td>
-              {row.extra?.map((cell, i) => <td key={i}>{cell}</td>)}
+      <TableScroll label={caption}>
+        <table className="data-table score-table">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              {headers.map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.label}>
+                <th scope="row">{row.label}</th>
+                <td>{row.valueText}</td>
+                {row.extra?.map((cell, i) => <td key={i}>{cell}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </figure>
   );
 }

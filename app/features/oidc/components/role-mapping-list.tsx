@@ -5,6 +5,7 @@ import type { OidcRoleMapping } from "../../../../db/schema/oidc";
 import { ActionMessage, useActionReply } from "../../../components/ui/action-reply";
 import { ErrorSummary } from "../../../components/ui/error-summary";
 import { FieldErrors, FormField } from "../../../components/ui/form-field";
+import { TableScroll } from "../../../components/ui/table-scroll";
 import { useTranslation } from "../../../lib/use-translation";
 import { MAPPED_ROLES } from "../role-mapping";
 import type { ProviderButton } from "../types";
@@ -23,35 +24,37 @@ export function RoleMappingList({ providers, locale }: { providers: ProviderWith
           {provider.mappings.length === 0 ? (
             <p>{t("admin.no_mapping")}</p>
           ) : (
-            <table className="data-table">
-              <caption className="visually-hidden">{t("admin.caption", { provider: provider.label[locale] })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("admin.claim")}</th>
-                  <th scope="col">{t("admin.value")}</th>
-                  <th scope="col">{t("admin.role")}</th>
-                  <th scope="col">{t("admin.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {provider.mappings.map((mapping) => (
-                  <tr key={mapping.id}>
-                    <td>
-                      <code>{mapping.claim}</code>
-                    </td>
-                    <td>
-                      <code>{mapping.value}</code>
-                    </td>
-                    <td>{t(`accounts:roles.${mapping.role}`)}</td>
-                    <td>
-                      <IntentButton intent="remove" fields={{ mappingId: mapping.id }}>
-                        {t("admin.remove")}
-                      </IntentButton>
-                    </td>
+            <TableScroll label={t("admin.caption", { provider: provider.label[locale] })}>
+              <table className="data-table">
+                <caption className="visually-hidden">{t("admin.caption", { provider: provider.label[locale] })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("admin.claim")}</th>
+                    <th scope="col">{t("admin.value")}</th>
+                    <th scope="col">{t("admin.role")}</th>
+                    <th scope="col">{t("admin.actions")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {provider.mappings.map((mapping) => (
+                    <tr key={mapping.id}>
+                      <td>
+                        <code>{mapping.claim}</code>
+                      </td>
+                      <td>
+                        <code>{mapping.value}</code>
+                      </td>
+                      <td>{t(`accounts:roles.${mapping.role}`)}</td>
+                      <td>
+                        <IntentButton intent="remove" fields={{ mappingId: mapping.id }}>
+                          {t("admin.remove")}
+                        </IntentButton>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
         </section>
       ))}

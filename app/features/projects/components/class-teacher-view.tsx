@@ -1,5 +1,6 @@
 import { Form, href, useSearchParams } from "react-router";
 import { PageTitle } from "../../../components/ui/page-title";
+import { TableScroll } from "../../../components/ui/table-scroll";
 import { formatDate } from "../../../lib/i18n";
 import { useTranslation } from "../../../lib/use-translation";
 import { AccessCards } from "./access-cards";
@@ -87,43 +88,45 @@ export function TeacherView({ data }: { data: TeacherClassPage }) {
         {pupils.length === 0 ? (
           <p>{t("class.no_pupils")}</p>
         ) : (
-          <table className="data-table">
-            <caption className="visually-hidden">{t("class.pupils_caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("class.col_number")}</th>
-                <th scope="col">{t("class.col_name")}</th>
-                <th scope="col">{t("class.col_consent")}</th>
-                {!archived ? <th scope="col">{t("class.col_card")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {pupils.map((p) => (
-                <tr key={p.seatId}>
-                  <td>{p.number}</td>
-                  <td>
-                    <PupilName pupil={p} />
-                  </td>
-                  <td>{!p.underAge ? t("class.consent_not_needed") : p.hasConsent ? t("class.consent_received") : t("class.consent_waiting")}</td>
-                  {!archived ? (
-                    <td>
-                      {p.hasCardAccount ? (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="seatId" value={p.seatId} />
-                          <button type="submit" name="intent" value="new-card" className="link-button">
-                            {t("class.new_card")}
-                            <span className="visually-hidden"> {p.name}</span>
-                          </button>
-                        </Form>
-                      ) : (
-                        t("class.own_account")
-                      )}
-                    </td>
-                  ) : null}
+          <TableScroll label={t("class.pupils_caption")}>
+            <table className="data-table">
+              <caption className="visually-hidden">{t("class.pupils_caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("class.col_number")}</th>
+                  <th scope="col">{t("class.col_name")}</th>
+                  <th scope="col">{t("class.col_consent")}</th>
+                  {!archived ? <th scope="col">{t("class.col_card")}</th> : null}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {pupils.map((p) => (
+                  <tr key={p.seatId}>
+                    <td>{p.number}</td>
+                    <td>
+                      <PupilName pupil={p} />
+                    </td>
+                    <td>{!p.underAge ? t("class.consent_not_needed") : p.hasConsent ? t("class.consent_received") : t("class.consent_waiting")}</td>
+                    {!archived ? (
+                      <td>
+                        {p.hasCardAccount ? (
+                          <Form method="post" className="inline-form">
+                            <input type="hidden" name="seatId" value={p.seatId} />
+                            <button type="submit" name="intent" value="new-card" className="link-button">
+                              {t("class.new_card")}
+                              <span className="visually-hidden"> {p.name}</span>
+                            </button>
+                          </Form>
+                        ) : (
+                          t("class.own_account")
+                        )}
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
 

@@ -3,6 +3,7 @@ import { Form, useActionData } from "react-router";
 import type { z } from "zod";
 import { ErrorSummary } from "../../../components/ui/error-summary";
 import { FieldErrors } from "../../../components/ui/form-field";
+import { TableScroll } from "../../../components/ui/table-scroll";
 import type { ActionReply } from "../../../lib/action-reply";
 import { useTranslation } from "../../../lib/use-translation";
 import { competenceLabel, PIX_LEVELS } from "../competences";
@@ -41,46 +42,48 @@ export function ReviewForm({ s }: { s: Awaited<ReturnType<typeof getSubmission>>
           <fieldset>
             <legend>{t("review.levels")}</legend>
             <p className="hint">{t("review.levels_hint")}</p>
-            <table className="data-table assessment-grid">
-              <caption className="visually-hidden">{t("review.levels")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("class.col_name")}</th>
-                  {s.project.competences.map((c) => (
-                    <th key={c} scope="col">
-                      {competenceLabel(c, i18n.language)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {s.members.map((m) => (
-                  <tr key={m.seatId}>
-                    <th scope="row">
-                      <PupilName pupil={m} />
-                    </th>
-                    {s.project.competences.map((c) => {
-                      const id = `level-${m.seatId}-${c.replace(".", "-")}`;
-                      return (
-                        <td key={c}>
-                          <label htmlFor={id} className="visually-hidden">
-                            {t("review.level_for", { name: pupilText(t, m), competence: competenceLabel(c, i18n.language) })}
-                          </label>
-                          <select id={id} name="assessment" defaultValue="">
-                            <option value="">{t("review.not_assessed")}</option>
-                            {PIX_LEVELS.map((level) => (
-                              <option key={level} value={`${m.seatId}|${c}|${level}`}>
-                                {t("feedback.level_value", { level })}
-                              </option>
-                            ))}
-                          </select>
-                        </td>
-                      );
-                    })}
+            <TableScroll label={t("review.levels")}>
+              <table className="data-table assessment-grid">
+                <caption className="visually-hidden">{t("review.levels")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("class.col_name")}</th>
+                    {s.project.competences.map((c) => (
+                      <th key={c} scope="col">
+                        {competenceLabel(c, i18n.language)}
+                      </th>
+                    ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {s.members.map((m) => (
+                    <tr key={m.seatId}>
+                      <th scope="row">
+                        <PupilName pupil={m} />
+                      </th>
+                      {s.project.competences.map((c) => {
+                        const id = `level-${m.seatId}-${c.replace(".", "-")}`;
+                        return (
+                          <td key={c}>
+                            <label htmlFor={id} className="visually-hidden">
+                              {t("review.level_for", { name: pupilText(t, m), competence: competenceLabel(c, i18n.language) })}
+                            </label>
+                            <select id={id} name="assessment" defaultValue="">
+                              <option value="">{t("review.not_assessed")}</option>
+                              {PIX_LEVELS.map((level) => (
+                                <option key={level} value={`${m.seatId}|${c}|${level}`}>
+                                  {t("feedback.level_value", { level })}
+                                </option>
+                              ))}
+                            </select>
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           </fieldset>
         ) : null}
         <button type="submit" className="button primary">

@@ -2,6 +2,7 @@ import { useTranslation } from "../../../lib/use-translation";
 import { Form, href, Link } from "react-router";
 import { IntentMessage, useIntentReply } from "./form-result";
 import { PupilName } from "./pupil-name";
+import { TableScroll } from "../../../components/ui/table-scroll";
 
 interface Pupil {
   seatId: string;
@@ -68,39 +69,41 @@ export function TeacherTeams({ projectId, teams, pupils, teamMode, readOnly }: {
           <input type="hidden" name="intent" value="assign-all" />
           <h3 id="assign-heading">{t("project.assign_heading")}</h3>
           <p className="hint">{t("project.assign_all_hint")}</p>
-          <table className="data-table" aria-labelledby="assign-heading">
-            <thead>
-              <tr>
-                <th scope="col">{t("class.col_name")}</th>
-                <th scope="col">{t("project.col_class")}</th>
-                <th scope="col">{t("project.col_team")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pupils.map((p, i) => (
-                <tr key={p.seatId}>
-                  <td>
-                    <PupilName pupil={p} />
-                  </td>
-                  <td>{p.className}</td>
-                  <td>
-                    <input type="hidden" name={`assignments[${i}].seatId`} value={p.seatId} />
-                    <label htmlFor={`team-of-${p.seatId}`} className="visually-hidden">
-                      {t("project.team_of", { name: p.name ?? t("pupil_number", { number: p.number }) })}
-                    </label>
-                    <select id={`team-of-${p.seatId}`} name={`assignments[${i}].teamId`} defaultValue={p.teamId ?? ""} key={`${p.seatId}-${p.teamId ?? ""}`}>
-                      <option value="">{t("project.no_team")}</option>
-                      {teams.map((team) => (
-                        <option key={team.id} value={team.id}>
-                          {team.name}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
+          <TableScroll label={t("project.assign_heading")}>
+            <table className="data-table" aria-labelledby="assign-heading">
+              <thead>
+                <tr>
+                  <th scope="col">{t("class.col_name")}</th>
+                  <th scope="col">{t("project.col_class")}</th>
+                  <th scope="col">{t("project.col_team")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {pupils.map((p, i) => (
+                  <tr key={p.seatId}>
+                    <td>
+                      <PupilName pupil={p} />
+                    </td>
+                    <td>{p.className}</td>
+                    <td>
+                      <input type="hidden" name={`assignments[${i}].seatId`} value={p.seatId} />
+                      <label htmlFor={`team-of-${p.seatId}`} className="visually-hidden">
+                        {t("project.team_of", { name: p.name ?? t("pupil_number", { number: p.number }) })}
+                      </label>
+                      <select id={`team-of-${p.seatId}`} name={`assignments[${i}].teamId`} defaultValue={p.teamId ?? ""} key={`${p.seatId}-${p.teamId ?? ""}`}>
+                        <option value="">{t("project.no_team")}</option>
+                        {teams.map((team) => (
+                          <option key={team.id} value={team.id}>
+                            {team.name}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <IntentMessage reply={assigned} okKey="project.teams_saved" />
           <button type="submit" className="button primary">
             {t("project.assign_all")}

@@ -1,4 +1,5 @@
 import { useTranslation } from "../../../lib/use-translation";
+import { TableScroll } from "../../../components/ui/table-scroll";
 import type { ChartView } from "../dashboard-types";
 import { numberFormat } from "../../../lib/i18n";
 
@@ -42,7 +43,7 @@ export function ChartFigure({ chart, csvHref }: { chart: ChartView; csvHref: str
       {chart.table.rows.length ? (
         <details className="chart-data">
           <summary>{t("chart.show_table", { title: chart.title })}</summary>
-          <div className="table-scroll">
+          <TableScroll label={chart.title}>
             <table className="data-table">
               <caption className="visually-hidden">{chart.title}</caption>
               <thead>
@@ -68,7 +69,7 @@ export function ChartFigure({ chart, csvHref }: { chart: ChartView; csvHref: str
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </details>
       ) : null}
       {chart.available ? (

@@ -1,5 +1,6 @@
 import { formatNumber } from "../../../../lib/i18n";
 import { useTranslation } from "../../../../lib/use-translation";
+import { TableScroll } from "../../../../components/ui/table-scroll";
 import type { ProtectedTable } from "../../evaluation.server";
 
 /**
@@ -17,7 +18,7 @@ export function JobsEvaluation({ tables, monthLabels }: { tables: ProtectedTable
         const withTotals = table.id !== "seekers";
         const columnLabel = (c: string) => (table.id === "offers" ? t(`jobs:sectors.${c}`) : table.id === "outcomes" ? t(`status.${c}`) : t(`evaluation.${c}`));
         return (
-          <div key={table.id} className="table-wrap">
+          <TableScroll key={table.id} label={t(`evaluation.${table.id}`)}>
             <table>
               <caption>{t(`evaluation.${table.id}`)}</caption>
               <thead>
@@ -48,7 +49,7 @@ export function JobsEvaluation({ tables, monthLabels }: { tables: ProtectedTable
               </tbody>
             </table>
             {table.hiddenCount ? <p className="hint">{t("evaluation.hidden_count", { count: table.hiddenCount })}</p> : null}
-          </div>
+          </TableScroll>
         );
       })}
     </section>
