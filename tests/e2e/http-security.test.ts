@@ -54,9 +54,13 @@ describe("HTTP security", () => {
     expect(csp).toContain("object-src 'none'");
     expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(res.headers.get("Referrer-Policy")).toBe("strict-origin-when-cross-origin");
-    // A fresh nonce per response.
-    const again = (await fetch(`${baseUrl()}/`)).headers.get("Content-Security-Policy");
-    expect(again).not.toBe(csp);
+    // A fresh nonce per rendering: a page rendered for each request (the sign-in page) never repeats one. A visitor's
+    // page kept under its tag (decision 050) is answered with the nonce it was rendered with, matching its header.
+    const signIn = async () => (await fetch(`${baseUrl()}/connexion`)).headers.get("Content-Security-Policy");
+    expect(await signIn()).not.toBe(await signIn());
+    const again = await fetch(`${baseUrl()}/`);
+    const nonce = /'nonce-([^']+)'/.exec(again.headers.get("Content-Security-Policy")!)![1];
+    for (const [, used] of (await again.text()).matchAll(/\snonce="([^"]*)"/g)) expect(used).toBe(nonce);
   });
 
   it("answers bad form input with 400 and never 500", async () => {

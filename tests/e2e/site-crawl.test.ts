@@ -20,12 +20,13 @@ const DOWNLOAD_PATH = /\.(csv|pdf|ics|jwt|json|tar\.gz|eml|zip)$/i;
 /** UUIDs, numbers and random tokens (hex, or base64url with digits and capitals) stand for "some record"; slugs do not. */
 const RECORD_SEGMENT = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+|[0-9a-f]{16,}|(?=.*\d)(?=.*[A-Z])[A-Za-z0-9_-]{16,})$/;
 
+/** Visitors and learners are crawled on a phone with large text (the seniors' case), staff on a desktop. */
 const ROLES = [
-  { role: "anonymous", email: null },
-  { role: "learner", email: DEMO.learner },
-  { role: "mediator", email: DEMO.mediator },
-  { role: "teacher", email: DEMO.teacher },
-  { role: "coordinator", email: DEMO.coordinator },
+  { role: "anonymous", email: null, phone: true },
+  { role: "learner", email: DEMO.learner, phone: true },
+  { role: "mediator", email: DEMO.mediator, phone: false },
+  { role: "teacher", email: DEMO.teacher, phone: false },
+  { role: "coordinator", email: DEMO.coordinator, phone: true },
 ] as const;
 
 interface Visit {
@@ -78,7 +79,7 @@ async function linksOn(page: Page) {
   );
 }
 
-async function crawl(page: Page, role: string) {
+async function crawl(page: Page, role: string, phone: boolean) {
   const origin = new URL(page.url()).origin;
   const failures: string[] = [];
   const seen = new Set<string>();
@@ -118,6 +119,19 @@ async function crawl(page: Page, role: string) {
       failures.push(`${where}: HTTP ${response.status()}`);
       continue;
     }
+    if (phone) {
+      // Large text as the display setting gives it; no sideways scroll on a 390 px phone.
+      await page.evaluate(() => document.documentElement.classList.add("large-text"));
+      const overflow = await page.evaluate(() => {
+        const excess = document.documentElement.scrollWidth - window.innerWidth;
+        if (excess <= 0) return null;
+        const widest = [...document.querySelectorAll("body *")]
+          .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest("[hidden], .visually-hidden, .sr-only"))
+          .map((el) => `<${el.tagName.toLowerCase()}${el.className ? ` class="${String(el.className)}"` : ""}> ${(el.textContent ?? "").trim().slice(0, 40)}`);
+        return `${excess} px too wide: ${widest.slice(-3).join(" | ")}`;
+      });
+      if (overflow) failures.push(`${where}: sideways scroll at 390 px with large text, ${overflow}`);
+    }
     try {
       await expectNoA11yViolations(page, `${role} ${shown(page.url())}`);
     } catch (error) {
@@ -132,12 +146,13 @@ async function crawl(page: Page, role: string) {
 }
 
 describe("site crawl", () => {
-  for (const { role, email } of ROLES) {
+  for (const { role, email, phone } of ROLES) {
     it(`every page ${role === "anonymous" ? "a visitor" : `the demo ${role}`} reaches by links answers and passes axe`, { timeout: 180_000 }, async () => {
       const page = await newPage(browser);
+      if (phone) await page.setViewportSize({ width: 390, height: 844 });
       if (email) await signIn(page, email, DEMO.password);
       else await page.goto("/");
-      const { failures, visited } = await crawl(page, role);
+      const { failures, visited } = await crawl(page, role, phone);
       await page.context().close();
       // Guards the guard: a header that lost its links would otherwise pass with one page.
       expect(visited).toBeGreaterThan(20);
