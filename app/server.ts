@@ -31,7 +31,7 @@ export { runPrimary } from "./lib/cluster.server";
  * the workers that call startServer().
  */
 export async function startServer() {
-  const { PORT, HOST, OUTBOX_WORKER, TRUST_PROXY, DATABASE_URL, VISITOR_PAGE_MEMORY } = env();
+  const { PORT, HOST, OUTBOX_WORKER, TRUST_PROXY, DATABASE_URL, VISITOR_PAGE_MEMORY, RENDER_CONCURRENCY } = env();
   const started = Date.now();
   process.on("uncaughtException", (err) => {
     // The primary starts a new worker; say why this one ends.
@@ -72,6 +72,8 @@ export async function startServer() {
           ms: Number(process.hrtime.bigint() - begin) / 1e6,
           // A 304 or a kept page answered from the data version, without rendering (decisions 049, 050).
           ...(res.locals.answeredBeforeRendering ? { rendered: false, answer: res.locals.answeredBeforeRendering } : {}),
+          // Time spent waiting for a place among the pages being computed (decision 051).
+          ...(res.locals.queuedMs ? { queuedMs: res.locals.queuedMs } : {}),
         },
         "request",
       );
@@ -97,7 +99,7 @@ export async function startServer() {
   const clientFiles = new Set((existsSync(clientDir) ? readdirSync(clientDir) : []).filter((name) => name !== "assets"));
   const clientStatic = express.static(clientDir, { maxAge: "1h" });
   app.use((req, res, next) => (clientFiles.has(req.path.split("/")[1] ?? "") ? clientStatic(req, res, next) : next()));
-  app.use(createRequestHandler({ build, bodyLimits: BODY_LIMITS, defaultBodyLimit: DEFAULT_BODY_LIMIT }));
+  app.use(createRequestHandler({ build, bodyLimits: BODY_LIMITS, defaultBodyLimit: DEFAULT_BODY_LIMIT, renderConcurrency: RENDER_CONCURRENCY }));
 
   // Mail and periodic jobs run in one designated worker (decision 020).
   const background = OUTBOX_WORKER === "true" && isBackgroundWorker();

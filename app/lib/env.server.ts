@@ -49,6 +49,8 @@ const schema = z.object({
   WEB_CONCURRENCY: optional(z.coerce.number({ message: "must be a number of processes" }).int().min(1).max(64)),
   /** Visitors' pages each worker keeps under their tag (decision 050); 0 keeps none. */
   VISITOR_PAGE_MEMORY: withDefault(z.coerce.number({ message: "must be a number of pages" }).int().min(0).max(100_000), 300),
+  /** Page reads (GET) each worker computes at once, the rest waiting their turn (decision 051); 0 sets no limit. */
+  RENDER_CONCURRENCY: withDefault(z.coerce.number({ message: "must be a number of requests" }).int().min(0).max(10_000), 4),
   LIVEKIT_URL: optional(urlWithScheme(["ws", "wss", "http", "https"], "wss://livekit.example.fr")),
   LIVEKIT_API_KEY: optional(z.string()),
   LIVEKIT_API_SECRET: optional(z.string()),

@@ -6,6 +6,7 @@ import { bodyLimitFor, countingStream, formatLimit, type BodyLimit } from "./bod
 import { env } from "./env.server";
 import { localeOfRequest, serverT } from "./i18n.server";
 import { logger } from "./logger.server";
+import { createAdmission } from "./render-admission.server";
 import { isUnreadableAddress } from "./request-guards";
 import { requestState } from "./request-state.server";
 
@@ -16,11 +17,19 @@ import { requestState } from "./request-state.server";
  * guardRequestBodies), cap the request body while it streams in (413
  * before React Router buffers it), answer 503 rather than 500 when the
  * database was unreachable, and never fail on a header value Node refuses
- * (a redirect to a path with "é" or a tab in it).
+ * (a redirect to a path with "é" or a tab in it). Reads (GET, HEAD) also
+ * wait their turn past `renderConcurrency` (decision 051); writes never
+ * queue behind them, and an upload never holds a reader's place.
  */
-export function createRequestHandler(options: { build: ServerBuild; bodyLimits: readonly BodyLimit[]; defaultBodyLimit: BodyLimit }) {
+export function createRequestHandler(options: {
+  build: ServerBuild;
+  bodyLimits: readonly BodyLimit[];
+  defaultBodyLimit: BodyLimit;
+  renderConcurrency: number;
+}) {
   guardRequestBodies();
   const handle = createRouterHandler(options.build, env().NODE_ENV);
+  const admission = createAdmission({ limit: options.renderConcurrency, leaseMs: ADMISSION_LEASE_MS });
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {
       if (isUnreadableAddress(req.originalUrl)) return sendBadAddress(req, res);
@@ -43,7 +52,17 @@ export function createRequestHandler(options: { build: ServerBuild; bodyLimits: 
       } as RequestInit);
 
       const state = { databaseUnavailable: false };
-      let response = await requestState.run(state, () => handle(request));
+      const waitStarted = performance.now();
+      const leave = hasBody ? () => {} : await admission.enter(controller.signal);
+      if (!leave) return; // the client left while waiting: nobody to answer
+      const waitedMs = performance.now() - waitStarted;
+      if (waitedMs >= 1) res.locals.queuedMs = Math.round(waitedMs);
+      let response: Response;
+      try {
+        response = await requestState.run(state, () => handle(request));
+      } finally {
+        leave();
+      }
       if (overflowed) {
         await response.body?.cancel();
         return sendTooLarge(req, res, limit!);
@@ -60,6 +79,9 @@ export function createRequestHandler(options: { build: ServerBuild; bodyLimits: 
     }
   };
 }
+
+/** A read holding its place longer than this is waiting on something else: the next one goes in (decision 051). */
+const ADMISSION_LEASE_MS = 250;
 
 /** Same rules as @react-router/express: X-Forwarded-Host only when Express trusts the proxy. */
 function requestUrl(req: ExpressRequest) {

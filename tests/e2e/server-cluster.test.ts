@@ -155,3 +155,29 @@ describe("two workers behind one port", () => {
     expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200);
   });
 });
+
+describe("a worker taking a burst of signed-in pages a few at a time (decision 051)", () => {
+  let one: StartedServer;
+  beforeAll(async () => {
+    // One page at a time, so that a burst is sure to queue.
+    one = await startServer({ DATABASE_URL: db.url, WEB_CONCURRENCY: "1", RENDER_CONCURRENCY: "1" });
+  }, 120_000);
+  afterAll(async () => {
+    await one?.stop();
+  });
+
+  it("answers every page of a class signing in at once, and never makes a write wait behind them", async () => {
+    const cookie = await signInCookie(one.baseUrl, db.email);
+    const pages = Array.from({ length: 40 }, () => freshRequest(`${one.baseUrl}/compte`, { headers: { Cookie: cookie } }));
+    const writes = Array.from({ length: 4 }, () => freshRequest(`${one.baseUrl}/cours`, { method: "POST", headers: { Origin: one.baseUrl } }));
+    const [read, written] = await Promise.all([Promise.all(pages), Promise.all(writes)]);
+    expect(read.every((res) => res.status === 200 && res.text.includes("Josiane"))).toBe(true);
+    expect(written.every((res) => res.status === 405)).toBe(true);
+    const lineOf = (res: { header(name: string): string | null }) => one.logs().find((l) => l.msg === "request" && l.requestId === res.header("X-Request-Id"));
+    await expect.poll(() => [...read, ...written].every((res) => lineOf(res))).toBe(true);
+    const queued = read.map((res) => lineOf(res)!.queuedMs as number | undefined).filter((ms) => ms !== undefined);
+    console.log(`burst of 40 signed-in pages, one at a time: ${queued.length} waited their turn, at most ${Math.max(0, ...queued)} ms`);
+    expect(queued.length).toBeGreaterThan(0);
+    expect(written.every((res) => lineOf(res)!.queuedMs === undefined)).toBe(true);
+  });
+});
