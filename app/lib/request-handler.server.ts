@@ -18,8 +18,9 @@ import { requestState } from "./request-state.server";
  * before React Router buffers it), answer 503 rather than 500 when the
  * database was unreachable, and never fail on a header value Node refuses
  * (a redirect to a path with "é" or a tab in it). Reads (GET, HEAD) also
- * wait their turn past `renderConcurrency` (decision 051); writes never
- * queue behind them, and an upload never holds a reader's place.
+ * wait their turn past `renderConcurrency` (decision 051); writes and the
+ * health check never queue behind them, and an upload never holds a
+ * reader's place.
  */
 export function createRequestHandler(options: {
   build: ServerBuild;
@@ -53,7 +54,8 @@ export function createRequestHandler(options: {
 
       const state = { databaseUnavailable: false };
       const waitStarted = performance.now();
-      const leave = hasBody ? () => {} : await admission.enter(controller.signal);
+      // Writes, uploads and the health check never wait behind the pages.
+      const leave = hasBody || req.path === "/healthz" ? () => {} : await admission.enter(controller.signal);
       if (!leave) return; // the client left while waiting: nobody to answer
       const waitedMs = performance.now() - waitStarted;
       if (waitedMs >= 1) res.locals.queuedMs = Math.round(waitedMs);
