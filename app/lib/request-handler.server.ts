@@ -1,6 +1,6 @@
 import { createReadableStreamFromReadable, writeReadableStreamToWritable } from "@react-router/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
-import { createRequestHandler as createRouterHandler, type ServerBuild } from "react-router";
+import { createRequestHandler as createRouterHandler, href, type ServerBuild } from "react-router";
 import { guardRequestBodies } from "./actions.server";
 import { bodyLimitFor, countingStream, formatLimit, type BodyLimit } from "./body-limit.server";
 import { env } from "./env.server";
@@ -55,7 +55,7 @@ export function createRequestHandler(options: {
       const state = { databaseUnavailable: false };
       const waitStarted = performance.now();
       // Writes, uploads and the health check never wait behind the pages.
-      const leave = hasBody || req.path === "/healthz" ? () => {} : await admission.enter(controller.signal);
+      const leave = hasBody || req.path === HEALTH_CHECK ? () => {} : await admission.enter(controller.signal);
       if (!leave) return; // the client left while waiting: nobody to answer
       const waitedMs = performance.now() - waitStarted;
       if (waitedMs >= 1) res.locals.queuedMs = Math.round(waitedMs);
@@ -84,6 +84,7 @@ export function createRequestHandler(options: {
 
 /** A read holding its place longer than this is waiting on something else: the next one goes in (decision 051). */
 const ADMISSION_LEASE_MS = 250;
+const HEALTH_CHECK = href("/healthz");
 
 /** Same rules as @react-router/express: X-Forwarded-Host only when Express trusts the proxy. */
 function requestUrl(req: ExpressRequest) {
