@@ -169,6 +169,18 @@ describe("school projects in the browser (acceptance 3 and 6)", () => {
     await lea.getByRole("link", { name: "Écrire dans le document" }).click();
     const editor = lea.locator('[contenteditable="true"]').and(lea.getByRole("textbox", { name: "Texte du document" }));
     await editor.waitFor();
+    // The toolbar shared with the lesson editor, in words (not keys) on a projects page.
+    expect(await lea.getByRole("toolbar", { name: "Mise en forme" }).getByRole("button").allTextContents()).toEqual([
+      "Titre",
+      "Sous-titre",
+      "Gras",
+      "Italique",
+      "Liste à puces",
+      "Liste numérotée",
+      "Lien",
+      "Annuler",
+      "Rétablir",
+    ]);
     await editor.click();
     await lea.keyboard.type("Le compost réduit les déchets de la cantine.");
     await expect.poll(() => lea.locator(".autosave-status").textContent(), { timeout: 10_000 }).toContain("Tout est enregistré (version 1)");

@@ -6,7 +6,7 @@ import { toVideoEmbed } from "../rich-text/embeds";
 import { editorExtensions, editorPanels } from "../rich-text/editor-extensions";
 // After editor-extensions, so that other domains' editor nodes can register into it.
 import "../rich-text/editor-plugins";
-import { applyLink, ToolbarButton } from "../rich-text/toolbar";
+import { applyLink, FormattingButtons, HistoryButtons, ToolbarButton } from "../rich-text/toolbar";
 
 /** Our panels, or the name of one another domain registered (registerEditorPanel). */
 type Panel = null | "link" | "image" | "video" | `plugin:${string}`;
@@ -46,12 +46,6 @@ function Toolbar({ editor, uploadUrl }: { editor: Editor; uploadUrl: string }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
-      h2: e.isActive("heading", { level: 2 }),
-      h3: e.isActive("heading", { level: 3 }),
-      bold: e.isActive("bold"),
-      italic: e.isActive("italic"),
-      bullet: e.isActive("bulletList"),
-      ordered: e.isActive("orderedList"),
       link: e.isActive("link"),
       conseil: e.isActive("callout", { variant: "conseil" }),
       attention: e.isActive("callout", { variant: "attention" }),
@@ -68,12 +62,7 @@ function Toolbar({ editor, uploadUrl }: { editor: Editor; uploadUrl: string }) {
   return (
     <>
       <div role="toolbar" aria-label={t("editor.toolbar")} className="editor-toolbar">
-        {button(t("editor.heading2"), state.h2, () => chain().toggleHeading({ level: 2 }).run())}
-        {button(t("editor.heading3"), state.h3, () => chain().toggleHeading({ level: 3 }).run())}
-        {button(t("editor.bold"), state.bold, () => chain().toggleBold().run())}
-        {button(t("editor.italic"), state.italic, () => chain().toggleItalic().run())}
-        {button(t("editor.bullet_list"), state.bullet, () => chain().toggleBulletList().run())}
-        {button(t("editor.ordered_list"), state.ordered, () => chain().toggleOrderedList().run())}
+        <FormattingButtons editor={editor} />
         {button(t("editor.link"), state.link, () => setPanel(panel === "link" ? null : "link"))}
         {button(t("editor.image"), undefined, () => setPanel(panel === "image" ? null : "image"))}
         {button(t("editor.video"), undefined, () => setPanel(panel === "video" ? null : "video"))}
@@ -82,8 +71,7 @@ function Toolbar({ editor, uploadUrl }: { editor: Editor; uploadUrl: string }) {
         {editorPanels().map((p) => (
           <ToolbarButton key={p.name} label={t(p.label)} onClick={() => setPanel(panel === `plugin:${p.name}` ? null : `plugin:${p.name}`)} />
         ))}
-        {button(t("editor.undo"), undefined, () => chain().undo().run())}
-        {button(t("editor.redo"), undefined, () => chain().redo().run())}
+        <HistoryButtons editor={editor} />
       </div>
       {panel === "link" ? <LinkPanel editor={editor} onDone={close} /> : null}
       {panel === "image" ? <ImagePanel editor={editor} uploadUrl={uploadUrl} onDone={close} /> : null}

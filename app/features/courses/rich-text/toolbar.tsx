@@ -1,4 +1,6 @@
 import type { Editor } from "@tiptap/core";
+import { useEditorState } from "@tiptap/react";
+import { useTranslation } from "../../../lib/use-translation";
 import { safeHref } from "./urls";
 
 /**
@@ -11,6 +13,44 @@ export function ToolbarButton({ label, pressed, onClick }: { label: string; pres
     <button type="button" className="toggle" aria-pressed={pressed} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
       {label}
     </button>
+  );
+}
+
+/** Headings, bold, italic and lists: the buttons both editors' toolbars start with. */
+export function FormattingButtons({ editor }: { editor: Editor }) {
+  const { t } = useTranslation("courses");
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      h2: e.isActive("heading", { level: 2 }),
+      h3: e.isActive("heading", { level: 3 }),
+      bold: e.isActive("bold"),
+      italic: e.isActive("italic"),
+      bullet: e.isActive("bulletList"),
+      ordered: e.isActive("orderedList"),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+  return (
+    <>
+      <ToolbarButton label={t("editor.heading2")} pressed={state.h2} onClick={() => chain().toggleHeading({ level: 2 }).run()} />
+      <ToolbarButton label={t("editor.heading3")} pressed={state.h3} onClick={() => chain().toggleHeading({ level: 3 }).run()} />
+      <ToolbarButton label={t("editor.bold")} pressed={state.bold} onClick={() => chain().toggleBold().run()} />
+      <ToolbarButton label={t("editor.italic")} pressed={state.italic} onClick={() => chain().toggleItalic().run()} />
+      <ToolbarButton label={t("editor.bullet_list")} pressed={state.bullet} onClick={() => chain().toggleBulletList().run()} />
+      <ToolbarButton label={t("editor.ordered_list")} pressed={state.ordered} onClick={() => chain().toggleOrderedList().run()} />
+    </>
+  );
+}
+
+/** Undo and redo: the buttons both editors' toolbars end with. */
+export function HistoryButtons({ editor }: { editor: Editor }) {
+  const { t } = useTranslation("courses");
+  return (
+    <>
+      <ToolbarButton label={t("editor.undo")} onClick={() => editor.chain().focus().undo().run()} />
+      <ToolbarButton label={t("editor.redo")} onClick={() => editor.chain().focus().redo().run()} />
+    </>
   );
 }
 

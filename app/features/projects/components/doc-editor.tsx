@@ -4,7 +4,7 @@ import { useEffect, useId, useState } from "react";
 import { useTranslation } from "../../../lib/use-translation";
 import { editorExtensions } from "../../courses/rich-text/editor-extensions";
 import "../../courses/rich-text/editor-plugins";
-import { applyLink, ToolbarButton } from "../../courses/rich-text/toolbar";
+import { applyLink, FormattingButtons, HistoryButtons, ToolbarButton } from "../../courses/rich-text/toolbar";
 
 /**
  * The rich-text editor of a project brief or a team document: the courses
@@ -61,32 +61,13 @@ export default function DocEditor({
 function Toolbar({ editor }: { editor: Editor }) {
   const { t } = useTranslation("projects");
   const [linking, setLinking] = useState(false);
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      h2: e.isActive("heading", { level: 2 }),
-      h3: e.isActive("heading", { level: 3 }),
-      bold: e.isActive("bold"),
-      italic: e.isActive("italic"),
-      bullet: e.isActive("bulletList"),
-      ordered: e.isActive("orderedList"),
-      link: e.isActive("link"),
-    }),
-  });
-  const chain = () => editor.chain().focus();
-  const button = (label: string, pressed: boolean | undefined, onClick: () => void) => <ToolbarButton label={label} pressed={pressed} onClick={onClick} />;
+  const linked = useEditorState({ editor, selector: ({ editor: e }) => e.isActive("link") });
   return (
     <>
       <div role="toolbar" aria-label={t("editor.toolbar")} className="doc-editor-toolbar">
-        {button(t("editor.heading2"), state.h2, () => chain().toggleHeading({ level: 2 }).run())}
-        {button(t("editor.heading3"), state.h3, () => chain().toggleHeading({ level: 3 }).run())}
-        {button(t("editor.bold"), state.bold, () => chain().toggleBold().run())}
-        {button(t("editor.italic"), state.italic, () => chain().toggleItalic().run())}
-        {button(t("editor.bullet_list"), state.bullet, () => chain().toggleBulletList().run())}
-        {button(t("editor.ordered_list"), state.ordered, () => chain().toggleOrderedList().run())}
-        {button(t("editor.link"), state.link, () => setLinking(!linking))}
-        {button(t("editor.undo"), undefined, () => chain().undo().run())}
-        {button(t("editor.redo"), undefined, () => chain().redo().run())}
+        <FormattingButtons editor={editor} />
+        <ToolbarButton label={t("editor.link")} pressed={linked} onClick={() => setLinking(!linking)} />
+        <HistoryButtons editor={editor} />
       </div>
       {linking ? <LinkPanel editor={editor} onDone={() => setLinking(false)} /> : null}
     </>
