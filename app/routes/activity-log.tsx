@@ -1,6 +1,7 @@
 import { useTranslation } from "../lib/use-translation";
-import { Form, href, useLoaderData, useLocation, useSearchParams } from "react-router";
+import { href, useLoaderData, useLocation, useSearchParams } from "react-router";
 import type { Route } from "./+types/activity-log";
+import { FilterDate, FilterForm, FilterSelect } from "../components/ui/filters";
 import { PageTitle } from "../components/ui/page-title";
 import { Pagination } from "../components/ui/pagination";
 import { TableScroll } from "../components/ui/table-scroll";
@@ -81,65 +82,40 @@ export default function ActivityLog() {
         </table>
       </TableScroll>
 
-      <Form method="get" className="filters" aria-label={t("log.filters")}>
+      <FilterForm label={t("log.filters")} apply={t("log.apply")}>
         {seeAll ? (
-          <div className="field">
-            <label htmlFor="f-mediator">{t("log.mediator")}</label>
-            <select id="f-mediator" name="mediator" defaultValue={filters.mediator ?? ""}>
-              <option value="">{t("log.all_mediators")}</option>
-              {mediators.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {[m.first_name, m.last_name].filter(Boolean).join(" ")}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="mediator"
+            label={t("log.mediator")}
+            anyLabel={t("log.all_mediators")}
+            value={filters.mediator}
+            options={mediators.map((m) => ({ value: m.id, label: [m.first_name, m.last_name].filter(Boolean).join(" ") }))}
+          />
         ) : null}
-        <div className="field">
-          <label htmlFor="f-from">{t("log.from")}</label>
-          <input id="f-from" type="date" name="from" defaultValue={filters.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-to">{t("log.to")}</label>
-          <input id="f-to" type="date" name="to" defaultValue={filters.to ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-type">{t("fields.activity_type")}</label>
-          <select id="f-type" name="type" defaultValue={filters.type ?? ""}>
-            <option value="">{t("log.all")}</option>
-            {codes(ACTIVITY_TYPES).map((c) => (
-              <option key={c} value={c}>
-                {t(`vocab.type_activite.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-theme">{t("log.theme")}</label>
-          <select id="f-theme" name="theme" defaultValue={filters.theme ?? ""}>
-            <option value="">{t("log.all")}</option>
-            {codes(THEMES).map((c) => (
-              <option key={c} value={c}>
-                {t(`vocab.thematique.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-space">{t("fields.relay_space")}</label>
-          <select id="f-space" name="space" defaultValue={filters.space ?? ""}>
-            <option value="">{t("log.all")}</option>
-            {spaces.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button secondary">
-          {t("log.apply")}
-        </button>
-      </Form>
+        <FilterDate name="from" label={t("log.from")} value={filters.from} />
+        <FilterDate name="to" label={t("log.to")} value={filters.to} />
+        <FilterSelect
+          name="type"
+          label={t("fields.activity_type")}
+          anyLabel={t("log.all")}
+          value={filters.type}
+          options={codes(ACTIVITY_TYPES).map((c) => ({ value: c, label: t(`vocab.type_activite.${c}`) }))}
+        />
+        <FilterSelect
+          name="theme"
+          label={t("log.theme")}
+          anyLabel={t("log.all")}
+          value={filters.theme}
+          options={codes(THEMES).map((c) => ({ value: c, label: t(`vocab.thematique.${c}`) }))}
+        />
+        <FilterSelect
+          name="space"
+          label={t("fields.relay_space")}
+          anyLabel={t("log.all")}
+          value={filters.space}
+          options={spaces.map((s) => ({ value: s.id, label: s.name }))}
+        />
+      </FilterForm>
 
       <p role="status">{t("log.count", { count: total })}</p>
       <TableScroll label={t("log.entries")}>
