@@ -76,6 +76,7 @@ export function listenToDataVersion(connectionString: string): () => Promise<voi
       const { rows } = await next.query<{ version: string }>("select version from data_version");
       if (client !== next) return;
       learn(rows[0]?.version);
+      logger.info({ version: currentDataVersion() }, "data version: listening");
       retryMs = 500;
       recheckTimer = setInterval(() => {
         next.query<{ version: string }>("select version from data_version").then(

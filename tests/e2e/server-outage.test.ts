@@ -99,8 +99,21 @@ describe("database faults under load", () => {
       await sleep(400);
     }
 
-    // Tagged once the cut is done: a request answered just before it is not an outage request.
+    // Tagged once the cut is done and no worker still knows the data version
+    // (it knows it from its "listening" log line to its next "lost" one): until
+    // then a worker may rightly answer a visitor from the page it kept for that
+    // version (decision 050), and a request answered before the cut reached it
+    // is not an outage request.
+    const stillListening = () =>
+      workersAtStart.filter((pid) => {
+        const lines = server.logs().filter((l) => l.pid === pid && String(l.msg).startsWith("data version: "));
+        return lines.at(-1)?.msg === "data version: listening";
+      });
+    phase = "cutting";
+    const cutAt = Date.now();
     await relay.cut();
+    await expect.poll(stillListening, { timeout: 5_000, interval: 5 }).toEqual([]);
+    console.log(`no worker knew the data version any more ${Date.now() - cutAt} ms after the cut`);
     phase = "down";
     await sleep(2500);
     const health = await fetch(`${server.baseUrl}/healthz`);
